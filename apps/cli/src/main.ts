@@ -1,0 +1,98 @@
+import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { startTallyServer, tallyConfig } from '../../tally-server/src/tally-server';
+import { openDatabase, redact } from '../../../libs/persistence/src';
+import { EmbeddedBroker } from '../../../libs/transport/src/embedded-broker';
+import { runDemo } from '../../../simulators/scenario/src/demo';
+import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
+
+const env = process.env;
+const program = new Command('shailoo-sim').description('Polling-station simulator and CEC tally server of the Kyrgyz Republic');
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+program
+  .command('demo')
+  .description('run a demo election day: simulated ballot boxes report to the tally server, then the seats are printed')
+  .option('--council <name>', 'a 2021 city council by city name or number', 'Кайыңды')
+  .option('--seed <seed>', 'seed of every random draw', 'kaiyndy-2021')
+  .option('--exit', 'exit after printing the table instead of serving HTTP')
+  .option('--verbose', 'log each step')
+  .action(async (opts) => {
+    const run = await runDemo({
+      council: /^\d+$/.test(opts.council) ? Number(opts.council) : opts.council,
+      seed: opts.seed,
+      mqttUrl: env.MQTT_URL,
+      mqttPort: env.MQTT_PORT ? Number(env.MQTT_PORT) : 0,
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.PGLITE_DIR,
+      httpPort: opts.exit ? 0 : Number(env.PORT ?? 3000),
+      log: opts.verbose ? (line) => console.error(line) : undefined,
+    });
+    console.log(run.table);
+    console.log(run.matchesPublished ? '\nSeats match the published result.' : '\nSEATS DIFFER FROM THE PUBLISHED RESULT.');
+    if (!opts.exit) {
+      const id = run.results.electionId;
+      console.log(`\nServing ${run.server.httpUrl}/api/elections/${id}/results (MQTT ${run.brokerUrl}); Ctrl-C to stop.`);
+      await waitForSignal();
+    }
+    await run.stop();
+    process.exitCode = run.matchesPublished ? 0 : 1;
+  });
+
+program
+  .command('allocate')
+  .description('allocate seats from a JSON file of votes and print the allocation with its working')
+  .requiredOption('--input <file>', 'votes JSON ("-" for standard input)')
+  .option('--table', 'print a table for people instead of JSON')
+  .action((opts) => {
+    try {
+      const input = parseAllocateInput(readFileSync(opts.input === '-' ? 0 : opts.input, 'utf8'));
+      const result = allocate(input);
+      console.log(opts.table ? allocationTable(result) : JSON.stringify(result, null, 2));
+    } catch (err) {
+      const message = err instanceof InputError ? err.message : `cannot read ${opts.input}: ${(err as Error).message}`;
+      console.error(`shailoo-sim allocate: ${message}`);
+      process.exitCode = 2;
+    }
+  });
+
+program
+  .command('tally-server')
+  .description('run the CEC tally server (MQTT_URL, DATABASE_URL, PGLITE_DIR, PORT); without MQTT_URL it embeds a broker')
+  .addOption(new Option('--host <host>', 'HTTP address to listen on').default(env.HOST ?? '127.0.0.1'))
+  .action(async (opts) => {
+    const broker = env.MQTT_URL ? null : await EmbeddedBroker.start(Number(env.MQTT_PORT ?? 1883), opts.host);
+    const mqttUrl = env.MQTT_URL ?? broker!.url;
+    const server = await startTallyServer(
+      tallyConfig({ mqttUrl, databaseUrl: env.DATABASE_URL, dataDir: env.PGLITE_DIR, port: Number(env.PORT ?? 3000), host: opts.host }),
+      console as any,
+    );
+    console.log(JSON.stringify({ event: 'listening', http: server.httpUrl, mqtt: redact(mqttUrl), database: server.database.kind }));
+    await waitForSignal();
+    await server.close();
+    await broker?.close();
+  });
+
+program
+  .command('migrate')
+  .description('apply the committed migrations to DATABASE_URL (or to the embedded database in PGLITE_DIR)')
+  .action(async () => {
+    const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
+    console.log(db.applied.length ? `applied: ${db.applied.join(', ')}` : 'schema is up to date');
+    await db.close();
+  });
+
+export function main(argv = process.argv): Promise<unknown> {
+  return program.parseAsync(argv).catch((err) => {
+    console.error(`shailoo-sim: ${err instanceof Error ? err.message : err}`);
+    process.exitCode = 1;
+  });
+}
+
+if (require.main === module) void main();

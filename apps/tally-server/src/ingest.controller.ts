@@ -1,0 +1,15 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, MqttContext, Payload } from '@nestjs/microservices';
+import { Topics } from '../../../libs/contracts/src/topics';
+import { IngestService } from './ingest.service';
+
+/** Results arriving over MQTT, as raw bytes (see BinaryMqttServer). */
+@Controller()
+export class IngestController {
+  constructor(private readonly ingest: IngestService) {}
+
+  @EventPattern(Topics.resultFilter, { qos: 1 })
+  async onResult(@Payload() payload: Buffer, @Ctx() context: MqttContext): Promise<void> {
+    await this.ingest.ingest(context.getTopic(), Buffer.isBuffer(payload) ? payload : Buffer.from(String(payload)));
+  }
+}

@@ -1,0 +1,23 @@
+import { Clock } from '../../../libs/platform/src/clock';
+
+export interface TallyConfig {
+  /** Broker to subscribe to. */
+  mqttUrl: string;
+  /** PostgreSQL URL; unset for the embedded database. */
+  databaseUrl?: string;
+  /** Embedded database directory; unset keeps it in memory. */
+  dataDir?: string;
+  /** HTTP port; 0 takes a free one. */
+  port: number;
+  host: string;
+  /** Most results written in one statement. */
+  batchSize: number;
+  /** How long the first result of a batch may wait for others, in ms. */
+  batchDelayMs: number;
+  /** Least time between two publications of one election's aggregate, in ms. */
+  publishIntervalMs: number;
+  clock: Clock;
+}
+
+export const TALLY_CONFIG = Symbol('TALLY_CONFIG');
+export const DATABASE = Symbol('DATABASE');

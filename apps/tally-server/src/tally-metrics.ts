@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Prometheus metrics of the ingest pipeline, one registry per server instance. */
+@Injectable()
+export class TallyMetrics {
+  readonly registry = new Registry();
+  readonly ingested = new Counter({ name: 'shailoo_results_ingested_total', help: 'Results stored for the first time', registers: [this.registry] });
+  readonly duplicates = new Counter({ name: 'shailoo_results_duplicate_total', help: 'Resends of results already stored', registers: [this.registry] });
+  readonly rejected = new Counter({
+    name: 'shailoo_messages_rejected_total',
+    help: 'Messages refused, by reason',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  readonly latency = new Histogram({
+    name: 'shailoo_ingest_latency_seconds',
+    help: 'From receipt of a result to its commit',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly precinctsReporting = new Gauge({
+    name: 'shailoo_precincts_reporting',
+    help: 'Precincts with a stored result',
+    labelNames: ['election'],
+    registers: [this.registry],
+  });
+
+  /** Rejections so far, by reason. */
+  async rejectedByReason(): Promise<Record<string, number>> {
+    const metric = await this.rejected.get();
+    return Object.fromEntries(metric.values.map((v) => [String(v.labels.reason), v.value]));
+  }
+}

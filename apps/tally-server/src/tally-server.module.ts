@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Database } from '../../../libs/persistence/src';
+import { ElectionRegistry } from './election-registry';
+import { ElectionsController } from './elections.controller';
+import { IngestController } from './ingest.controller';
+import { IngestService } from './ingest.service';
+import { Publisher } from './publisher';
+import { Quarantine } from './quarantine';
+import { ResultStore } from './result-store';
+import { DATABASE, TALLY_CONFIG, TallyConfig } from './tally-config';
+import { TallyMetrics } from './tally-metrics';
+import { TallyService } from './tally.service';
+
+@Module({})
+export class TallyServerModule {
+  static forRoot(config: TallyConfig, database: Database): DynamicModule {
+    return {
+      module: TallyServerModule,
+      controllers: [ElectionsController, IngestController],
+      providers: [
+        { provide: TALLY_CONFIG, useValue: config },
+        { provide: DATABASE, useValue: database },
+        TallyMetrics,
+        ElectionRegistry,
+        ResultStore,
+        TallyService,
+        Quarantine,
+        Publisher,
+        IngestService,
+      ],
+      exports: [ElectionRegistry, TallyService, IngestService, ResultStore, TallyMetrics],
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import { INestApplication, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AddressInfo } from 'node:net';
+import { SystemClock } from '../../../libs/platform/src/clock';
+import { Database, openDatabase } from '../../../libs/persistence/src';
+import { BinaryMqttServer } from '../../../libs/transport/src/binary-mqtt-server';
+import { uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
+import { ElectionRegistry } from './election-registry';
+import { Publisher } from './publisher';
+import { TallyConfig } from './tally-config';
+import { TallyServerModule } from './tally-server.module';
+import { TallyService } from './tally.service';
+
+export interface TallyServerHandle {
+  app: INestApplication;
+  database: Database;
+  httpUrl: string;
+  registry: ElectionRegistry;
+  tally: TallyService;
+  close(): Promise<void>;
+}
+
+export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 'mqttUrl'>): TallyConfig {
+  return { port: 3000, host: '127.0.0.1', batchSize: 1000, batchDelayMs: 5, publishIntervalMs: 200, clock: new SystemClock(), ...overrides };
+}
+
+/**
+ * Starts the CEC tally server: a Nest hybrid application, HTTP plus an MQTT microservice on the
+ * binary-safe server. The store is opened (and migrated) first, then the registry and the totals
+ * are rebuilt from it, and only then does the server subscribe, so nothing is acknowledged early.
+ */
+export async function startTallyServer(config: TallyConfig, logger: LoggerService | false = false): Promise<TallyServerHandle> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const app = await NestFactory.create(TallyServerModule.forRoot(config, database), { logger, abortOnError: false });
+  app.enableShutdownHooks();
+  const registry = app.get(ElectionRegistry);
+  const tally = app.get(TallyService);
+  await registry.load();
+  await tally.rebuild();
+  await app.get(Publisher).connect();
+  app.connectMicroservice(
+    {
+      strategy: new BinaryMqttServer({
+        url: config.mqttUrl,
+        clientId: uniqueClientId('tally-server'),
+        protocolVersion: 4,
+        reconnectPeriod: 500,
+        subscribeOptions: { qos: 1 },
+      }),
+    },
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address() as AddressInfo;
+  return {
+    app,
+    database,
+    httpUrl: `http://${config.host}:${address.port}`,
+    registry,
+    tally,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { ThresholdBase } from './definition';
+
+/** The figures a threshold can be measured against. */
+export interface ThresholdFigures {
+  /** Voters who took part: every ballot found, valid or not, "against all" included. */
+  participated: number;
+  votes: Record<string, number>;
+  againstAll?: number;
+}
+
+/**
+ * The count a threshold percentage is taken of.
+ * - `participated` (default): voters who took part in the voting; this is how the CEC
+ *   published the 2021 percentages (Ata-Jurt Kyrgyzstan: 222,005 / 1,281,622 = 17.32%).
+ * - `valid`: valid ballots, i.e. votes for parties plus "against all".
+ * - `party-votes`: votes for parties only.
+ */
+export function thresholdBaseCount(base: ThresholdBase, figures: ThresholdFigures): number {
+  const partyVotes = Object.values(figures.votes).reduce((a, b) => a + b, 0);
+  switch (base) {
+    case 'participated':
+      return figures.participated;
+    case 'valid':
+      return partyVotes + (figures.againstAll ?? 0);
+    case 'party-votes':
+      return partyVotes;
+  }
+}
+
+export interface ThresholdOutcome {
+  id: string;
+  votes: number;
+  /** votes / base */
+  share: number;
+  passed: boolean;
+  reason?: string;
+}
+
+/** A party passes when its votes are at least `threshold` of `base` ("under 7% get nothing"). */
+export function passesThreshold(votes: number, base: number, threshold: number): boolean {
+  if (base <= 0) return false;
+  // Compare in integers (threshold in millionths) so 7% of a base is never lost to rounding.
+  return votes * 1_000_000 >= Math.round(threshold * 1_000_000) * base;
+}
+
+export function applyThreshold(votes: Record<string, number>, base: number, threshold: number, label = 'threshold'): ThresholdOutcome[] {
+  return Object.entries(votes).map(([id, v]) => {
+    const passed = passesThreshold(v, base, threshold);
+    const share = base > 0 ? v / base : 0;
+    return passed
+      ? { id, votes: v, share, passed }
+      : { id, votes: v, share, passed, reason: `${(share * 100).toFixed(2)}% is under the ${(threshold * 100).toFixed(1)}% ${label}` };
+  });
+}

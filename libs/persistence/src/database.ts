@@ -1,0 +1,82 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Client, Pool } from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/client';
+import { applyMigrations, SqlRunner } from './migrator';
+
+export interface DatabaseOptions {
+  /** postgres:// or postgresql:// for a PostgreSQL server; unset for the embedded database. */
+  url?: string;
+  /** Where the embedded database keeps its files; unset keeps it in memory. */
+  dataDir?: string;
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: 'pglite' | 'postgresql';
+  /** Migrations applied by this open (empty when the schema was current). */
+  applied: string[];
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store and brings its schema up to date. Without a URL it is PGlite (PostgreSQL
+ * compiled to Wasm, in-process): the same SQL dialect as the server, so one set of migrations
+ * and one raw-SQL hot path serve both.
+ */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  if (options.url) {
+    if (!/^postgres(ql)?:\/\//.test(options.url)) throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL, got ${redact(options.url)}`);
+    const applied = await migrateServer(options.url);
+    const pool = new Pool({ connectionString: options.url, max: 4 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      prisma,
+      kind: 'postgresql',
+      applied,
+      ping: () => pool.query('SELECT 1').then(() => true, () => false),
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end().catch(() => undefined);
+      },
+    };
+  }
+  const db = new PGlite(options.dataDir);
+  await db.waitReady;
+  const applied = await applyMigrations({
+    exec: (sql) => db.exec(sql).then(() => undefined),
+    query: (sql, params) => db.query(sql, params).then((r) => r.rows as any[]),
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  return {
+    prisma,
+    kind: 'pglite',
+    applied,
+    ping: () => db.query('SELECT 1').then(() => true, () => false),
+    close: async () => {
+      await prisma.$disconnect();
+      await db.close();
+    },
+  };
+}
+
+/** Migrates over one dedicated connection: the advisory lock belongs to a session. */
+async function migrateServer(url: string): Promise<string[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const runner: SqlRunner = {
+    exec: (sql) => client.query(sql).then(() => undefined),
+    query: (sql, params) => client.query(sql, params).then((r) => r.rows),
+  };
+  try {
+    return await applyMigrations(runner);
+  } finally {
+    await client.end();
+  }
+}
+
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

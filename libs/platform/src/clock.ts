@@ -1,0 +1,84 @@
+/** Time as the simulators and services see it: real, or driven by a test. */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): Timer;
+  clearTimeout(timer: Timer): void;
+}
+
+export interface Timer {
+  readonly id: number;
+}
+
+/** Wall-clock time. */
+export class SystemClock implements Clock {
+  private readonly handles = new Map<number, NodeJS.Timeout>();
+  private nextId = 1;
+
+  now(): number {
+    return Date.now();
+  }
+
+  setTimeout(fn: () => void, ms: number): Timer {
+    const id = this.nextId++;
+    const handle = setTimeout(() => {
+      this.handles.delete(id);
+      fn();
+    }, ms);
+    handle.unref?.();
+    this.handles.set(id, handle);
+    return { id };
+  }
+
+  clearTimeout(timer: Timer): void {
+    const handle = this.handles.get(timer.id);
+    if (handle) clearTimeout(handle);
+    this.handles.delete(timer.id);
+  }
+}
+
+/** A clock that only moves when told to: tests step it with `advance`. */
+export class ManualClock implements Clock {
+  private readonly pending = new Map<number, { at: number; fn: () => void }>();
+  private nextId = 1;
+
+  constructor(private current = 0) {}
+
+  now(): number {
+    return this.current;
+  }
+
+  setTimeout(fn: () => void, ms: number): Timer {
+    const id = this.nextId++;
+    this.pending.set(id, { at: this.current + Math.max(0, ms), fn });
+    return { id };
+  }
+
+  clearTimeout(timer: Timer): void {
+    this.pending.delete(timer.id);
+  }
+
+  /** Moves time forward by `ms`, firing every timer that falls due, in time order. */
+  advance(ms: number): void {
+    const target = this.current + ms;
+    for (;;) {
+      let nextId = -1;
+      let nextAt = Infinity;
+      for (const [id, t] of this.pending) {
+        if (t.at <= target && t.at < nextAt) {
+          nextAt = t.at;
+          nextId = id;
+        }
+      }
+      if (nextId < 0) break;
+      const due = this.pending.get(nextId)!;
+      this.pending.delete(nextId);
+      this.current = due.at;
+      due.fn();
+    }
+    this.current = target;
+  }
+
+  get pendingTimers(): number {
+    return this.pending.size;
+  }
+}

@@ -1,0 +1,13 @@
+import { MqttContext, ServerMqtt } from '@nestjs/microservices';
+
+/**
+ * Nest's MQTT server, binary-safe. The stock `handleMessage` calls `buffer.toString()` and
+ * `JSON.parse` before any deserializer, which corrupts protobuf; here every message reaches its
+ * `@EventPattern` handler as the raw `Buffer`, with the topic in the `MqttContext`.
+ */
+export class BinaryMqttServer extends ServerMqtt {
+  override async handleMessage(channel: string, buffer: Buffer, _pub: unknown, originalPacket?: Record<string, any>): Promise<any> {
+    const context = new MqttContext([channel, originalPacket as any]);
+    return this.handleEvent(channel, { pattern: channel, data: buffer }, context);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './embedded-broker';
+export * from './binary-mqtt-server';
+export * from './mqtt-connection';

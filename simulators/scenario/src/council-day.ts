@@ -1,0 +1,57 @@
+import {
+  cityCouncil2021,
+  cityCouncilDefinition,
+  CouncilDataset,
+  definitionHash,
+  ElectionDefinition,
+  precinctsOf,
+  synthesizeVotes,
+  SynthesizedVotes,
+} from '../../../libs/election/src';
+import { DeviceKey } from '../../../libs/platform/src/keys';
+import { Random } from '../../../libs/platform/src/random';
+import { BallotBox } from '../../ballot-box/src/ballot-box';
+
+/** One 2021 city council's election day, prepared from the dataset and a seed. */
+export interface CouncilDay {
+  dataset: CouncilDataset;
+  definition: ElectionDefinition;
+  hash: string;
+  votes: SynthesizedVotes;
+  boxes: { box: BallotBox; count: { votes: Record<string, number>; invalidBallots: number } }[];
+}
+
+/**
+ * Builds the day: the definition, votes synthesized to land on the published seats, and one
+ * ballot box per precinct with its own key. Every random draw comes from streams of `seed`,
+ * so the same council and seed give the same day.
+ */
+export function prepareCouncilDay(council: string | number, seed: string): CouncilDay {
+  const dataset = cityCouncil2021(council);
+  const definition = cityCouncilDefinition(dataset);
+  const hash = definitionHash(definition);
+  const precincts = precinctsOf(definition.territory).map((p) => ({ id: p.id, registeredVoters: p.registeredVoters ?? 0 }));
+  const rng = Random.stream(seed, `votes/${definition.id}`);
+  const votes = synthesizeVotes({
+    seats: Object.fromEntries(dataset.parties.map((p) => [p.id, p.seats])),
+    participated: Math.round(dataset.voters * dataset.turnout),
+    precincts,
+    random: () => rng.next(),
+  });
+  const boxes = votes.precincts.map((p) => {
+    const deviceId = `aeu-${p.id}`;
+    const key = DeviceKey.fromSeed(Random.stream(seed, `key/${deviceId}`).bytes(32));
+    const box = new BallotBox({ deviceId, electionId: definition.id, precinctId: p.id, definitionHash: hash, key });
+    return { box, count: { votes: p.votes, invalidBallots: p.invalid } };
+  });
+  return { dataset, definition, hash, votes, boxes };
+}
+
+export function deviceRegistrations(day: CouncilDay) {
+  return day.boxes.map(({ box }) => ({
+    id: box.identity.deviceId,
+    precinctId: box.identity.precinctId,
+    kind: 'ballot-box',
+    publicKey: box.identity.key.publicKey.toString('base64'),
+  }));
+}
