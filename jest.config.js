@@ -1,7 +1,7 @@
 /** Unit tests live beside the code; integration tests under test/. */
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.tsx?$': 'ts-jest' },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
