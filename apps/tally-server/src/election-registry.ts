@@ -52,34 +52,40 @@ export class ElectionRegistry {
     const hash = definitionHash(definition);
     const known = this.elections.get(definition.id);
     if (known && known.hash !== hash) throw new RegistrationError(`election ${definition.id} is already registered with another definition (${known.hash})`);
+    if (!isTopicLevel(definition.id)) throw new RegistrationError(`election id ${JSON.stringify(definition.id)} cannot be a topic level`);
     const precinctIds = new Set(precinctsOf(definition.territory).map((p) => p.id));
-    const keys = devices.map((d) => {
+    const fresh: { d: DeviceRegistration; raw: Buffer; key: KeyObject }[] = [];
+    for (const d of devices) {
       if (!isTopicLevel(d.id)) throw new RegistrationError(`device id ${JSON.stringify(d.id)} cannot be a topic level`);
       if (!precinctIds.has(d.precinctId)) throw new RegistrationError(`device ${d.id}: no precinct ${d.precinctId} in ${definition.id}`);
-      const other = this.devices.get(d.id);
-      if (other && other.electionId !== definition.id) throw new RegistrationError(`device ${d.id} is registered for ${other.electionId}`);
+      const raw = Buffer.from(d.publicKey ?? '', 'base64');
+      let key: KeyObject;
       try {
-        return { d, raw: Buffer.from(d.publicKey, 'base64'), key: publicKeyFromRaw(Buffer.from(d.publicKey, 'base64')) };
+        key = publicKeyFromRaw(raw);
       } catch (err) {
         throw new RegistrationError(`device ${d.id}: ${(err as Error).message}`);
       }
-    });
-    if (!isTopicLevel(definition.id)) throw new RegistrationError(`election id ${JSON.stringify(definition.id)} cannot be a topic level`);
-    await this.db.prisma.$transaction([
-      this.db.prisma.election.upsert({
+      const other = this.devices.get(d.id);
+      if (!other) fresh.push({ d, raw, key });
+      else if (other.electionId !== definition.id || other.precinctId !== d.precinctId || !other.key.equals(key)) {
+        throw new RegistrationError(`device ${d.id} is already registered (${other.electionId}, ${other.precinctId}) with another key or place`);
+      }
+    }
+    const prisma = this.db.prisma;
+    await prisma.$transaction([
+      prisma.election.upsert({
         where: { id: definition.id },
         create: { id: definition.id, name: definition.name, definitionHash: hash, definition: definition as any },
         update: {},
       }),
-      ...keys.map(({ d, raw }) =>
-        this.db.prisma.device.upsert({
-          where: { id: d.id },
-          create: { id: d.id, electionId: definition.id, precinctId: d.precinctId, kind: d.kind, publicKey: raw },
-          update: { precinctId: d.precinctId, kind: d.kind, publicKey: raw },
+      ...chunks(fresh, 5000).map((chunk) =>
+        prisma.device.createMany({
+          data: chunk.map(({ d, raw }) => ({ id: d.id, electionId: definition.id, precinctId: d.precinctId, kind: d.kind, publicKey: new Uint8Array(raw) })),
+          skipDuplicates: true,
         }),
       ),
     ]);
-    for (const { d, key } of keys) this.devices.set(d.id, { id: d.id, electionId: definition.id, precinctId: d.precinctId, kind: d.kind, key });
+    for (const { d, key } of fresh) this.devices.set(d.id, { id: d.id, electionId: definition.id, precinctId: d.precinctId, kind: d.kind, key });
     return this.remember(definition);
   }
 
@@ -107,4 +113,10 @@ export class ElectionRegistry {
     this.elections.set(definition.id, entry);
     return entry;
   }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { startTallyServer, tallyConfig, TallyServerHandle } from '../apps/tally-server/src/tally-server';
+import { SystemClock } from '../libs/platform/src/clock';
+import { EmbeddedBroker } from '../libs/transport/src/embedded-broker';
+
+/** Where a test's tally server gets its broker and database. */
+export interface Stack {
+  name: string;
+  brokerUrl: string;
+  databaseUrl?: string;
+  startServer(): Promise<TallyServerHandle>;
+  close(): Promise<void>;
+}
+
+/** The embedded defaults: aedes on a free port, PGlite in memory. */
+export async function embeddedStack(): Promise<Stack> {
+  const broker = await EmbeddedBroker.start(0);
+  return {
+    name: 'embedded aedes + PGlite',
+    brokerUrl: broker.url,
+    startServer: () => startTallyServer(tallyConfig({ mqttUrl: broker.url, port: 0, clock: new SystemClock() })),
+    close: () => broker.close(),
+  };
+}
+
+/**
+ * Mosquitto and PostgreSQL from TEST_MQTT_URL and TEST_DATABASE_URL (.ci/run starts both on
+ * loopback). Each stack gets a database of its own, dropped at the end.
+ */
+export async function externalStack(): Promise<Stack> {
+  const mqttUrl = process.env.TEST_MQTT_URL!;
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `shailoo_test_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  return {
+    name: 'Mosquitto + PostgreSQL',
+    brokerUrl: mqttUrl,
+    databaseUrl,
+    startServer: () => startTallyServer(tallyConfig({ mqttUrl, databaseUrl, port: 0, clock: new SystemClock() })),
+    close: async () => {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export const externalConfigured = Boolean(process.env.TEST_MQTT_URL && process.env.TEST_DATABASE_URL);
+
+export async function getJson<T = any>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
