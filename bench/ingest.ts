@@ -1,0 +1,165 @@
+import { fork } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startTallyServer, tallyConfig } from '../apps/tally-server/src/tally-server';
+import { Topics } from '../libs/contracts/src';
+import { signPrecinctResult } from '../libs/contracts/src/envelope';
+import { definitionHash, ElectionDefinition } from '../libs/election/src';
+import { DeviceKey } from '../libs/platform/src/keys';
+import { Random } from '../libs/platform/src/random';
+import { EmbeddedBroker } from '../libs/transport/src/embedded-broker';
+import { connectMqtt, uniqueClientId } from '../libs/transport/src/mqtt-connection';
+import { Message, writeMessages } from './message-file';
+
+/**
+ * bench:ingest — N ballot boxes' signed results through the embedded stack, against the raw
+ * broker throughput of the same messages to a plain subscriber in the same run.
+ *   BENCH_RESULTS (10000)   results, one box per precinct
+ *   BENCH_CONNECTIONS (50)  publisher connections (in a child process)
+ *   BENCH_WINDOW (20)       unacknowledged publishes per connection
+ *   BENCH_PROFILE (unset)   a file to write a CPU profile of the server during the ingest run
+ */
+const N = Number(process.env.BENCH_RESULTS ?? 10_000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const WINDOW = Number(process.env.BENCH_WINDOW ?? 20);
+const PARTIES = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
+
+function benchElection(): ElectionDefinition {
+  return {
+    id: 'bench',
+    name: 'Benchmark council',
+    type: 'city-council',
+    date: '2021-04-11',
+    territory: {
+      id: 'bench-city',
+      name: 'Bench',
+      level: 'district',
+      children: Array.from({ length: N }, (_, i) => ({ id: `b${i}`, name: `Precinct ${i}`, level: 'precinct' as const, registeredVoters: 2000 })),
+    },
+    contests: [
+      {
+        id: 'bench-council',
+        name: 'Benchmark council',
+        system: 'city-council',
+        seats: 45,
+        territoryId: 'bench-city',
+        againstAll: false,
+        parties: PARTIES.map((id, i) => ({ id, name: `Party ${i + 1}`, order: i + 1 })),
+        rules: { threshold: 0.07 },
+      },
+    ],
+  };
+}
+
+function publish(url: string, file: string): Promise<{ startedAt: number; publishMs: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'publisher.js'), [url, file, String(CONNECTIONS), String(WINDOW)]);
+    let startedAt = 0;
+    child.on('message', (m: any) => {
+      if (m.event === 'start') startedAt = performance.now();
+      if (m.event === 'published') resolve({ startedAt, publishMs: m.ms });
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => code && reject(new Error(`publisher exited with ${code}`)));
+  });
+}
+
+async function waitFor(done: () => Promise<boolean> | boolean): Promise<number> {
+  while (!(await done())) await new Promise((r) => setTimeout(r, 5));
+  return performance.now();
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'shailoo-bench-'));
+  const broker = await EmbeddedBroker.start(0);
+  const definition = benchElection();
+  const hash = definitionHash(definition);
+  const rng = new Random('bench');
+  console.log(`bench:ingest — ${N} results, ${CONNECTIONS} publisher connections × ${WINDOW} in flight, embedded aedes + PGlite`);
+
+  const devices: { id: string; precinctId: string; kind: string; publicKey: string }[] = [];
+  const messages: Message[] = [];
+  for (let i = 0; i < N; i++) {
+    const deviceId = `aeu-b${i}`;
+    const key = DeviceKey.fromSeed(rng.bytes(32));
+    devices.push({ id: deviceId, precinctId: `b${i}`, kind: 'ballot-box', publicKey: key.publicKey.toString('base64') });
+    const votes = PARTIES.map((partyId) => ({ partyId, votes: rng.int(0, 150) }));
+    const invalid = rng.int(0, 20);
+    const payload = signPrecinctResult(
+      {
+        electionId: definition.id,
+        definitionHash: Buffer.from(hash, 'hex'),
+        precinctId: `b${i}`,
+        deviceId,
+        sequence: 1,
+        votes,
+        invalidBallots: invalid,
+        ballotsInBox: votes.reduce((s, v) => s + v.votes, 0) + invalid,
+        closedAtMs: Date.UTC(2021, 3, 11, 14),
+      },
+      key,
+    );
+    messages.push({ topic: Topics.result(definition.id, deviceId), payload });
+  }
+  const file = join(dir, 'messages.bin');
+  writeMessages(file, messages);
+  const bytes = messages.reduce((s, m) => s + m.payload.length, 0);
+  console.log(`prepared ${N} signed results, ${Math.round(bytes / N)} B each`);
+
+  // Baseline: the same messages to a plain mqtt.js subscriber in this process, as the server's is.
+  const subscriber = await connectMqtt(broker.url, { clientId: uniqueClientId('bench-baseline') });
+  let received = 0;
+  subscriber.on('message', () => received++);
+  await subscriber.subscribeAsync(Topics.resultFilter, { qos: 1 });
+  const raw = await publish(broker.url, file);
+  const rawEnd = await waitFor(() => received >= N);
+  await subscriber.endAsync();
+  const rawRate = N / ((rawEnd - raw.startedAt) / 1000);
+
+  const server = await startTallyServer(tallyConfig({ mqttUrl: broker.url, port: 0 }));
+  await server.registry.register(definition, devices);
+  const stored = () => server.tally.results(definition.id)!.precinctsReporting;
+  const profiler = process.env.BENCH_PROFILE ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const run = await publish(broker.url, file);
+  const storedEnd = await waitFor(() => stored() >= N);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+    console.log(`CPU profile of the ingest run written to ${process.env.BENCH_PROFILE}`);
+  }
+  const visibleEnd = await waitFor(async () => {
+    const r = (await (await fetch(`${server.httpUrl}/api/elections/${definition.id}/results`)).json()) as { precinctsReporting: number };
+    return r.precinctsReporting >= N;
+  });
+  const rows = await server.database.prisma.precinctResult.count();
+  const storedSeconds = (storedEnd - run.startedAt) / 1000;
+  const storedRate = N / storedSeconds;
+  const histogram = await server.app.get((await import('../apps/tally-server/src/tally-metrics')).TallyMetrics).latency.get();
+  const count = histogram.values.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
+  const sum = histogram.values.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
+
+  console.log('');
+  console.log(`raw broker throughput (plain subscriber):   ${rawRate.toFixed(0)} msg/s   (${((rawEnd - raw.startedAt) / 1000).toFixed(2)} s)`);
+  console.log(`results durably stored (verify+store+agg):  ${storedRate.toFixed(0)} results/s (${storedSeconds.toFixed(2)} s)`);
+  console.log(`ratio stored / raw:                         ${((storedRate / rawRate) * 100).toFixed(1)}%`);
+  console.log(`last result visible on the API after:       ${((visibleEnd - run.startedAt) / 1000).toFixed(2)} s`);
+  console.log(`mean receipt→commit latency:                ${((sum / Math.max(1, count)) * 1000).toFixed(1)} ms over ${count} results`);
+  console.log(`rows in precinct_result:                    ${rows} (expected ${N})`);
+  await server.close();
+  await broker.close();
+  rmSync(dir, { recursive: true, force: true });
+  if (rows !== N) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
