@@ -1,3 +1,4 @@
+import { ConsoleLogger } from '@nestjs/common';
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { startTallyServer, tallyConfig } from '../../tally-server/src/tally-server';
@@ -6,7 +7,8 @@ import { EmbeddedBroker } from '../../../libs/transport/src/embedded-broker';
 import { runDemo } from '../../../simulators/scenario/src/demo';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
 
-const env = process.env;
+/** The environment, with empty variables treated as unset. */
+const env: Record<string, string | undefined> = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ''));
 const program = new Command('shailoo-sim').description('Polling-station simulator and CEC tally server of the Kyrgyz Republic');
 
 function waitForSignal(): Promise<void> {
@@ -71,7 +73,7 @@ program
     const mqttUrl = env.MQTT_URL ?? broker!.url;
     const server = await startTallyServer(
       tallyConfig({ mqttUrl, databaseUrl: env.DATABASE_URL, dataDir: env.PGLITE_DIR, port: Number(env.PORT ?? 3000), host: opts.host }),
-      console as any,
+      new ConsoleLogger({ json: true }),
     );
     console.log(JSON.stringify({ event: 'listening', http: server.httpUrl, mqtt: redact(mqttUrl), database: server.database.kind }));
     await waitForSignal();
@@ -91,7 +93,8 @@ program
 export function main(argv = process.argv): Promise<unknown> {
   return program.parseAsync(argv).catch((err) => {
     console.error(`shailoo-sim: ${err instanceof Error ? err.message : err}`);
-    process.exitCode = 1;
+    // Fatal: whatever it had started (broker, sockets) must not keep the process alive.
+    process.exit(1);
   });
 }
 

@@ -32,7 +32,6 @@ export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 
 export async function startTallyServer(config: TallyConfig, logger: LoggerService | false = false): Promise<TallyServerHandle> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const app = await NestFactory.create(TallyServerModule.forRoot(config, database), { logger, abortOnError: false });
-  app.enableShutdownHooks();
   const registry = app.get(ElectionRegistry);
   const tally = app.get(TallyService);
   await registry.load();
