@@ -1,13 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { int64ToNumber, parseResultTopic, sha256, v1 } from '../../../libs/contracts/src';
 import { checkProtocol } from '../../../libs/election/src';
-import { verifySignature } from '../../../libs/platform/src/keys';
+import { SignatureVerifier } from '../../../libs/platform/src/signature-verifier';
 import { Database } from '../../../libs/persistence/src';
-import { ElectionRegistry } from './election-registry';
+import { ElectionRegistry, RegisteredDevice } from './election-registry';
 import { Publisher } from './publisher';
 import { Quarantine, Rejection } from './quarantine';
 import { ResultRow, ResultStore } from './result-store';
-import { DATABASE, TALLY_CONFIG, TallyConfig } from './tally-config';
+import { DATABASE, SIGNATURE_VERIFIER, TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 
@@ -26,7 +26,7 @@ const reject = (reason: Rejection['reason'], detail: string): { rejection: Rejec
  * quarantine with its reason and never touches a tally.
  */
 @Injectable()
-export class IngestService {
+export class IngestService implements OnModuleDestroy {
   constructor(
     private readonly registry: ElectionRegistry,
     private readonly store: ResultStore,
@@ -36,11 +36,22 @@ export class IngestService {
     private readonly metrics: TallyMetrics,
     @Inject(DATABASE) private readonly db: Database,
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    @Inject(SIGNATURE_VERIFIER) private readonly verifier: SignatureVerifier,
   ) {}
+
+  onModuleDestroy(): Promise<void> {
+    return this.verifier.close();
+  }
 
   async ingest(topic: string, raw: Buffer): Promise<IngestOutcome> {
     const receivedAt = this.config.clock.now();
-    const checked = this.check(topic, raw);
+    const located = this.locate(topic, raw);
+    if ('rejection' in located) return this.refuse(topic, raw, located.rejection);
+    const { envelope, device } = located;
+    if (!(await this.verifier.verify({ keyId: device.id, key: device.key, message: envelope.body, signature: envelope.signature }))) {
+      return this.refuse(topic, raw, { reason: 'bad-signature', detail: `signature does not verify with device ${device.id}'s key` });
+    }
+    const checked = this.validate(topic, raw, envelope, device);
     if ('rejection' in checked) return this.refuse(topic, raw, checked.rejection, checked.authenticated);
     const { row } = checked;
     const latest = this.tally.latestSequence(row.deviceId, row.electionId);
@@ -80,8 +91,8 @@ export class IngestService {
     return !!stored && Buffer.from(stored.bodyHash).equals(row.bodyHash);
   }
 
-  /** Decodes, verifies and validates; pure but for the registry's lookups. */
-  private check(topic: string, raw: Buffer): Checked {
+  /** Decodes the envelope and finds the device that claims to have signed it. */
+  private locate(topic: string, raw: Buffer): { envelope: v1.SignedEnvelope; device: RegisteredDevice } | { rejection: Rejection } {
     let envelope: v1.SignedEnvelope;
     try {
       envelope = v1.SignedEnvelope.decode(raw);
@@ -94,7 +105,12 @@ export class IngestService {
     if (!where || where.deviceId !== envelope.deviceId) return reject('topic-mismatch', `topic ${topic} does not name device ${envelope.deviceId}`);
     const device = this.registry.device(envelope.deviceId);
     if (!device) return reject('unknown-device', `device ${envelope.deviceId} is not registered`);
-    if (!verifySignature(device.key, envelope.body, envelope.signature)) return reject('bad-signature', `signature does not verify with device ${device.id}'s key`);
+    return { envelope, device };
+  }
+
+  /** Checks a body whose signature verified against the registry and the law; pure but for lookups. */
+  private validate(topic: string, raw: Buffer, envelope: v1.SignedEnvelope, device: RegisteredDevice): Checked {
+    const where = parseResultTopic(topic)!;
     const bodyHash = sha256(envelope.body);
     let r: v1.PrecinctResult;
     try {

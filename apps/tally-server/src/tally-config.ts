@@ -16,8 +16,11 @@ export interface TallyConfig {
   batchDelayMs: number;
   /** Least time between two publications of one election's aggregate, in ms. */
   publishIntervalMs: number;
+  /** Worker threads that verify signatures; 0 verifies on the event loop. */
+  verifierThreads: number;
   clock: Clock;
 }
 
 export const TALLY_CONFIG = Symbol('TALLY_CONFIG');
 export const DATABASE = Symbol('DATABASE');
+export const SIGNATURE_VERIFIER = Symbol('SIGNATURE_VERIFIER');

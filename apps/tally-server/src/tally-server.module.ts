@@ -7,7 +7,8 @@ import { IngestService } from './ingest.service';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { ResultStore } from './result-store';
-import { DATABASE, TALLY_CONFIG, TallyConfig } from './tally-config';
+import { InlineVerifier, WorkerVerifier } from '../../../libs/platform/src/signature-verifier';
+import { DATABASE, SIGNATURE_VERIFIER, TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 
@@ -20,6 +21,10 @@ export class TallyServerModule {
       providers: [
         { provide: TALLY_CONFIG, useValue: config },
         { provide: DATABASE, useValue: database },
+        {
+          provide: SIGNATURE_VERIFIER,
+          useFactory: () => (config.verifierThreads > 0 ? new WorkerVerifier(config.verifierThreads) : new InlineVerifier()),
+        },
         TallyMetrics,
         ElectionRegistry,
         ResultStore,

@@ -1,6 +1,7 @@
 import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { SystemClock } from '../../../libs/platform/src/clock';
 import { Database, openDatabase } from '../../../libs/persistence/src';
 import { BinaryMqttServer } from '../../../libs/transport/src/binary-mqtt-server';
@@ -21,7 +22,16 @@ export interface TallyServerHandle {
 }
 
 export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 'mqttUrl'>): TallyConfig {
-  return { port: 3000, host: '127.0.0.1', batchSize: 1000, batchDelayMs: 5, publishIntervalMs: 200, clock: new SystemClock(), ...overrides };
+  return {
+    port: 3000,
+    host: '127.0.0.1',
+    batchSize: 1000,
+    batchDelayMs: 5,
+    publishIntervalMs: 200,
+    verifierThreads: availableParallelism() > 1 ? 1 : 0,
+    clock: new SystemClock(),
+    ...overrides,
+  };
 }
 
 /**

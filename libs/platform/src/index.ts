@@ -1,3 +1,4 @@
 export * from './clock';
 export * from './random';
 export * from './keys';
+export * from './signature-verifier';
