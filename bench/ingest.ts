@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startTallyServer, tallyConfig } from '../apps/tally-server/src/tally-server';
+import { TallyMetrics } from '../apps/tally-server/src/tally-metrics';
 import { Topics } from '../libs/contracts/src';
 import { signPrecinctResult } from '../libs/contracts/src/envelope';
 import { definitionHash, ElectionDefinition } from '../libs/election/src';
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
   const rows = await server.database.prisma.precinctResult.count();
   const storedSeconds = (storedEnd - run.startedAt) / 1000;
   const storedRate = N / storedSeconds;
-  const histogram = await server.app.get((await import('../apps/tally-server/src/tally-metrics')).TallyMetrics).latency.get();
+  const histogram = await server.app.get(TallyMetrics).latency.get();
   const count = histogram.values.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
   const sum = histogram.values.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
 

@@ -39,6 +39,53 @@ export interface CouncilDataset {
 }
 
 const ELECTION_DATE = '2021-04-11';
+
+/**
+ * The region (oblast, or city of republican significance) of each city with a council. Not in the
+ * source table; it is administrative geography, added so results add up the territory tree.
+ */
+const REGION_OF_CITY: Record<string, string> = {
+  Бишкек: 'Бишкек шаары',
+  Ош: 'Ош шаары',
+  Баткен: 'Баткен облусу',
+  'Кызыл-Кыя': 'Баткен облусу',
+  Исфана: 'Баткен облусу',
+  Сүлүктү: 'Баткен облусу',
+  Кадамжай: 'Баткен облусу',
+  Айдаркен: 'Баткен облусу',
+  'Жалал-Абад': 'Жалал-Абад облусу',
+  Кербен: 'Жалал-Абад облусу',
+  'Көк-Жаңгак': 'Жалал-Абад облусу',
+  'Майлуу-Суу': 'Жалал-Абад облусу',
+  'Кочкор-Ата': 'Жалал-Абад облусу',
+  'Кара-Көл': 'Жалал-Абад облусу',
+  'Базар-Коргон': 'Жалал-Абад облусу',
+  'Чолпон-Ата': 'Ысык-Көл облусу',
+  Каракол: 'Ысык-Көл облусу',
+  Балыкчы: 'Ысык-Көл облусу',
+  Нарын: 'Нарын облусу',
+  Ноокат: 'Ош облусу',
+  Өзгөн: 'Ош облусу',
+  Талас: 'Талас облусу',
+  Кемин: 'Чүй облусу',
+  Орловка: 'Чүй облусу',
+  Шопоков: 'Чүй облусу',
+  Кайыңды: 'Чүй облусу',
+  Кант: 'Чүй облусу',
+  Токмок: 'Чүй облусу',
+};
+
+const REGION_IDS: Record<string, string> = {
+  'Бишкек шаары': 'bishkek',
+  'Ош шаары': 'osh-city',
+  'Баткен облусу': 'batken',
+  'Жалал-Абад облусу': 'jalal-abad',
+  'Ысык-Көл облусу': 'issyk-kul',
+  'Нарын облусу': 'naryn',
+  'Ош облусу': 'osh',
+  'Талас облусу': 'talas',
+  'Чүй облусу': 'chui',
+};
 const councils = (raw as { councils: CouncilRecord[] }).councils;
 const monitored = councils.filter((c) => c.voters && c.precincts && c.turnoutPct);
 
@@ -108,12 +155,19 @@ export function cityCouncilDefinition(ds: CouncilDataset): ElectionDefinition {
     level: 'precinct',
     registeredVoters: v,
   }));
+  const region = REGION_OF_CITY[ds.city];
+  const city: Territory = { id: code, name: ds.city, level: 'district', children: precincts };
   return {
     id: `kg-${ELECTION_DATE}-${code}`,
     name: ds.council,
     type: 'city-council',
     date: ELECTION_DATE,
-    territory: { id: code, name: ds.city, level: 'district', children: precincts },
+    territory: {
+      id: 'kg',
+      name: 'Кыргыз Республикасы',
+      level: 'country',
+      children: [{ id: REGION_IDS[region], name: region, level: 'region', children: [city] }],
+    },
     contests: [
       {
         id: `${code}-council`,

@@ -36,8 +36,8 @@ describe('definition hash', () => {
       (d) => (d.contests[0].rules.threshold = 0.05),
       (d) => (d.contests[0].parties[0].name += '!'),
       (d) => d.contests[0].parties.reverse(),
-      (d) => (d.territory.children[0].registeredVoters += 1),
-      (d) => (d.territory.children[1].id = 'other'),
+      (d) => (d.territory.children[0].children[0].children[0].registeredVoters += 1),
+      (d) => (d.territory.children[0].children[0].children[1].id = 'other'),
     ];
     const base = definitionHash(definition);
     fc.assert(
@@ -52,5 +52,6 @@ describe('definition hash', () => {
   it('walks the territory tree to its precincts and their voters', () => {
     expect(precinctsOf(definition.territory)).toHaveLength(4);
     expect(registeredVoters(definition.territory)).toBe(5888);
+    expect(definition.territory.children![0]).toMatchObject({ id: 'chui', level: 'region', name: 'Чүй облусу' });
   });
 });

@@ -61,3 +61,18 @@ describe('synthesizeVotes', () => {
     expect(apportion(7, [0.5, 0.25, 0.25]).reduce((a, b) => a + b)).toBe(7);
   });
 });
+
+describe('city council definitions', () => {
+  it('place every council with results in one of the 9 regions, country at the root', () => {
+    const regions = new Set<string>();
+    for (const c of cityCouncils2021()) {
+      const d = cityCouncilDefinition(c);
+      expect(d.territory.level).toBe('country');
+      const region = d.territory.children![0];
+      expect(region.level).toBe('region');
+      expect(region.children![0].children).toHaveLength(c.precincts);
+      regions.add(region.id);
+    }
+    expect(regions.size).toBeLessThanOrEqual(9);
+  });
+});

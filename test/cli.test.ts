@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+jest.setTimeout(60_000);
+
+/** `shailoo-sim allocate` as a person runs it. */
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'apps', 'cli', 'src', 'main.ts'), ...args], {
+    input,
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('shailoo-sim allocate', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shailoo-cli-'));
+  const file = join(dir, 'votes.json');
+  writeFileSync(file, JSON.stringify({ system: 'city-council', seats: 31, participated: 5068, votes: { a: 1586, b: 1336, c: 787, d: 394, e: 284, f: 220 } }));
+
+  it('prints the allocation and its working as JSON', () => {
+    const { code, stdout } = run(['allocate', '--input', file]);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.seats).toEqual({ a: 12, b: 10, c: 6, d: 3 });
+    expect(out.passed).toEqual(['a', 'b', 'c', 'd']);
+    expect(out.quota).toBeCloseTo(4103 / 31, 6);
+    expect(out.failed.map((f: any) => f.id)).toEqual(['e', 'f']);
+  });
+
+  it('prints a table with --table, reading standard input with -', () => {
+    const { code, stdout } = run(['allocate', '--input', '-', '--table'], JSON.stringify({ system: 'city-council', seats: 21, participated: 100, votes: { a: 60, b: 40 } }));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Hare quota 100 \/ 21 = 4\.7619/);
+  });
+
+  it('names the field at fault and exits 2, without a stack trace', () => {
+    const { code, stderr } = run(['allocate', '--input', '-'], JSON.stringify({ system: 'city-council', seats: 21, participated: 100, votes: { a: 'many' } }));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/votes\.a must be a whole number/);
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    const missing = run(['allocate', '--input', join(dir, 'nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.json/);
+  });
+});
