@@ -31,17 +31,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     if (!/^postgres(ql)?:\/\//.test(options.url)) throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL, got ${redact(options.url)}`);
     const applied = await migrateServer(options.url);
     const pool = new Pool({ connectionString: options.url, max: 4 });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-    return {
-      prisma,
-      kind: 'postgresql',
-      applied,
-      ping: () => pool.query('SELECT 1').then(() => true, () => false),
-      close: async () => {
-        await prisma.$disconnect();
-        await pool.end().catch(() => undefined);
-      },
-    };
+    return handle(new PrismaClient({ adapter: new PrismaPg(pool) }), 'postgresql', applied, (sql) => pool.query(sql), () => pool.end());
   }
   const db = new PGlite(options.dataDir);
   await db.waitReady;
@@ -49,15 +39,18 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     exec: (sql) => db.exec(sql).then(() => undefined),
     query: (sql, params) => db.query(sql, params).then((r) => r.rows as any[]),
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  return handle(new PrismaClient({ adapter: new PrismaPGlite(db) }), 'pglite', applied, (sql) => db.query(sql), () => db.close());
+}
+
+function handle(prisma: PrismaClient, kind: Database['kind'], applied: string[], query: (sql: string) => Promise<unknown>, closeDriver: () => Promise<unknown>): Database {
   return {
     prisma,
-    kind: 'pglite',
+    kind,
     applied,
-    ping: () => db.query('SELECT 1').then(() => true, () => false),
+    ping: () => query('SELECT 1').then(() => true, () => false),
     close: async () => {
       await prisma.$disconnect();
-      await db.close();
+      await closeDriver().catch(() => undefined);
     },
   };
 }
