@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   const subscriber = await connectMqtt(broker.url, { clientId: uniqueClientId('bench-baseline') });
   let received = 0;
   subscriber.on('message', () => received++);
-  await subscriber.subscribeAsync(Topics.resultFilter, { qos: 1 });
+  await subscriber.subscribeAsync(Topics.uplinkFilter, { qos: 1 });
   const raw = await publish(broker.url, file);
   const rawEnd = await waitFor(() => received >= N);
   await subscriber.endAsync();
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     const r = (await (await fetch(`${server.httpUrl}/api/elections/${definition.id}/results`)).json()) as { precinctsReporting: number };
     return r.precinctsReporting >= N;
   });
-  const rows = await server.database.prisma.precinctResult.count();
+  const rows = await server.database.prisma.submission.count();
   const storedSeconds = (storedEnd - run.startedAt) / 1000;
   const storedRate = N / storedSeconds;
   const histogram = await server.app.get(TallyMetrics).latency.get();
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   console.log(`ratio stored / raw:                         ${((storedRate / rawRate) * 100).toFixed(1)}%`);
   console.log(`last result visible on the API after:       ${((visibleEnd - run.startedAt) / 1000).toFixed(2)} s`);
   console.log(`mean receipt→commit latency:                ${((sum / Math.max(1, count)) * 1000).toFixed(1)} ms over ${count} results`);
-  console.log(`rows in precinct_result:                    ${rows} (expected ${N})`);
+  console.log(`rows in submission:                         ${rows} (expected ${N})`);
   await server.close();
   await broker.close();
   rmSync(dir, { recursive: true, force: true });

@@ -50,7 +50,7 @@ export function describeChain(makeStack: () => Promise<Stack>): void {
     const r = await results();
     expect(r.precinctsReporting).toBe(2);
     expect(r.precinctsTotal).toBe(4);
-    expect(r.ballotsInBox).toBe(ballots);
+    expect(r.preliminary.ballotsInBox).toBe(ballots);
     expect(Object.fromEntries(r.parties.map((p: any) => [p.id, p.votes]))).toEqual(expected);
     expect(r.parties.reduce((s: number, p: any) => s + p.seats, 0)).toBe(21);
 
@@ -95,7 +95,7 @@ export function describeChain(makeStack: () => Promise<Stack>): void {
     expect(metrics).toMatch(/shailoo_messages_rejected_total\{reason="bad-signature"\} 1/);
     const after = await results();
     expect(after.parties).toEqual(before.parties);
-    expect(after.ballotsInBox).toBe(before.ballotsInBox);
+    expect(after.preliminary).toEqual(before.preliminary);
   });
 
   it('counts the same result sent three times once', async () => {
@@ -106,12 +106,12 @@ export function describeChain(makeStack: () => Promise<Stack>): void {
     for (let i = 0; i < 3; i++) acks.push((await box.transmit(envelope, { brokerUrl: stack.brokerUrl, clock })).ack);
     expect(acks.map((a) => a.status)).toEqual([v1.AckStatus.ACK_STATUS_ACCEPTED, v1.AckStatus.ACK_STATUS_DUPLICATE, v1.AckStatus.ACK_STATUS_DUPLICATE]);
     const r = await results();
-    expect(r.ballotsInBox).toBe(Object.values(count.votes).reduce((a, b) => a + b, 0) + count.invalidBallots);
-    const stored = await server!.database.prisma.precinctResult.count();
+    expect(r.preliminary.ballotsInBox).toBe(Object.values(count.votes).reduce((a, b) => a + b, 0) + count.invalidBallots);
+    const stored = await server!.database.prisma.submission.count();
     expect(stored).toBe(1);
     const metrics = await (await fetch(`${server!.httpUrl}/metrics`)).text();
-    expect(metrics).toMatch(/shailoo_results_ingested_total 1\b/);
-    expect(metrics).toMatch(/shailoo_results_duplicate_total 2\b/);
+    expect(metrics).toMatch(/shailoo_messages_ingested_total\{kind="result"\} 1\b/);
+    expect(metrics).toMatch(/shailoo_messages_duplicate_total 2\b/);
   });
 
   it('delivers the result of a box that started while the server was down, once it comes up', async () => {

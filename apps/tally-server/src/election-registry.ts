@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KeyObject } from 'node:crypto';
-import { definitionHash, ElectionDefinition, precinctsOf, Territory } from '../../../libs/election/src';
+import { definitionHash, ElectionDefinition, precinctsOf, Territory, walkTerritories } from '../../../libs/election/src';
 import { publicKeyFromRaw } from '../../../libs/platform/src/keys';
 import { Database } from '../../../libs/persistence/src';
 import { isTopicLevel } from '../../../libs/contracts/src/topics';
@@ -28,6 +28,8 @@ export interface RegisteredElection {
   hashBytes: Buffer;
   precincts: Map<string, Territory>;
   partyIds: Set<string>;
+  /** Each precinct's territories, from the root down to the precinct's parent. */
+  ancestors: Map<string, string[]>;
 }
 
 export class RegistrationError extends Error {}
@@ -109,6 +111,7 @@ export class ElectionRegistry {
       hashBytes: Buffer.from(hash, 'hex'),
       precincts: new Map(precinctsOf(definition.territory).map((p) => [p.id, p])),
       partyIds: new Set(definition.contests.flatMap((c) => (c.parties ?? []).map((p) => p.id))),
+      ancestors: new Map([...walkTerritories(definition.territory)].filter((t) => t.territory.level === 'precinct').map((t) => [t.territory.id, t.ancestors])),
     };
     this.elections.set(definition.id, entry);
     return entry;

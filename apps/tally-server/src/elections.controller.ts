@@ -1,15 +1,20 @@
-import { BadRequestException, Body, Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ElectionDefinition } from '../../../libs/election/src';
+import { BadRequestException, Body, Controller, Get, Header, Inject, NotFoundException, Param, Post, Query, Sse } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Observable } from 'rxjs';
+import { ElectionDefinition, TerritoryLevel } from '../../../libs/election/src';
 import { Database } from '../../../libs/persistence/src';
+import { ChangeFeed } from './change-feed';
 import { DeviceRegistration, ElectionRegistry, RegistrationError } from './election-registry';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
+import { DATABASE, TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
-import { Inject } from '@nestjs/common';
-import { DATABASE } from './tally-config';
 
-@Controller()
+const LEVELS: TerritoryLevel[] = ['country', 'region', 'district', 'precinct'];
+
+@ApiTags('elections')
+@Controller('api/elections')
 export class ElectionsController {
   constructor(
     private readonly registry: ElectionRegistry,
@@ -17,10 +22,12 @@ export class ElectionsController {
     private readonly quarantine: Quarantine,
     private readonly metrics: TallyMetrics,
     private readonly publisher: Publisher,
-    @Inject(DATABASE) private readonly db: Database,
+    private readonly feed: ChangeFeed,
+    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
   ) {}
 
-  @Get('api/elections')
+  @Get()
+  @ApiOperation({ summary: 'Registered elections' })
   list() {
     return this.registry.allElections().map((e) => ({
       id: e.definition.id,
@@ -32,8 +39,13 @@ export class ElectionsController {
     }));
   }
 
-  /** Registers an election definition and its devices' public keys. */
-  @Post('api/elections')
+  @Post()
+  @ApiOperation({ summary: 'Register an election definition and its devices’ public keys' })
+  @ApiBody({
+    schema: {
+      example: { definition: { id: 'kg-2021-04-11-cc26', territory: {}, contests: [] }, devices: [{ id: 'aeu-1', precinctId: 'p1', kind: 'ballot-box', publicKey: 'base64 of 32 bytes' }] },
+    },
+  })
   async register(@Body() body: { definition?: ElectionDefinition; devices?: DeviceRegistration[] }) {
     if (!body?.definition?.id || !body.definition.territory || !Array.isArray(body.definition.contests)) {
       throw new BadRequestException('body must be {"definition": {id, territory, contests, …}, "devices": [{id, precinctId, kind, publicKey}]}');
@@ -47,30 +59,89 @@ export class ElectionsController {
     }
   }
 
-  @Get('api/elections/:id/results')
-  results(@Param('id') id: string) {
-    const r = this.tally.results(id);
-    if (!r) throw new NotFoundException(`no election ${id}`);
-    return r;
+  @Get(':id/results')
+  @ApiOperation({ summary: 'Results of the election, of one territory, or of every territory of a level' })
+  @ApiQuery({ name: 'level', required: false, enum: LEVELS })
+  @ApiQuery({ name: 'territory', required: false })
+  results(@Param('id') id: string, @Query('level') level?: string, @Query('territory') territory?: string) {
+    this.election(id);
+    if (level && !LEVELS.includes(level as TerritoryLevel)) throw new BadRequestException(`level must be one of ${LEVELS.join(', ')}`);
+    if (territory) {
+      const r = this.tally.results(id, territory);
+      if (!r || (level && r.level !== level)) throw new NotFoundException(`no ${level ?? 'territory'} ${territory} in ${id}`);
+      return r;
+    }
+    if (level) return this.tally.territories(id, level as TerritoryLevel).map((t) => this.tally.results(id, t.territoryId));
+    return this.tally.results(id);
   }
 
-  @Get('api/elections/:id/quarantine')
-  async rejected(@Param('id') _id: string, @Query('limit') limit?: string) {
-    return { rejectedByReason: await this.metrics.rejectedByReason(), items: await this.quarantine.list(Math.min(1000, Number(limit) || 100)) };
+  @Get(':id/precincts/:precinctId')
+  @ApiOperation({ summary: 'One precinct: box results, manual protocol, identification reports, turnout, flags, and each signed message’s body hash' })
+  precinct(@Param('id') id: string, @Param('precinctId') precinctId: string) {
+    this.election(id);
+    const p = this.tally.precinct(id, precinctId);
+    if (!p) throw new NotFoundException(`no precinct ${precinctId} in ${id}`);
+    return p;
   }
+
+  @Get(':id/seats')
+  @ApiOperation({ summary: 'Provisional seats (from the boxes) and, once decided, final seats, with the allocation’s working' })
+  seats(@Param('id') id: string) {
+    this.election(id);
+    return this.tally.seats(id);
+  }
+
+  @Post(':id/close')
+  @ApiOperation({ summary: 'Close the count by an operator’s decision: the seats become final on the figures at hand' })
+  async close(@Param('id') id: string) {
+    this.election(id);
+    await this.tally.close(id, this.config.clock.now());
+    this.feed.emit({ electionId: id, type: 'closed', data: { by: 'operator' } });
+    this.publisher.republish(id);
+    return this.tally.seats(id);
+  }
+
+  @Get(':id/quarantine')
+  @ApiOperation({ summary: 'Rejected messages naming this election, with reasons and raw bytes, and the server’s counts by reason' })
+  async rejected(@Param('id') id: string, @Query('limit') limit?: string) {
+    return { rejectedByReason: await this.metrics.rejectedByReason(), items: await this.quarantine.list(Math.min(1000, Number(limit) || 100), id) };
+  }
+
+  @Sse(':id/events')
+  @ApiOperation({ summary: 'Server-sent events: every stored message, rejection, results update and close' })
+  events(@Param('id') id: string): Observable<{ type: string; data: Record<string, unknown> }> {
+    this.election(id);
+    return this.feed.events(id);
+  }
+
+  private election(id: string) {
+    const e = this.registry.election(id);
+    if (!e) throw new NotFoundException(`no election ${id}`);
+    return e;
+  }
+}
+
+@ApiTags('operations')
+@Controller()
+export class OperationsController {
+  constructor(
+    private readonly metrics: TallyMetrics,
+    private readonly publisher: Publisher,
+    @Inject(DATABASE) private readonly db: Database,
+  ) {}
 
   @Get('api/health')
+  @ApiOperation({ summary: 'Database and broker status' })
   async health() {
     const database = await this.db.ping();
     const broker = this.publisher.connected;
-    const status = database && broker ? 'ok' : 'degraded';
-    return { status, database: { kind: this.db.kind, up: database }, broker: { up: broker } };
+    return { status: database && broker ? 'ok' : 'degraded', database: { kind: this.db.kind, up: database }, broker: { up: broker } };
   }
 
   @Get('metrics')
-  @HttpCode(200)
   @Header('Content-Type', 'text/plain; version=0.0.4')
-  async prometheus() {
+  @ApiOperation({ summary: 'Prometheus metrics' })
+  prometheus() {
     return this.metrics.registry.metrics();
   }
 }

@@ -3,13 +3,13 @@ import { Ctx, EventPattern, MqttContext, Payload } from '@nestjs/microservices';
 import { Topics } from '../../../libs/contracts/src/topics';
 import { IngestService } from './ingest.service';
 
-/** Results arriving over MQTT, as raw bytes (see BinaryMqttServer). */
+/** Every uplink message over MQTT, as raw bytes (see BinaryMqttServer). */
 @Controller()
 export class IngestController {
   constructor(private readonly ingest: IngestService) {}
 
-  @EventPattern(Topics.resultFilter, { qos: 1 })
-  async onResult(@Payload() payload: Buffer, @Ctx() context: MqttContext): Promise<void> {
+  @EventPattern(Topics.uplinkFilter, { qos: 1 })
+  async onUplink(@Payload() payload: Buffer, @Ctx() context: MqttContext): Promise<void> {
     await this.ingest.ingest(context.getTopic(), Buffer.isBuffer(payload) ? payload : Buffer.from(String(payload)));
   }
 }

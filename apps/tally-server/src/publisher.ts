@@ -2,20 +2,31 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { MqttClient } from 'mqtt';
 import { Topics, v1 } from '../../../libs/contracts/src';
 import { connectMqtt, uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
-import { TallyService } from './tally.service';
+import { ChangeFeed } from './change-feed';
+import { ElectionRegistry } from './election-registry';
+import { Submission } from './submission';
 import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { TallyService, TerritoryResults } from './tally.service';
 
-/** Everything the server sends: acknowledgements to devices and the retained aggregates. */
+/**
+ * Everything the server sends: acknowledgements to devices, and after changes the retained
+ * aggregates of the election and of each territory above the precincts (precincts are served
+ * over HTTP), at most once per publish interval.
+ */
 @Injectable()
 export class Publisher implements OnModuleDestroy {
   private readonly logger = new Logger('Publisher');
   private client: MqttClient | null = null;
   private readonly scheduled = new Map<string, NodeJS.Timeout>();
   private readonly lastPublished = new Map<string, number>();
+  /** Territories changed since the last publication, per election. */
+  private readonly dirty = new Map<string, Set<string>>();
 
   constructor(
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
     private readonly tally: TallyService,
+    private readonly registry: ElectionRegistry,
+    private readonly feed: ChangeFeed,
   ) {}
 
   async connect(): Promise<void> {
@@ -31,42 +42,77 @@ export class Publisher implements OnModuleDestroy {
     this.client?.publish(Topics.ack(ack.deviceId!), Buffer.from(v1.Ack.encode(ack).finish()), { qos: 1 });
   }
 
-  /** Publishes the election's aggregate now or, if one went out recently, once the interval has passed. */
-  aggregateChanged(electionId: string): void {
+  /** A stored message changed the tally: tell the event stream now, the retained topics soon. */
+  changed(s: Pick<Submission, 'electionId' | 'precinctId' | 'deviceId' | 'sequence' | 'kind'>): void {
+    this.feed.emit({ electionId: s.electionId, type: 'submission', data: { kind: s.kind, precinctId: s.precinctId, deviceId: s.deviceId, sequence: s.sequence } });
+    const ancestors = this.registry.election(s.electionId)?.ancestors.get(s.precinctId) ?? [];
+    let dirty = this.dirty.get(s.electionId);
+    if (!dirty) this.dirty.set(s.electionId, (dirty = new Set()));
+    for (const id of ancestors) dirty.add(id);
+    this.schedule(s.electionId);
+  }
+
+  /** Publishes everything of an election again (after a restart or an operator's close). */
+  republish(electionId: string): void {
+    this.dirty.set(electionId, new Set(this.tally.territories(electionId).filter((t) => t.level !== 'precinct').map((t) => t.territoryId)));
+    this.schedule(electionId);
+  }
+
+  private schedule(electionId: string): void {
     if (this.scheduled.has(electionId)) return;
     const wait = Math.max(0, (this.lastPublished.get(electionId) ?? 0) + this.config.publishIntervalMs - Date.now());
     this.scheduled.set(
       electionId,
-      setTimeout(() => {
-        this.scheduled.delete(electionId);
-        this.lastPublished.set(electionId, Date.now());
-        this.publishAggregate(electionId);
-      }, wait),
+      setTimeout(() => this.flush(electionId), wait),
     );
   }
 
-  publishAggregate(electionId: string): void {
-    const r = this.tally.results(electionId);
-    if (!r || !this.client) return;
-    const message = v1.ElectionAggregate.encode({
+  private flush(electionId: string): void {
+    this.scheduled.delete(electionId);
+    this.lastPublished.set(electionId, Date.now());
+    const dirty = this.dirty.get(electionId) ?? new Set<string>();
+    this.dirty.delete(electionId);
+    const root = this.tally.results(electionId);
+    if (!root || !this.client) return;
+    this.client.publish(Topics.aggregate(electionId), this.encode(electionId, root), { qos: 1, retain: true });
+    for (const id of dirty) {
+      const t = this.tally.results(electionId, id);
+      if (t) this.client.publish(Topics.territory(electionId, id), this.encode(electionId, t), { qos: 1, retain: true });
+    }
+    this.feed.emit({
       electionId,
-      definitionHash: Buffer.from(r.definitionHash, 'hex'),
-      precinctsReporting: r.precinctsReporting,
-      precinctsTotal: r.precinctsTotal,
-      registeredVoters: r.registeredVoters,
-      ballotsInBox: r.ballotsInBox,
-      invalidBallots: r.invalidBallots,
-      againstAll: r.againstAll,
-      parties: r.parties.map((p) => ({ partyId: p.id, name: p.name, votes: p.votes, seats: p.seats ?? 0 })),
-      updatedAtMs: this.config.clock.now(),
-    }).finish();
-    this.client.publish(Topics.aggregate(electionId), Buffer.from(message), { qos: 1, retain: true });
+      type: 'results',
+      data: { precinctsReporting: root.precinctsReporting, precinctsTotal: root.precinctsTotal, turnout: root.turnout, seatsStatus: root.seatsStatus, parties: root.parties },
+    });
+  }
+
+  private encode(electionId: string, r: TerritoryResults & { parties?: { id: string; name: string; seats: number | null }[]; definitionHash?: string }): Buffer {
+    const parties = (which: 'preliminary' | 'final') =>
+      (r.parties ?? []).map((p) => ({ partyId: p.id, name: p.name, votes: r[which].votes[p.id] ?? 0, seats: p.seats ?? 0 }));
+    return Buffer.from(
+      v1.ElectionAggregate.encode({
+        electionId,
+        definitionHash: Buffer.from(r.definitionHash ?? '', 'hex'),
+        territoryId: r.territoryId,
+        level: r.level,
+        precinctsReporting: r.precinctsReporting,
+        precinctsTotal: r.precinctsTotal,
+        registeredVoters: r.registeredVoters,
+        ballotsInBox: r.preliminary.ballotsInBox,
+        invalidBallots: r.preliminary.invalidBallots,
+        againstAll: r.preliminary.againstAll,
+        parties: parties('preliminary'),
+        finalParties: parties('final'),
+        finalPrecincts: r.precinctsWithProtocol,
+        updatedAtMs: this.config.clock.now(),
+      }).finish(),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
     for (const [electionId, timer] of this.scheduled) {
       clearTimeout(timer);
-      this.publishAggregate(electionId);
+      this.flush(electionId);
     }
     this.scheduled.clear();
     await this.client?.endAsync();

@@ -37,14 +37,30 @@ export class Quarantine {
     private readonly metrics: TallyMetrics,
   ) {}
 
-  async add(topic: string, raw: Buffer, rejection: Rejection): Promise<void> {
+  async add(topic: string, raw: Buffer, rejection: Rejection, deviceId?: string): Promise<void> {
     this.metrics.rejected.inc({ reason: rejection.reason });
-    this.logger.warn(JSON.stringify({ event: 'rejected', topic, reason: rejection.reason, detail: rejection.detail, bytes: raw.length }));
-    await this.db.prisma.rejection.create({ data: { topic, reason: rejection.reason, detail: rejection.detail, raw: new Uint8Array(raw) } });
+    this.logger.warn(JSON.stringify({ event: 'rejected', topic, deviceId, reason: rejection.reason, detail: rejection.detail, bytes: raw.length }));
+    await this.db.prisma.rejection.create({ data: { topic, reason: rejection.reason, detail: rejection.detail, raw: new Uint8Array(raw), deviceId } });
   }
 
-  async list(limit = 100): Promise<{ id: string; receivedAt: Date; topic: string; reason: string; detail: string; rawBase64: string }[]> {
-    const rows = await this.db.prisma.rejection.findMany({ orderBy: { id: 'desc' }, take: limit });
-    return rows.map((r) => ({ id: r.id.toString(), receivedAt: r.receivedAt, topic: r.topic, reason: r.reason, detail: r.detail, rawBase64: Buffer.from(r.raw).toString('base64') }));
+  /** The newest rejections; with an election, those whose topic names it. */
+  async list(
+    limit = 100,
+    electionId?: string,
+  ): Promise<{ id: string; receivedAt: Date; topic: string; deviceId: string | null; reason: string; detail: string; rawBase64: string }[]> {
+    const rows = await this.db.prisma.rejection.findMany({
+      where: electionId ? { topic: { startsWith: `shailoo/v1/up/${electionId}/` } } : undefined,
+      orderBy: { id: 'desc' },
+      take: limit,
+    });
+    return rows.map((r) => ({
+      id: r.id.toString(),
+      receivedAt: r.receivedAt,
+      topic: r.topic,
+      deviceId: r.deviceId,
+      reason: r.reason,
+      detail: r.detail,
+      rawBase64: Buffer.from(r.raw).toString('base64'),
+    }));
   }
 }

@@ -16,6 +16,8 @@ export interface TallyConfig {
   batchDelayMs: number;
   /** Least time between two publications of one election's aggregate, in ms. */
   publishIntervalMs: number;
+  /** How long after polls close (20:00) a precinct may stay silent before it is flagged, in ms. */
+  reportingDeadlineMs: number;
   /** Worker threads that verify signatures; 0 verifies on the event loop. */
   verifierThreads: number;
   clock: Clock;

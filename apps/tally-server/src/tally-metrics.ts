@@ -5,8 +5,13 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 @Injectable()
 export class TallyMetrics {
   readonly registry = new Registry();
-  readonly ingested = new Counter({ name: 'shailoo_results_ingested_total', help: 'Results stored for the first time', registers: [this.registry] });
-  readonly duplicates = new Counter({ name: 'shailoo_results_duplicate_total', help: 'Resends of results already stored', registers: [this.registry] });
+  readonly ingested = new Counter({
+    name: 'shailoo_messages_ingested_total',
+    help: 'Messages stored for the first time, by kind',
+    labelNames: ['kind'],
+    registers: [this.registry],
+  });
+  readonly duplicates = new Counter({ name: 'shailoo_messages_duplicate_total', help: 'Resends of messages already stored', registers: [this.registry] });
   readonly rejected = new Counter({
     name: 'shailoo_messages_rejected_total',
     help: 'Messages refused, by reason',
@@ -15,13 +20,13 @@ export class TallyMetrics {
   });
   readonly latency = new Histogram({
     name: 'shailoo_ingest_latency_seconds',
-    help: 'From receipt of a result to its commit',
+    help: 'From receipt of a message to its commit',
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
   readonly precinctsReporting = new Gauge({
     name: 'shailoo_precincts_reporting',
-    help: 'Precincts with a stored result',
+    help: 'Precincts with a box result or a manual protocol',
     labelNames: ['election'],
     registers: [this.registry],
   });

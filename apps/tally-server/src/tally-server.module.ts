@@ -1,12 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Database } from '../../../libs/persistence/src';
 import { ElectionRegistry } from './election-registry';
-import { ElectionsController } from './elections.controller';
+import { ChangeFeed } from './change-feed';
+import { ElectionsController, OperationsController } from './elections.controller';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
-import { ResultStore } from './result-store';
+import { SubmissionStore } from './submission-store';
 import { InlineVerifier, WorkerVerifier } from '../../../libs/platform/src/signature-verifier';
 import { DATABASE, SIGNATURE_VERIFIER, TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
@@ -17,7 +18,7 @@ export class TallyServerModule {
   static forRoot(config: TallyConfig, database: Database): DynamicModule {
     return {
       module: TallyServerModule,
-      controllers: [ElectionsController, IngestController],
+      controllers: [ElectionsController, OperationsController, IngestController],
       providers: [
         { provide: TALLY_CONFIG, useValue: config },
         { provide: DATABASE, useValue: database },
@@ -27,13 +28,14 @@ export class TallyServerModule {
         },
         TallyMetrics,
         ElectionRegistry,
-        ResultStore,
+        SubmissionStore,
+        ChangeFeed,
         TallyService,
         Quarantine,
         Publisher,
         IngestService,
       ],
-      exports: [ElectionRegistry, TallyService, IngestService, ResultStore, TallyMetrics],
+      exports: [ElectionRegistry, TallyService, IngestService, SubmissionStore, TallyMetrics],
     };
   }
 }

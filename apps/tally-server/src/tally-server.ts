@@ -1,5 +1,6 @@
 import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { SystemClock } from '../../../libs/platform/src/clock';
@@ -28,6 +29,7 @@ export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 
     batchSize: 1000,
     batchDelayMs: 5,
     publishIntervalMs: 200,
+    reportingDeadlineMs: 2 * 60 * 60 * 1000,
     verifierThreads: availableParallelism() > 1 ? 1 : 0,
     clock: new SystemClock(),
     ...overrides,
@@ -46,7 +48,15 @@ export async function startTallyServer(config: TallyConfig, logger: LoggerServic
   const tally = app.get(TallyService);
   await registry.load();
   await tally.rebuild();
-  await app.get(Publisher).connect();
+  const publisher = app.get(Publisher);
+  await publisher.connect();
+  for (const e of registry.allElections()) publisher.republish(e.definition.id);
+  const openapi = new DocumentBuilder()
+    .setTitle('shailoo-sim tally server')
+    .setDescription('The CEC tally server: results, seats, quarantine, exports. Devices speak MQTT + protobuf (see proto/ and the README).')
+    .setVersion('1')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi));
   app.connectMicroservice(
     {
       strategy: new BinaryMqttServer({

@@ -1,13 +1,14 @@
 import { DeviceKey } from '../../platform/src/keys';
 import { int64ToNumber, sha256, signPrecinctResult, v1 } from './envelope';
-import { isTopicLevel, parseResultTopic, Topics } from './topics';
+import { isTopicLevel, parseUplinkTopic, Topics } from './topics';
 
 describe('topics', () => {
   it('round-trips a result topic and refuses others', () => {
-    expect(parseResultTopic(Topics.result('e1', 'aeu-1'))).toEqual({ electionId: 'e1', deviceId: 'aeu-1' });
-    expect(parseResultTopic('shailoo/v1/up/e1/aeu-1/other')).toBeNull();
-    expect(parseResultTopic('shailoo/v2/up/e1/aeu-1/result')).toBeNull();
-    expect(parseResultTopic('shailoo/v1/up/e1/x/y/result')).toBeNull();
+    expect(parseUplinkTopic(Topics.result('e1', 'aeu-1'))).toEqual({ electionId: 'e1', deviceId: 'aeu-1', kind: 'result' });
+    expect(parseUplinkTopic(Topics.uplink('e1', 'com-1', 'turnout'))).toEqual({ electionId: 'e1', deviceId: 'com-1', kind: 'turnout' });
+    expect(parseUplinkTopic('shailoo/v1/down/aeu-1/ack')).toBeNull();
+    expect(parseUplinkTopic('shailoo/v2/up/e1/aeu-1/result')).toBeNull();
+    expect(parseUplinkTopic('shailoo/v1/up/e1/x/y/result')).toBeNull();
   });
 
   it('allows no separator or wildcard inside a level', () => {

@@ -6,18 +6,27 @@ export import v1 = shailoo.v1;
 
 export const ENVELOPE_VERSION = 1;
 
-/** Encodes a result and wraps it in an envelope signed over the exact body bytes. */
-export function signPrecinctResult(result: v1.IPrecinctResult, key: DeviceKey): Buffer {
-  const body = v1.PrecinctResult.encode(result).finish();
+interface Encoder<T> {
+  encode(message: T): { finish(): Uint8Array };
+}
+
+const ENCODERS: Record<number, Encoder<any>> = {
+  [v1.PayloadKind.PAYLOAD_KIND_PRECINCT_RESULT]: v1.PrecinctResult,
+  [v1.PayloadKind.PAYLOAD_KIND_MANUAL_PROTOCOL]: v1.ManualProtocol,
+  [v1.PayloadKind.PAYLOAD_KIND_IDENTIFICATION_REPORT]: v1.IdentificationReport,
+  [v1.PayloadKind.PAYLOAD_KIND_TURNOUT_SNAPSHOT]: v1.TurnoutSnapshot,
+};
+
+/** Encodes a payload and wraps it in an envelope signed over the exact body bytes. */
+export function signPayload(kind: v1.PayloadKind, message: { deviceId?: string | null }, key: DeviceKey): Buffer {
+  const body = ENCODERS[kind].encode(message).finish();
   return Buffer.from(
-    v1.SignedEnvelope.encode({
-      version: ENVELOPE_VERSION,
-      kind: v1.PayloadKind.PAYLOAD_KIND_PRECINCT_RESULT,
-      deviceId: result.deviceId,
-      body,
-      signature: key.sign(body),
-    }).finish(),
+    v1.SignedEnvelope.encode({ version: ENVELOPE_VERSION, kind, deviceId: message.deviceId, body, signature: key.sign(body) }).finish(),
   );
+}
+
+export function signPrecinctResult(result: v1.IPrecinctResult, key: DeviceKey): Buffer {
+  return signPayload(v1.PayloadKind.PAYLOAD_KIND_PRECINCT_RESULT, result, key);
 }
 
 export function sha256(bytes: Uint8Array): Buffer {

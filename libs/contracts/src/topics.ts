@@ -1,24 +1,29 @@
 /**
  * The MQTT topic scheme (MQTT 3.1.1; no level is ever empty).
  *
- *   shailoo/v1/up/{electionId}/{deviceId}/result      device → CEC   SignedEnvelope(PrecinctResult), QoS 1
- *   shailoo/v1/down/{deviceId}/ack                    CEC → device   Ack, QoS 1
- *   shailoo/v1/pub/{electionId}/aggregate             CEC → anyone   ElectionAggregate, QoS 1, retained
+ *   shailoo/v1/up/{electionId}/{deviceId}/{kind}            device → CEC   SignedEnvelope, QoS 1;
+ *       kind: result (PrecinctResult), protocol (ManualProtocol),
+ *             identification (IdentificationReport), turnout (TurnoutSnapshot)
+ *   shailoo/v1/down/{deviceId}/ack                          CEC → device   Ack, QoS 1
+ *   shailoo/v1/pub/{electionId}/aggregate                   CEC → anyone   ElectionAggregate of the whole election, retained
+ *   shailoo/v1/pub/{electionId}/territory/{territoryId}     CEC → anyone   ElectionAggregate of one territory, retained
  */
 export const TOPIC_ROOT = 'shailoo/v1';
 
 export const Topics = {
-  result: (electionId: string, deviceId: string) => `${TOPIC_ROOT}/up/${electionId}/${deviceId}/result`,
-  resultFilter: `${TOPIC_ROOT}/up/+/+/result`,
+  uplink: (electionId: string, deviceId: string, kind: string) => `${TOPIC_ROOT}/up/${electionId}/${deviceId}/${kind}`,
+  result: (electionId: string, deviceId: string) => Topics.uplink(electionId, deviceId, 'result'),
+  uplinkFilter: `${TOPIC_ROOT}/up/+/+/+`,
   ack: (deviceId: string) => `${TOPIC_ROOT}/down/${deviceId}/ack`,
   aggregate: (electionId: string) => `${TOPIC_ROOT}/pub/${electionId}/aggregate`,
+  territory: (electionId: string, territoryId: string) => `${TOPIC_ROOT}/pub/${electionId}/territory/${territoryId}`,
 };
 
-/** The election and device a result topic names, or null when the topic is not one. */
-export function parseResultTopic(topic: string): { electionId: string; deviceId: string } | null {
+/** The election, device and kind an uplink topic names, or null when the topic is not one. */
+export function parseUplinkTopic(topic: string): { electionId: string; deviceId: string; kind: string } | null {
   const parts = topic.split('/');
-  if (parts.length !== 6 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT || parts[2] !== 'up' || parts[5] !== 'result') return null;
-  return { electionId: parts[3], deviceId: parts[4] };
+  if (parts.length !== 6 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT || parts[2] !== 'up') return null;
+  return { electionId: parts[3], deviceId: parts[4], kind: parts[5] };
 }
 
 /** A topic level must not contain MQTT's separators or wildcards. */

@@ -6,7 +6,10 @@ export namespace shailoo {
 
         enum PayloadKind {
             PAYLOAD_KIND_UNSPECIFIED = 0,
-            PAYLOAD_KIND_PRECINCT_RESULT = 1
+            PAYLOAD_KIND_PRECINCT_RESULT = 1,
+            PAYLOAD_KIND_MANUAL_PROTOCOL = 2,
+            PAYLOAD_KIND_IDENTIFICATION_REPORT = 3,
+            PAYLOAD_KIND_TURNOUT_SNAPSHOT = 4
         }
 
         interface ISignedEnvelope {
@@ -85,6 +88,158 @@ export namespace shailoo {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        interface IManualProtocol {
+            electionId?: (string|null);
+            definitionHash?: (Uint8Array|null);
+            precinctId?: (string|null);
+            deviceId?: (string|null);
+            sequence?: (number|null);
+            ballotsReceived?: (number|null);
+            ballotsIssued?: (number|null);
+            ballotsUnused?: (number|null);
+            ballotsSpoiled?: (number|null);
+            ballotsInBox?: (number|null);
+            validBallots?: (number|null);
+            invalidBallots?: (number|null);
+            votes?: (shailoo.v1.IPartyVotes[]|null);
+            againstAll?: (number|null);
+            boxFailed?: (boolean|null);
+            signedAtMs?: (number|Long|null);
+        }
+
+        class ManualProtocol implements IManualProtocol {
+            constructor(p?: shailoo.v1.IManualProtocol);
+            public electionId: string;
+            public definitionHash: Uint8Array;
+            public precinctId: string;
+            public deviceId: string;
+            public sequence: number;
+            public ballotsReceived: number;
+            public ballotsIssued: number;
+            public ballotsUnused: number;
+            public ballotsSpoiled: number;
+            public ballotsInBox: number;
+            public validBallots: number;
+            public invalidBallots: number;
+            public votes: shailoo.v1.IPartyVotes[];
+            public againstAll: number;
+            public boxFailed: boolean;
+            public signedAtMs: (number|Long);
+            public static create(properties?: shailoo.v1.IManualProtocol): shailoo.v1.ManualProtocol;
+            public static encode(m: shailoo.v1.IManualProtocol, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.ManualProtocol;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.ManualProtocol;
+            public static toObject(m: shailoo.v1.ManualProtocol, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IRefusalCount {
+            reason?: (string|null);
+            count?: (number|null);
+        }
+
+        class RefusalCount implements IRefusalCount {
+            constructor(p?: shailoo.v1.IRefusalCount);
+            public reason: string;
+            public count: number;
+            public static create(properties?: shailoo.v1.IRefusalCount): shailoo.v1.RefusalCount;
+            public static encode(m: shailoo.v1.IRefusalCount, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.RefusalCount;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.RefusalCount;
+            public static toObject(m: shailoo.v1.RefusalCount, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IDoubleVote {
+            voterRef?: (string|null);
+            otherPrecinctId?: (string|null);
+            hereAtMs?: (number|Long|null);
+            thereAtMs?: (number|Long|null);
+        }
+
+        class DoubleVote implements IDoubleVote {
+            constructor(p?: shailoo.v1.IDoubleVote);
+            public voterRef: string;
+            public otherPrecinctId: string;
+            public hereAtMs: (number|Long);
+            public thereAtMs: (number|Long);
+            public static create(properties?: shailoo.v1.IDoubleVote): shailoo.v1.DoubleVote;
+            public static encode(m: shailoo.v1.IDoubleVote, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.DoubleVote;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.DoubleVote;
+            public static toObject(m: shailoo.v1.DoubleVote, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IIdentificationReport {
+            electionId?: (string|null);
+            definitionHash?: (Uint8Array|null);
+            precinctId?: (string|null);
+            deviceId?: (string|null);
+            sequence?: (number|null);
+            identifiedByFingerprint?: (number|null);
+            identifiedByFace?: (number|null);
+            refused?: (shailoo.v1.IRefusalCount[]|null);
+            slipsPrinted?: (number|null);
+            doubleVotes?: (shailoo.v1.IDoubleVote[]|null);
+            closedAtMs?: (number|Long|null);
+        }
+
+        class IdentificationReport implements IIdentificationReport {
+            constructor(p?: shailoo.v1.IIdentificationReport);
+            public electionId: string;
+            public definitionHash: Uint8Array;
+            public precinctId: string;
+            public deviceId: string;
+            public sequence: number;
+            public identifiedByFingerprint: number;
+            public identifiedByFace: number;
+            public refused: shailoo.v1.IRefusalCount[];
+            public slipsPrinted: number;
+            public doubleVotes: shailoo.v1.IDoubleVote[];
+            public closedAtMs: (number|Long);
+            public static create(properties?: shailoo.v1.IIdentificationReport): shailoo.v1.IdentificationReport;
+            public static encode(m: shailoo.v1.IIdentificationReport, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.IdentificationReport;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.IdentificationReport;
+            public static toObject(m: shailoo.v1.IdentificationReport, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ITurnoutSnapshot {
+            electionId?: (string|null);
+            definitionHash?: (Uint8Array|null);
+            precinctId?: (string|null);
+            deviceId?: (string|null);
+            sequence?: (number|null);
+            hour?: (number|null);
+            voters?: (number|null);
+            takenAtMs?: (number|Long|null);
+        }
+
+        class TurnoutSnapshot implements ITurnoutSnapshot {
+            constructor(p?: shailoo.v1.ITurnoutSnapshot);
+            public electionId: string;
+            public definitionHash: Uint8Array;
+            public precinctId: string;
+            public deviceId: string;
+            public sequence: number;
+            public hour: number;
+            public voters: number;
+            public takenAtMs: (number|Long);
+            public static create(properties?: shailoo.v1.ITurnoutSnapshot): shailoo.v1.TurnoutSnapshot;
+            public static encode(m: shailoo.v1.ITurnoutSnapshot, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.TurnoutSnapshot;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.TurnoutSnapshot;
+            public static toObject(m: shailoo.v1.TurnoutSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         enum AckStatus {
             ACK_STATUS_UNSPECIFIED = 0,
             ACK_STATUS_ACCEPTED = 1,
@@ -149,6 +304,10 @@ export namespace shailoo {
             againstAll?: (number|null);
             parties?: (shailoo.v1.IPartyTotal[]|null);
             updatedAtMs?: (number|Long|null);
+            territoryId?: (string|null);
+            level?: (string|null);
+            finalParties?: (shailoo.v1.IPartyTotal[]|null);
+            finalPrecincts?: (number|null);
         }
 
         class ElectionAggregate implements IElectionAggregate {
@@ -163,6 +322,10 @@ export namespace shailoo {
             public againstAll: number;
             public parties: shailoo.v1.IPartyTotal[];
             public updatedAtMs: (number|Long);
+            public territoryId: string;
+            public level: string;
+            public finalParties: shailoo.v1.IPartyTotal[];
+            public finalPrecincts: number;
             public static create(properties?: shailoo.v1.IElectionAggregate): shailoo.v1.ElectionAggregate;
             public static encode(m: shailoo.v1.IElectionAggregate, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.ElectionAggregate;

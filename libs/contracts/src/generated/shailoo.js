@@ -33,11 +33,17 @@ $root.shailoo = (function() {
          * @enum {number}
          * @property {number} PAYLOAD_KIND_UNSPECIFIED=0 PAYLOAD_KIND_UNSPECIFIED value
          * @property {number} PAYLOAD_KIND_PRECINCT_RESULT=1 PAYLOAD_KIND_PRECINCT_RESULT value
+         * @property {number} PAYLOAD_KIND_MANUAL_PROTOCOL=2 PAYLOAD_KIND_MANUAL_PROTOCOL value
+         * @property {number} PAYLOAD_KIND_IDENTIFICATION_REPORT=3 PAYLOAD_KIND_IDENTIFICATION_REPORT value
+         * @property {number} PAYLOAD_KIND_TURNOUT_SNAPSHOT=4 PAYLOAD_KIND_TURNOUT_SNAPSHOT value
          */
         v1.PayloadKind = (function() {
             var valuesById = {}, values = Object.create(valuesById);
             values[valuesById[0] = "PAYLOAD_KIND_UNSPECIFIED"] = 0;
             values[valuesById[1] = "PAYLOAD_KIND_PRECINCT_RESULT"] = 1;
+            values[valuesById[2] = "PAYLOAD_KIND_MANUAL_PROTOCOL"] = 2;
+            values[valuesById[3] = "PAYLOAD_KIND_IDENTIFICATION_REPORT"] = 3;
+            values[valuesById[4] = "PAYLOAD_KIND_TURNOUT_SNAPSHOT"] = 4;
             return values;
         })();
 
@@ -252,6 +258,18 @@ $root.shailoo = (function() {
                 case "PAYLOAD_KIND_PRECINCT_RESULT":
                 case 1:
                     m.kind = 1;
+                    break;
+                case "PAYLOAD_KIND_MANUAL_PROTOCOL":
+                case 2:
+                    m.kind = 2;
+                    break;
+                case "PAYLOAD_KIND_IDENTIFICATION_REPORT":
+                case 3:
+                    m.kind = 3;
+                    break;
+                case "PAYLOAD_KIND_TURNOUT_SNAPSHOT":
+                case 4:
+                    m.kind = 4;
                     break;
                 }
                 if (d.deviceId != null) {
@@ -1007,6 +1025,1929 @@ $root.shailoo = (function() {
             return PrecinctResult;
         })();
 
+        v1.ManualProtocol = (function() {
+
+            /**
+             * Properties of a ManualProtocol.
+             * @memberof shailoo.v1
+             * @interface IManualProtocol
+             * @property {string|null} [electionId] ManualProtocol electionId
+             * @property {Uint8Array|null} [definitionHash] ManualProtocol definitionHash
+             * @property {string|null} [precinctId] ManualProtocol precinctId
+             * @property {string|null} [deviceId] ManualProtocol deviceId
+             * @property {number|null} [sequence] ManualProtocol sequence
+             * @property {number|null} [ballotsReceived] ManualProtocol ballotsReceived
+             * @property {number|null} [ballotsIssued] ManualProtocol ballotsIssued
+             * @property {number|null} [ballotsUnused] ManualProtocol ballotsUnused
+             * @property {number|null} [ballotsSpoiled] ManualProtocol ballotsSpoiled
+             * @property {number|null} [ballotsInBox] ManualProtocol ballotsInBox
+             * @property {number|null} [validBallots] ManualProtocol validBallots
+             * @property {number|null} [invalidBallots] ManualProtocol invalidBallots
+             * @property {Array.<shailoo.v1.IPartyVotes>|null} [votes] ManualProtocol votes
+             * @property {number|null} [againstAll] ManualProtocol againstAll
+             * @property {boolean|null} [boxFailed] ManualProtocol boxFailed
+             * @property {number|Long|null} [signedAtMs] ManualProtocol signedAtMs
+             */
+
+            /**
+             * Constructs a new ManualProtocol.
+             * @memberof shailoo.v1
+             * @classdesc Represents a ManualProtocol.
+             * @implements IManualProtocol
+             * @constructor
+             * @param {shailoo.v1.IManualProtocol=} [p] Properties to set
+             */
+            function ManualProtocol(p) {
+                this.votes = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ManualProtocol electionId.
+             * @member {string} electionId
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.electionId = "";
+
+            /**
+             * ManualProtocol definitionHash.
+             * @member {Uint8Array} definitionHash
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.definitionHash = $util.newBuffer([]);
+
+            /**
+             * ManualProtocol precinctId.
+             * @member {string} precinctId
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.precinctId = "";
+
+            /**
+             * ManualProtocol deviceId.
+             * @member {string} deviceId
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.deviceId = "";
+
+            /**
+             * ManualProtocol sequence.
+             * @member {number} sequence
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.sequence = 0;
+
+            /**
+             * ManualProtocol ballotsReceived.
+             * @member {number} ballotsReceived
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.ballotsReceived = 0;
+
+            /**
+             * ManualProtocol ballotsIssued.
+             * @member {number} ballotsIssued
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.ballotsIssued = 0;
+
+            /**
+             * ManualProtocol ballotsUnused.
+             * @member {number} ballotsUnused
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.ballotsUnused = 0;
+
+            /**
+             * ManualProtocol ballotsSpoiled.
+             * @member {number} ballotsSpoiled
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.ballotsSpoiled = 0;
+
+            /**
+             * ManualProtocol ballotsInBox.
+             * @member {number} ballotsInBox
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.ballotsInBox = 0;
+
+            /**
+             * ManualProtocol validBallots.
+             * @member {number} validBallots
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.validBallots = 0;
+
+            /**
+             * ManualProtocol invalidBallots.
+             * @member {number} invalidBallots
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.invalidBallots = 0;
+
+            /**
+             * ManualProtocol votes.
+             * @member {Array.<shailoo.v1.IPartyVotes>} votes
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.votes = $util.emptyArray;
+
+            /**
+             * ManualProtocol againstAll.
+             * @member {number} againstAll
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.againstAll = 0;
+
+            /**
+             * ManualProtocol boxFailed.
+             * @member {boolean} boxFailed
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.boxFailed = false;
+
+            /**
+             * ManualProtocol signedAtMs.
+             * @member {number|Long} signedAtMs
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.signedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new ManualProtocol instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.ManualProtocol
+             * @static
+             * @param {shailoo.v1.IManualProtocol=} [properties] Properties to set
+             * @returns {shailoo.v1.ManualProtocol} ManualProtocol instance
+             */
+            ManualProtocol.create = function create(properties) {
+                return new ManualProtocol(properties);
+            };
+
+            /**
+             * Encodes the specified ManualProtocol message. Does not implicitly {@link shailoo.v1.ManualProtocol.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.ManualProtocol
+             * @static
+             * @param {shailoo.v1.IManualProtocol} m ManualProtocol message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ManualProtocol.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.electionId != null && Object.hasOwnProperty.call(m, "electionId"))
+                    w.uint32(10).string(m.electionId);
+                if (m.definitionHash != null && Object.hasOwnProperty.call(m, "definitionHash"))
+                    w.uint32(18).bytes(m.definitionHash);
+                if (m.precinctId != null && Object.hasOwnProperty.call(m, "precinctId"))
+                    w.uint32(26).string(m.precinctId);
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId"))
+                    w.uint32(34).string(m.deviceId);
+                if (m.sequence != null && Object.hasOwnProperty.call(m, "sequence"))
+                    w.uint32(40).uint32(m.sequence);
+                if (m.ballotsReceived != null && Object.hasOwnProperty.call(m, "ballotsReceived"))
+                    w.uint32(48).uint32(m.ballotsReceived);
+                if (m.ballotsIssued != null && Object.hasOwnProperty.call(m, "ballotsIssued"))
+                    w.uint32(56).uint32(m.ballotsIssued);
+                if (m.ballotsUnused != null && Object.hasOwnProperty.call(m, "ballotsUnused"))
+                    w.uint32(64).uint32(m.ballotsUnused);
+                if (m.ballotsSpoiled != null && Object.hasOwnProperty.call(m, "ballotsSpoiled"))
+                    w.uint32(72).uint32(m.ballotsSpoiled);
+                if (m.ballotsInBox != null && Object.hasOwnProperty.call(m, "ballotsInBox"))
+                    w.uint32(80).uint32(m.ballotsInBox);
+                if (m.validBallots != null && Object.hasOwnProperty.call(m, "validBallots"))
+                    w.uint32(88).uint32(m.validBallots);
+                if (m.invalidBallots != null && Object.hasOwnProperty.call(m, "invalidBallots"))
+                    w.uint32(96).uint32(m.invalidBallots);
+                if (m.votes != null && m.votes.length) {
+                    for (var i = 0; i < m.votes.length; ++i)
+                        $root.shailoo.v1.PartyVotes.encode(m.votes[i], w.uint32(106).fork(), q + 1).ldelim();
+                }
+                if (m.againstAll != null && Object.hasOwnProperty.call(m, "againstAll"))
+                    w.uint32(112).uint32(m.againstAll);
+                if (m.boxFailed != null && Object.hasOwnProperty.call(m, "boxFailed"))
+                    w.uint32(120).bool(m.boxFailed);
+                if (m.signedAtMs != null && Object.hasOwnProperty.call(m, "signedAtMs"))
+                    w.uint32(128).int64(m.signedAtMs);
+                return w;
+            };
+
+            /**
+             * Decodes a ManualProtocol message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.ManualProtocol
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.ManualProtocol} ManualProtocol
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ManualProtocol.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.ManualProtocol();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.electionId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.definitionHash = r.bytes();
+                            break;
+                        }
+                    case 3: {
+                            m.precinctId = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.deviceId = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.sequence = r.uint32();
+                            break;
+                        }
+                    case 6: {
+                            m.ballotsReceived = r.uint32();
+                            break;
+                        }
+                    case 7: {
+                            m.ballotsIssued = r.uint32();
+                            break;
+                        }
+                    case 8: {
+                            m.ballotsUnused = r.uint32();
+                            break;
+                        }
+                    case 9: {
+                            m.ballotsSpoiled = r.uint32();
+                            break;
+                        }
+                    case 10: {
+                            m.ballotsInBox = r.uint32();
+                            break;
+                        }
+                    case 11: {
+                            m.validBallots = r.uint32();
+                            break;
+                        }
+                    case 12: {
+                            m.invalidBallots = r.uint32();
+                            break;
+                        }
+                    case 13: {
+                            if (!(m.votes && m.votes.length))
+                                m.votes = [];
+                            m.votes.push($root.shailoo.v1.PartyVotes.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 14: {
+                            m.againstAll = r.uint32();
+                            break;
+                        }
+                    case 15: {
+                            m.boxFailed = r.bool();
+                            break;
+                        }
+                    case 16: {
+                            m.signedAtMs = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a ManualProtocol message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.ManualProtocol
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.ManualProtocol} ManualProtocol
+             */
+            ManualProtocol.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.ManualProtocol)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.ManualProtocol: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.ManualProtocol();
+                if (d.electionId != null) {
+                    m.electionId = String(d.electionId);
+                }
+                if (d.definitionHash != null) {
+                    if (typeof d.definitionHash === "string")
+                        $util.base64.decode(d.definitionHash, m.definitionHash = $util.newBuffer($util.base64.length(d.definitionHash)), 0);
+                    else if (d.definitionHash.length >= 0)
+                        m.definitionHash = d.definitionHash;
+                }
+                if (d.precinctId != null) {
+                    m.precinctId = String(d.precinctId);
+                }
+                if (d.deviceId != null) {
+                    m.deviceId = String(d.deviceId);
+                }
+                if (d.sequence != null) {
+                    m.sequence = d.sequence >>> 0;
+                }
+                if (d.ballotsReceived != null) {
+                    m.ballotsReceived = d.ballotsReceived >>> 0;
+                }
+                if (d.ballotsIssued != null) {
+                    m.ballotsIssued = d.ballotsIssued >>> 0;
+                }
+                if (d.ballotsUnused != null) {
+                    m.ballotsUnused = d.ballotsUnused >>> 0;
+                }
+                if (d.ballotsSpoiled != null) {
+                    m.ballotsSpoiled = d.ballotsSpoiled >>> 0;
+                }
+                if (d.ballotsInBox != null) {
+                    m.ballotsInBox = d.ballotsInBox >>> 0;
+                }
+                if (d.validBallots != null) {
+                    m.validBallots = d.validBallots >>> 0;
+                }
+                if (d.invalidBallots != null) {
+                    m.invalidBallots = d.invalidBallots >>> 0;
+                }
+                if (d.votes) {
+                    if (!Array.isArray(d.votes))
+                        throw TypeError(".shailoo.v1.ManualProtocol.votes: array expected");
+                    m.votes = [];
+                    for (var i = 0; i < d.votes.length; ++i) {
+                        if (!$util.isObject(d.votes[i]))
+                            throw TypeError(".shailoo.v1.ManualProtocol.votes: object expected");
+                        m.votes[i] = $root.shailoo.v1.PartyVotes.fromObject(d.votes[i], n + 1);
+                    }
+                }
+                if (d.againstAll != null) {
+                    m.againstAll = d.againstAll >>> 0;
+                }
+                if (d.boxFailed != null) {
+                    m.boxFailed = Boolean(d.boxFailed);
+                }
+                if (d.signedAtMs != null) {
+                    if ($util.Long)
+                        m.signedAtMs = $util.Long.fromValue(d.signedAtMs, false);
+                    else if (typeof d.signedAtMs === "string")
+                        m.signedAtMs = parseInt(d.signedAtMs, 10);
+                    else if (typeof d.signedAtMs === "number")
+                        m.signedAtMs = d.signedAtMs;
+                    else if (typeof d.signedAtMs === "object")
+                        m.signedAtMs = new $util.LongBits(d.signedAtMs.low >>> 0, d.signedAtMs.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ManualProtocol message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.ManualProtocol
+             * @static
+             * @param {shailoo.v1.ManualProtocol} m ManualProtocol
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ManualProtocol.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.votes = [];
+                }
+                if (o.defaults) {
+                    d.electionId = "";
+                    if (o.bytes === String)
+                        d.definitionHash = "";
+                    else {
+                        d.definitionHash = [];
+                        if (o.bytes !== Array)
+                            d.definitionHash = $util.newBuffer(d.definitionHash);
+                    }
+                    d.precinctId = "";
+                    d.deviceId = "";
+                    d.sequence = 0;
+                    d.ballotsReceived = 0;
+                    d.ballotsIssued = 0;
+                    d.ballotsUnused = 0;
+                    d.ballotsSpoiled = 0;
+                    d.ballotsInBox = 0;
+                    d.validBallots = 0;
+                    d.invalidBallots = 0;
+                    d.againstAll = 0;
+                    d.boxFailed = false;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.signedAtMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.signedAtMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.electionId != null && Object.hasOwnProperty.call(m, "electionId")) {
+                    d.electionId = m.electionId;
+                }
+                if (m.definitionHash != null && Object.hasOwnProperty.call(m, "definitionHash")) {
+                    d.definitionHash = o.bytes === String ? $util.base64.encode(m.definitionHash, 0, m.definitionHash.length) : o.bytes === Array ? Array.prototype.slice.call(m.definitionHash) : m.definitionHash;
+                }
+                if (m.precinctId != null && Object.hasOwnProperty.call(m, "precinctId")) {
+                    d.precinctId = m.precinctId;
+                }
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.sequence != null && Object.hasOwnProperty.call(m, "sequence")) {
+                    d.sequence = m.sequence;
+                }
+                if (m.ballotsReceived != null && Object.hasOwnProperty.call(m, "ballotsReceived")) {
+                    d.ballotsReceived = m.ballotsReceived;
+                }
+                if (m.ballotsIssued != null && Object.hasOwnProperty.call(m, "ballotsIssued")) {
+                    d.ballotsIssued = m.ballotsIssued;
+                }
+                if (m.ballotsUnused != null && Object.hasOwnProperty.call(m, "ballotsUnused")) {
+                    d.ballotsUnused = m.ballotsUnused;
+                }
+                if (m.ballotsSpoiled != null && Object.hasOwnProperty.call(m, "ballotsSpoiled")) {
+                    d.ballotsSpoiled = m.ballotsSpoiled;
+                }
+                if (m.ballotsInBox != null && Object.hasOwnProperty.call(m, "ballotsInBox")) {
+                    d.ballotsInBox = m.ballotsInBox;
+                }
+                if (m.validBallots != null && Object.hasOwnProperty.call(m, "validBallots")) {
+                    d.validBallots = m.validBallots;
+                }
+                if (m.invalidBallots != null && Object.hasOwnProperty.call(m, "invalidBallots")) {
+                    d.invalidBallots = m.invalidBallots;
+                }
+                if (m.votes && m.votes.length) {
+                    d.votes = [];
+                    for (var j = 0; j < m.votes.length; ++j) {
+                        d.votes[j] = $root.shailoo.v1.PartyVotes.toObject(m.votes[j], o, q + 1);
+                    }
+                }
+                if (m.againstAll != null && Object.hasOwnProperty.call(m, "againstAll")) {
+                    d.againstAll = m.againstAll;
+                }
+                if (m.boxFailed != null && Object.hasOwnProperty.call(m, "boxFailed")) {
+                    d.boxFailed = m.boxFailed;
+                }
+                if (m.signedAtMs != null && Object.hasOwnProperty.call(m, "signedAtMs")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.signedAtMs = typeof m.signedAtMs === "number" ? BigInt(m.signedAtMs) : $util.Long.fromBits(m.signedAtMs.low >>> 0, m.signedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.signedAtMs === "number")
+                        d.signedAtMs = o.longs === String ? String(m.signedAtMs) : m.signedAtMs;
+                    else
+                        d.signedAtMs = o.longs === String ? $util.Long.prototype.toString.call(m.signedAtMs) : o.longs === Number ? new $util.LongBits(m.signedAtMs.low >>> 0, m.signedAtMs.high >>> 0).toNumber() : m.signedAtMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ManualProtocol to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ManualProtocol.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ManualProtocol
+             * @function getTypeUrl
+             * @memberof shailoo.v1.ManualProtocol
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ManualProtocol.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.ManualProtocol";
+            };
+
+            return ManualProtocol;
+        })();
+
+        v1.RefusalCount = (function() {
+
+            /**
+             * Properties of a RefusalCount.
+             * @memberof shailoo.v1
+             * @interface IRefusalCount
+             * @property {string|null} [reason] RefusalCount reason
+             * @property {number|null} [count] RefusalCount count
+             */
+
+            /**
+             * Constructs a new RefusalCount.
+             * @memberof shailoo.v1
+             * @classdesc Represents a RefusalCount.
+             * @implements IRefusalCount
+             * @constructor
+             * @param {shailoo.v1.IRefusalCount=} [p] Properties to set
+             */
+            function RefusalCount(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * RefusalCount reason.
+             * @member {string} reason
+             * @memberof shailoo.v1.RefusalCount
+             * @instance
+             */
+            RefusalCount.prototype.reason = "";
+
+            /**
+             * RefusalCount count.
+             * @member {number} count
+             * @memberof shailoo.v1.RefusalCount
+             * @instance
+             */
+            RefusalCount.prototype.count = 0;
+
+            /**
+             * Creates a new RefusalCount instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.RefusalCount
+             * @static
+             * @param {shailoo.v1.IRefusalCount=} [properties] Properties to set
+             * @returns {shailoo.v1.RefusalCount} RefusalCount instance
+             */
+            RefusalCount.create = function create(properties) {
+                return new RefusalCount(properties);
+            };
+
+            /**
+             * Encodes the specified RefusalCount message. Does not implicitly {@link shailoo.v1.RefusalCount.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.RefusalCount
+             * @static
+             * @param {shailoo.v1.IRefusalCount} m RefusalCount message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RefusalCount.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.reason != null && Object.hasOwnProperty.call(m, "reason"))
+                    w.uint32(10).string(m.reason);
+                if (m.count != null && Object.hasOwnProperty.call(m, "count"))
+                    w.uint32(16).uint32(m.count);
+                return w;
+            };
+
+            /**
+             * Decodes a RefusalCount message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.RefusalCount
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.RefusalCount} RefusalCount
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RefusalCount.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.RefusalCount();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.reason = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.count = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a RefusalCount message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.RefusalCount
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.RefusalCount} RefusalCount
+             */
+            RefusalCount.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.RefusalCount)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.RefusalCount: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.RefusalCount();
+                if (d.reason != null) {
+                    m.reason = String(d.reason);
+                }
+                if (d.count != null) {
+                    m.count = d.count >>> 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a RefusalCount message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.RefusalCount
+             * @static
+             * @param {shailoo.v1.RefusalCount} m RefusalCount
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RefusalCount.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.reason = "";
+                    d.count = 0;
+                }
+                if (m.reason != null && Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                if (m.count != null && Object.hasOwnProperty.call(m, "count")) {
+                    d.count = m.count;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this RefusalCount to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.RefusalCount
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RefusalCount.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for RefusalCount
+             * @function getTypeUrl
+             * @memberof shailoo.v1.RefusalCount
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            RefusalCount.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.RefusalCount";
+            };
+
+            return RefusalCount;
+        })();
+
+        v1.DoubleVote = (function() {
+
+            /**
+             * Properties of a DoubleVote.
+             * @memberof shailoo.v1
+             * @interface IDoubleVote
+             * @property {string|null} [voterRef] DoubleVote voterRef
+             * @property {string|null} [otherPrecinctId] DoubleVote otherPrecinctId
+             * @property {number|Long|null} [hereAtMs] DoubleVote hereAtMs
+             * @property {number|Long|null} [thereAtMs] DoubleVote thereAtMs
+             */
+
+            /**
+             * Constructs a new DoubleVote.
+             * @memberof shailoo.v1
+             * @classdesc Represents a DoubleVote.
+             * @implements IDoubleVote
+             * @constructor
+             * @param {shailoo.v1.IDoubleVote=} [p] Properties to set
+             */
+            function DoubleVote(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * DoubleVote voterRef.
+             * @member {string} voterRef
+             * @memberof shailoo.v1.DoubleVote
+             * @instance
+             */
+            DoubleVote.prototype.voterRef = "";
+
+            /**
+             * DoubleVote otherPrecinctId.
+             * @member {string} otherPrecinctId
+             * @memberof shailoo.v1.DoubleVote
+             * @instance
+             */
+            DoubleVote.prototype.otherPrecinctId = "";
+
+            /**
+             * DoubleVote hereAtMs.
+             * @member {number|Long} hereAtMs
+             * @memberof shailoo.v1.DoubleVote
+             * @instance
+             */
+            DoubleVote.prototype.hereAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * DoubleVote thereAtMs.
+             * @member {number|Long} thereAtMs
+             * @memberof shailoo.v1.DoubleVote
+             * @instance
+             */
+            DoubleVote.prototype.thereAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new DoubleVote instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.DoubleVote
+             * @static
+             * @param {shailoo.v1.IDoubleVote=} [properties] Properties to set
+             * @returns {shailoo.v1.DoubleVote} DoubleVote instance
+             */
+            DoubleVote.create = function create(properties) {
+                return new DoubleVote(properties);
+            };
+
+            /**
+             * Encodes the specified DoubleVote message. Does not implicitly {@link shailoo.v1.DoubleVote.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.DoubleVote
+             * @static
+             * @param {shailoo.v1.IDoubleVote} m DoubleVote message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DoubleVote.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.voterRef != null && Object.hasOwnProperty.call(m, "voterRef"))
+                    w.uint32(10).string(m.voterRef);
+                if (m.otherPrecinctId != null && Object.hasOwnProperty.call(m, "otherPrecinctId"))
+                    w.uint32(18).string(m.otherPrecinctId);
+                if (m.hereAtMs != null && Object.hasOwnProperty.call(m, "hereAtMs"))
+                    w.uint32(24).int64(m.hereAtMs);
+                if (m.thereAtMs != null && Object.hasOwnProperty.call(m, "thereAtMs"))
+                    w.uint32(32).int64(m.thereAtMs);
+                return w;
+            };
+
+            /**
+             * Decodes a DoubleVote message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.DoubleVote
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.DoubleVote} DoubleVote
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DoubleVote.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.DoubleVote();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.voterRef = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.otherPrecinctId = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.hereAtMs = r.int64();
+                            break;
+                        }
+                    case 4: {
+                            m.thereAtMs = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a DoubleVote message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.DoubleVote
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.DoubleVote} DoubleVote
+             */
+            DoubleVote.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.DoubleVote)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.DoubleVote: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.DoubleVote();
+                if (d.voterRef != null) {
+                    m.voterRef = String(d.voterRef);
+                }
+                if (d.otherPrecinctId != null) {
+                    m.otherPrecinctId = String(d.otherPrecinctId);
+                }
+                if (d.hereAtMs != null) {
+                    if ($util.Long)
+                        m.hereAtMs = $util.Long.fromValue(d.hereAtMs, false);
+                    else if (typeof d.hereAtMs === "string")
+                        m.hereAtMs = parseInt(d.hereAtMs, 10);
+                    else if (typeof d.hereAtMs === "number")
+                        m.hereAtMs = d.hereAtMs;
+                    else if (typeof d.hereAtMs === "object")
+                        m.hereAtMs = new $util.LongBits(d.hereAtMs.low >>> 0, d.hereAtMs.high >>> 0).toNumber();
+                }
+                if (d.thereAtMs != null) {
+                    if ($util.Long)
+                        m.thereAtMs = $util.Long.fromValue(d.thereAtMs, false);
+                    else if (typeof d.thereAtMs === "string")
+                        m.thereAtMs = parseInt(d.thereAtMs, 10);
+                    else if (typeof d.thereAtMs === "number")
+                        m.thereAtMs = d.thereAtMs;
+                    else if (typeof d.thereAtMs === "object")
+                        m.thereAtMs = new $util.LongBits(d.thereAtMs.low >>> 0, d.thereAtMs.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DoubleVote message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.DoubleVote
+             * @static
+             * @param {shailoo.v1.DoubleVote} m DoubleVote
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DoubleVote.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.voterRef = "";
+                    d.otherPrecinctId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.hereAtMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.hereAtMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.thereAtMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.thereAtMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.voterRef != null && Object.hasOwnProperty.call(m, "voterRef")) {
+                    d.voterRef = m.voterRef;
+                }
+                if (m.otherPrecinctId != null && Object.hasOwnProperty.call(m, "otherPrecinctId")) {
+                    d.otherPrecinctId = m.otherPrecinctId;
+                }
+                if (m.hereAtMs != null && Object.hasOwnProperty.call(m, "hereAtMs")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.hereAtMs = typeof m.hereAtMs === "number" ? BigInt(m.hereAtMs) : $util.Long.fromBits(m.hereAtMs.low >>> 0, m.hereAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.hereAtMs === "number")
+                        d.hereAtMs = o.longs === String ? String(m.hereAtMs) : m.hereAtMs;
+                    else
+                        d.hereAtMs = o.longs === String ? $util.Long.prototype.toString.call(m.hereAtMs) : o.longs === Number ? new $util.LongBits(m.hereAtMs.low >>> 0, m.hereAtMs.high >>> 0).toNumber() : m.hereAtMs;
+                }
+                if (m.thereAtMs != null && Object.hasOwnProperty.call(m, "thereAtMs")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.thereAtMs = typeof m.thereAtMs === "number" ? BigInt(m.thereAtMs) : $util.Long.fromBits(m.thereAtMs.low >>> 0, m.thereAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.thereAtMs === "number")
+                        d.thereAtMs = o.longs === String ? String(m.thereAtMs) : m.thereAtMs;
+                    else
+                        d.thereAtMs = o.longs === String ? $util.Long.prototype.toString.call(m.thereAtMs) : o.longs === Number ? new $util.LongBits(m.thereAtMs.low >>> 0, m.thereAtMs.high >>> 0).toNumber() : m.thereAtMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DoubleVote to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.DoubleVote
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DoubleVote.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for DoubleVote
+             * @function getTypeUrl
+             * @memberof shailoo.v1.DoubleVote
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            DoubleVote.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.DoubleVote";
+            };
+
+            return DoubleVote;
+        })();
+
+        v1.IdentificationReport = (function() {
+
+            /**
+             * Properties of an IdentificationReport.
+             * @memberof shailoo.v1
+             * @interface IIdentificationReport
+             * @property {string|null} [electionId] IdentificationReport electionId
+             * @property {Uint8Array|null} [definitionHash] IdentificationReport definitionHash
+             * @property {string|null} [precinctId] IdentificationReport precinctId
+             * @property {string|null} [deviceId] IdentificationReport deviceId
+             * @property {number|null} [sequence] IdentificationReport sequence
+             * @property {number|null} [identifiedByFingerprint] IdentificationReport identifiedByFingerprint
+             * @property {number|null} [identifiedByFace] IdentificationReport identifiedByFace
+             * @property {Array.<shailoo.v1.IRefusalCount>|null} [refused] IdentificationReport refused
+             * @property {number|null} [slipsPrinted] IdentificationReport slipsPrinted
+             * @property {Array.<shailoo.v1.IDoubleVote>|null} [doubleVotes] IdentificationReport doubleVotes
+             * @property {number|Long|null} [closedAtMs] IdentificationReport closedAtMs
+             */
+
+            /**
+             * Constructs a new IdentificationReport.
+             * @memberof shailoo.v1
+             * @classdesc Represents an IdentificationReport.
+             * @implements IIdentificationReport
+             * @constructor
+             * @param {shailoo.v1.IIdentificationReport=} [p] Properties to set
+             */
+            function IdentificationReport(p) {
+                this.refused = [];
+                this.doubleVotes = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * IdentificationReport electionId.
+             * @member {string} electionId
+             * @memberof shailoo.v1.IdentificationReport
+             * @instance
+             */
+            IdentificationReport.prototype.electionId = "";
+
+            /**
+             * IdentificationReport definitionHash.
+             * @member {Uint8Array} definitionHash
+             * @memberof shailoo.v1.IdentificationReport
+             * @instance
+             */
+            IdentificationReport.prototype.definitionHash = $util.newBuffer([]);
+
+            /**
+             * IdentificationReport precinctId.
+             * @member {string} precinctId
+             * @memberof shailoo.v1.IdentificationReport
+             * @instance
+             */
+            IdentificationReport.prototype.precinctId = "";
+
+            /**
+             * IdentificationReport deviceId.
+             * @member {string} deviceId
+             * @memberof shailoo.v1.IdentificationReport
+             * @instance
+             */
+            IdentificationReport.prototype.deviceId = "";
+
+            /**
+             * IdentificationReport sequence.
+             * @member {number} sequence
+             * @memberof shailoo.v1.IdentificationReport
+             * @instance
+             */
+            IdentificationReport.prototype.sequence = 0;
+
+            /**
+             * IdentificationReport identifiedByFingerprint.
+             * @member {number} identifiedByFingerprint
+             * @memberof shailoo.v1.IdentificationReport
+             * @instance
+             */
+            IdentificationReport.prototype.identifiedByFingerprint = 0;
+
+            /**
+             * IdentificationReport identifiedByFace.
+             * @member {number} identifiedByFace
+             * @memberof shailoo.v1.IdentificationReport
+             * @instance
+             */
+            IdentificationReport.prototype.identifiedByFace = 0;
+
+            /**
+             * IdentificationReport refused.
+             * @member {Array.<shailoo.v1.IRefusalCount>} refused
+             * @memberof shailoo.v1.IdentificationReport
+             * @instance
+             */
+            IdentificationReport.prototype.refused = $util.emptyArray;
+
+            /**
+             * IdentificationReport slipsPrinted.
+             * @member {number} slipsPrinted
+             * @memberof shailoo.v1.IdentificationReport
+             * @instance
+             */
+            IdentificationReport.prototype.slipsPrinted = 0;
+
+            /**
+             * IdentificationReport doubleVotes.
+             * @member {Array.<shailoo.v1.IDoubleVote>} doubleVotes
+             * @memberof shailoo.v1.IdentificationReport
+             * @instance
+             */
+            IdentificationReport.prototype.doubleVotes = $util.emptyArray;
+
+            /**
+             * IdentificationReport closedAtMs.
+             * @member {number|Long} closedAtMs
+             * @memberof shailoo.v1.IdentificationReport
+             * @instance
+             */
+            IdentificationReport.prototype.closedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new IdentificationReport instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.IdentificationReport
+             * @static
+             * @param {shailoo.v1.IIdentificationReport=} [properties] Properties to set
+             * @returns {shailoo.v1.IdentificationReport} IdentificationReport instance
+             */
+            IdentificationReport.create = function create(properties) {
+                return new IdentificationReport(properties);
+            };
+
+            /**
+             * Encodes the specified IdentificationReport message. Does not implicitly {@link shailoo.v1.IdentificationReport.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.IdentificationReport
+             * @static
+             * @param {shailoo.v1.IIdentificationReport} m IdentificationReport message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            IdentificationReport.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.electionId != null && Object.hasOwnProperty.call(m, "electionId"))
+                    w.uint32(10).string(m.electionId);
+                if (m.definitionHash != null && Object.hasOwnProperty.call(m, "definitionHash"))
+                    w.uint32(18).bytes(m.definitionHash);
+                if (m.precinctId != null && Object.hasOwnProperty.call(m, "precinctId"))
+                    w.uint32(26).string(m.precinctId);
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId"))
+                    w.uint32(34).string(m.deviceId);
+                if (m.sequence != null && Object.hasOwnProperty.call(m, "sequence"))
+                    w.uint32(40).uint32(m.sequence);
+                if (m.identifiedByFingerprint != null && Object.hasOwnProperty.call(m, "identifiedByFingerprint"))
+                    w.uint32(48).uint32(m.identifiedByFingerprint);
+                if (m.identifiedByFace != null && Object.hasOwnProperty.call(m, "identifiedByFace"))
+                    w.uint32(56).uint32(m.identifiedByFace);
+                if (m.refused != null && m.refused.length) {
+                    for (var i = 0; i < m.refused.length; ++i)
+                        $root.shailoo.v1.RefusalCount.encode(m.refused[i], w.uint32(66).fork(), q + 1).ldelim();
+                }
+                if (m.slipsPrinted != null && Object.hasOwnProperty.call(m, "slipsPrinted"))
+                    w.uint32(72).uint32(m.slipsPrinted);
+                if (m.doubleVotes != null && m.doubleVotes.length) {
+                    for (var i = 0; i < m.doubleVotes.length; ++i)
+                        $root.shailoo.v1.DoubleVote.encode(m.doubleVotes[i], w.uint32(82).fork(), q + 1).ldelim();
+                }
+                if (m.closedAtMs != null && Object.hasOwnProperty.call(m, "closedAtMs"))
+                    w.uint32(88).int64(m.closedAtMs);
+                return w;
+            };
+
+            /**
+             * Decodes an IdentificationReport message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.IdentificationReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.IdentificationReport} IdentificationReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            IdentificationReport.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.IdentificationReport();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.electionId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.definitionHash = r.bytes();
+                            break;
+                        }
+                    case 3: {
+                            m.precinctId = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.deviceId = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.sequence = r.uint32();
+                            break;
+                        }
+                    case 6: {
+                            m.identifiedByFingerprint = r.uint32();
+                            break;
+                        }
+                    case 7: {
+                            m.identifiedByFace = r.uint32();
+                            break;
+                        }
+                    case 8: {
+                            if (!(m.refused && m.refused.length))
+                                m.refused = [];
+                            m.refused.push($root.shailoo.v1.RefusalCount.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 9: {
+                            m.slipsPrinted = r.uint32();
+                            break;
+                        }
+                    case 10: {
+                            if (!(m.doubleVotes && m.doubleVotes.length))
+                                m.doubleVotes = [];
+                            m.doubleVotes.push($root.shailoo.v1.DoubleVote.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 11: {
+                            m.closedAtMs = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates an IdentificationReport message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.IdentificationReport
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.IdentificationReport} IdentificationReport
+             */
+            IdentificationReport.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.IdentificationReport)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.IdentificationReport: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.IdentificationReport();
+                if (d.electionId != null) {
+                    m.electionId = String(d.electionId);
+                }
+                if (d.definitionHash != null) {
+                    if (typeof d.definitionHash === "string")
+                        $util.base64.decode(d.definitionHash, m.definitionHash = $util.newBuffer($util.base64.length(d.definitionHash)), 0);
+                    else if (d.definitionHash.length >= 0)
+                        m.definitionHash = d.definitionHash;
+                }
+                if (d.precinctId != null) {
+                    m.precinctId = String(d.precinctId);
+                }
+                if (d.deviceId != null) {
+                    m.deviceId = String(d.deviceId);
+                }
+                if (d.sequence != null) {
+                    m.sequence = d.sequence >>> 0;
+                }
+                if (d.identifiedByFingerprint != null) {
+                    m.identifiedByFingerprint = d.identifiedByFingerprint >>> 0;
+                }
+                if (d.identifiedByFace != null) {
+                    m.identifiedByFace = d.identifiedByFace >>> 0;
+                }
+                if (d.refused) {
+                    if (!Array.isArray(d.refused))
+                        throw TypeError(".shailoo.v1.IdentificationReport.refused: array expected");
+                    m.refused = [];
+                    for (var i = 0; i < d.refused.length; ++i) {
+                        if (!$util.isObject(d.refused[i]))
+                            throw TypeError(".shailoo.v1.IdentificationReport.refused: object expected");
+                        m.refused[i] = $root.shailoo.v1.RefusalCount.fromObject(d.refused[i], n + 1);
+                    }
+                }
+                if (d.slipsPrinted != null) {
+                    m.slipsPrinted = d.slipsPrinted >>> 0;
+                }
+                if (d.doubleVotes) {
+                    if (!Array.isArray(d.doubleVotes))
+                        throw TypeError(".shailoo.v1.IdentificationReport.doubleVotes: array expected");
+                    m.doubleVotes = [];
+                    for (var i = 0; i < d.doubleVotes.length; ++i) {
+                        if (!$util.isObject(d.doubleVotes[i]))
+                            throw TypeError(".shailoo.v1.IdentificationReport.doubleVotes: object expected");
+                        m.doubleVotes[i] = $root.shailoo.v1.DoubleVote.fromObject(d.doubleVotes[i], n + 1);
+                    }
+                }
+                if (d.closedAtMs != null) {
+                    if ($util.Long)
+                        m.closedAtMs = $util.Long.fromValue(d.closedAtMs, false);
+                    else if (typeof d.closedAtMs === "string")
+                        m.closedAtMs = parseInt(d.closedAtMs, 10);
+                    else if (typeof d.closedAtMs === "number")
+                        m.closedAtMs = d.closedAtMs;
+                    else if (typeof d.closedAtMs === "object")
+                        m.closedAtMs = new $util.LongBits(d.closedAtMs.low >>> 0, d.closedAtMs.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an IdentificationReport message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.IdentificationReport
+             * @static
+             * @param {shailoo.v1.IdentificationReport} m IdentificationReport
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            IdentificationReport.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.refused = [];
+                    d.doubleVotes = [];
+                }
+                if (o.defaults) {
+                    d.electionId = "";
+                    if (o.bytes === String)
+                        d.definitionHash = "";
+                    else {
+                        d.definitionHash = [];
+                        if (o.bytes !== Array)
+                            d.definitionHash = $util.newBuffer(d.definitionHash);
+                    }
+                    d.precinctId = "";
+                    d.deviceId = "";
+                    d.sequence = 0;
+                    d.identifiedByFingerprint = 0;
+                    d.identifiedByFace = 0;
+                    d.slipsPrinted = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.closedAtMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.closedAtMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.electionId != null && Object.hasOwnProperty.call(m, "electionId")) {
+                    d.electionId = m.electionId;
+                }
+                if (m.definitionHash != null && Object.hasOwnProperty.call(m, "definitionHash")) {
+                    d.definitionHash = o.bytes === String ? $util.base64.encode(m.definitionHash, 0, m.definitionHash.length) : o.bytes === Array ? Array.prototype.slice.call(m.definitionHash) : m.definitionHash;
+                }
+                if (m.precinctId != null && Object.hasOwnProperty.call(m, "precinctId")) {
+                    d.precinctId = m.precinctId;
+                }
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.sequence != null && Object.hasOwnProperty.call(m, "sequence")) {
+                    d.sequence = m.sequence;
+                }
+                if (m.identifiedByFingerprint != null && Object.hasOwnProperty.call(m, "identifiedByFingerprint")) {
+                    d.identifiedByFingerprint = m.identifiedByFingerprint;
+                }
+                if (m.identifiedByFace != null && Object.hasOwnProperty.call(m, "identifiedByFace")) {
+                    d.identifiedByFace = m.identifiedByFace;
+                }
+                if (m.refused && m.refused.length) {
+                    d.refused = [];
+                    for (var j = 0; j < m.refused.length; ++j) {
+                        d.refused[j] = $root.shailoo.v1.RefusalCount.toObject(m.refused[j], o, q + 1);
+                    }
+                }
+                if (m.slipsPrinted != null && Object.hasOwnProperty.call(m, "slipsPrinted")) {
+                    d.slipsPrinted = m.slipsPrinted;
+                }
+                if (m.doubleVotes && m.doubleVotes.length) {
+                    d.doubleVotes = [];
+                    for (var j = 0; j < m.doubleVotes.length; ++j) {
+                        d.doubleVotes[j] = $root.shailoo.v1.DoubleVote.toObject(m.doubleVotes[j], o, q + 1);
+                    }
+                }
+                if (m.closedAtMs != null && Object.hasOwnProperty.call(m, "closedAtMs")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.closedAtMs = typeof m.closedAtMs === "number" ? BigInt(m.closedAtMs) : $util.Long.fromBits(m.closedAtMs.low >>> 0, m.closedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.closedAtMs === "number")
+                        d.closedAtMs = o.longs === String ? String(m.closedAtMs) : m.closedAtMs;
+                    else
+                        d.closedAtMs = o.longs === String ? $util.Long.prototype.toString.call(m.closedAtMs) : o.longs === Number ? new $util.LongBits(m.closedAtMs.low >>> 0, m.closedAtMs.high >>> 0).toNumber() : m.closedAtMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this IdentificationReport to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.IdentificationReport
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            IdentificationReport.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for IdentificationReport
+             * @function getTypeUrl
+             * @memberof shailoo.v1.IdentificationReport
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            IdentificationReport.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.IdentificationReport";
+            };
+
+            return IdentificationReport;
+        })();
+
+        v1.TurnoutSnapshot = (function() {
+
+            /**
+             * Properties of a TurnoutSnapshot.
+             * @memberof shailoo.v1
+             * @interface ITurnoutSnapshot
+             * @property {string|null} [electionId] TurnoutSnapshot electionId
+             * @property {Uint8Array|null} [definitionHash] TurnoutSnapshot definitionHash
+             * @property {string|null} [precinctId] TurnoutSnapshot precinctId
+             * @property {string|null} [deviceId] TurnoutSnapshot deviceId
+             * @property {number|null} [sequence] TurnoutSnapshot sequence
+             * @property {number|null} [hour] TurnoutSnapshot hour
+             * @property {number|null} [voters] TurnoutSnapshot voters
+             * @property {number|Long|null} [takenAtMs] TurnoutSnapshot takenAtMs
+             */
+
+            /**
+             * Constructs a new TurnoutSnapshot.
+             * @memberof shailoo.v1
+             * @classdesc Represents a TurnoutSnapshot.
+             * @implements ITurnoutSnapshot
+             * @constructor
+             * @param {shailoo.v1.ITurnoutSnapshot=} [p] Properties to set
+             */
+            function TurnoutSnapshot(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * TurnoutSnapshot electionId.
+             * @member {string} electionId
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @instance
+             */
+            TurnoutSnapshot.prototype.electionId = "";
+
+            /**
+             * TurnoutSnapshot definitionHash.
+             * @member {Uint8Array} definitionHash
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @instance
+             */
+            TurnoutSnapshot.prototype.definitionHash = $util.newBuffer([]);
+
+            /**
+             * TurnoutSnapshot precinctId.
+             * @member {string} precinctId
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @instance
+             */
+            TurnoutSnapshot.prototype.precinctId = "";
+
+            /**
+             * TurnoutSnapshot deviceId.
+             * @member {string} deviceId
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @instance
+             */
+            TurnoutSnapshot.prototype.deviceId = "";
+
+            /**
+             * TurnoutSnapshot sequence.
+             * @member {number} sequence
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @instance
+             */
+            TurnoutSnapshot.prototype.sequence = 0;
+
+            /**
+             * TurnoutSnapshot hour.
+             * @member {number} hour
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @instance
+             */
+            TurnoutSnapshot.prototype.hour = 0;
+
+            /**
+             * TurnoutSnapshot voters.
+             * @member {number} voters
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @instance
+             */
+            TurnoutSnapshot.prototype.voters = 0;
+
+            /**
+             * TurnoutSnapshot takenAtMs.
+             * @member {number|Long} takenAtMs
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @instance
+             */
+            TurnoutSnapshot.prototype.takenAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new TurnoutSnapshot instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @static
+             * @param {shailoo.v1.ITurnoutSnapshot=} [properties] Properties to set
+             * @returns {shailoo.v1.TurnoutSnapshot} TurnoutSnapshot instance
+             */
+            TurnoutSnapshot.create = function create(properties) {
+                return new TurnoutSnapshot(properties);
+            };
+
+            /**
+             * Encodes the specified TurnoutSnapshot message. Does not implicitly {@link shailoo.v1.TurnoutSnapshot.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @static
+             * @param {shailoo.v1.ITurnoutSnapshot} m TurnoutSnapshot message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TurnoutSnapshot.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.electionId != null && Object.hasOwnProperty.call(m, "electionId"))
+                    w.uint32(10).string(m.electionId);
+                if (m.definitionHash != null && Object.hasOwnProperty.call(m, "definitionHash"))
+                    w.uint32(18).bytes(m.definitionHash);
+                if (m.precinctId != null && Object.hasOwnProperty.call(m, "precinctId"))
+                    w.uint32(26).string(m.precinctId);
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId"))
+                    w.uint32(34).string(m.deviceId);
+                if (m.sequence != null && Object.hasOwnProperty.call(m, "sequence"))
+                    w.uint32(40).uint32(m.sequence);
+                if (m.hour != null && Object.hasOwnProperty.call(m, "hour"))
+                    w.uint32(48).uint32(m.hour);
+                if (m.voters != null && Object.hasOwnProperty.call(m, "voters"))
+                    w.uint32(56).uint32(m.voters);
+                if (m.takenAtMs != null && Object.hasOwnProperty.call(m, "takenAtMs"))
+                    w.uint32(64).int64(m.takenAtMs);
+                return w;
+            };
+
+            /**
+             * Decodes a TurnoutSnapshot message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.TurnoutSnapshot} TurnoutSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TurnoutSnapshot.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.TurnoutSnapshot();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.electionId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.definitionHash = r.bytes();
+                            break;
+                        }
+                    case 3: {
+                            m.precinctId = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.deviceId = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.sequence = r.uint32();
+                            break;
+                        }
+                    case 6: {
+                            m.hour = r.uint32();
+                            break;
+                        }
+                    case 7: {
+                            m.voters = r.uint32();
+                            break;
+                        }
+                    case 8: {
+                            m.takenAtMs = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a TurnoutSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.TurnoutSnapshot} TurnoutSnapshot
+             */
+            TurnoutSnapshot.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.TurnoutSnapshot)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.TurnoutSnapshot: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.TurnoutSnapshot();
+                if (d.electionId != null) {
+                    m.electionId = String(d.electionId);
+                }
+                if (d.definitionHash != null) {
+                    if (typeof d.definitionHash === "string")
+                        $util.base64.decode(d.definitionHash, m.definitionHash = $util.newBuffer($util.base64.length(d.definitionHash)), 0);
+                    else if (d.definitionHash.length >= 0)
+                        m.definitionHash = d.definitionHash;
+                }
+                if (d.precinctId != null) {
+                    m.precinctId = String(d.precinctId);
+                }
+                if (d.deviceId != null) {
+                    m.deviceId = String(d.deviceId);
+                }
+                if (d.sequence != null) {
+                    m.sequence = d.sequence >>> 0;
+                }
+                if (d.hour != null) {
+                    m.hour = d.hour >>> 0;
+                }
+                if (d.voters != null) {
+                    m.voters = d.voters >>> 0;
+                }
+                if (d.takenAtMs != null) {
+                    if ($util.Long)
+                        m.takenAtMs = $util.Long.fromValue(d.takenAtMs, false);
+                    else if (typeof d.takenAtMs === "string")
+                        m.takenAtMs = parseInt(d.takenAtMs, 10);
+                    else if (typeof d.takenAtMs === "number")
+                        m.takenAtMs = d.takenAtMs;
+                    else if (typeof d.takenAtMs === "object")
+                        m.takenAtMs = new $util.LongBits(d.takenAtMs.low >>> 0, d.takenAtMs.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a TurnoutSnapshot message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @static
+             * @param {shailoo.v1.TurnoutSnapshot} m TurnoutSnapshot
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TurnoutSnapshot.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.electionId = "";
+                    if (o.bytes === String)
+                        d.definitionHash = "";
+                    else {
+                        d.definitionHash = [];
+                        if (o.bytes !== Array)
+                            d.definitionHash = $util.newBuffer(d.definitionHash);
+                    }
+                    d.precinctId = "";
+                    d.deviceId = "";
+                    d.sequence = 0;
+                    d.hour = 0;
+                    d.voters = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.takenAtMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.takenAtMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.electionId != null && Object.hasOwnProperty.call(m, "electionId")) {
+                    d.electionId = m.electionId;
+                }
+                if (m.definitionHash != null && Object.hasOwnProperty.call(m, "definitionHash")) {
+                    d.definitionHash = o.bytes === String ? $util.base64.encode(m.definitionHash, 0, m.definitionHash.length) : o.bytes === Array ? Array.prototype.slice.call(m.definitionHash) : m.definitionHash;
+                }
+                if (m.precinctId != null && Object.hasOwnProperty.call(m, "precinctId")) {
+                    d.precinctId = m.precinctId;
+                }
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.sequence != null && Object.hasOwnProperty.call(m, "sequence")) {
+                    d.sequence = m.sequence;
+                }
+                if (m.hour != null && Object.hasOwnProperty.call(m, "hour")) {
+                    d.hour = m.hour;
+                }
+                if (m.voters != null && Object.hasOwnProperty.call(m, "voters")) {
+                    d.voters = m.voters;
+                }
+                if (m.takenAtMs != null && Object.hasOwnProperty.call(m, "takenAtMs")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.takenAtMs = typeof m.takenAtMs === "number" ? BigInt(m.takenAtMs) : $util.Long.fromBits(m.takenAtMs.low >>> 0, m.takenAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.takenAtMs === "number")
+                        d.takenAtMs = o.longs === String ? String(m.takenAtMs) : m.takenAtMs;
+                    else
+                        d.takenAtMs = o.longs === String ? $util.Long.prototype.toString.call(m.takenAtMs) : o.longs === Number ? new $util.LongBits(m.takenAtMs.low >>> 0, m.takenAtMs.high >>> 0).toNumber() : m.takenAtMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this TurnoutSnapshot to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TurnoutSnapshot.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for TurnoutSnapshot
+             * @function getTypeUrl
+             * @memberof shailoo.v1.TurnoutSnapshot
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            TurnoutSnapshot.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.TurnoutSnapshot";
+            };
+
+            return TurnoutSnapshot;
+        })();
+
         /**
          * AckStatus enum.
          * @name shailoo.v1.AckStatus
@@ -1615,6 +3556,10 @@ $root.shailoo = (function() {
              * @property {number|null} [againstAll] ElectionAggregate againstAll
              * @property {Array.<shailoo.v1.IPartyTotal>|null} [parties] ElectionAggregate parties
              * @property {number|Long|null} [updatedAtMs] ElectionAggregate updatedAtMs
+             * @property {string|null} [territoryId] ElectionAggregate territoryId
+             * @property {string|null} [level] ElectionAggregate level
+             * @property {Array.<shailoo.v1.IPartyTotal>|null} [finalParties] ElectionAggregate finalParties
+             * @property {number|null} [finalPrecincts] ElectionAggregate finalPrecincts
              */
 
             /**
@@ -1627,6 +3572,7 @@ $root.shailoo = (function() {
              */
             function ElectionAggregate(p) {
                 this.parties = [];
+                this.finalParties = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -1714,6 +3660,38 @@ $root.shailoo = (function() {
             ElectionAggregate.prototype.updatedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * ElectionAggregate territoryId.
+             * @member {string} territoryId
+             * @memberof shailoo.v1.ElectionAggregate
+             * @instance
+             */
+            ElectionAggregate.prototype.territoryId = "";
+
+            /**
+             * ElectionAggregate level.
+             * @member {string} level
+             * @memberof shailoo.v1.ElectionAggregate
+             * @instance
+             */
+            ElectionAggregate.prototype.level = "";
+
+            /**
+             * ElectionAggregate finalParties.
+             * @member {Array.<shailoo.v1.IPartyTotal>} finalParties
+             * @memberof shailoo.v1.ElectionAggregate
+             * @instance
+             */
+            ElectionAggregate.prototype.finalParties = $util.emptyArray;
+
+            /**
+             * ElectionAggregate finalPrecincts.
+             * @member {number} finalPrecincts
+             * @memberof shailoo.v1.ElectionAggregate
+             * @instance
+             */
+            ElectionAggregate.prototype.finalPrecincts = 0;
+
+            /**
              * Creates a new ElectionAggregate instance using the specified properties.
              * @function create
              * @memberof shailoo.v1.ElectionAggregate
@@ -1763,6 +3741,16 @@ $root.shailoo = (function() {
                 }
                 if (m.updatedAtMs != null && Object.hasOwnProperty.call(m, "updatedAtMs"))
                     w.uint32(80).int64(m.updatedAtMs);
+                if (m.territoryId != null && Object.hasOwnProperty.call(m, "territoryId"))
+                    w.uint32(90).string(m.territoryId);
+                if (m.level != null && Object.hasOwnProperty.call(m, "level"))
+                    w.uint32(98).string(m.level);
+                if (m.finalParties != null && m.finalParties.length) {
+                    for (var i = 0; i < m.finalParties.length; ++i)
+                        $root.shailoo.v1.PartyTotal.encode(m.finalParties[i], w.uint32(106).fork(), q + 1).ldelim();
+                }
+                if (m.finalPrecincts != null && Object.hasOwnProperty.call(m, "finalPrecincts"))
+                    w.uint32(112).uint32(m.finalPrecincts);
                 return w;
             };
 
@@ -1840,6 +3828,24 @@ $root.shailoo = (function() {
                         }
                     case 10: {
                             m.updatedAtMs = r.int64();
+                            break;
+                        }
+                    case 11: {
+                            m.territoryId = r.string();
+                            break;
+                        }
+                    case 12: {
+                            m.level = r.string();
+                            break;
+                        }
+                    case 13: {
+                            if (!(m.finalParties && m.finalParties.length))
+                                m.finalParties = [];
+                            m.finalParties.push($root.shailoo.v1.PartyTotal.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 14: {
+                            m.finalPrecincts = r.uint32();
                             break;
                         }
                     default:
@@ -1920,6 +3926,25 @@ $root.shailoo = (function() {
                     else if (typeof d.updatedAtMs === "object")
                         m.updatedAtMs = new $util.LongBits(d.updatedAtMs.low >>> 0, d.updatedAtMs.high >>> 0).toNumber();
                 }
+                if (d.territoryId != null) {
+                    m.territoryId = String(d.territoryId);
+                }
+                if (d.level != null) {
+                    m.level = String(d.level);
+                }
+                if (d.finalParties) {
+                    if (!Array.isArray(d.finalParties))
+                        throw TypeError(".shailoo.v1.ElectionAggregate.finalParties: array expected");
+                    m.finalParties = [];
+                    for (var i = 0; i < d.finalParties.length; ++i) {
+                        if (!$util.isObject(d.finalParties[i]))
+                            throw TypeError(".shailoo.v1.ElectionAggregate.finalParties: object expected");
+                        m.finalParties[i] = $root.shailoo.v1.PartyTotal.fromObject(d.finalParties[i], n + 1);
+                    }
+                }
+                if (d.finalPrecincts != null) {
+                    m.finalPrecincts = d.finalPrecincts >>> 0;
+                }
                 return m;
             };
 
@@ -1942,6 +3967,7 @@ $root.shailoo = (function() {
                 var d = {};
                 if (o.arrays || o.defaults) {
                     d.parties = [];
+                    d.finalParties = [];
                 }
                 if (o.defaults) {
                     d.electionId = "";
@@ -1963,6 +3989,9 @@ $root.shailoo = (function() {
                         d.updatedAtMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
                     } else
                         d.updatedAtMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.territoryId = "";
+                    d.level = "";
+                    d.finalPrecincts = 0;
                 }
                 if (m.electionId != null && Object.hasOwnProperty.call(m, "electionId")) {
                     d.electionId = m.electionId;
@@ -2001,6 +4030,21 @@ $root.shailoo = (function() {
                         d.updatedAtMs = o.longs === String ? String(m.updatedAtMs) : m.updatedAtMs;
                     else
                         d.updatedAtMs = o.longs === String ? $util.Long.prototype.toString.call(m.updatedAtMs) : o.longs === Number ? new $util.LongBits(m.updatedAtMs.low >>> 0, m.updatedAtMs.high >>> 0).toNumber() : m.updatedAtMs;
+                }
+                if (m.territoryId != null && Object.hasOwnProperty.call(m, "territoryId")) {
+                    d.territoryId = m.territoryId;
+                }
+                if (m.level != null && Object.hasOwnProperty.call(m, "level")) {
+                    d.level = m.level;
+                }
+                if (m.finalParties && m.finalParties.length) {
+                    d.finalParties = [];
+                    for (var j = 0; j < m.finalParties.length; ++j) {
+                        d.finalParties[j] = $root.shailoo.v1.PartyTotal.toObject(m.finalParties[j], o, q + 1);
+                    }
+                }
+                if (m.finalPrecincts != null && Object.hasOwnProperty.call(m, "finalPrecincts")) {
+                    d.finalPrecincts = m.finalPrecincts;
                 }
                 return d;
             };

@@ -1,39 +1,25 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Database, Prisma } from '../../../libs/persistence/src';
+import { Submission } from './submission';
 import { DATABASE, TALLY_CONFIG, TallyConfig } from './tally-config';
 
-/** One verified result, ready to store. */
-export interface ResultRow {
-  electionId: string;
-  precinctId: string;
-  deviceId: string;
-  sequence: number;
-  votes: Record<string, number>;
-  invalidBallots: number;
-  againstAll: number;
-  ballotsInBox: number;
-  closedAt: Date;
-  bodyHash: Buffer;
-  envelope: Buffer;
-}
-
-/** inserted: stored now; duplicate: the same result was stored before; conflict: the key holds another result. */
+/** inserted: stored now; duplicate: the same message was stored before; conflict: the key holds another one. */
 export type StoreOutcome = 'inserted' | 'duplicate' | 'conflict';
 
 interface Pending {
-  row: ResultRow;
+  submission: Submission;
   resolve: (outcome: StoreOutcome) => void;
   reject: (err: Error) => void;
 }
 
 /**
- * Writes results in batches: one multi-row INSERT … ON CONFLICT DO NOTHING per batch, through
+ * Writes submissions in batches: one multi-row INSERT … ON CONFLICT DO NOTHING per batch, through
  * Prisma's raw SQL (the generated client's createMany is an order of magnitude slower here).
  * (device_id, sequence) is unique, so a resend inserts nothing. A caller's promise settles only
  * after the batch holding its row has committed.
  */
 @Injectable()
-export class ResultStore implements OnModuleDestroy {
+export class SubmissionStore implements OnModuleDestroy {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
@@ -43,9 +29,9 @@ export class ResultStore implements OnModuleDestroy {
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
   ) {}
 
-  save(row: ResultRow): Promise<StoreOutcome> {
+  save(submission: Submission): Promise<StoreOutcome> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ row, resolve, reject });
+      this.queue.push({ submission, resolve, reject });
       if (this.queue.length >= this.config.batchSize) this.kick();
       else if (!this.timer) this.timer = setTimeout(() => this.kick(), this.config.batchDelayMs);
     });
@@ -76,21 +62,19 @@ export class ResultStore implements OnModuleDestroy {
   private async flush(): Promise<void> {
     const batch = this.queue.splice(0, this.config.batchSize);
     try {
-      const outcomes = await this.write(batch.map((p) => p.row));
+      const outcomes = await this.write(batch.map((p) => p.submission));
       batch.forEach((p, i) => p.resolve(outcomes[i]));
     } catch (err) {
       batch.forEach((p) => p.reject(err as Error));
     }
   }
 
-  private async write(rows: ResultRow[]): Promise<StoreOutcome[]> {
+  private async write(rows: Submission[]): Promise<StoreOutcome[]> {
     const values = rows.map(
-      (r) => Prisma.sql`(${r.electionId}, ${r.precinctId}, ${r.deviceId}, ${r.sequence}, ${JSON.stringify(r.votes)}::jsonb,
-        ${r.invalidBallots}, ${r.againstAll}, ${r.ballotsInBox}, ${r.closedAt}, ${r.bodyHash}, ${r.envelope})`,
+      (r) => Prisma.sql`(${r.electionId}, ${r.precinctId}, ${r.deviceId}, ${r.sequence}, ${r.kind}, ${JSON.stringify(r.payload)}::jsonb, ${r.bodyHash}, ${r.envelope})`,
     );
     const inserted = await this.db.prisma.$queryRaw<{ device_id: string; sequence: number }[]>`
-      INSERT INTO precinct_result (election_id, precinct_id, device_id, sequence, votes,
-        invalid_ballots, against_all, ballots_in_box, closed_at, body_hash, envelope)
+      INSERT INTO submission (election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
       VALUES ${Prisma.join(values)}
       ON CONFLICT (device_id, sequence) DO NOTHING
       RETURNING device_id, sequence`;
@@ -107,7 +91,7 @@ export class ResultStore implements OnModuleDestroy {
       } else toCheck.push(i);
     });
     if (toCheck.length) {
-      const stored = await this.db.prisma.precinctResult.findMany({
+      const stored = await this.db.prisma.submission.findMany({
         where: { OR: toCheck.map((i) => ({ deviceId: rows[i].deviceId, sequence: rows[i].sequence })) },
         select: { deviceId: true, sequence: true, bodyHash: true },
       });
@@ -115,5 +99,11 @@ export class ResultStore implements OnModuleDestroy {
       for (const i of toCheck) outcomes[i] = hashes.get(key(rows[i].deviceId, rows[i].sequence))?.equals(rows[i].bodyHash) ? 'duplicate' : 'conflict';
     }
     return outcomes;
+  }
+
+  /** Whether exactly this message (same body) is stored under its key. */
+  async isStored(deviceId: string, sequence: number, bodyHash: Buffer): Promise<boolean> {
+    const stored = await this.db.prisma.submission.findUnique({ where: { deviceId_sequence: { deviceId, sequence } }, select: { bodyHash: true } });
+    return !!stored && Buffer.from(stored.bodyHash).equals(bodyHash);
   }
 }

@@ -1,0 +1,216 @@
+import { int64ToNumber, v1 } from '../../../libs/contracts/src';
+import { checkProtocol } from '../../../libs/election/src';
+import { RegisteredElection } from './election-registry';
+import { Rejection } from './quarantine';
+
+export type SubmissionKind = 'result' | 'protocol' | 'identification' | 'turnout';
+
+/** A ballot box's preliminary count. */
+export interface ResultPayload {
+  votes: Record<string, number>;
+  invalidBallots: number;
+  againstAll: number;
+  ballotsInBox: number;
+  closedAtMs: number;
+}
+
+/** The commission's manual count: the official protocol. */
+export interface ProtocolPayload {
+  ballotsReceived: number;
+  ballotsIssued: number;
+  ballotsUnused: number;
+  ballotsSpoiled: number;
+  ballotsInBox: number;
+  validBallots: number;
+  invalidBallots: number;
+  votes: Record<string, number>;
+  againstAll: number;
+  boxFailed: boolean;
+  signedAtMs: number;
+}
+
+export interface DoubleVoteRecord {
+  voterRef: string;
+  otherPrecinctId: string;
+  hereAtMs: number;
+  thereAtMs: number;
+}
+
+export interface IdentificationPayload {
+  identifiedByFingerprint: number;
+  identifiedByFace: number;
+  refused: Record<string, number>;
+  slipsPrinted: number;
+  doubleVotes: DoubleVoteRecord[];
+  closedAtMs: number;
+}
+
+export interface TurnoutPayload {
+  hour: number;
+  voters: number;
+  takenAtMs: number;
+}
+
+export type Payload = ResultPayload | ProtocolPayload | IdentificationPayload | TurnoutPayload;
+
+/** A verified message, ready to store. */
+export interface Submission<P extends Payload = Payload> {
+  kind: SubmissionKind;
+  electionId: string;
+  precinctId: string;
+  deviceId: string;
+  sequence: number;
+  payload: P;
+  bodyHash: Buffer;
+  envelope: Buffer;
+}
+
+export const REFUSAL_REASONS = ['not-in-list', 'other-precinct', 'already-identified', 'biometric-mismatch', 'unreadable-document'];
+export const REPORTING_HOURS = { first: 8, last: 20 };
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+
+/** The five fields every payload starts with. */
+export interface Header {
+  electionId: string;
+  definitionHash: Uint8Array;
+  precinctId: string;
+  deviceId: string;
+  sequence: number;
+}
+
+type Outcome<P> = { payload: P } | { rejection: Rejection };
+const refuse = (reason: Rejection['reason'], detail: string): { rejection: Rejection } => ({ rejection: { reason, detail } });
+
+/** How each kind of payload is recognized, decoded and checked. */
+export interface KindSpec<P extends Payload = Payload> {
+  kind: SubmissionKind;
+  /** The last level of its uplink topic. */
+  topic: string;
+  /** Device kinds allowed to send it. */
+  deviceKinds: string[];
+  decode(body: Uint8Array): Header & Record<string, any>;
+  validate(message: any, election: RegisteredElection, voters: number): Outcome<P>;
+}
+
+function time(value: unknown, what: string): number | { rejection: Rejection } {
+  const ms = int64ToNumber(value as number);
+  return ms >= EARLIEST && ms <= LATEST ? ms : refuse('out-of-range', `${what} ${ms} ms is not a date this century`);
+}
+
+function voteMap(list: v1.IPartyVotes[], election: RegisteredElection): Record<string, number> | { rejection: Rejection } {
+  const votes: Record<string, number> = {};
+  for (const { partyId, votes: count } of list) {
+    const id = partyId ?? '';
+    if (!election.partyIds.has(id)) return refuse('unknown-party', `party ${id} is not on the ballot`);
+    if (id in votes) return refuse('out-of-range', `party ${id} is counted twice`);
+    votes[id] = count ?? 0;
+  }
+  return votes;
+}
+
+function againstAllAllowed(againstAll: number, election: RegisteredElection): { rejection: Rejection } | null {
+  return againstAll > 0 && !election.definition.contests[0]?.againstAll ? refuse('out-of-range', 'votes against all on a ballot without that line') : null;
+}
+
+const result: KindSpec<ResultPayload> = {
+  kind: 'result',
+  topic: 'result',
+  deviceKinds: ['ballot-box'],
+  decode: (body) => v1.PrecinctResult.decode(body),
+  validate(r: v1.PrecinctResult, election, voters) {
+    const closedAtMs = time(r.closedAtMs, 'closing time');
+    if (typeof closedAtMs !== 'number') return closedAtMs;
+    const votes = voteMap(r.votes, election);
+    if ('rejection' in votes) return votes as { rejection: Rejection };
+    const notAllowed = againstAllAllowed(r.againstAll, election);
+    if (notAllowed) return notAllowed;
+    if (r.ballotsInBox > voters) return refuse('out-of-range', `${r.ballotsInBox} ballots in the box of a precinct with ${voters} voters`);
+    const valid = Object.values(votes).reduce((a, b) => a + b, 0) + r.againstAll;
+    const violations = checkProtocol({ ballotsInBox: r.ballotsInBox, validBallots: valid, invalidBallots: r.invalidBallots, votes, againstAll: r.againstAll });
+    if (violations.length) return refuse('control-relation', violations.map((v) => v.message).join('; '));
+    return { payload: { votes, invalidBallots: r.invalidBallots, againstAll: r.againstAll, ballotsInBox: r.ballotsInBox, closedAtMs } };
+  },
+};
+
+const protocol: KindSpec<ProtocolPayload> = {
+  kind: 'protocol',
+  topic: 'protocol',
+  deviceKinds: ['commission'],
+  decode: (body) => v1.ManualProtocol.decode(body),
+  validate(p: v1.ManualProtocol, election, voters) {
+    const signedAtMs = time(p.signedAtMs, 'signing time');
+    if (typeof signedAtMs !== 'number') return signedAtMs;
+    const votes = voteMap(p.votes, election);
+    if ('rejection' in votes) return votes as { rejection: Rejection };
+    const notAllowed = againstAllAllowed(p.againstAll, election);
+    if (notAllowed) return notAllowed;
+    if (p.ballotsIssued > voters) return refuse('out-of-range', `${p.ballotsIssued} ballots issued in a precinct with ${voters} voters`);
+    const payload: ProtocolPayload = {
+      ballotsReceived: p.ballotsReceived,
+      ballotsIssued: p.ballotsIssued,
+      ballotsUnused: p.ballotsUnused,
+      ballotsSpoiled: p.ballotsSpoiled,
+      ballotsInBox: p.ballotsInBox,
+      validBallots: p.validBallots,
+      invalidBallots: p.invalidBallots,
+      votes,
+      againstAll: p.againstAll,
+      boxFailed: p.boxFailed,
+      signedAtMs,
+    };
+    const violations = checkProtocol(payload);
+    if (violations.length) return refuse('control-relation', violations.map((v) => v.message).join('; '));
+    return { payload };
+  },
+};
+
+const identification: KindSpec<IdentificationPayload> = {
+  kind: 'identification',
+  topic: 'identification',
+  deviceKinds: ['identification'],
+  decode: (body) => v1.IdentificationReport.decode(body),
+  validate(r: v1.IdentificationReport, _election, voters) {
+    const closedAtMs = time(r.closedAtMs, 'closing time');
+    if (typeof closedAtMs !== 'number') return closedAtMs;
+    const identified = r.identifiedByFingerprint + r.identifiedByFace;
+    if (identified > voters) return refuse('out-of-range', `${identified} identified in a precinct with ${voters} voters`);
+    const refused: Record<string, number> = {};
+    for (const { reason, count } of r.refused) {
+      if (!REFUSAL_REASONS.includes(reason ?? '')) return refuse('out-of-range', `unknown refusal reason ${JSON.stringify(reason)}`);
+      refused[reason!] = (refused[reason!] ?? 0) + (count ?? 0);
+    }
+    const doubleVotes: DoubleVoteRecord[] = [];
+    for (const d of r.doubleVotes) {
+      const hereAtMs = time(d.hereAtMs, 'identification time');
+      const thereAtMs = time(d.thereAtMs, 'identification time');
+      if (typeof hereAtMs !== 'number') return hereAtMs;
+      if (typeof thereAtMs !== 'number') return thereAtMs;
+      doubleVotes.push({ voterRef: d.voterRef ?? '', otherPrecinctId: d.otherPrecinctId ?? '', hereAtMs, thereAtMs });
+    }
+    return {
+      payload: { identifiedByFingerprint: r.identifiedByFingerprint, identifiedByFace: r.identifiedByFace, refused, slipsPrinted: r.slipsPrinted, doubleVotes, closedAtMs },
+    };
+  },
+};
+
+const turnout: KindSpec<TurnoutPayload> = {
+  kind: 'turnout',
+  topic: 'turnout',
+  deviceKinds: ['commission'],
+  decode: (body) => v1.TurnoutSnapshot.decode(body),
+  validate(t: v1.TurnoutSnapshot, _election, voters) {
+    const takenAtMs = time(t.takenAtMs, 'snapshot time');
+    if (typeof takenAtMs !== 'number') return takenAtMs;
+    if (t.hour < REPORTING_HOURS.first || t.hour > REPORTING_HOURS.last) return refuse('out-of-range', `hour ${t.hour} is outside polling hours`);
+    if (t.voters > voters) return refuse('out-of-range', `${t.voters} voters so far in a precinct with ${voters} voters`);
+    return { payload: { hour: t.hour, voters: t.voters, takenAtMs } };
+  },
+};
+
+export const KIND_SPECS = new Map<number, KindSpec>([
+  [v1.PayloadKind.PAYLOAD_KIND_PRECINCT_RESULT, result],
+  [v1.PayloadKind.PAYLOAD_KIND_MANUAL_PROTOCOL, protocol],
+  [v1.PayloadKind.PAYLOAD_KIND_IDENTIFICATION_REPORT, identification],
+  [v1.PayloadKind.PAYLOAD_KIND_TURNOUT_SNAPSHOT, turnout],
+]);
