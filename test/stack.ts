@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { TallyConfig } from '../apps/tally-server/src/tally-config';
 import { startTallyServer, tallyConfig, TallyServerHandle } from '../apps/tally-server/src/tally-server';
 import { SystemClock } from '../libs/platform/src/clock';
 import { EmbeddedBroker } from '../libs/transport/src/embedded-broker';
@@ -9,7 +10,7 @@ export interface Stack {
   name: string;
   brokerUrl: string;
   databaseUrl?: string;
-  startServer(): Promise<TallyServerHandle>;
+  startServer(overrides?: Partial<TallyConfig>): Promise<TallyServerHandle>;
   close(): Promise<void>;
 }
 
@@ -19,7 +20,7 @@ export async function embeddedStack(): Promise<Stack> {
   return {
     name: 'embedded aedes + PGlite',
     brokerUrl: broker.url,
-    startServer: () => startTallyServer(tallyConfig({ mqttUrl: broker.url, port: 0, clock: new SystemClock() })),
+    startServer: (overrides = {}) => startTallyServer(tallyConfig({ mqttUrl: broker.url, port: 0, clock: new SystemClock(), ...overrides })),
     close: () => broker.close(),
   };
 }
@@ -43,7 +44,7 @@ export async function externalStack(): Promise<Stack> {
     name: 'Mosquitto + PostgreSQL',
     brokerUrl: mqttUrl,
     databaseUrl,
-    startServer: () => startTallyServer(tallyConfig({ mqttUrl, databaseUrl, port: 0, clock: new SystemClock() })),
+    startServer: (overrides = {}) => startTallyServer(tallyConfig({ mqttUrl, databaseUrl, port: 0, clock: new SystemClock(), ...overrides })),
     close: async () => {
       const c = new Client({ connectionString: adminUrl });
       await c.connect();

@@ -3,6 +3,7 @@ import { Database } from '../../../libs/persistence/src';
 import { ElectionRegistry } from './election-registry';
 import { ChangeFeed } from './change-feed';
 import { ElectionsController, OperationsController } from './elections.controller';
+import { ExportsController } from './exports.controller';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 import { Publisher } from './publisher';
@@ -18,7 +19,7 @@ export class TallyServerModule {
   static forRoot(config: TallyConfig, database: Database): DynamicModule {
     return {
       module: TallyServerModule,
-      controllers: [ElectionsController, OperationsController, IngestController],
+      controllers: [ElectionsController, ExportsController, OperationsController, IngestController],
       providers: [
         { provide: TALLY_CONFIG, useValue: config },
         { provide: DATABASE, useValue: database },

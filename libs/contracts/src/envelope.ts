@@ -18,7 +18,7 @@ const ENCODERS: Record<number, Encoder<any>> = {
 };
 
 /** Encodes a payload and wraps it in an envelope signed over the exact body bytes. */
-export function signPayload(kind: v1.PayloadKind, message: { deviceId?: string | null }, key: DeviceKey): Buffer {
+export function signPayload<T extends { deviceId?: string | null }>(kind: v1.PayloadKind, message: T, key: DeviceKey): Buffer {
   const body = ENCODERS[kind].encode(message).finish();
   return Buffer.from(
     v1.SignedEnvelope.encode({ version: ENVELOPE_VERSION, kind, deviceId: message.deviceId, body, signature: key.sign(body) }).finish(),

@@ -1,8 +1,6 @@
-import { MqttClient } from 'mqtt';
-import { sha256, signPrecinctResult, Topics, v1 } from '../../../libs/contracts/src';
-import { Clock, Timer } from '../../../libs/platform/src/clock';
+import { signPrecinctResult } from '../../../libs/contracts/src';
 import { DeviceKey } from '../../../libs/platform/src/keys';
-import { connectMqtt, uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
+import { Delivery, transmit, UplinkOptions } from '../../modem/src/uplink';
 
 export interface BallotBoxIdentity {
   deviceId: string;
@@ -17,20 +15,6 @@ export interface BoxCount {
   votes: Record<string, number>;
   invalidBallots: number;
   againstAll?: number;
-}
-
-export interface TransmitOptions {
-  brokerUrl: string;
-  clock: Clock;
-  /** First wait for an acknowledgement before resending, in ms; doubles up to maxResendMs. */
-  resendMs?: number;
-  maxResendMs?: number;
-}
-
-export interface Delivery {
-  ack: v1.Ack;
-  /** Publications made, the first included. */
-  attempts: number;
 }
 
 /**
@@ -68,54 +52,7 @@ export class BallotBox {
   }
 
   /** Publishes the envelope until it is acknowledged; resolves with the acknowledgement. */
-  async transmit(envelope: Buffer, options: TransmitOptions): Promise<Delivery> {
-    const { deviceId, electionId } = this.identity;
-    const bodyHash = sha256(v1.SignedEnvelope.decode(envelope).body);
-    const client = await connectMqtt(options.brokerUrl, { clientId: uniqueClientId(deviceId) });
-    try {
-      return await deliverUntilAcknowledged(client, Topics.result(electionId, deviceId), Topics.ack(deviceId), envelope, bodyHash, options);
-    } finally {
-      await client.endAsync();
-    }
+  transmit(envelope: Buffer, options: UplinkOptions): Promise<Delivery> {
+    return transmit(envelope, this.identity.electionId, 'result', options);
   }
-}
-
-function deliverUntilAcknowledged(
-  client: MqttClient,
-  topic: string,
-  ackTopic: string,
-  envelope: Buffer,
-  bodyHash: Buffer,
-  options: TransmitOptions,
-): Promise<Delivery> {
-  const { clock } = options;
-  const maxResendMs = options.maxResendMs ?? 10_000;
-  let wait = options.resendMs ?? 1000;
-  let attempts = 0;
-  let timer: Timer | null = null;
-  return new Promise((resolve) => {
-    const send = () => {
-      // While the link is down, mqtt.js would only pile the copies up; the next tick sends one.
-      if (client.connected) {
-        attempts++;
-        client.publish(topic, envelope, { qos: 1 });
-      }
-      timer = clock.setTimeout(send, wait);
-      wait = Math.min(wait * 2, maxResendMs);
-    };
-    client.on('message', (t, payload) => {
-      if (t !== ackTopic) return;
-      let ack: v1.Ack;
-      try {
-        ack = v1.Ack.decode(payload);
-      } catch {
-        return;
-      }
-      const done = ack.status === v1.AckStatus.ACK_STATUS_ACCEPTED || ack.status === v1.AckStatus.ACK_STATUS_DUPLICATE;
-      if (!done || !bodyHash.equals(Buffer.from(ack.bodyHash))) return;
-      if (timer) clock.clearTimeout(timer);
-      resolve({ ack, attempts });
-    });
-    client.subscribe(ackTopic, { qos: 1 }, () => send());
-  });
 }

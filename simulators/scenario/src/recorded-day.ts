@@ -1,0 +1,147 @@
+import { v1 } from '../../../libs/contracts/src';
+import { precinctsOf } from '../../../libs/election/src';
+import { signPayload } from '../../../libs/contracts/src/envelope';
+import { DeviceKey } from '../../../libs/platform/src/keys';
+import { Random } from '../../../libs/platform/src/random';
+import { closingTime } from '../../../apps/tally-server/src/tally.service';
+import { CouncilDay, deviceRegistrations, prepareCouncilDay } from './council-day';
+
+/** What can go wrong at a precinct, as a recorded day can inject it. */
+export type PrecinctFault =
+  /** The commission's hand count moves one vote between two parties. */
+  | 'manual-miscount'
+  /** The box failed; the precinct is counted by hand only. */
+  | 'box-failed'
+  /** The identification devices report five voters fewer than ballots were cast. */
+  | 'identification-short'
+  /** A voter was found identified here and at another precinct. */
+  | 'double-vote'
+  /** Nothing ever arrives from the precinct. */
+  | 'silent';
+
+export interface RecordedMessage {
+  precinctId: string;
+  deviceId: string;
+  kind: 'result' | 'protocol' | 'identification' | 'turnout';
+  envelope: Buffer;
+}
+
+export interface RecordedDay {
+  day: CouncilDay;
+  devices: ReturnType<typeof deviceRegistrations>;
+  messages: RecordedMessage[];
+  faults: Record<string, PrecinctFault[]>;
+}
+
+/** 2021 turnout at the CEC's reporting hours, as a share of the final turnout (DOMAIN.md). */
+export const TURNOUT_CURVE: [number, number][] = [
+  [10, 2.91 / 34.94],
+  [14, 16.35 / 34.94],
+  [16, 22.47 / 34.94],
+  [18, 28.36 / 34.94],
+  [20, 1],
+];
+
+/**
+ * Every message the precincts of a council send on election day, signed by their devices: turnout
+ * snapshots and the manual protocol from the commission, the identification report, the box's
+ * result; with the given faults injected at the given precincts (by index).
+ */
+export function recordCouncilDay(council: string | number, seed: string, faultsByIndex: Record<number, PrecinctFault[]> = {}): RecordedDay {
+  const day = prepareCouncilDay(council, seed);
+  const electionId = day.definition.id;
+  const definitionHash = Buffer.from(day.hash, 'hex');
+  const close = closingTime(day.definition.date);
+  const hourAt = (h: number) => close - (20 - h) * 3_600_000;
+  const devices = deviceRegistrations(day);
+  const precincts = precinctsOf(day.definition.territory);
+  const messages: RecordedMessage[] = [];
+  const faults: Record<string, PrecinctFault[]> = {};
+  day.boxes.forEach(({ box, count }, i) => {
+    const precinctId = box.identity.precinctId;
+    const f = faultsByIndex[i] ?? [];
+    faults[precinctId] = f;
+    const rng = Random.stream(seed, `precinct/${precinctId}`);
+    const key = (deviceId: string) => DeviceKey.fromSeed(Random.stream(seed, `key/${deviceId}`).bytes(32));
+    const commission = { id: `com-${precinctId}`, key: key(`com-${precinctId}`) };
+    const idDevice = { id: `idd-${precinctId}`, key: key(`idd-${precinctId}`) };
+    devices.push(
+      { id: commission.id, precinctId, kind: 'commission', publicKey: commission.key.publicKey.toString('base64') },
+      { id: idDevice.id, precinctId, kind: 'identification', publicKey: idDevice.key.publicKey.toString('base64') },
+    );
+    if (f.includes('silent')) return;
+    const header = (deviceId: string, sequence: number) => ({ electionId, definitionHash, precinctId, deviceId, sequence });
+    const participated = day.votes.precincts[i].participated;
+    const registered = precincts[i].registeredVoters ?? 0;
+    let sequence = 0;
+    for (const [hour, share] of TURNOUT_CURVE) {
+      messages.push({
+        precinctId,
+        deviceId: commission.id,
+        kind: 'turnout',
+        envelope: signPayload(
+          v1.PayloadKind.PAYLOAD_KIND_TURNOUT_SNAPSHOT,
+          { ...header(commission.id, ++sequence), hour, voters: Math.round(participated * share), takenAtMs: hourAt(hour) },
+          commission.key,
+        ),
+      });
+    }
+    const identified = f.includes('identification-short') ? participated - 5 : participated;
+    const byFace = Math.round(identified * 0.04);
+    messages.push({
+      precinctId,
+      deviceId: idDevice.id,
+      kind: 'identification',
+      envelope: signPayload(
+        v1.PayloadKind.PAYLOAD_KIND_IDENTIFICATION_REPORT,
+        {
+          ...header(idDevice.id, 1),
+          identifiedByFingerprint: identified - byFace,
+          identifiedByFace: byFace,
+          refused: [
+            { reason: 'not-in-list', count: rng.int(0, 6) },
+            { reason: 'biometric-mismatch', count: rng.int(0, 3) },
+          ],
+          slipsPrinted: identified,
+          doubleVotes: f.includes('double-vote') ? [{ voterRef: `v-${rng.int(1e5, 1e6)}`, otherPrecinctId: day.boxes[(i + 1) % day.boxes.length].box.identity.precinctId, hereAtMs: hourAt(11), thereAtMs: hourAt(15) }] : [],
+          closedAtMs: close,
+        },
+        idDevice.key,
+      ),
+    });
+    if (!f.includes('box-failed')) {
+      messages.push({ precinctId, deviceId: box.identity.deviceId, kind: 'result', envelope: box.seal(count, close).envelope });
+    }
+    const manualVotes = { ...count.votes };
+    if (f.includes('manual-miscount')) {
+      const [a, b] = Object.keys(manualVotes).filter((p) => manualVotes[p] > 0);
+      manualVotes[a] -= 1;
+      manualVotes[b] += 1;
+    }
+    const valid = Object.values(manualVotes).reduce((s, v) => s + v, 0);
+    const spoiled = rng.int(0, 3);
+    messages.push({
+      precinctId,
+      deviceId: commission.id,
+      kind: 'protocol',
+      envelope: signPayload(
+        v1.PayloadKind.PAYLOAD_KIND_MANUAL_PROTOCOL,
+        {
+          ...header(commission.id, ++sequence),
+          ballotsReceived: registered,
+          ballotsIssued: participated,
+          ballotsSpoiled: spoiled,
+          ballotsUnused: registered - participated - spoiled,
+          ballotsInBox: valid + count.invalidBallots,
+          validBallots: valid,
+          invalidBallots: count.invalidBallots,
+          votes: Object.entries(manualVotes).map(([partyId, votes]) => ({ partyId, votes })),
+          boxFailed: f.includes('box-failed'),
+          signedAtMs: close + 90 * 60_000,
+        },
+        commission.key,
+      ),
+    });
+  });
+  return { day, devices, messages, faults };
+}
