@@ -39,8 +39,14 @@ export class Quarantine {
 
   async add(topic: string, raw: Buffer, rejection: Rejection, deviceId?: string): Promise<void> {
     this.metrics.rejected.inc({ reason: rejection.reason });
-    this.logger.warn(JSON.stringify({ event: 'rejected', topic, deviceId, reason: rejection.reason, detail: rejection.detail, bytes: raw.length }));
-    await this.db.prisma.rejection.create({ data: { topic, reason: rejection.reason, detail: rejection.detail, raw: new Uint8Array(raw), deviceId } });
+    const entry = { topic: storable(topic), reason: rejection.reason, detail: storable(rejection.detail), deviceId };
+    this.logger.warn(JSON.stringify({ event: 'rejected', ...entry, bytes: raw.length }));
+    try {
+      await this.db.prisma.rejection.create({ data: { ...entry, raw: new Uint8Array(raw) } });
+    } catch (err) {
+      // The rejection is counted and logged above; a store that cannot take it must not stop ingest.
+      this.logger.error(JSON.stringify({ event: 'quarantine-write-failed', reason: rejection.reason, error: (err as Error).message }));
+    }
   }
 
   /** The newest rejections; with an election, those whose topic names it. */
@@ -63,4 +69,10 @@ export class Quarantine {
       rawBase64: Buffer.from(r.raw).toString('base64'),
     }));
   }
+}
+
+/** Text from hostile input, made fit for a PostgreSQL text column (no NUL) and for a log line. */
+export function storable(text: string, max = 1000): string {
+  const clean = text.replace(/\u0000/g, '\uFFFD');
+  return clean.length > max ? `${clean.slice(0, max)}… (${clean.length} characters)` : clean;
 }
