@@ -6,14 +6,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startTallyServer, tallyConfig } from '../apps/tally-server/src/tally-server';
 import { TallyMetrics } from '../apps/tally-server/src/tally-metrics';
-import { Topics } from '../libs/contracts/src';
-import { signPrecinctResult } from '../libs/contracts/src/envelope';
-import { definitionHash, ElectionDefinition } from '../libs/election/src';
-import { DeviceKey } from '../libs/platform/src/keys';
-import { Random } from '../libs/platform/src/random';
 import { EmbeddedBroker } from '../libs/transport/src/embedded-broker';
 import { connectMqtt, uniqueClientId } from '../libs/transport/src/mqtt-connection';
-import { Message, writeMessages } from './message-file';
+import { Topics } from '../libs/contracts/src';
+import { syntheticElection } from '../simulators/scenario/src/synthetic-election';
+import { writeMessages } from './message-file';
 
 /**
  * bench:ingest — N ballot boxes' signed results through the embedded stack, against the raw
@@ -26,35 +23,6 @@ import { Message, writeMessages } from './message-file';
 const N = Number(process.env.BENCH_RESULTS ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WINDOW = Number(process.env.BENCH_WINDOW ?? 20);
-const PARTIES = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
-
-function benchElection(): ElectionDefinition {
-  return {
-    id: 'bench',
-    name: 'Benchmark council',
-    type: 'city-council',
-    date: '2021-04-11',
-    territory: {
-      id: 'bench-city',
-      name: 'Bench',
-      level: 'district',
-      children: Array.from({ length: N }, (_, i) => ({ id: `b${i}`, name: `Precinct ${i}`, level: 'precinct' as const, registeredVoters: 2000 })),
-    },
-    contests: [
-      {
-        id: 'bench-council',
-        name: 'Benchmark council',
-        system: 'city-council',
-        seats: 45,
-        territoryId: 'bench-city',
-        againstAll: false,
-        parties: PARTIES.map((id, i) => ({ id, name: `Party ${i + 1}`, order: i + 1 })),
-        rules: { threshold: 0.07 },
-      },
-    ],
-  };
-}
-
 function publish(url: string, file: string): Promise<{ startedAt: number; publishMs: number }> {
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'publisher.js'), [url, file, String(CONNECTIONS), String(WINDOW)]);
@@ -76,35 +44,8 @@ async function waitFor(done: () => Promise<boolean> | boolean): Promise<number> 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'shailoo-bench-'));
   const broker = await EmbeddedBroker.start(0);
-  const definition = benchElection();
-  const hash = definitionHash(definition);
-  const rng = new Random('bench');
   console.log(`bench:ingest — ${N} results, ${CONNECTIONS} publisher connections × ${WINDOW} in flight, embedded aedes + PGlite`);
-
-  const devices: { id: string; precinctId: string; kind: string; publicKey: string }[] = [];
-  const messages: Message[] = [];
-  for (let i = 0; i < N; i++) {
-    const deviceId = `aeu-b${i}`;
-    const key = DeviceKey.fromSeed(rng.bytes(32));
-    devices.push({ id: deviceId, precinctId: `b${i}`, kind: 'ballot-box', publicKey: key.publicKey.toString('base64') });
-    const votes = PARTIES.map((partyId) => ({ partyId, votes: rng.int(0, 150) }));
-    const invalid = rng.int(0, 20);
-    const payload = signPrecinctResult(
-      {
-        electionId: definition.id,
-        definitionHash: Buffer.from(hash, 'hex'),
-        precinctId: `b${i}`,
-        deviceId,
-        sequence: 1,
-        votes,
-        invalidBallots: invalid,
-        ballotsInBox: votes.reduce((s, v) => s + v.votes, 0) + invalid,
-        closedAtMs: Date.UTC(2021, 3, 11, 14),
-      },
-      key,
-    );
-    messages.push({ topic: Topics.result(definition.id, deviceId), payload });
-  }
+  const { definition, devices, messages } = syntheticElection(N, 'bench', 'bench');
   const file = join(dir, 'messages.bin');
   writeMessages(file, messages);
   const bytes = messages.reduce((s, m) => s + m.payload.length, 0);

@@ -6,18 +6,34 @@ export function uniqueClientId(prefix: string): string {
   return `${prefix}-${randomBytes(6).toString('hex')}`;
 }
 
-/** Connects with MQTT 3.1.1 (all that aedes speaks) and resolves once connected. */
+/**
+ * Connects with MQTT 3.1.1 (all that aedes speaks) and resolves once connected, or rejects with
+ * the first error. After that a dropped connection is mqtt.js's to mend (it reconnects every
+ * `reconnectPeriod`); see openMqtt.
+ */
 export function connectMqtt(url: string, options: IClientOptions = {}): Promise<MqttClient> {
-  const client = connect(url, { protocolVersion: 4, reconnectPeriod: 500, connectTimeout: 5000, ...options });
+  const client = openMqtt(url, options);
   return new Promise((resolve, reject) => {
     const onError = (err: Error) => {
+      client.off('connect', onConnect);
       client.end(true);
       reject(err);
     };
-    client.once('connect', () => {
+    const onConnect = () => {
       client.off('error', onError);
       resolve(client);
-    });
+    };
+    client.once('connect', onConnect);
     client.once('error', onError);
   });
+}
+
+/**
+ * A client that keeps trying, as a modem does: it returns at once, connects when the broker is
+ * there and reconnects when it goes away; socket errors never surface as thrown events.
+ */
+export function openMqtt(url: string, options: IClientOptions = {}): MqttClient {
+  const client = connect(url, { protocolVersion: 4, reconnectPeriod: 500, connectTimeout: 5000, ...options });
+  client.on('error', () => undefined);
+  return client;
 }

@@ -1,7 +1,7 @@
 import { MqttClient } from 'mqtt';
 import { sha256, Topics, v1 } from '../../../libs/contracts/src';
 import { Clock, Timer } from '../../../libs/platform/src/clock';
-import { connectMqtt, uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
+import { openMqtt, uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
 
 export interface UplinkOptions {
   brokerUrl: string;
@@ -18,13 +18,13 @@ export interface Delivery {
 }
 
 /**
- * A device's link to the CEC: connects, publishes a signed envelope at QoS 1 on its uplink topic
+ * A device's link to the CEC: connects (and keeps reconnecting while the broker is away), publishes a signed envelope at QoS 1 on its uplink topic
  * and resends it until the tally server acknowledges that exact body (accepted or already
  * stored). A refusal does not stop it: only a committed message does.
  */
 export async function transmit(envelope: Buffer, electionId: string, topicKind: string, options: UplinkOptions): Promise<Delivery> {
   const { deviceId, body } = v1.SignedEnvelope.decode(envelope);
-  const client = await connectMqtt(options.brokerUrl, { clientId: uniqueClientId(deviceId) });
+  const client = openMqtt(options.brokerUrl, { clientId: uniqueClientId(deviceId) });
   try {
     return await deliverUntilAcknowledged(client, Topics.uplink(electionId, deviceId, topicKind), Topics.ack(deviceId), envelope, sha256(body), options);
   } finally {
@@ -61,6 +61,15 @@ function deliverUntilAcknowledged(client: MqttClient, topic: string, ackTopic: s
       if (timer) clock.clearTimeout(timer);
       resolve({ ack, attempts });
     });
-    client.subscribe(ackTopic, { qos: 1 }, () => send());
+    // Subscribe (again) on every connection; the first subscription starts the sending.
+    let started = false;
+    const onConnect = () =>
+      client.subscribe(ackTopic, { qos: 1 }, (err) => {
+        if (err || started) return;
+        started = true;
+        send();
+      });
+    client.on('connect', onConnect);
+    if (client.connected) onConnect();
   });
 }

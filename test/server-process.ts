@@ -1,0 +1,55 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  http: string;
+  mqtt: string;
+}
+
+/** `shailoo-sim tally-server` as its own process, configured only by environment, as in docker-compose. */
+export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'apps', 'cli', 'src', 'main.ts'), 'tally-server'], {
+    env: { ...process.env, PORT: '0', MQTT_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const line = output.split('\n').find((l) => l.startsWith('{"event":"listening"'));
+      if (line) {
+        const { http, mqtt } = JSON.parse(line);
+        resolve({ child, http, mqtt });
+      }
+    });
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code, signal) => reject(new Error(`tally-server exited (${code ?? signal}) before listening:\n${output}`)));
+  });
+}
+
+/** Stops the process with a signal and resolves with its exit code (null when the signal killed it). */
+export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => resolve(code));
+    child.kill(signal);
+  });
+}
+
+export async function registerOverHttp(http: string, body: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${http}/api/elections`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
