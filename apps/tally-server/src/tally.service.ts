@@ -29,12 +29,37 @@ interface PrecinctState {
   turnout: Map<number, { sequence: number; voters: number }>;
 }
 
+/** Running sums of one territory, kept up to date message by message. */
+interface TerritoryAggregate {
+  territory: Territory;
+  registeredVoters: number;
+  precinctsTotal: number;
+  precinctsReporting: number;
+  precinctsWithProtocol: number;
+  preliminary: Figures;
+  final: Figures;
+  timeline: Map<number, { voters: number; precinctsReporting: number }>;
+  /** Flags that do not depend on the clock (all but not-reported). */
+  flags: Map<FlagKind, number>;
+}
+
+/** What one precinct adds to each territory above it. */
+interface Contribution {
+  reporting: boolean;
+  protocol: boolean;
+  preliminary: Figures | null;
+  final: Figures | null;
+  turnout: Map<number, number>;
+  flags: FlagKind[];
+}
+
 interface ElectionState {
   precincts: Map<string, PrecinctState>;
+  aggregates: Map<string, TerritoryAggregate>;
   version: number;
   updatedAt: number;
   closedAt: number | null;
-  cache?: { version: number; at: number; view: ElectionView };
+  seatsCache?: { version: number; seats: SeatsView };
 }
 
 export interface Figures {
@@ -77,12 +102,6 @@ export interface SeatsView {
   final: PartyListAllocation | null;
 }
 
-interface ElectionView {
-  territories: Map<string, TerritoryResults>;
-  flags: Map<string, PrecinctFlag[]>;
-  seats: SeatsView;
-}
-
 /** What `GET /api/elections/{id}/results` answers for a territory (the whole election by default). */
 export interface ElectionResults extends TerritoryResults {
   electionId: string;
@@ -101,12 +120,14 @@ export function closingTime(date: string): number {
 
 const emptyFigures = (): Figures => ({ ballotsInBox: 0, invalidBallots: 0, againstAll: 0, votes: {} });
 
-function addFigures(into: Figures, f: Figures): void {
-  into.ballotsInBox += f.ballotsInBox;
-  into.invalidBallots += f.invalidBallots;
-  into.againstAll += f.againstAll;
-  for (const [p, v] of Object.entries(f.votes)) into.votes[p] = (into.votes[p] ?? 0) + v;
+function addFigures(into: Figures, f: Figures, sign = 1): void {
+  into.ballotsInBox += sign * f.ballotsInBox;
+  into.invalidBallots += sign * f.invalidBallots;
+  into.againstAll += sign * f.againstAll;
+  for (const [p, v] of Object.entries(f.votes)) into.votes[p] = (into.votes[p] ?? 0) + sign * v;
 }
+
+const copyFigures = (f: Figures): Figures => ({ ...f, votes: { ...f.votes } });
 
 /**
  * The tally: every stored message applied to per-precinct state, and from it the figures of every
@@ -159,6 +180,7 @@ export class TallyService {
       p = { boxes: new Map(), identification: new Map(), turnout: new Map() };
       e.precincts.set(s.precinctId, p);
     }
+    const before = contribution(p);
     const versioned = { deviceId: s.deviceId, sequence: s.sequence, payload: s.payload as any, bodyHash: s.bodyHash };
     const newer = (old?: { sequence: number }) => !old || old.sequence < s.sequence;
     let changed = false;
@@ -178,11 +200,18 @@ export class TallyService {
         changed = true;
       }
     }
-    if (changed) {
-      e.version++;
-      e.updatedAt = now;
+    if (!changed) return false;
+    const after = contribution(p);
+    const path = [...(this.registry.election(s.electionId)?.ancestors.get(s.precinctId) ?? []), s.precinctId];
+    for (const id of path) {
+      const agg = e.aggregates.get(id);
+      if (!agg) continue;
+      contribute(agg, before, -1);
+      contribute(agg, after, 1);
     }
-    return changed;
+    e.version++;
+    e.updatedAt = now;
+    return true;
   }
 
   /** Closes the count by an operator's decision: the seats become final on the figures at hand. */
@@ -196,12 +225,12 @@ export class TallyService {
   results(electionId: string, territoryId?: string): ElectionResults | null {
     const election = this.registry.election(electionId);
     if (!election) return null;
-    const view = this.view(election);
-    const t = view.territories.get(territoryId ?? election.definition.territory.id);
+    const t = this.territoryResults(election, territoryId ?? election.definition.territory.id);
     if (!t) return null;
+    const seatsView = this.seats(electionId)!;
     const parties = (election.definition.contests[0]?.parties ?? []).slice().sort((a, b) => a.order - b.order);
     const atRoot = t.territoryId === election.definition.territory.id;
-    const seats = view.seats.status === 'final' ? view.seats.final : view.seats.provisional;
+    const seats = seatsView.status === 'final' ? seatsView.final : seatsView.provisional;
     const e = this.stateOf(electionId);
     return {
       electionId,
@@ -215,21 +244,37 @@ export class TallyService {
         finalVotes: t.final.votes[p.id] ?? 0,
         seats: atRoot && seats ? (seats.seats[p.id] ?? 0) : null,
       })),
-      seatsStatus: view.seats.status,
+      seatsStatus: seatsView.status,
       updatedAt: e.updatedAt ? new Date(e.updatedAt).toISOString() : null,
     };
   }
 
-  /** Every territory of one level (or all), for listings and publication. */
+  /** Every territory of one level (or all), for listings, publication and exports. */
   territories(electionId: string, level?: TerritoryLevel): TerritoryResults[] {
     const election = this.registry.election(electionId);
     if (!election) return [];
-    return [...this.view(election).territories.values()].filter((t) => !level || t.level === level);
+    return [...this.stateOf(electionId).aggregates.values()]
+      .filter((a) => !level || a.territory.level === level)
+      .map((a) => this.territoryResults(election, a.territory.id)!);
   }
 
+  /** Provisional seats from the boxes; final ones when every precinct has reported or an operator closed the count. */
   seats(electionId: string): SeatsView | null {
     const election = this.registry.election(electionId);
-    return election ? this.view(election).seats : null;
+    if (!election) return null;
+    const e = this.stateOf(electionId);
+    if (e.seatsCache?.version === e.version) return e.seatsCache.seats;
+    const root = e.aggregates.get(election.definition.territory.id)!;
+    const allReported = root.precinctsReporting === root.precinctsTotal;
+    const closedBy = e.closedAt !== null ? 'operator' : allReported ? 'all-reported' : null;
+    const seats: SeatsView = {
+      status: closedBy ? 'final' : 'provisional',
+      closedBy,
+      provisional: allocate(election, e.aggregates, 'preliminary'),
+      final: closedBy ? allocate(election, e.aggregates, 'final') : null,
+    };
+    e.seatsCache = { version: e.version, seats };
+    return seats;
   }
 
   precinct(electionId: string, precinctId: string) {
@@ -246,96 +291,106 @@ export class TallyService {
       manualProtocol: hash(p?.protocol) ?? null,
       identificationReports: [...(p?.identification.values() ?? [])].map(hash),
       turnout: [...(p?.turnout.entries() ?? [])].sort(([a], [b]) => a - b).map(([hour, t]) => ({ hour, voters: t.voters })),
-      flags: this.view(election).flags.get(precinctId) ?? [],
+      flags: precinctFlags(p, this.config.clock.now(), this.deadline(election)),
     };
+  }
+
+  private deadline(election: RegisteredElection): number {
+    return closingTime(election.definition.date) + this.config.reportingDeadlineMs;
   }
 
   private stateOf(electionId: string): ElectionState {
     let e = this.elections.get(electionId);
     if (!e) {
-      e = { precincts: new Map(), version: 0, updatedAt: 0, closedAt: null };
+      e = { precincts: new Map(), aggregates: new Map(), version: 0, updatedAt: 0, closedAt: null };
+      const election = this.registry.election(electionId);
+      if (election) seedAggregates(election.definition.territory, e.aggregates);
       this.elections.set(electionId, e);
     }
     return e;
   }
 
-  /** The whole election's figures, flags and seats; recomputed only after a change (or once a minute, for deadlines). */
-  private view(election: RegisteredElection): ElectionView {
-    const e = this.stateOf(election.definition.id);
-    const now = this.config.clock.now();
-    if (e.cache && e.cache.version === e.version && now - e.cache.at < 60_000) return e.cache.view;
-    const deadline = closingTime(election.definition.date) + this.config.reportingDeadlineMs;
-    const flags = new Map<string, PrecinctFlag[]>();
-    const territories = new Map<string, TerritoryResults>();
-    const summarize = (t: Territory): TerritoryResults => {
-      const out: TerritoryResults = {
-        territoryId: t.id,
-        name: t.name,
-        level: t.level,
-        registeredVoters: 0,
-        precinctsTotal: 0,
-        precinctsReporting: 0,
-        precinctsWithProtocol: 0,
-        preliminary: emptyFigures(),
-        final: emptyFigures(),
-        turnout: 0,
-        turnoutTimeline: [],
-        flags: {},
-      };
-      const timeline = new Map<number, { voters: number; precinctsReporting: number }>();
-      if (t.level === 'precinct') {
-        const p = e.precincts.get(t.id);
-        const f = precinctFlags(p, now, deadline);
-        if (f.length) flags.set(t.id, f);
-        out.registeredVoters = t.registeredVoters ?? 0;
-        out.precinctsTotal = 1;
-        const prelim = p && p.boxes.size ? boxFigures(p) : null;
-        const manual = p?.protocol ? protocolFigures(p.protocol.payload) : null;
-        if (prelim || manual) out.precinctsReporting = 1;
-        if (manual) out.precinctsWithProtocol = 1;
-        if (prelim) addFigures(out.preliminary, prelim);
-        if (manual ?? prelim) addFigures(out.final, (manual ?? prelim)!);
-        for (const [hour, s] of p?.turnout ?? []) timeline.set(hour, { voters: s.voters, precinctsReporting: 1 });
-        for (const flag of f) out.flags[flag.kind] = 1;
-      } else {
-        for (const child of t.children ?? []) {
-          const c = summarize(child);
-          out.registeredVoters += c.registeredVoters;
-          out.precinctsTotal += c.precinctsTotal;
-          out.precinctsReporting += c.precinctsReporting;
-          out.precinctsWithProtocol += c.precinctsWithProtocol;
-          addFigures(out.preliminary, c.preliminary);
-          addFigures(out.final, c.final);
-          for (const point of c.turnoutTimeline) {
-            const at = timeline.get(point.hour) ?? { voters: 0, precinctsReporting: 0 };
-            at.voters += point.voters;
-            at.precinctsReporting += point.precinctsReporting;
-            timeline.set(point.hour, at);
-          }
-          for (const [k, n] of Object.entries(c.flags)) out.flags[k as FlagKind] = (out.flags[k as FlagKind] ?? 0) + n!;
-        }
-      }
-      out.turnout = out.registeredVoters ? out.preliminary.ballotsInBox / out.registeredVoters : 0;
-      out.turnoutTimeline = [...timeline.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([hour, v]) => ({ hour, ...v, share: out.registeredVoters ? v.voters / out.registeredVoters : 0 }));
-      territories.set(t.id, out);
-      return out;
+  /** A territory's figures as served: the running sums, plus the flags that depend on the clock. */
+  private territoryResults(election: RegisteredElection, territoryId: string): TerritoryResults | null {
+    const a = this.stateOf(election.definition.id).aggregates.get(territoryId);
+    if (!a) return null;
+    if (a.territory.id === election.definition.territory.id) {
+      this.metrics.precinctsReporting.set({ election: election.definition.id }, a.precinctsReporting);
+    }
+    const flags = Object.fromEntries([...a.flags].filter(([, n]) => n > 0)) as Partial<Record<FlagKind, number>>;
+    const silent = a.precinctsTotal - a.precinctsReporting;
+    if (silent > 0 && this.config.clock.now() > this.deadline(election)) flags['not-reported'] = silent;
+    return {
+      territoryId: a.territory.id,
+      name: a.territory.name,
+      level: a.territory.level,
+      registeredVoters: a.registeredVoters,
+      precinctsTotal: a.precinctsTotal,
+      precinctsReporting: a.precinctsReporting,
+      precinctsWithProtocol: a.precinctsWithProtocol,
+      preliminary: copyFigures(a.preliminary),
+      final: copyFigures(a.final),
+      turnout: a.registeredVoters ? a.preliminary.ballotsInBox / a.registeredVoters : 0,
+      turnoutTimeline: [...a.timeline.entries()]
+        .filter(([, v]) => v.precinctsReporting > 0)
+        .sort(([x], [y]) => x - y)
+        .map(([hour, v]) => ({ hour, ...v, share: a.registeredVoters ? v.voters / a.registeredVoters : 0 })),
+      flags,
     };
-    const root = summarize(election.definition.territory);
-    this.metrics.precinctsReporting.set({ election: election.definition.id }, root.precinctsReporting);
-    const allReported = root.precinctsReporting === root.precinctsTotal;
-    const closedBy = e.closedAt !== null ? 'operator' : allReported ? 'all-reported' : null;
-    const seats: SeatsView = {
-      status: closedBy ? 'final' : 'provisional',
-      closedBy,
-      provisional: allocate(election, territories, 'preliminary'),
-      final: closedBy ? allocate(election, territories, 'final') : null,
-    };
-    const view = { territories, flags, seats };
-    e.cache = { version: e.version, at: now, view };
-    return view;
   }
+}
+
+/** An empty aggregate for every territory of the tree, with its voters and precincts. */
+function seedAggregates(t: Territory, into: Map<string, TerritoryAggregate>): TerritoryAggregate {
+  const agg: TerritoryAggregate = {
+    territory: t,
+    registeredVoters: 0,
+    precinctsTotal: 0,
+    precinctsReporting: 0,
+    precinctsWithProtocol: 0,
+    preliminary: emptyFigures(),
+    final: emptyFigures(),
+    timeline: new Map(),
+    flags: new Map(),
+  };
+  if (t.level === 'precinct') {
+    agg.registeredVoters = t.registeredVoters ?? 0;
+    agg.precinctsTotal = 1;
+  }
+  for (const child of t.children ?? []) {
+    const c = seedAggregates(child, into);
+    agg.registeredVoters += c.registeredVoters;
+    agg.precinctsTotal += c.precinctsTotal;
+  }
+  into.set(t.id, agg);
+  return agg;
+}
+
+function contribution(p: PrecinctState): Contribution {
+  const preliminary = p.boxes.size ? boxFigures(p) : null;
+  const manual = p.protocol ? protocolFigures(p.protocol.payload) : null;
+  return {
+    reporting: !!(preliminary || manual),
+    protocol: !!manual,
+    preliminary,
+    final: manual ?? preliminary,
+    turnout: new Map([...p.turnout].map(([hour, t]) => [hour, t.voters])),
+    flags: precinctFlags(p, 0, Infinity).map((f) => f.kind),
+  };
+}
+
+function contribute(a: TerritoryAggregate, c: Contribution, sign: 1 | -1): void {
+  a.precinctsReporting += sign * Number(c.reporting);
+  a.precinctsWithProtocol += sign * Number(c.protocol);
+  if (c.preliminary) addFigures(a.preliminary, c.preliminary, sign);
+  if (c.final) addFigures(a.final, c.final, sign);
+  for (const [hour, voters] of c.turnout) {
+    const at = a.timeline.get(hour) ?? { voters: 0, precinctsReporting: 0 };
+    at.voters += sign * voters;
+    at.precinctsReporting += sign;
+    a.timeline.set(hour, at);
+  }
+  for (const kind of c.flags) a.flags.set(kind, (a.flags.get(kind) ?? 0) + sign);
 }
 
 function boxFigures(p: PrecinctState): Figures {
@@ -384,7 +439,7 @@ export function precinctFlags(p: PrecinctState | undefined, now: number, deadlin
   return flags;
 }
 
-function allocate(election: RegisteredElection, territories: Map<string, TerritoryResults>, which: 'preliminary' | 'final'): PartyListAllocation | null {
+function allocate(election: RegisteredElection, territories: Map<string, TerritoryAggregate>, which: 'preliminary' | 'final'): PartyListAllocation | null {
   const contest = election.definition.contests[0];
   const root = territories.get(election.definition.territory.id)!;
   const figures = root[which];
