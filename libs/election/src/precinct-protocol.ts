@@ -33,12 +33,13 @@ export interface ProtocolViolation {
 /** Checks every relation whose figures are present and returns each one broken. */
 export function checkProtocol(p: ProtocolFigures): ProtocolViolation[] {
   const out: ProtocolViolation[] = [];
-  const negative = Object.entries({ ...p, ...prefixed(p.votes ?? {}) }).filter(
-    ([, v]) => typeof v === 'number' && (!Number.isInteger(v) || v < 0),
-  ) as [string, number][];
-  for (const [name, value] of negative) {
-    out.push({ relation: 'non-negative', message: `${name} must be a whole number ≥ 0, got ${value}`, figures: { [name]: value } });
-  }
+  const notCount = (name: string, value: unknown) => {
+    if (typeof value === 'number' && (!Number.isInteger(value) || value < 0)) {
+      out.push({ relation: 'non-negative', message: `${name} must be a whole number ≥ 0, got ${value}`, figures: { [name]: value } });
+    }
+  };
+  for (const name in p) if (name !== 'votes') notCount(name, p[name as keyof ProtocolFigures]);
+  for (const party in p.votes) notCount(`votes.${party}`, p.votes[party]);
   const { ballotsReceived: received, ballotsIssued: issued, ballotsUnused: unused, ballotsSpoiled: spoiled } = p;
   if (defined(received, issued, unused, spoiled) && received !== issued! + unused! + spoiled!) {
     out.push({
@@ -83,8 +84,4 @@ export function checkProtocol(p: ProtocolFigures): ProtocolViolation[] {
 
 function defined(...xs: (number | undefined)[]): boolean {
   return xs.every((x) => x !== undefined);
-}
-
-function prefixed(votes: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(votes).map(([k, v]) => [`votes.${k}`, v]));
 }

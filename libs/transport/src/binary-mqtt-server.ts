@@ -10,4 +10,18 @@ export class BinaryMqttServer extends ServerMqtt {
     const context = new MqttContext([channel, originalPacket as any]);
     return this.handleEvent(channel, { pattern: channel, data: buffer }, context);
   }
+
+  /**
+   * Finds the handler whose topic filter matches. The stock lookup first tries `JSON.parse` on the
+   * topic (Nest's patterns may be JSON), which throws for every MQTT topic: a measurable cost per
+   * message on the ingest path.
+   */
+  override getHandlerByPattern(topic: string) {
+    const exact = this.messageHandlers.get(topic);
+    if (exact) return exact;
+    for (const [filter, handler] of this.messageHandlers) {
+      if (this.matchMqttPattern(this.removeHandlerKeySharedPrefix(filter), topic)) return handler;
+    }
+    return null;
+  }
 }
