@@ -109,8 +109,10 @@ function voteMap(list: v1.IPartyVotes[], election: RegisteredElection): Record<s
   return votes;
 }
 
-function againstAllAllowed(againstAll: number, election: RegisteredElection): { rejection: Rejection } | null {
-  return againstAll > 0 && !election.definition.contests[0]?.againstAll ? refuse('out-of-range', 'votes against all on a ballot without that line') : null;
+/** The votes of a count, per party on the ballot, and "against all" only where the ballot has that line. */
+function countedVotes(list: v1.IPartyVotes[], againstAll: number, election: RegisteredElection): Record<string, number> | { rejection: Rejection } {
+  if (againstAll > 0 && !election.definition.contests[0]?.againstAll) return refuse('out-of-range', 'votes against all on a ballot without that line');
+  return voteMap(list, election);
 }
 
 const result: KindSpec<ResultPayload> = {
@@ -121,10 +123,8 @@ const result: KindSpec<ResultPayload> = {
   validate(r: v1.PrecinctResult, election, voters) {
     const closedAtMs = time(r.closedAtMs, 'closing time');
     if (typeof closedAtMs !== 'number') return closedAtMs;
-    const votes = voteMap(r.votes, election);
+    const votes = countedVotes(r.votes, r.againstAll, election);
     if ('rejection' in votes) return votes as { rejection: Rejection };
-    const notAllowed = againstAllAllowed(r.againstAll, election);
-    if (notAllowed) return notAllowed;
     if (r.ballotsInBox > voters) return refuse('out-of-range', `${r.ballotsInBox} ballots in the box of a precinct with ${voters} voters`);
     const valid = Object.values(votes).reduce((a, b) => a + b, 0) + r.againstAll;
     const violations = checkProtocol({ ballotsInBox: r.ballotsInBox, validBallots: valid, invalidBallots: r.invalidBallots, votes, againstAll: r.againstAll });
@@ -141,10 +141,8 @@ const protocol: KindSpec<ProtocolPayload> = {
   validate(p: v1.ManualProtocol, election, voters) {
     const signedAtMs = time(p.signedAtMs, 'signing time');
     if (typeof signedAtMs !== 'number') return signedAtMs;
-    const votes = voteMap(p.votes, election);
+    const votes = countedVotes(p.votes, p.againstAll, election);
     if ('rejection' in votes) return votes as { rejection: Rejection };
-    const notAllowed = againstAllAllowed(p.againstAll, election);
-    if (notAllowed) return notAllowed;
     if (p.ballotsIssued > voters) return refuse('out-of-range', `${p.ballotsIssued} ballots issued in a precinct with ${voters} voters`);
     const payload: ProtocolPayload = {
       ballotsReceived: p.ballotsReceived,

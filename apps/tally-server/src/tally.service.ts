@@ -29,15 +29,22 @@ interface PrecinctState {
   turnout: Map<number, { sequence: number; voters: number }>;
 }
 
-/** Running sums of one territory, kept up to date message by message. */
-interface TerritoryAggregate {
-  territory: Territory;
+/** The counts of a territory, as kept and as served. */
+interface TerritoryCounts {
   registeredVoters: number;
   precinctsTotal: number;
+  /** Precincts with a box result or a manual protocol. */
   precinctsReporting: number;
   precinctsWithProtocol: number;
+  /** From the ballot boxes. */
   preliminary: Figures;
+  /** From the manual protocols where they exist, the boxes elsewhere. */
   final: Figures;
+}
+
+/** Running sums of one territory, kept up to date message by message. */
+interface TerritoryAggregate extends TerritoryCounts {
+  territory: Territory;
   timeline: Map<number, { voters: number; precinctsReporting: number }>;
   /** Flags that do not depend on the clock (all but not-reported). */
   flags: Map<FlagKind, number>;
@@ -77,19 +84,10 @@ export interface PrecinctFlag {
   details: Record<string, unknown>;
 }
 
-export interface TerritoryResults {
+export interface TerritoryResults extends TerritoryCounts {
   territoryId: string;
   name: string;
   level: TerritoryLevel;
-  registeredVoters: number;
-  precinctsTotal: number;
-  /** Precincts with a box result or a manual protocol. */
-  precinctsReporting: number;
-  precinctsWithProtocol: number;
-  /** From the ballot boxes. */
-  preliminary: Figures;
-  /** From the manual protocols where they exist, the boxes elsewhere. */
-  final: Figures;
   turnout: number;
   turnoutTimeline: { hour: number; voters: number; precinctsReporting: number; share: number }[];
   flags: Partial<Record<FlagKind, number>>;
