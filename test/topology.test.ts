@@ -28,6 +28,10 @@ function describeTopology(name: string, makeEnv: () => Promise<{ env: Record<str
         const before = await getJson(`${server.http}/api/elections/${day.definition.id}/results`);
         expect(before.precinctsReporting).toBe(1);
         expect((await getJson(`${server.http}/api/health`)).status).toBe('ok');
+        const openapi = await getJson(`${server.http}/api/docs-json`);
+        for (const path of ['/api/elections', '/api/elections/{id}/results', '/api/elections/{id}/precincts/{precinctId}', '/api/elections/{id}/seats', '/api/elections/{id}/quarantine', '/api/elections/{id}/export/nist-err']) {
+          expect(Object.keys(openapi.paths)).toContain(path);
+        }
         expect(await stopProcess(server.child)).toBe(0);
 
         server = await startServerProcess(env);
