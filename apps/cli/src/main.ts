@@ -25,6 +25,7 @@ program
   .option('--seed <seed>', 'seed of every random draw', 'kaiyndy-2021')
   .option('--exit', 'exit after printing the table instead of serving HTTP')
   .option('--verbose', 'log each step')
+  .option('--print', 'show each ballot box’s printed protocol')
   .action(async (opts) => {
     const run = await runDemo({
       council: /^\d+$/.test(opts.council) ? Number(opts.council) : opts.council,
@@ -35,6 +36,7 @@ program
       dataDir: env.PGLITE_DIR,
       httpPort: opts.exit ? 0 : Number(env.PORT ?? 3000),
       log: opts.verbose ? (line) => console.error(line) : undefined,
+      print: opts.print ? (printout) => console.log(`${printout}\n`) : undefined,
     });
     console.log(run.table);
     console.log(run.matchesPublished ? '\nSeats match the published result.' : '\nSEATS DIFFER FROM THE PUBLISHED RESULT.');
