@@ -36,6 +36,30 @@ export namespace shailoo {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        interface IPayloadHeader {
+            electionId?: (string|null);
+            definitionHash?: (Uint8Array|null);
+            precinctId?: (string|null);
+            deviceId?: (string|null);
+            sequence?: (number|null);
+        }
+
+        class PayloadHeader implements IPayloadHeader {
+            constructor(p?: shailoo.v1.IPayloadHeader);
+            public electionId: string;
+            public definitionHash: Uint8Array;
+            public precinctId: string;
+            public deviceId: string;
+            public sequence: number;
+            public static create(properties?: shailoo.v1.IPayloadHeader): shailoo.v1.PayloadHeader;
+            public static encode(m: shailoo.v1.IPayloadHeader, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.PayloadHeader;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.PayloadHeader;
+            public static toObject(m: shailoo.v1.PayloadHeader, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         interface IPartyVotes {
             partyId?: (string|null);
             votes?: (number|null);

@@ -373,6 +373,298 @@ $root.shailoo = (function() {
             return SignedEnvelope;
         })();
 
+        v1.PayloadHeader = (function() {
+
+            /**
+             * Properties of a PayloadHeader.
+             * @memberof shailoo.v1
+             * @interface IPayloadHeader
+             * @property {string|null} [electionId] PayloadHeader electionId
+             * @property {Uint8Array|null} [definitionHash] PayloadHeader definitionHash
+             * @property {string|null} [precinctId] PayloadHeader precinctId
+             * @property {string|null} [deviceId] PayloadHeader deviceId
+             * @property {number|null} [sequence] PayloadHeader sequence
+             */
+
+            /**
+             * Constructs a new PayloadHeader.
+             * @memberof shailoo.v1
+             * @classdesc Represents a PayloadHeader.
+             * @implements IPayloadHeader
+             * @constructor
+             * @param {shailoo.v1.IPayloadHeader=} [p] Properties to set
+             */
+            function PayloadHeader(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * PayloadHeader electionId.
+             * @member {string} electionId
+             * @memberof shailoo.v1.PayloadHeader
+             * @instance
+             */
+            PayloadHeader.prototype.electionId = "";
+
+            /**
+             * PayloadHeader definitionHash.
+             * @member {Uint8Array} definitionHash
+             * @memberof shailoo.v1.PayloadHeader
+             * @instance
+             */
+            PayloadHeader.prototype.definitionHash = $util.newBuffer([]);
+
+            /**
+             * PayloadHeader precinctId.
+             * @member {string} precinctId
+             * @memberof shailoo.v1.PayloadHeader
+             * @instance
+             */
+            PayloadHeader.prototype.precinctId = "";
+
+            /**
+             * PayloadHeader deviceId.
+             * @member {string} deviceId
+             * @memberof shailoo.v1.PayloadHeader
+             * @instance
+             */
+            PayloadHeader.prototype.deviceId = "";
+
+            /**
+             * PayloadHeader sequence.
+             * @member {number} sequence
+             * @memberof shailoo.v1.PayloadHeader
+             * @instance
+             */
+            PayloadHeader.prototype.sequence = 0;
+
+            /**
+             * Creates a new PayloadHeader instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.PayloadHeader
+             * @static
+             * @param {shailoo.v1.IPayloadHeader=} [properties] Properties to set
+             * @returns {shailoo.v1.PayloadHeader} PayloadHeader instance
+             */
+            PayloadHeader.create = function create(properties) {
+                return new PayloadHeader(properties);
+            };
+
+            /**
+             * Encodes the specified PayloadHeader message. Does not implicitly {@link shailoo.v1.PayloadHeader.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.PayloadHeader
+             * @static
+             * @param {shailoo.v1.IPayloadHeader} m PayloadHeader message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PayloadHeader.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.electionId != null && Object.hasOwnProperty.call(m, "electionId"))
+                    w.uint32(10).string(m.electionId);
+                if (m.definitionHash != null && Object.hasOwnProperty.call(m, "definitionHash"))
+                    w.uint32(18).bytes(m.definitionHash);
+                if (m.precinctId != null && Object.hasOwnProperty.call(m, "precinctId"))
+                    w.uint32(26).string(m.precinctId);
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId"))
+                    w.uint32(34).string(m.deviceId);
+                if (m.sequence != null && Object.hasOwnProperty.call(m, "sequence"))
+                    w.uint32(40).uint32(m.sequence);
+                return w;
+            };
+
+            /**
+             * Decodes a PayloadHeader message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.PayloadHeader
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.PayloadHeader} PayloadHeader
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PayloadHeader.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.PayloadHeader();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.electionId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.definitionHash = r.bytes();
+                            break;
+                        }
+                    case 3: {
+                            m.precinctId = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.deviceId = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.sequence = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a PayloadHeader message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.PayloadHeader
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.PayloadHeader} PayloadHeader
+             */
+            PayloadHeader.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.PayloadHeader)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.PayloadHeader: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.PayloadHeader();
+                if (d.electionId != null) {
+                    m.electionId = String(d.electionId);
+                }
+                if (d.definitionHash != null) {
+                    if (typeof d.definitionHash === "string")
+                        $util.base64.decode(d.definitionHash, m.definitionHash = $util.newBuffer($util.base64.length(d.definitionHash)), 0);
+                    else if (d.definitionHash.length >= 0)
+                        m.definitionHash = d.definitionHash;
+                }
+                if (d.precinctId != null) {
+                    m.precinctId = String(d.precinctId);
+                }
+                if (d.deviceId != null) {
+                    m.deviceId = String(d.deviceId);
+                }
+                if (d.sequence != null) {
+                    m.sequence = d.sequence >>> 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a PayloadHeader message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.PayloadHeader
+             * @static
+             * @param {shailoo.v1.PayloadHeader} m PayloadHeader
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PayloadHeader.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.electionId = "";
+                    if (o.bytes === String)
+                        d.definitionHash = "";
+                    else {
+                        d.definitionHash = [];
+                        if (o.bytes !== Array)
+                            d.definitionHash = $util.newBuffer(d.definitionHash);
+                    }
+                    d.precinctId = "";
+                    d.deviceId = "";
+                    d.sequence = 0;
+                }
+                if (m.electionId != null && Object.hasOwnProperty.call(m, "electionId")) {
+                    d.electionId = m.electionId;
+                }
+                if (m.definitionHash != null && Object.hasOwnProperty.call(m, "definitionHash")) {
+                    d.definitionHash = o.bytes === String ? $util.base64.encode(m.definitionHash, 0, m.definitionHash.length) : o.bytes === Array ? Array.prototype.slice.call(m.definitionHash) : m.definitionHash;
+                }
+                if (m.precinctId != null && Object.hasOwnProperty.call(m, "precinctId")) {
+                    d.precinctId = m.precinctId;
+                }
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.sequence != null && Object.hasOwnProperty.call(m, "sequence")) {
+                    d.sequence = m.sequence;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this PayloadHeader to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.PayloadHeader
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PayloadHeader.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for PayloadHeader
+             * @function getTypeUrl
+             * @memberof shailoo.v1.PayloadHeader
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            PayloadHeader.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.PayloadHeader";
+            };
+
+            return PayloadHeader;
+        })();
+
         v1.PartyVotes = (function() {
 
             /**

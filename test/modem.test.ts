@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MqttClient } from 'mqtt';
+import { closingTime } from '../apps/tally-server/src/tally.service';
+import { TallyServerHandle } from '../apps/tally-server/src/tally-server';
+import { Topics } from '../libs/contracts/src';
+import { AcceleratedClock } from '../libs/platform/src/clock';
+import { Random } from '../libs/platform/src/random';
+import { connectMqtt, uniqueClientId } from '../libs/transport/src/mqtt-connection';
+import { LINK_PROFILES, LinkModel } from '../simulators/modem/src/link-model';
+import { Modem } from '../simulators/modem/src/modem';
+import { Outbox } from '../simulators/modem/src/outbox';
+import { recordCouncilDay, RecordedDay } from '../simulators/scenario/src/recorded-day';
+import { embeddedStack, Stack } from './stack';
+
+jest.setTimeout(60_000);
+
+/** Modems over a lossy link with an outage, and across a restart: every message arrives exactly once. */
+describe('modem store-and-forward', () => {
+  let stack: Stack;
+  let server: TallyServerHandle;
+  let recorded: RecordedDay;
+  let dir: string;
+  const FACTOR = 300;
+
+  beforeAll(async () => {
+    recorded = recordCouncilDay('Кайыңды', 'modem');
+    stack = await embeddedStack();
+    server = await stack.startServer();
+    await server.registry.register(recorded.day.definition, recorded.devices);
+    dir = mkdtempSync(join(tmpdir(), 'shailoo-modem-'));
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await stack.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const electionId = () => recorded.day.definition.id;
+
+  it('with 30% loss and a 10-minute outage, every box result arrives exactly once', async () => {
+    const close = closingTime(recorded.day.definition.date);
+    const clock = new AcceleratedClock(close, FACTOR);
+    const lossy = { ...LINK_PROFILES['3g'], lossRate: 0.3 };
+    const modems = recorded.day.boxes.map(
+      ({ box }) =>
+        new Modem({
+          deviceId: box.identity.deviceId,
+          brokerUrl: stack.brokerUrl,
+          clock,
+          link: new LinkModel(lossy, Random.stream('modem-test', box.identity.deviceId), [{ fromMs: close, toMs: close + 10 * 60_000 }]),
+          resendMs: 5_000,
+          maxResendMs: 60_000,
+        }),
+    );
+    modems.forEach((m) => m.start());
+    const deliveries = await Promise.all(
+      modems.map((m, i) => m.send(recorded.day.boxes[i].box.seal(recorded.day.boxes[i].count, close).envelope, electionId(), 'result')),
+    );
+    await Promise.all(modems.map((m) => m.stop()));
+    // Nothing can have got through the outage: the last acknowledgement came after it.
+    expect(clock.now()).toBeGreaterThan(close + 10 * 60_000);
+    expect(deliveries.every((d) => d.attempts > 1)).toBe(true);
+    const stored = await server.database.prisma.submission.findMany({ where: { kind: 'result' } });
+    expect(stored).toHaveLength(recorded.day.boxes.length);
+    const r = server.tally.results(electionId())!;
+    const ballots = recorded.day.boxes.reduce((s, b) => s + Object.values(b.count.votes).reduce((a, v) => a + v, 0) + b.count.invalidBallots, 0);
+    expect(r.preliminary.ballotsInBox).toBe(ballots);
+  });
+
+  it('resumes its queue after a restart and never resends what was acknowledged', async () => {
+    const file = join(dir, 'commission-outbox.json');
+    const commission = recorded.messages.filter((m) => m.deviceId.startsWith('com-') && m.precinctId === recorded.day.boxes[0].box.identity.precinctId);
+    expect(commission).toHaveLength(6);
+    const deviceId = commission[0].deviceId;
+    const clock = new AcceleratedClock(Date.now(), FACTOR);
+    const modem = (link?: LinkModel) => new Modem({ deviceId, brokerUrl: stack.brokerUrl, clock, outbox: new Outbox(file), link, resendMs: 5_000, maxResendMs: 30_000 });
+
+    // Before the restart: three messages acknowledged, three stuck behind a dead link.
+    const first = modem();
+    first.start();
+    await Promise.all(commission.slice(0, 3).map((m) => first.send(m.envelope, electionId(), m.kind)));
+    await first.stop();
+    const dead = modem(new LinkModel(LINK_PROFILES.ideal, new Random('dead'), [{ fromMs: 0, toMs: Number.MAX_SAFE_INTEGER }]));
+    dead.start();
+    void Promise.all(commission.slice(3).map((m) => dead.send(m.envelope, electionId(), m.kind)));
+    await new Promise((r) => setTimeout(r, 300));
+    await dead.stop();
+    expect(new Outbox(file).pending()).toHaveLength(3);
+
+    // Watch the uplink: after the restart only the three pending messages may be sent.
+    const watcher: MqttClient = await connectMqtt(stack.brokerUrl, { clientId: uniqueClientId('watcher') });
+    const seen: Buffer[] = [];
+    watcher.on('message', (_t, payload) => seen.push(Buffer.from(payload)));
+    await watcher.subscribeAsync(Topics.uplink(electionId(), deviceId, '+'), { qos: 1 });
+    const restarted = modem();
+    restarted.start();
+    await restarted.drained();
+    await new Promise((r) => setTimeout(r, 300));
+    await restarted.stop();
+    await watcher.endAsync();
+
+    expect(new Outbox(file).pending()).toHaveLength(0);
+    expect(seen.some((p) => commission.slice(0, 3).some((m) => m.envelope.equals(p)))).toBe(false);
+    expect(commission.slice(3).every((m) => seen.some((p) => m.envelope.equals(p)))).toBe(true);
+    const stored = await server.database.prisma.submission.count({ where: { deviceId } });
+    expect(stored).toBe(6);
+    await expect(modem().send(commission[0].envelope, electionId(), commission[0].kind)).rejects.toThrow(/acknowledged already/);
+  });
+});
