@@ -1,4 +1,4 @@
-import { cityCouncil2021, cityCouncilDefinition, precinctsOf } from '../../../libs/election/src';
+import { cityCouncil2021, cityCouncilDefinition, precinctsOf } from '../../election/src';
 import { makePin, validPin, VoterRegistry, votingPrecinct } from './voter-registry';
 
 const definition = cityCouncilDefinition(cityCouncil2021('Кайыңды'));
