@@ -5,6 +5,7 @@ import { startTallyServer, tallyConfig } from '../../tally-server/src/tally-serv
 import { openDatabase, redact } from '../../../libs/persistence/src';
 import { EmbeddedBroker } from '../../../libs/transport/src/embedded-broker';
 import { runDemo } from '../../../simulators/scenario/src/demo';
+import { prepareStation, sendStationDay } from '../../../simulators/station/src/run-station';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
 
 /** The environment, with empty variables treated as unset. */
@@ -47,6 +48,46 @@ program
     }
     await run.stop();
     process.exitCode = run.matchesPublished ? 0 : 1;
+  });
+
+program
+  .command('station')
+  .description('run one polling station of a 2021 city council for a whole day against a broker, on an accelerated clock')
+  .requiredOption('--broker <url>', 'MQTT broker the tally server listens on')
+  .option('--council <name>', 'a 2021 city council by city name or number', 'Кайыңды')
+  .option('--precinct <n>', "1-based index of the council's precinct", '1')
+  .option('--seed <seed>', 'seed of every random draw (use the tally side’s seed)', 'kaiyndy-2021')
+  .option('--speed <factor>', 'virtual seconds per real second', '3600')
+  .addOption(new Option('--link <profile>', 'radio link').choices(['ideal', '2g', '3g']).default('3g'))
+  .option('--box-failure-rate <p>', 'chance that the box fails during the day', '0.074')
+  .option('--outbox <dir>', "directory for the modems' store-and-forward queues")
+  .option('--register <http>', 'register the election and the station’s devices with this tally server first')
+  .option('--print', 'show the box’s printouts')
+  .action(async (opts) => {
+    const options = {
+      council: /^\d+$/.test(opts.council) ? Number(opts.council) : opts.council,
+      precinct: Number(opts.precinct),
+      seed: opts.seed,
+      brokerUrl: opts.broker,
+      speed: Number(opts.speed),
+      link: opts.link,
+      boxFailureRate: Number(opts.boxFailureRate),
+      outboxDir: opts.outbox,
+      log: (line: string) => console.log(line),
+    };
+    const run = prepareStation(options);
+    if (opts.print) run.station.printouts.forEach((p) => console.log(`${p}\n`));
+    if (opts.register) {
+      const res = await fetch(`${opts.register}/api/elections`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ definition: run.day.definition, devices: run.devices }),
+      });
+      if (!res.ok) throw new Error(`registration refused: ${res.status} ${await res.text()}`);
+    }
+    console.log(`${run.day.definition.name}, precinct ${run.precinctId}: ${run.station.manualCount.invalidBallots + Object.values(run.station.manualCount.votes).reduce((a, b) => a + b, 0)} ballots, box ${run.station.boxFailed ? 'failed — counted by hand only' : 'worked'}`);
+    await sendStationDay(run, options);
+    console.log('all messages acknowledged by the tally server');
   });
 
 program

@@ -40,11 +40,22 @@ export function prepareCouncilDay(council: string | number, seed: string): Counc
   });
   const boxes = votes.precincts.map((p) => {
     const deviceId = `aeu-${p.id}`;
-    const key = DeviceKey.fromSeed(Random.stream(seed, `key/${deviceId}`).bytes(32));
+    const key = deviceKey(seed, deviceId);
     const box = new BallotBox({ deviceId, electionId: definition.id, precinctId: p.id, definitionHash: hash, key });
     return { box, count: { votes: p.votes, invalidBallots: p.invalid } };
   });
   return { dataset, definition, hash, votes, boxes };
+}
+
+/** A simulated device's signing key: derived from the scenario's seed and the device's id. */
+export function deviceKey(seed: string, deviceId: string): DeviceKey {
+  return DeviceKey.fromSeed(Random.stream(seed, `key/${deviceId}`).bytes(32));
+}
+
+/** The commission's device of a precinct, by the naming the scenarios use. */
+export function commissionDevice(seed: string, precinctId: string): { deviceId: string; key: DeviceKey } {
+  const deviceId = `com-${precinctId}`;
+  return { deviceId, key: deviceKey(seed, deviceId) };
 }
 
 export function deviceRegistrations(day: CouncilDay) {

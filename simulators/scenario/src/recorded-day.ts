@@ -1,10 +1,9 @@
 import { v1 } from '../../../libs/contracts/src';
 import { precinctsOf } from '../../../libs/election/src';
 import { signPayload } from '../../../libs/contracts/src/envelope';
-import { DeviceKey } from '../../../libs/platform/src/keys';
 import { Random } from '../../../libs/platform/src/random';
 import { closingTime } from '../../../apps/tally-server/src/tally.service';
-import { CouncilDay, deviceRegistrations, prepareCouncilDay } from './council-day';
+import { commissionDevice, CouncilDay, deviceKey, deviceRegistrations, prepareCouncilDay } from './council-day';
 
 /** What can go wrong at a precinct, as a recorded day can inject it. */
 export type PrecinctFault =
@@ -62,9 +61,9 @@ export function recordCouncilDay(council: string | number, seed: string, faultsB
     const f = faultsByIndex[i] ?? [];
     faults[precinctId] = f;
     const rng = Random.stream(seed, `precinct/${precinctId}`);
-    const key = (deviceId: string) => DeviceKey.fromSeed(Random.stream(seed, `key/${deviceId}`).bytes(32));
-    const commission = { id: `com-${precinctId}`, key: key(`com-${precinctId}`) };
-    const idDevice = { id: `idd-${precinctId}`, key: key(`idd-${precinctId}`) };
+    const { deviceId: commissionId, key: commissionKey } = commissionDevice(seed, precinctId);
+    const commission = { id: commissionId, key: commissionKey };
+    const idDevice = { id: `idd-${precinctId}`, key: deviceKey(seed, `idd-${precinctId}`) };
     devices.push(
       { id: commission.id, precinctId, kind: 'commission', publicKey: commission.key.publicKey.toString('base64') },
       { id: idDevice.id, precinctId, kind: 'identification', publicKey: idDevice.key.publicKey.toString('base64') },

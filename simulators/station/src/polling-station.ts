@@ -1,0 +1,143 @@
+import { signPayload, v1 } from '../../../libs/contracts/src';
+import { checkProtocol, ProtocolViolation } from '../../../libs/election/src';
+import { DeviceKey } from '../../../libs/platform/src/keys';
+import { Random } from '../../../libs/platform/src/random';
+import { BoxCount } from '../../ballot-box/src/ballot-box';
+import { Ballot, ballotsFor, BallotCounter } from '../../ballot-box/src/ballot-counter';
+import { TURNOUT_CURVE } from '../../scenario/src/recorded-day';
+
+/** Polls open 08:00 and close 20:00, Bishkek time (UTC+6). */
+const hourOf = (date: string, hour: number) => Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00+06:00`);
+
+export interface StationConfig {
+  counter: BallotCounter;
+  commission: { deviceId: string; key: DeviceKey };
+  electionId: string;
+  definitionHash: string;
+  date: string;
+  registeredVoters: number;
+  /** The ballots the voters will cast, as a count. */
+  intended: BoxCount;
+  random: Random;
+  /** Chance that the box fails during the day (2020: 7.4% of stations). */
+  boxFailureRate?: number;
+  /** Chance that the commission puts one ballot on the wrong pile when counting by hand. */
+  handCountErrorRate?: number;
+}
+
+/** One signed message with the virtual time it is sent at. */
+export interface StationMessage {
+  atMs: number;
+  kind: 'result' | 'protocol' | 'turnout';
+  deviceId: string;
+  envelope: Buffer;
+}
+
+export interface StationDay {
+  messages: StationMessage[];
+  boxCount: BoxCount | null;
+  manualCount: BoxCount;
+  boxFailed: boolean;
+  printouts: string[];
+  /** What the commission's own control relations say of its protocol. */
+  violations: ProtocolViolation[];
+}
+
+/**
+ * A polling station's election day on a virtual clock: the box's zero report at 07:00, voters
+ * arriving along the 2021 turnout curve from 08:00, each ballot read by the АЭУ (or, after a box
+ * failure, dropped in an ordinary box), turnout snapshots at the CEC's reporting hours, the box's
+ * protocol at 20:00, and the commission's hand count (with its human error) and protocol. It
+ * returns every signed message with its time; sending them is the modem's job.
+ */
+export function simulateStationDay(config: StationConfig): StationDay {
+  const { counter, commission, random, date } = config;
+  const ballots = ballotsFor(config.intended, random);
+  const arrivals = ballots.map(() => arrivalTime(date, random.next())).sort((a, b) => a - b);
+  const failsAt = random.next() < (config.boxFailureRate ?? 0.074) ? hourOf(date, 8) + random.next() * 12 * 3_600_000 : Infinity;
+  const messages: StationMessage[] = [];
+  const printouts = [counter.printZeroReport(hourOf(date, 7))];
+  counter.open();
+  const ordinaryBox: Ballot[] = [];
+  let sequence = 0;
+  const header = () => ({
+    electionId: config.electionId,
+    definitionHash: Buffer.from(config.definitionHash, 'hex'),
+    precinctId: counter.box.identity.precinctId,
+    deviceId: commission.deviceId,
+    sequence: ++sequence,
+  });
+  const snapshotHours = TURNOUT_CURVE.map(([hour]) => hour);
+  let voted = 0;
+  const snapshot = (hour: number) =>
+    messages.push({
+      atMs: hourOf(date, hour),
+      kind: 'turnout',
+      deviceId: commission.deviceId,
+      envelope: signPayload(v1.PayloadKind.PAYLOAD_KIND_TURNOUT_SNAPSHOT, { ...header(), hour, voters: voted, takenAtMs: hourOf(date, hour) }, commission.key),
+    });
+  ballots.forEach((ballot, i) => {
+    while (snapshotHours.length && hourOf(date, snapshotHours[0]) <= arrivals[i]) snapshot(snapshotHours.shift()!);
+    if (counter.state === 'open' && arrivals[i] >= failsAt) counter.fail('paper jam', failsAt);
+    if (counter.state === 'open') counter.read(ballot);
+    else ordinaryBox.push(ballot);
+    voted++;
+  });
+  while (snapshotHours.length) snapshot(snapshotHours.shift()!);
+  const close = hourOf(date, 20);
+  const boxFailed = counter.state === 'failed';
+  let boxCount: BoxCount | null = null;
+  if (!boxFailed) {
+    boxCount = counter.close(close);
+    printouts.push(counter.printProtocol());
+    messages.push({ atMs: close, kind: 'result', deviceId: counter.box.identity.deviceId, envelope: counter.box.seal(boxCount, close).envelope });
+  }
+  const manualCount = handCount(ballots, Object.keys(config.intended.votes), random, config.handCountErrorRate ?? 0.002);
+  const valid = Object.values(manualCount.votes).reduce((a, b) => a + b, 0);
+  const spoiled = random.int(0, 3);
+  const issued = ballots.length;
+  const figures = {
+    ballotsReceived: config.registeredVoters,
+    ballotsIssued: issued,
+    ballotsSpoiled: spoiled,
+    ballotsUnused: config.registeredVoters - issued - spoiled,
+    ballotsInBox: valid + manualCount.invalidBallots,
+    validBallots: valid,
+    invalidBallots: manualCount.invalidBallots,
+    votes: manualCount.votes,
+  };
+  const signedAt = close + 90 * 60_000;
+  messages.push({
+    atMs: signedAt,
+    kind: 'protocol',
+    deviceId: commission.deviceId,
+    envelope: signPayload(
+      v1.PayloadKind.PAYLOAD_KIND_MANUAL_PROTOCOL,
+      { ...header(), ...figures, votes: Object.entries(figures.votes).map(([partyId, votes]) => ({ partyId, votes })), boxFailed, signedAtMs: signedAt },
+      commission.key,
+    ),
+  });
+  return { messages, boxCount, manualCount, boxFailed, printouts, violations: checkProtocol(figures) };
+}
+
+/** A voter's arrival: the inverse of the 2021 turnout curve, linear between reporting hours. */
+function arrivalTime(date: string, u: number): number {
+  let [prevHour, prevShare] = [8, 0];
+  for (const [hour, share] of TURNOUT_CURVE) {
+    if (u <= share) return hourOf(date, prevHour) + ((u - prevShare) / (share - prevShare)) * (hour - prevHour) * 3_600_000;
+    [prevHour, prevShare] = [hour, share];
+  }
+  return hourOf(date, 20) - 1;
+}
+
+/** The commission's count of every ballot, box and ordinary box alike, with an occasional slip. */
+function handCount(ballots: Ballot[], parties: string[], random: Random, errorRate: number): BoxCount {
+  const votes = Object.fromEntries(parties.map((p) => [p, 0]));
+  let invalidBallots = 0;
+  for (const b of ballots) {
+    if (b.mark !== 'party' || !(b.partyId in votes)) invalidBallots++;
+    else if (random.next() < errorRate) votes[parties[random.int(0, parties.length - 1)]]++;
+    else votes[b.partyId]++;
+  }
+  return { votes, invalidBallots };
+}

@@ -1,0 +1,101 @@
+import { AcceleratedClock } from '../../../libs/platform/src/clock';
+import { precinctsOf } from '../../../libs/election/src';
+import { Random } from '../../../libs/platform/src/random';
+import { BallotCounter } from '../../ballot-box/src/ballot-counter';
+import { LINK_PROFILES, LinkModel } from '../../modem/src/link-model';
+import { Modem } from '../../modem/src/modem';
+import { Outbox } from '../../modem/src/outbox';
+import { commissionDevice, CouncilDay, prepareCouncilDay } from '../../scenario/src/council-day';
+import { simulateStationDay, StationDay } from './polling-station';
+
+export interface RunStationOptions {
+  council: string | number;
+  /** 1-based index of the council's precinct. */
+  precinct: number;
+  seed: string;
+  brokerUrl: string;
+  /** Virtual seconds per real second. */
+  speed: number;
+  link: keyof typeof LINK_PROFILES;
+  boxFailureRate?: number;
+  /** Directory for the modems' outboxes; in memory when not given. */
+  outboxDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface StationRun {
+  day: CouncilDay;
+  station: StationDay;
+  precinctId: string;
+  devices: { id: string; precinctId: string; kind: string; publicKey: string }[];
+}
+
+/** Prepares one station of a 2021 council: its day simulated, its devices ready to register. */
+export function prepareStation(options: Pick<RunStationOptions, 'council' | 'precinct' | 'seed' | 'boxFailureRate'>): StationRun {
+  const day = prepareCouncilDay(options.council, options.seed);
+  const index = options.precinct - 1;
+  const entry = day.boxes[index];
+  if (!entry) throw new Error(`${day.definition.name} has precincts 1 to ${day.boxes.length}, not ${options.precinct}`);
+  const { box, count } = entry;
+  const precinctId = box.identity.precinctId;
+  const commission = commissionDevice(options.seed, precinctId);
+  const contest = day.definition.contests[0];
+  const counter = new BallotCounter(box, {
+    parties: (contest.parties ?? []).map(({ id, name }) => ({ id, name })),
+    electionName: day.definition.name,
+    random: Random.stream(options.seed, `scanner/${precinctId}`),
+  });
+  const station = simulateStationDay({
+    counter,
+    commission,
+    electionId: day.definition.id,
+    definitionHash: day.hash,
+    date: day.definition.date,
+    registeredVoters: precinctsOf(day.definition.territory)[index].registeredVoters ?? 0,
+    intended: count,
+    random: Random.stream(options.seed, `station/${precinctId}`),
+    boxFailureRate: options.boxFailureRate,
+  });
+  const devices = [
+    { id: box.identity.deviceId, precinctId, kind: 'ballot-box', publicKey: box.identity.key.publicKey.toString('base64') },
+    { id: commission.deviceId, precinctId, kind: 'commission', publicKey: commission.key.publicKey.toString('base64') },
+  ];
+  return { day, station, precinctId, devices };
+}
+
+/**
+ * Sends a prepared station's messages through one modem per device, each at its virtual time on
+ * an accelerated clock starting at 07:00 of election day, and resolves when all are acknowledged.
+ */
+export async function sendStationDay(run: StationRun, options: RunStationOptions): Promise<void> {
+  const log = options.log ?? (() => undefined);
+  const start = Date.parse(`${run.day.definition.date}T07:00:00+06:00`);
+  const clock = new AcceleratedClock(start, options.speed);
+  const modems = new Map(
+    run.devices.map((d) => [
+      d.id,
+      new Modem({
+        deviceId: d.id,
+        brokerUrl: options.brokerUrl,
+        clock,
+        link: new LinkModel(LINK_PROFILES[options.link], Random.stream(options.seed, `link/${d.id}`)),
+        outbox: new Outbox(options.outboxDir ? `${options.outboxDir}/${d.id}.json` : undefined),
+        resendMs: 10_000,
+        maxResendMs: 300_000,
+      }),
+    ]),
+  );
+  modems.forEach((m) => m.start());
+  try {
+    const deliveries: Promise<unknown>[] = [];
+    for (const m of run.station.messages) {
+      const wait = m.atMs - clock.now();
+      if (wait > 0) await new Promise<void>((resolve) => clock.setTimeout(resolve, wait));
+      log(`${new Date(m.atMs + 6 * 3_600_000).toISOString().slice(11, 16)} ${m.deviceId} sends its ${m.kind}`);
+      deliveries.push(modems.get(m.deviceId)!.send(m.envelope, run.day.definition.id, m.kind));
+    }
+    await Promise.all(deliveries);
+  } finally {
+    await Promise.all([...modems.values()].map((m) => m.stop()));
+  }
+}

@@ -1,0 +1,43 @@
+import { TallyServerHandle } from '../apps/tally-server/src/tally-server';
+import { prepareStation, sendStationDay } from '../simulators/station/src/run-station';
+import { embeddedStack, getJson, Stack } from './stack';
+
+jest.setTimeout(60_000);
+
+/** Two stations of Kaiyndy run their whole day over a 2G link against the tally server. */
+describe('polling stations against the tally server', () => {
+  let stack: Stack;
+  let server: TallyServerHandle;
+
+  beforeAll(async () => {
+    stack = await embeddedStack();
+    server = await stack.startServer();
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await stack.close();
+  });
+
+  it('delivers turnout, box result and protocol; a failed box shows as counted by hand only', async () => {
+    const common = { council: 'Кайыңды', seed: 'station-test', brokerUrl: stack.brokerUrl, speed: 200_000, link: '2g' as const };
+    const working = prepareStation({ ...common, precinct: 1, boxFailureRate: 0 });
+    const failed = prepareStation({ ...common, precinct: 2, boxFailureRate: 1 });
+    await server.registry.register(working.day.definition, [...working.devices, ...failed.devices]);
+    await Promise.all([sendStationDay(working, { ...common, precinct: 1 }), sendStationDay(failed, { ...common, precinct: 2 })]);
+
+    const url = `${server.httpUrl}/api/elections/${working.day.definition.id}`;
+    const one = await getJson(`${url}/precincts/${working.precinctId}`);
+    expect(one.boxResults).toHaveLength(1);
+    expect(one.turnout.map((t: any) => t.hour)).toEqual([10, 14, 16, 18, 20]);
+    expect(one.manualProtocol.ballotsInBox).toBe(one.boxResults[0].ballotsInBox);
+    expect(one.flags.map((f: any) => f.kind).filter((k: string) => k !== 'box-manual-mismatch')).toEqual([]);
+    const two = await getJson(`${url}/precincts/${failed.precinctId}`);
+    expect(two.boxResults).toEqual([]);
+    expect(two.manualProtocol.boxFailed).toBe(true);
+    expect(two.flags.map((f: any) => f.kind)).toEqual(['manual-only']);
+    const results = await getJson(`${url}/results`);
+    expect(results.precinctsReporting).toBe(2);
+    expect(results.final.ballotsInBox).toBe(one.manualProtocol.ballotsInBox + two.manualProtocol.ballotsInBox);
+  });
+});
