@@ -24,7 +24,7 @@ describe('polling stations against the tally server', () => {
     const working = prepareStation({ ...common, precinct: 1, boxFailureRate: 0 });
     const failed = prepareStation({ ...common, precinct: 2, boxFailureRate: 1 });
     await server.registry.register(working.day.definition, [...working.devices, ...failed.devices]);
-    await Promise.all([sendStationDay(working, { ...common, precinct: 1 }), sendStationDay(failed, { ...common, precinct: 2 })]);
+    await Promise.all([sendStationDay(working, common), sendStationDay(failed, common)]);
 
     const url = `${server.httpUrl}/api/elections/${working.day.definition.id}`;
     const one = await getJson(`${url}/precincts/${working.precinctId}`);

@@ -1,10 +1,9 @@
 import { startTallyServer, tallyConfig, TallyServerHandle } from '../../../apps/tally-server/src/tally-server';
 import { ElectionResults } from '../../../apps/tally-server/src/tally.service';
 import { SystemClock } from '../../../libs/platform/src/clock';
-import { Random } from '../../../libs/platform/src/random';
-import { ballotsFor, BallotCounter } from '../../ballot-box/src/ballot-counter';
 import { EmbeddedBroker } from '../../../libs/transport/src/embedded-broker';
-import { deviceRegistrations, prepareCouncilDay } from './council-day';
+import { prepareStation, sendStationDay } from '../../station/src/run-station';
+import { prepareCouncilDay } from './council-day';
 import { formatResultsTable, matchesPublished } from './results-table';
 
 export interface DemoOptions {
@@ -33,9 +32,9 @@ export interface DemoRun {
 
 /**
  * The demo election day: the tally server on the embedded broker and database (or on the
- * external ones given), one simulated ballot box per precinct of the council that prints its zero
- * report, opens, reads every ballot, closes at 20:00, prints its protocol and sends its signed
- * result until acknowledged; then the table of votes and seats.
+ * external ones given), one simulated polling station per precinct of the council — its ballot box
+ * reading every ballot, its commission counting by hand — each sending its signed messages over a
+ * modem until acknowledged; then the table of votes and seats.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const log = options.log ?? (() => undefined);
@@ -48,25 +47,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   );
   log(`tally server: ${server.httpUrl} (database: ${server.database.kind})`);
   const day = prepareCouncilDay(options.council, options.seed);
-  await server.registry.register(day.definition, deviceRegistrations(day));
   log(`${day.definition.name}: ${day.boxes.length} precincts, ${day.dataset.voters} voters, definition ${day.hash.slice(0, 16)}…`);
-  const closedAt = Date.parse(`${day.definition.date}T20:00:00+06:00`);
-  const contest = day.definition.contests[0];
+  // Every station runs its day on an accelerated clock and sends over a 3G link: turnout
+  // snapshots, the box's result at 20:00, the commission's protocol. Boxes hold and hands count
+  // exactly here, so the final figures are the synthesized ones and land on the published seats.
+  const choice = { council: options.council, seed: options.seed, boxFailureRate: 0, handCountErrorRate: 0 };
+  const stations = day.boxes.map((_, i) => prepareStation({ ...choice, precinct: i + 1 }, day));
+  await server.registry.register(day.definition, stations.flatMap((s) => s.devices));
   await Promise.all(
-    day.boxes.map(async ({ box, count }) => {
-      const counter = new BallotCounter(box, {
-        parties: (contest.parties ?? []).map(({ id, name }) => ({ id, name })),
-        electionName: day.definition.name,
-        random: Random.stream(options.seed, `ballots/${box.identity.deviceId}`),
-      });
-      counter.printZeroReport(closedAt - 13 * 3_600_000);
-      counter.open();
-      for (const ballot of ballotsFor(count, Random.stream(options.seed, `queue/${box.identity.deviceId}`))) counter.read(ballot);
-      counter.close(closedAt);
-      const printout = counter.printProtocol();
-      if (options.print) options.print(printout);
-      const delivery = await counter.transmit({ brokerUrl, clock, resendMs: 1000 });
-      log(`  ${box.identity.deviceId}: ${counter.ballots} ballots read, acknowledged after ${delivery.attempts} attempt(s)`);
+    stations.map(async (station) => {
+      if (options.print) station.station.printouts.forEach(options.print);
+      await sendStationDay(station, { seed: options.seed, brokerUrl, speed: 200_000, link: '3g' });
+      log(`  ${station.precinctId}: ${station.station.messages.length} messages acknowledged`);
     }),
   );
   const results = server.tally.results(day.definition.id)!;

@@ -30,9 +30,10 @@ export interface StationRun {
   devices: { id: string; precinctId: string; kind: string; publicKey: string }[];
 }
 
+export type StationChoice = Pick<RunStationOptions, 'council' | 'precinct' | 'seed' | 'boxFailureRate'> & { handCountErrorRate?: number };
+
 /** Prepares one station of a 2021 council: its day simulated, its devices ready to register. */
-export function prepareStation(options: Pick<RunStationOptions, 'council' | 'precinct' | 'seed' | 'boxFailureRate'>): StationRun {
-  const day = prepareCouncilDay(options.council, options.seed);
+export function prepareStation(options: StationChoice, day: CouncilDay = prepareCouncilDay(options.council, options.seed)): StationRun {
   const index = options.precinct - 1;
   const entry = day.boxes[index];
   if (!entry) throw new Error(`${day.definition.name} has precincts 1 to ${day.boxes.length}, not ${options.precinct}`);
@@ -55,6 +56,7 @@ export function prepareStation(options: Pick<RunStationOptions, 'council' | 'pre
     intended: count,
     random: Random.stream(options.seed, `station/${precinctId}`),
     boxFailureRate: options.boxFailureRate,
+    handCountErrorRate: options.handCountErrorRate,
   });
   const devices = [
     { id: box.identity.deviceId, precinctId, kind: 'ballot-box', publicKey: box.identity.key.publicKey.toString('base64') },
@@ -67,7 +69,7 @@ export function prepareStation(options: Pick<RunStationOptions, 'council' | 'pre
  * Sends a prepared station's messages through one modem per device, each at its virtual time on
  * an accelerated clock starting at 07:00 of election day, and resolves when all are acknowledged.
  */
-export async function sendStationDay(run: StationRun, options: RunStationOptions): Promise<void> {
+export async function sendStationDay(run: StationRun, options: Pick<RunStationOptions, 'seed' | 'brokerUrl' | 'speed' | 'link' | 'outboxDir' | 'log'>): Promise<void> {
   const log = options.log ?? (() => undefined);
   const start = Date.parse(`${run.day.definition.date}T07:00:00+06:00`);
   const clock = new AcceleratedClock(start, options.speed);
