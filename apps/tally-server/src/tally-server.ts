@@ -26,7 +26,7 @@ export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 
   return {
     port: 3000,
     host: '127.0.0.1',
-    batchSize: 1000,
+    batchSize: 2000,
     batchDelayMs: 5,
     publishIntervalMs: 200,
     reportingDeadlineMs: 2 * 60 * 60 * 1000,
