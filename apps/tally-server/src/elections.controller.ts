@@ -4,7 +4,7 @@ import { Observable } from 'rxjs';
 import { ElectionDefinition, TerritoryLevel } from '../../../libs/election/src';
 import { Database } from '../../../libs/persistence/src';
 import { ChangeFeed } from './change-feed';
-import { DeviceRegistration, ElectionRegistry, RegistrationError } from './election-registry';
+import { DeviceRegistration, ElectionRegistry, RegistrationError } from '../../../libs/persistence/src/election-registry';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { DATABASE, TALLY_CONFIG, TallyConfig } from './tally-config';

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/commo
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { sha256 } from '../../../libs/contracts/src';
 import { Database } from '../../../libs/persistence/src';
-import { ElectionRegistry } from './election-registry';
+import { ElectionRegistry } from '../../../libs/persistence/src/election-registry';
 import { electionEventLog, electionResultsReport } from './nist-export';
 import { DATABASE, TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyService } from './tally.service';

@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { parseUplinkTopic, sha256, v1 } from '../../../libs/contracts/src';
+import { parseUplinkTopic, v1 } from '../../../libs/contracts/src';
 import { SignatureVerifier } from '../../../libs/platform/src/signature-verifier';
-import { ElectionRegistry, RegisteredDevice } from './election-registry';
+import { DeviceMessageAuthenticator, Refusal } from '../../../libs/persistence/src/device-message-authenticator';
+import { ElectionRegistry } from '../../../libs/persistence/src/election-registry';
 import { Publisher } from './publisher';
 import { Quarantine, Rejection } from './quarantine';
 import { KIND_SPECS, KindSpec, Submission } from './submission';
@@ -12,15 +13,7 @@ import { TallyService } from './tally.service';
 
 export type IngestOutcome = { status: 'accepted' | 'duplicate' } | { status: 'rejected'; rejection: Rejection };
 
-interface Authenticated {
-  deviceId: string;
-  sequence: number;
-  bodyHash: Buffer;
-}
-
-type Checked = { submission: Submission } | { rejection: Rejection; authenticated?: Authenticated };
-
-const reject = (reason: Rejection['reason'], detail: string): { rejection: Rejection } => ({ rejection: { reason, detail } });
+type Authenticated = NonNullable<Refusal['signedBy']>;
 
 /**
  * The ingest pipeline, one for every kind of message: decode → verify → validate → store →
@@ -30,7 +23,7 @@ const reject = (reason: Rejection['reason'], detail: string): { rejection: Rejec
 @Injectable()
 export class IngestService implements OnModuleDestroy {
   constructor(
-    private readonly registry: ElectionRegistry,
+    registry: ElectionRegistry,
     private readonly store: SubmissionStore,
     private readonly tally: TallyService,
     private readonly quarantine: Quarantine,
@@ -38,7 +31,11 @@ export class IngestService implements OnModuleDestroy {
     private readonly metrics: TallyMetrics,
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
     @Inject(SIGNATURE_VERIFIER) private readonly verifier: SignatureVerifier,
-  ) {}
+  ) {
+    this.authenticator = new DeviceMessageAuthenticator(registry, verifier);
+  }
+
+  private readonly authenticator: DeviceMessageAuthenticator;
 
   onModuleDestroy(): Promise<void> {
     return this.verifier.close();
@@ -46,15 +43,27 @@ export class IngestService implements OnModuleDestroy {
 
   async ingest(topic: string, raw: Buffer): Promise<IngestOutcome> {
     const receivedAt = this.config.clock.now();
-    const located = this.locate(topic, raw);
-    if ('rejection' in located) return this.refuse(topic, raw, located.rejection);
-    const { envelope, device, spec } = located;
-    if (!(await this.verifier.verify({ keyId: device.id, key: device.key, message: envelope.body, signature: envelope.signature }))) {
-      return this.refuse(topic, raw, { reason: 'bad-signature', detail: `signature does not verify with device ${device.id}'s key` });
-    }
-    const checked = this.validate(topic, raw, envelope, device, spec);
-    if ('rejection' in checked) return this.refuse(topic, raw, checked.rejection, checked.authenticated);
-    const { submission } = checked;
+    const where = parseUplinkTopic(topic);
+    let spec: KindSpec | undefined;
+    const result = await this.authenticator.authenticate(raw, where, (kind) => {
+      spec = KIND_SPECS.get(kind);
+      return spec && spec.topic === where?.kind ? { name: spec.kind, deviceKinds: spec.deviceKinds, decode: spec.decode } : undefined;
+    });
+    if ('refusal' in result) return this.refuse(topic, raw, result.refusal, result.refusal.signedBy);
+    const { device, election, message, bodyHash } = result.authentic;
+    const signedBy = { deviceId: device.id, sequence: message.sequence, bodyHash };
+    const valid = spec!.validate(message, election, election.precincts.get(message.precinctId)?.registeredVoters ?? 0);
+    if ('rejection' in valid) return this.refuse(topic, raw, valid.rejection, signedBy);
+    const submission: Submission = {
+      kind: spec!.kind,
+      electionId: message.electionId,
+      precinctId: message.precinctId,
+      deviceId: device.id,
+      sequence: message.sequence,
+      payload: valid.payload,
+      bodyHash,
+      envelope: raw,
+    };
     const latest = this.tally.latestSequence(submission);
     if (latest !== undefined && submission.sequence < latest && !(await this.store.isStored(submission.deviceId, submission.sequence, submission.bodyHash))) {
       return this.refuse(topic, raw, { reason: 'stale-sequence', detail: `sequence ${submission.sequence} is older than the accepted ${latest}` }, submission);
@@ -78,7 +87,8 @@ export class IngestService implements OnModuleDestroy {
     return { status: accepted ? 'accepted' : 'duplicate' };
   }
 
-  private async refuse(topic: string, raw: Buffer, rejection: Rejection, authenticated?: Authenticated): Promise<IngestOutcome> {
+  private async refuse(topic: string, raw: Buffer, problem: Rejection, authenticated?: Authenticated): Promise<IngestOutcome> {
+    const rejection = { reason: problem.reason, detail: problem.detail };
     await this.quarantine.add(topic, raw, rejection, authenticated?.deviceId);
     // Only a device whose signature checked out is told; anyone can claim a device id.
     if (authenticated) {
@@ -91,63 +101,5 @@ export class IngestService implements OnModuleDestroy {
       });
     }
     return { status: 'rejected', rejection };
-  }
-
-  /** Decodes the envelope and finds the device that claims to have signed it. */
-  private locate(topic: string, raw: Buffer): { envelope: v1.SignedEnvelope; device: RegisteredDevice; spec: KindSpec } | { rejection: Rejection } {
-    let envelope: v1.SignedEnvelope;
-    try {
-      envelope = v1.SignedEnvelope.decode(raw);
-    } catch (err) {
-      return reject('malformed-envelope', (err as Error).message);
-    }
-    if (envelope.version !== 1) return reject('unsupported-version', `envelope version ${envelope.version}; this server speaks 1`);
-    const spec = KIND_SPECS.get(envelope.kind);
-    const where = parseUplinkTopic(topic);
-    if (!spec || !where || where.kind !== spec.topic) return reject('unsupported-kind', `payload kind ${envelope.kind} on topic ${topic}`);
-    if (where.deviceId !== envelope.deviceId) return reject('topic-mismatch', `topic ${topic} does not name device ${envelope.deviceId}`);
-    const device = this.registry.device(envelope.deviceId);
-    if (!device) return reject('unknown-device', `device ${envelope.deviceId} is not registered`);
-    return { envelope, device, spec };
-  }
-
-  /** Checks a body whose signature verified against the registry and the law; pure but for lookups. */
-  private validate(topic: string, raw: Buffer, envelope: v1.SignedEnvelope, device: RegisteredDevice, spec: KindSpec): Checked {
-    const where = parseUplinkTopic(topic)!;
-    const bodyHash = sha256(envelope.body);
-    let message: ReturnType<KindSpec['decode']>;
-    try {
-      message = spec.decode(envelope.body);
-    } catch (err) {
-      return reject('malformed-body', (err as Error).message);
-    }
-    const authenticated = { deviceId: device.id, sequence: message.sequence, bodyHash };
-    const refuse = (reason: Rejection['reason'], detail: string) => ({ rejection: { reason, detail }, authenticated });
-    if (message.deviceId !== device.id) return refuse('device-mismatch', `body names device ${message.deviceId}, signed by ${device.id}`);
-    if (!spec.deviceKinds.includes(device.kind)) return refuse('device-mismatch', `a ${device.kind} device cannot send a ${spec.kind}`);
-    if (message.electionId !== where.electionId) return refuse('topic-mismatch', `body names election ${message.electionId}, topic ${where.electionId}`);
-    const election = this.registry.election(message.electionId);
-    if (!election) return refuse('unknown-election', `election ${message.electionId} is not registered`);
-    if (device.electionId !== message.electionId) return refuse('device-mismatch', `device ${device.id} is registered for ${device.electionId}, not ${message.electionId}`);
-    if (!election.hashBytes.equals(Buffer.from(message.definitionHash))) {
-      return refuse('definition-mismatch', `definition hash ${Buffer.from(message.definitionHash).toString('hex')} ≠ ${election.hash}`);
-    }
-    if (message.precinctId !== device.precinctId) return refuse('wrong-precinct', `device ${device.id} is registered at ${device.precinctId}, message is for ${message.precinctId}`);
-    if (message.sequence < 1) return refuse('out-of-range', 'sequence starts at 1');
-    const voters = election.precincts.get(message.precinctId)?.registeredVoters ?? 0;
-    const valid = spec.validate(message, election, voters);
-    if ('rejection' in valid) return { ...valid, authenticated };
-    return {
-      submission: {
-        kind: spec.kind,
-        electionId: message.electionId,
-        precinctId: message.precinctId,
-        deviceId: device.id,
-        sequence: message.sequence,
-        payload: valid.payload,
-        bodyHash,
-        envelope: raw,
-      },
-    };
   }
 }

@@ -1,5 +1,5 @@
 import { Territory, TerritoryLevel, walkTerritories } from '../../../libs/election/src';
-import { RegisteredElection } from './election-registry';
+import { RegisteredElection } from '../../../libs/persistence/src/election-registry';
 import { SeatsView, TerritoryResults } from './tally.service';
 
 /**

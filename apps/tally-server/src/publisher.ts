@@ -3,7 +3,7 @@ import { MqttClient } from 'mqtt';
 import { Topics, v1 } from '../../../libs/contracts/src';
 import { connectMqtt, uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
 import { ChangeFeed } from './change-feed';
-import { ElectionRegistry } from './election-registry';
+import { ElectionRegistry } from '../../../libs/persistence/src/election-registry';
 import { Submission } from './submission';
 import { TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyService, TerritoryResults } from './tally.service';

@@ -1,6 +1,7 @@
 import { int64ToNumber, v1 } from '../../../libs/contracts/src';
 import { checkProtocol } from '../../../libs/election/src';
-import { RegisteredElection } from './election-registry';
+import { PayloadHeader } from '../../../libs/persistence/src/device-message-authenticator';
+import { RegisteredElection } from '../../../libs/persistence/src/election-registry';
 import { Rejection } from './quarantine';
 
 export type SubmissionKind = 'result' | 'protocol' | 'identification' | 'turnout';
@@ -70,14 +71,6 @@ export const REPORTING_HOURS = { first: 8, last: 20 };
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2100, 0, 1);
 
-/** The five fields every payload starts with. */
-export interface Header {
-  electionId: string;
-  definitionHash: Uint8Array;
-  precinctId: string;
-  deviceId: string;
-  sequence: number;
-}
 
 type Outcome<P> = { payload: P } | { rejection: Rejection };
 const refuse = (reason: Rejection['reason'], detail: string): { rejection: Rejection } => ({ rejection: { reason, detail } });
@@ -89,7 +82,7 @@ export interface KindSpec<P extends Payload = Payload> {
   topic: string;
   /** Device kinds allowed to send it. */
   deviceKinds: string[];
-  decode(body: Uint8Array): Header & Record<string, any>;
+  decode(body: Uint8Array): PayloadHeader & Record<string, any>;
   validate(message: any, election: RegisteredElection, voters: number): Outcome<P>;
 }
 

@@ -24,5 +24,5 @@ export interface TallyConfig {
 }
 
 export const TALLY_CONFIG = Symbol('TALLY_CONFIG');
-export const DATABASE = Symbol('DATABASE');
+export { DATABASE } from '../../../libs/persistence/src/database';
 export const SIGNATURE_VERIFIER = Symbol('SIGNATURE_VERIFIER');

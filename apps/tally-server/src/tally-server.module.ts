@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Database } from '../../../libs/persistence/src';
-import { ElectionRegistry } from './election-registry';
+import { ElectionRegistry } from '../../../libs/persistence/src/election-registry';
 import { ChangeFeed } from './change-feed';
 import { ElectionsController, OperationsController } from './elections.controller';
 import { ExportsController } from './exports.controller';

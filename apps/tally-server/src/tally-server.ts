@@ -7,7 +7,7 @@ import { SystemClock } from '../../../libs/platform/src/clock';
 import { Database, openDatabase } from '../../../libs/persistence/src';
 import { BinaryMqttServer } from '../../../libs/transport/src/binary-mqtt-server';
 import { uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
-import { ElectionRegistry } from './election-registry';
+import { ElectionRegistry } from '../../../libs/persistence/src/election-registry';
 import { Publisher } from './publisher';
 import { TallyConfig } from './tally-config';
 import { TallyServerModule } from './tally-server.module';

@@ -8,7 +8,7 @@ import {
   walkTerritories,
 } from '../../../libs/election/src';
 import { Database } from '../../../libs/persistence/src';
-import { ElectionRegistry, RegisteredElection } from './election-registry';
+import { ElectionRegistry, RegisteredElection } from '../../../libs/persistence/src/election-registry';
 import { IdentificationPayload, Payload, ProtocolPayload, ResultPayload, Submission, TurnoutPayload } from './submission';
 import { DATABASE, TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyMetrics } from './tally-metrics';

@@ -5,6 +5,9 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
 import { applyMigrations, SqlRunner } from './migrator';
 
+/** The injection token of the open Database in the Nest services. */
+export const DATABASE = Symbol('DATABASE');
+
 export interface DatabaseOptions {
   /** postgres:// or postgresql:// for a PostgreSQL server; unset for the embedded database. */
   url?: string;

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KeyObject } from 'node:crypto';
-import { definitionHash, ElectionDefinition, precinctsOf, Territory, walkTerritories } from '../../../libs/election/src';
-import { publicKeyFromRaw } from '../../../libs/platform/src/keys';
-import { Database } from '../../../libs/persistence/src';
-import { isTopicLevel } from '../../../libs/contracts/src/topics';
-import { DATABASE } from './tally-config';
+import { definitionHash, ElectionDefinition, precinctsOf, Territory, walkTerritories } from '../../election/src';
+import { publicKeyFromRaw } from '../../platform/src/keys';
+import { Database, DATABASE } from './database';
+import { isTopicLevel } from '../../contracts/src/topics';
 
 export interface DeviceRegistration {
   id: string;
@@ -34,7 +33,7 @@ export interface RegisteredElection {
 
 export class RegistrationError extends Error {}
 
-/** The elections and devices the server accepts results for; keys are built once and cached. */
+/** The elections and their devices that the CEC's services accept messages from; keys are built once and cached. */
 @Injectable()
 export class ElectionRegistry {
   private readonly elections = new Map<string, RegisteredElection>();
