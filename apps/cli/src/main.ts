@@ -1,7 +1,9 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
+import { startIdentificationService } from '../../identification/src/identification-service';
 import { startTallyServer, tallyConfig } from '../../tally-server/src/tally-server';
+import { SystemClock } from '../../../libs/platform/src/clock';
 import { openDatabase, redact } from '../../../libs/persistence/src';
 import { EmbeddedBroker } from '../../../libs/transport/src/embedded-broker';
 import { runDemo } from '../../../simulators/scenario/src/demo';
@@ -122,6 +124,22 @@ program
     await waitForSignal();
     await server.close();
     await broker?.close();
+  });
+
+program
+  .command('identification')
+  .description('run the identification service (MQTT_URL required; DATABASE_URL or PGLITE_DIR; VOTER_SEED, REMOTE_SHARE)')
+  .action(async () => {
+    if (!env.MQTT_URL) throw new Error('MQTT_URL must name the broker the identification devices use');
+    const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
+    const service = await startIdentificationService(
+      { mqttUrl: env.MQTT_URL, voterSeed: env.VOTER_SEED ?? 'kaiyndy-2021', remoteShare: Number(env.REMOTE_SHARE ?? 0.01), clock: new SystemClock() },
+      database,
+    );
+    console.log(JSON.stringify({ event: 'listening', mqtt: redact(env.MQTT_URL), database: database.kind, elections: service.registry.allElections().length }));
+    await waitForSignal();
+    await service.close();
+    await database.close();
   });
 
 program

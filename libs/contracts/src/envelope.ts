@@ -15,6 +15,7 @@ const ENCODERS: Record<number, Encoder<any>> = {
   [v1.PayloadKind.PAYLOAD_KIND_MANUAL_PROTOCOL]: v1.ManualProtocol,
   [v1.PayloadKind.PAYLOAD_KIND_IDENTIFICATION_REPORT]: v1.IdentificationReport,
   [v1.PayloadKind.PAYLOAD_KIND_TURNOUT_SNAPSHOT]: v1.TurnoutSnapshot,
+  [v1.PayloadKind.PAYLOAD_KIND_IDENTIFY_REQUEST]: v1.IdentifyRequest,
 };
 
 /** Encodes a payload and wraps it in an envelope signed over the exact body bytes. */

@@ -5,6 +5,8 @@
  *       kind: result (PrecinctResult), protocol (ManualProtocol),
  *             identification (IdentificationReport), turnout (TurnoutSnapshot)
  *   shailoo/v1/down/{deviceId}/ack                          CEC → device   Ack, QoS 1
+ *   shailoo/v1/id/{electionId}/{deviceId}/request           identification device → service   SignedEnvelope(IdentifyRequest)
+ *   shailoo/v1/down/{deviceId}/identification               service → identification device   IdentifyResponse
  *   shailoo/v1/pub/{electionId}/aggregate                   CEC → anyone   ElectionAggregate of the whole election, retained
  *   shailoo/v1/pub/{electionId}/territory/{territoryId}     CEC → anyone   ElectionAggregate of one territory, retained
  */
@@ -15,6 +17,9 @@ export const Topics = {
   result: (electionId: string, deviceId: string) => Topics.uplink(electionId, deviceId, 'result'),
   uplinkFilter: `${TOPIC_ROOT}/up/+/+/+`,
   ack: (deviceId: string) => `${TOPIC_ROOT}/down/${deviceId}/ack`,
+  identify: (electionId: string, deviceId: string) => `${TOPIC_ROOT}/id/${electionId}/${deviceId}/request`,
+  identifyFilter: `${TOPIC_ROOT}/id/+/+/request`,
+  identification: (deviceId: string) => `${TOPIC_ROOT}/down/${deviceId}/identification`,
   aggregate: (electionId: string) => `${TOPIC_ROOT}/pub/${electionId}/aggregate`,
   territory: (electionId: string, territoryId: string) => `${TOPIC_ROOT}/pub/${electionId}/territory/${territoryId}`,
 };
@@ -24,6 +29,13 @@ export function parseUplinkTopic(topic: string): { electionId: string; deviceId:
   const parts = topic.split('/');
   if (parts.length !== 6 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT || parts[2] !== 'up') return null;
   return { electionId: parts[3], deviceId: parts[4], kind: parts[5] };
+}
+
+/** The election and device an identification request topic names, or null. */
+export function parseIdentifyTopic(topic: string): { electionId: string; deviceId: string } | null {
+  const parts = topic.split('/');
+  if (parts.length !== 6 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT || parts[2] !== 'id' || parts[5] !== 'request') return null;
+  return { electionId: parts[3], deviceId: parts[4] };
 }
 
 /** A topic level must not contain MQTT's separators or wildcards. */

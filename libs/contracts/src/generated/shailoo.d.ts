@@ -4,12 +4,85 @@ export namespace shailoo {
 
     namespace v1 {
 
+        enum IdentificationMethod {
+            IDENTIFICATION_METHOD_UNSPECIFIED = 0,
+            IDENTIFICATION_METHOD_FINGERPRINT = 1,
+            IDENTIFICATION_METHOD_FACE = 2
+        }
+
+        interface IIdentifyRequest {
+            electionId?: (string|null);
+            definitionHash?: (Uint8Array|null);
+            precinctId?: (string|null);
+            deviceId?: (string|null);
+            sequence?: (number|null);
+            pin?: (string|null);
+            method?: (shailoo.v1.IdentificationMethod|null);
+            identifiedAtMs?: (number|Long|null);
+            offline?: (boolean|null);
+        }
+
+        class IdentifyRequest implements IIdentifyRequest {
+            constructor(p?: shailoo.v1.IIdentifyRequest);
+            public electionId: string;
+            public definitionHash: Uint8Array;
+            public precinctId: string;
+            public deviceId: string;
+            public sequence: number;
+            public pin: string;
+            public method: shailoo.v1.IdentificationMethod;
+            public identifiedAtMs: (number|Long);
+            public offline: boolean;
+            public static create(properties?: shailoo.v1.IIdentifyRequest): shailoo.v1.IdentifyRequest;
+            public static encode(m: shailoo.v1.IIdentifyRequest, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.IdentifyRequest;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.IdentifyRequest;
+            public static toObject(m: shailoo.v1.IdentifyRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        enum IdentifyOutcome {
+            IDENTIFY_OUTCOME_UNSPECIFIED = 0,
+            IDENTIFY_OUTCOME_IDENTIFIED = 1,
+            IDENTIFY_OUTCOME_REFUSED = 2
+        }
+
+        interface IIdentifyResponse {
+            deviceId?: (string|null);
+            sequence?: (number|null);
+            outcome?: (shailoo.v1.IdentifyOutcome|null);
+            reason?: (string|null);
+            identifiedPrecinctId?: (string|null);
+            identifiedAtMs?: (number|Long|null);
+            doubleVote?: (boolean|null);
+        }
+
+        class IdentifyResponse implements IIdentifyResponse {
+            constructor(p?: shailoo.v1.IIdentifyResponse);
+            public deviceId: string;
+            public sequence: number;
+            public outcome: shailoo.v1.IdentifyOutcome;
+            public reason: string;
+            public identifiedPrecinctId: string;
+            public identifiedAtMs: (number|Long);
+            public doubleVote: boolean;
+            public static create(properties?: shailoo.v1.IIdentifyResponse): shailoo.v1.IdentifyResponse;
+            public static encode(m: shailoo.v1.IIdentifyResponse, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.IdentifyResponse;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.IdentifyResponse;
+            public static toObject(m: shailoo.v1.IdentifyResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         enum PayloadKind {
             PAYLOAD_KIND_UNSPECIFIED = 0,
             PAYLOAD_KIND_PRECINCT_RESULT = 1,
             PAYLOAD_KIND_MANUAL_PROTOCOL = 2,
             PAYLOAD_KIND_IDENTIFICATION_REPORT = 3,
-            PAYLOAD_KIND_TURNOUT_SNAPSHOT = 4
+            PAYLOAD_KIND_TURNOUT_SNAPSHOT = 4,
+            PAYLOAD_KIND_IDENTIFY_REQUEST = 5
         }
 
         interface ISignedEnvelope {

@@ -28,6 +28,811 @@ $root.shailoo = (function() {
         var v1 = {};
 
         /**
+         * IdentificationMethod enum.
+         * @name shailoo.v1.IdentificationMethod
+         * @enum {number}
+         * @property {number} IDENTIFICATION_METHOD_UNSPECIFIED=0 IDENTIFICATION_METHOD_UNSPECIFIED value
+         * @property {number} IDENTIFICATION_METHOD_FINGERPRINT=1 IDENTIFICATION_METHOD_FINGERPRINT value
+         * @property {number} IDENTIFICATION_METHOD_FACE=2 IDENTIFICATION_METHOD_FACE value
+         */
+        v1.IdentificationMethod = (function() {
+            var valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "IDENTIFICATION_METHOD_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "IDENTIFICATION_METHOD_FINGERPRINT"] = 1;
+            values[valuesById[2] = "IDENTIFICATION_METHOD_FACE"] = 2;
+            return values;
+        })();
+
+        v1.IdentifyRequest = (function() {
+
+            /**
+             * Properties of an IdentifyRequest.
+             * @memberof shailoo.v1
+             * @interface IIdentifyRequest
+             * @property {string|null} [electionId] IdentifyRequest electionId
+             * @property {Uint8Array|null} [definitionHash] IdentifyRequest definitionHash
+             * @property {string|null} [precinctId] IdentifyRequest precinctId
+             * @property {string|null} [deviceId] IdentifyRequest deviceId
+             * @property {number|null} [sequence] IdentifyRequest sequence
+             * @property {string|null} [pin] IdentifyRequest pin
+             * @property {shailoo.v1.IdentificationMethod|null} [method] IdentifyRequest method
+             * @property {number|Long|null} [identifiedAtMs] IdentifyRequest identifiedAtMs
+             * @property {boolean|null} [offline] IdentifyRequest offline
+             */
+
+            /**
+             * Constructs a new IdentifyRequest.
+             * @memberof shailoo.v1
+             * @classdesc Represents an IdentifyRequest.
+             * @implements IIdentifyRequest
+             * @constructor
+             * @param {shailoo.v1.IIdentifyRequest=} [p] Properties to set
+             */
+            function IdentifyRequest(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * IdentifyRequest electionId.
+             * @member {string} electionId
+             * @memberof shailoo.v1.IdentifyRequest
+             * @instance
+             */
+            IdentifyRequest.prototype.electionId = "";
+
+            /**
+             * IdentifyRequest definitionHash.
+             * @member {Uint8Array} definitionHash
+             * @memberof shailoo.v1.IdentifyRequest
+             * @instance
+             */
+            IdentifyRequest.prototype.definitionHash = $util.newBuffer([]);
+
+            /**
+             * IdentifyRequest precinctId.
+             * @member {string} precinctId
+             * @memberof shailoo.v1.IdentifyRequest
+             * @instance
+             */
+            IdentifyRequest.prototype.precinctId = "";
+
+            /**
+             * IdentifyRequest deviceId.
+             * @member {string} deviceId
+             * @memberof shailoo.v1.IdentifyRequest
+             * @instance
+             */
+            IdentifyRequest.prototype.deviceId = "";
+
+            /**
+             * IdentifyRequest sequence.
+             * @member {number} sequence
+             * @memberof shailoo.v1.IdentifyRequest
+             * @instance
+             */
+            IdentifyRequest.prototype.sequence = 0;
+
+            /**
+             * IdentifyRequest pin.
+             * @member {string} pin
+             * @memberof shailoo.v1.IdentifyRequest
+             * @instance
+             */
+            IdentifyRequest.prototype.pin = "";
+
+            /**
+             * IdentifyRequest method.
+             * @member {shailoo.v1.IdentificationMethod} method
+             * @memberof shailoo.v1.IdentifyRequest
+             * @instance
+             */
+            IdentifyRequest.prototype.method = 0;
+
+            /**
+             * IdentifyRequest identifiedAtMs.
+             * @member {number|Long} identifiedAtMs
+             * @memberof shailoo.v1.IdentifyRequest
+             * @instance
+             */
+            IdentifyRequest.prototype.identifiedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * IdentifyRequest offline.
+             * @member {boolean} offline
+             * @memberof shailoo.v1.IdentifyRequest
+             * @instance
+             */
+            IdentifyRequest.prototype.offline = false;
+
+            /**
+             * Creates a new IdentifyRequest instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.IdentifyRequest
+             * @static
+             * @param {shailoo.v1.IIdentifyRequest=} [properties] Properties to set
+             * @returns {shailoo.v1.IdentifyRequest} IdentifyRequest instance
+             */
+            IdentifyRequest.create = function create(properties) {
+                return new IdentifyRequest(properties);
+            };
+
+            /**
+             * Encodes the specified IdentifyRequest message. Does not implicitly {@link shailoo.v1.IdentifyRequest.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.IdentifyRequest
+             * @static
+             * @param {shailoo.v1.IIdentifyRequest} m IdentifyRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            IdentifyRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.electionId != null && Object.hasOwnProperty.call(m, "electionId"))
+                    w.uint32(10).string(m.electionId);
+                if (m.definitionHash != null && Object.hasOwnProperty.call(m, "definitionHash"))
+                    w.uint32(18).bytes(m.definitionHash);
+                if (m.precinctId != null && Object.hasOwnProperty.call(m, "precinctId"))
+                    w.uint32(26).string(m.precinctId);
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId"))
+                    w.uint32(34).string(m.deviceId);
+                if (m.sequence != null && Object.hasOwnProperty.call(m, "sequence"))
+                    w.uint32(40).uint32(m.sequence);
+                if (m.pin != null && Object.hasOwnProperty.call(m, "pin"))
+                    w.uint32(50).string(m.pin);
+                if (m.method != null && Object.hasOwnProperty.call(m, "method"))
+                    w.uint32(56).int32(m.method);
+                if (m.identifiedAtMs != null && Object.hasOwnProperty.call(m, "identifiedAtMs"))
+                    w.uint32(64).int64(m.identifiedAtMs);
+                if (m.offline != null && Object.hasOwnProperty.call(m, "offline"))
+                    w.uint32(72).bool(m.offline);
+                return w;
+            };
+
+            /**
+             * Decodes an IdentifyRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.IdentifyRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.IdentifyRequest} IdentifyRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            IdentifyRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.IdentifyRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.electionId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.definitionHash = r.bytes();
+                            break;
+                        }
+                    case 3: {
+                            m.precinctId = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.deviceId = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.sequence = r.uint32();
+                            break;
+                        }
+                    case 6: {
+                            m.pin = r.string();
+                            break;
+                        }
+                    case 7: {
+                            m.method = r.int32();
+                            break;
+                        }
+                    case 8: {
+                            m.identifiedAtMs = r.int64();
+                            break;
+                        }
+                    case 9: {
+                            m.offline = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates an IdentifyRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.IdentifyRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.IdentifyRequest} IdentifyRequest
+             */
+            IdentifyRequest.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.IdentifyRequest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.IdentifyRequest: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.IdentifyRequest();
+                if (d.electionId != null) {
+                    m.electionId = String(d.electionId);
+                }
+                if (d.definitionHash != null) {
+                    if (typeof d.definitionHash === "string")
+                        $util.base64.decode(d.definitionHash, m.definitionHash = $util.newBuffer($util.base64.length(d.definitionHash)), 0);
+                    else if (d.definitionHash.length >= 0)
+                        m.definitionHash = d.definitionHash;
+                }
+                if (d.precinctId != null) {
+                    m.precinctId = String(d.precinctId);
+                }
+                if (d.deviceId != null) {
+                    m.deviceId = String(d.deviceId);
+                }
+                if (d.sequence != null) {
+                    m.sequence = d.sequence >>> 0;
+                }
+                if (d.pin != null) {
+                    m.pin = String(d.pin);
+                }
+                switch (d.method) {
+                default:
+                    if (typeof d.method === "number") {
+                        m.method = d.method;
+                        break;
+                    }
+                    break;
+                case "IDENTIFICATION_METHOD_UNSPECIFIED":
+                case 0:
+                    m.method = 0;
+                    break;
+                case "IDENTIFICATION_METHOD_FINGERPRINT":
+                case 1:
+                    m.method = 1;
+                    break;
+                case "IDENTIFICATION_METHOD_FACE":
+                case 2:
+                    m.method = 2;
+                    break;
+                }
+                if (d.identifiedAtMs != null) {
+                    if ($util.Long)
+                        m.identifiedAtMs = $util.Long.fromValue(d.identifiedAtMs, false);
+                    else if (typeof d.identifiedAtMs === "string")
+                        m.identifiedAtMs = parseInt(d.identifiedAtMs, 10);
+                    else if (typeof d.identifiedAtMs === "number")
+                        m.identifiedAtMs = d.identifiedAtMs;
+                    else if (typeof d.identifiedAtMs === "object")
+                        m.identifiedAtMs = new $util.LongBits(d.identifiedAtMs.low >>> 0, d.identifiedAtMs.high >>> 0).toNumber();
+                }
+                if (d.offline != null) {
+                    m.offline = Boolean(d.offline);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an IdentifyRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.IdentifyRequest
+             * @static
+             * @param {shailoo.v1.IdentifyRequest} m IdentifyRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            IdentifyRequest.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.electionId = "";
+                    if (o.bytes === String)
+                        d.definitionHash = "";
+                    else {
+                        d.definitionHash = [];
+                        if (o.bytes !== Array)
+                            d.definitionHash = $util.newBuffer(d.definitionHash);
+                    }
+                    d.precinctId = "";
+                    d.deviceId = "";
+                    d.sequence = 0;
+                    d.pin = "";
+                    d.method = o.enums === String ? "IDENTIFICATION_METHOD_UNSPECIFIED" : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.identifiedAtMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.identifiedAtMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.offline = false;
+                }
+                if (m.electionId != null && Object.hasOwnProperty.call(m, "electionId")) {
+                    d.electionId = m.electionId;
+                }
+                if (m.definitionHash != null && Object.hasOwnProperty.call(m, "definitionHash")) {
+                    d.definitionHash = o.bytes === String ? $util.base64.encode(m.definitionHash, 0, m.definitionHash.length) : o.bytes === Array ? Array.prototype.slice.call(m.definitionHash) : m.definitionHash;
+                }
+                if (m.precinctId != null && Object.hasOwnProperty.call(m, "precinctId")) {
+                    d.precinctId = m.precinctId;
+                }
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.sequence != null && Object.hasOwnProperty.call(m, "sequence")) {
+                    d.sequence = m.sequence;
+                }
+                if (m.pin != null && Object.hasOwnProperty.call(m, "pin")) {
+                    d.pin = m.pin;
+                }
+                if (m.method != null && Object.hasOwnProperty.call(m, "method")) {
+                    d.method = o.enums === String ? $root.shailoo.v1.IdentificationMethod[m.method] === undefined ? m.method : $root.shailoo.v1.IdentificationMethod[m.method] : m.method;
+                }
+                if (m.identifiedAtMs != null && Object.hasOwnProperty.call(m, "identifiedAtMs")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.identifiedAtMs = typeof m.identifiedAtMs === "number" ? BigInt(m.identifiedAtMs) : $util.Long.fromBits(m.identifiedAtMs.low >>> 0, m.identifiedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.identifiedAtMs === "number")
+                        d.identifiedAtMs = o.longs === String ? String(m.identifiedAtMs) : m.identifiedAtMs;
+                    else
+                        d.identifiedAtMs = o.longs === String ? $util.Long.prototype.toString.call(m.identifiedAtMs) : o.longs === Number ? new $util.LongBits(m.identifiedAtMs.low >>> 0, m.identifiedAtMs.high >>> 0).toNumber() : m.identifiedAtMs;
+                }
+                if (m.offline != null && Object.hasOwnProperty.call(m, "offline")) {
+                    d.offline = m.offline;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this IdentifyRequest to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.IdentifyRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            IdentifyRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for IdentifyRequest
+             * @function getTypeUrl
+             * @memberof shailoo.v1.IdentifyRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            IdentifyRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.IdentifyRequest";
+            };
+
+            return IdentifyRequest;
+        })();
+
+        /**
+         * IdentifyOutcome enum.
+         * @name shailoo.v1.IdentifyOutcome
+         * @enum {number}
+         * @property {number} IDENTIFY_OUTCOME_UNSPECIFIED=0 IDENTIFY_OUTCOME_UNSPECIFIED value
+         * @property {number} IDENTIFY_OUTCOME_IDENTIFIED=1 IDENTIFY_OUTCOME_IDENTIFIED value
+         * @property {number} IDENTIFY_OUTCOME_REFUSED=2 IDENTIFY_OUTCOME_REFUSED value
+         */
+        v1.IdentifyOutcome = (function() {
+            var valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "IDENTIFY_OUTCOME_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "IDENTIFY_OUTCOME_IDENTIFIED"] = 1;
+            values[valuesById[2] = "IDENTIFY_OUTCOME_REFUSED"] = 2;
+            return values;
+        })();
+
+        v1.IdentifyResponse = (function() {
+
+            /**
+             * Properties of an IdentifyResponse.
+             * @memberof shailoo.v1
+             * @interface IIdentifyResponse
+             * @property {string|null} [deviceId] IdentifyResponse deviceId
+             * @property {number|null} [sequence] IdentifyResponse sequence
+             * @property {shailoo.v1.IdentifyOutcome|null} [outcome] IdentifyResponse outcome
+             * @property {string|null} [reason] IdentifyResponse reason
+             * @property {string|null} [identifiedPrecinctId] IdentifyResponse identifiedPrecinctId
+             * @property {number|Long|null} [identifiedAtMs] IdentifyResponse identifiedAtMs
+             * @property {boolean|null} [doubleVote] IdentifyResponse doubleVote
+             */
+
+            /**
+             * Constructs a new IdentifyResponse.
+             * @memberof shailoo.v1
+             * @classdesc Represents an IdentifyResponse.
+             * @implements IIdentifyResponse
+             * @constructor
+             * @param {shailoo.v1.IIdentifyResponse=} [p] Properties to set
+             */
+            function IdentifyResponse(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * IdentifyResponse deviceId.
+             * @member {string} deviceId
+             * @memberof shailoo.v1.IdentifyResponse
+             * @instance
+             */
+            IdentifyResponse.prototype.deviceId = "";
+
+            /**
+             * IdentifyResponse sequence.
+             * @member {number} sequence
+             * @memberof shailoo.v1.IdentifyResponse
+             * @instance
+             */
+            IdentifyResponse.prototype.sequence = 0;
+
+            /**
+             * IdentifyResponse outcome.
+             * @member {shailoo.v1.IdentifyOutcome} outcome
+             * @memberof shailoo.v1.IdentifyResponse
+             * @instance
+             */
+            IdentifyResponse.prototype.outcome = 0;
+
+            /**
+             * IdentifyResponse reason.
+             * @member {string} reason
+             * @memberof shailoo.v1.IdentifyResponse
+             * @instance
+             */
+            IdentifyResponse.prototype.reason = "";
+
+            /**
+             * IdentifyResponse identifiedPrecinctId.
+             * @member {string} identifiedPrecinctId
+             * @memberof shailoo.v1.IdentifyResponse
+             * @instance
+             */
+            IdentifyResponse.prototype.identifiedPrecinctId = "";
+
+            /**
+             * IdentifyResponse identifiedAtMs.
+             * @member {number|Long} identifiedAtMs
+             * @memberof shailoo.v1.IdentifyResponse
+             * @instance
+             */
+            IdentifyResponse.prototype.identifiedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * IdentifyResponse doubleVote.
+             * @member {boolean} doubleVote
+             * @memberof shailoo.v1.IdentifyResponse
+             * @instance
+             */
+            IdentifyResponse.prototype.doubleVote = false;
+
+            /**
+             * Creates a new IdentifyResponse instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.IdentifyResponse
+             * @static
+             * @param {shailoo.v1.IIdentifyResponse=} [properties] Properties to set
+             * @returns {shailoo.v1.IdentifyResponse} IdentifyResponse instance
+             */
+            IdentifyResponse.create = function create(properties) {
+                return new IdentifyResponse(properties);
+            };
+
+            /**
+             * Encodes the specified IdentifyResponse message. Does not implicitly {@link shailoo.v1.IdentifyResponse.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.IdentifyResponse
+             * @static
+             * @param {shailoo.v1.IIdentifyResponse} m IdentifyResponse message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            IdentifyResponse.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId"))
+                    w.uint32(10).string(m.deviceId);
+                if (m.sequence != null && Object.hasOwnProperty.call(m, "sequence"))
+                    w.uint32(16).uint32(m.sequence);
+                if (m.outcome != null && Object.hasOwnProperty.call(m, "outcome"))
+                    w.uint32(24).int32(m.outcome);
+                if (m.reason != null && Object.hasOwnProperty.call(m, "reason"))
+                    w.uint32(34).string(m.reason);
+                if (m.identifiedPrecinctId != null && Object.hasOwnProperty.call(m, "identifiedPrecinctId"))
+                    w.uint32(42).string(m.identifiedPrecinctId);
+                if (m.identifiedAtMs != null && Object.hasOwnProperty.call(m, "identifiedAtMs"))
+                    w.uint32(48).int64(m.identifiedAtMs);
+                if (m.doubleVote != null && Object.hasOwnProperty.call(m, "doubleVote"))
+                    w.uint32(56).bool(m.doubleVote);
+                return w;
+            };
+
+            /**
+             * Decodes an IdentifyResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.IdentifyResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.IdentifyResponse} IdentifyResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            IdentifyResponse.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.IdentifyResponse();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.deviceId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.sequence = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.outcome = r.int32();
+                            break;
+                        }
+                    case 4: {
+                            m.reason = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.identifiedPrecinctId = r.string();
+                            break;
+                        }
+                    case 6: {
+                            m.identifiedAtMs = r.int64();
+                            break;
+                        }
+                    case 7: {
+                            m.doubleVote = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates an IdentifyResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.IdentifyResponse
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.IdentifyResponse} IdentifyResponse
+             */
+            IdentifyResponse.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.IdentifyResponse)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.IdentifyResponse: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.IdentifyResponse();
+                if (d.deviceId != null) {
+                    m.deviceId = String(d.deviceId);
+                }
+                if (d.sequence != null) {
+                    m.sequence = d.sequence >>> 0;
+                }
+                switch (d.outcome) {
+                default:
+                    if (typeof d.outcome === "number") {
+                        m.outcome = d.outcome;
+                        break;
+                    }
+                    break;
+                case "IDENTIFY_OUTCOME_UNSPECIFIED":
+                case 0:
+                    m.outcome = 0;
+                    break;
+                case "IDENTIFY_OUTCOME_IDENTIFIED":
+                case 1:
+                    m.outcome = 1;
+                    break;
+                case "IDENTIFY_OUTCOME_REFUSED":
+                case 2:
+                    m.outcome = 2;
+                    break;
+                }
+                if (d.reason != null) {
+                    m.reason = String(d.reason);
+                }
+                if (d.identifiedPrecinctId != null) {
+                    m.identifiedPrecinctId = String(d.identifiedPrecinctId);
+                }
+                if (d.identifiedAtMs != null) {
+                    if ($util.Long)
+                        m.identifiedAtMs = $util.Long.fromValue(d.identifiedAtMs, false);
+                    else if (typeof d.identifiedAtMs === "string")
+                        m.identifiedAtMs = parseInt(d.identifiedAtMs, 10);
+                    else if (typeof d.identifiedAtMs === "number")
+                        m.identifiedAtMs = d.identifiedAtMs;
+                    else if (typeof d.identifiedAtMs === "object")
+                        m.identifiedAtMs = new $util.LongBits(d.identifiedAtMs.low >>> 0, d.identifiedAtMs.high >>> 0).toNumber();
+                }
+                if (d.doubleVote != null) {
+                    m.doubleVote = Boolean(d.doubleVote);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an IdentifyResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.IdentifyResponse
+             * @static
+             * @param {shailoo.v1.IdentifyResponse} m IdentifyResponse
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            IdentifyResponse.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.deviceId = "";
+                    d.sequence = 0;
+                    d.outcome = o.enums === String ? "IDENTIFY_OUTCOME_UNSPECIFIED" : 0;
+                    d.reason = "";
+                    d.identifiedPrecinctId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.identifiedAtMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.identifiedAtMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.doubleVote = false;
+                }
+                if (m.deviceId != null && Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.sequence != null && Object.hasOwnProperty.call(m, "sequence")) {
+                    d.sequence = m.sequence;
+                }
+                if (m.outcome != null && Object.hasOwnProperty.call(m, "outcome")) {
+                    d.outcome = o.enums === String ? $root.shailoo.v1.IdentifyOutcome[m.outcome] === undefined ? m.outcome : $root.shailoo.v1.IdentifyOutcome[m.outcome] : m.outcome;
+                }
+                if (m.reason != null && Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                if (m.identifiedPrecinctId != null && Object.hasOwnProperty.call(m, "identifiedPrecinctId")) {
+                    d.identifiedPrecinctId = m.identifiedPrecinctId;
+                }
+                if (m.identifiedAtMs != null && Object.hasOwnProperty.call(m, "identifiedAtMs")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.identifiedAtMs = typeof m.identifiedAtMs === "number" ? BigInt(m.identifiedAtMs) : $util.Long.fromBits(m.identifiedAtMs.low >>> 0, m.identifiedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.identifiedAtMs === "number")
+                        d.identifiedAtMs = o.longs === String ? String(m.identifiedAtMs) : m.identifiedAtMs;
+                    else
+                        d.identifiedAtMs = o.longs === String ? $util.Long.prototype.toString.call(m.identifiedAtMs) : o.longs === Number ? new $util.LongBits(m.identifiedAtMs.low >>> 0, m.identifiedAtMs.high >>> 0).toNumber() : m.identifiedAtMs;
+                }
+                if (m.doubleVote != null && Object.hasOwnProperty.call(m, "doubleVote")) {
+                    d.doubleVote = m.doubleVote;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this IdentifyResponse to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.IdentifyResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            IdentifyResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for IdentifyResponse
+             * @function getTypeUrl
+             * @memberof shailoo.v1.IdentifyResponse
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            IdentifyResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.IdentifyResponse";
+            };
+
+            return IdentifyResponse;
+        })();
+
+        /**
          * PayloadKind enum.
          * @name shailoo.v1.PayloadKind
          * @enum {number}
@@ -36,6 +841,7 @@ $root.shailoo = (function() {
          * @property {number} PAYLOAD_KIND_MANUAL_PROTOCOL=2 PAYLOAD_KIND_MANUAL_PROTOCOL value
          * @property {number} PAYLOAD_KIND_IDENTIFICATION_REPORT=3 PAYLOAD_KIND_IDENTIFICATION_REPORT value
          * @property {number} PAYLOAD_KIND_TURNOUT_SNAPSHOT=4 PAYLOAD_KIND_TURNOUT_SNAPSHOT value
+         * @property {number} PAYLOAD_KIND_IDENTIFY_REQUEST=5 PAYLOAD_KIND_IDENTIFY_REQUEST value
          */
         v1.PayloadKind = (function() {
             var valuesById = {}, values = Object.create(valuesById);
@@ -44,6 +850,7 @@ $root.shailoo = (function() {
             values[valuesById[2] = "PAYLOAD_KIND_MANUAL_PROTOCOL"] = 2;
             values[valuesById[3] = "PAYLOAD_KIND_IDENTIFICATION_REPORT"] = 3;
             values[valuesById[4] = "PAYLOAD_KIND_TURNOUT_SNAPSHOT"] = 4;
+            values[valuesById[5] = "PAYLOAD_KIND_IDENTIFY_REQUEST"] = 5;
             return values;
         })();
 
@@ -270,6 +1077,10 @@ $root.shailoo = (function() {
                 case "PAYLOAD_KIND_TURNOUT_SNAPSHOT":
                 case 4:
                     m.kind = 4;
+                    break;
+                case "PAYLOAD_KIND_IDENTIFY_REQUEST":
+                case 5:
+                    m.kind = 5;
                     break;
                 }
                 if (d.deviceId != null) {

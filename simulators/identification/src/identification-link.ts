@@ -1,0 +1,61 @@
+import { MqttClient } from 'mqtt';
+import { signPayload, Topics, v1 } from '../../../libs/contracts/src';
+import { DeviceKey } from '../../../libs/platform/src/keys';
+import { connectMqtt, uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
+
+/**
+ * An identification device's line to the identification service: each request is signed with the
+ * device's key and answered on the device's own response topic, matched by sequence.
+ */
+export class IdentificationLink {
+  private client: MqttClient | null = null;
+  private sequence = 0;
+  private readonly waiting = new Map<number, (r: v1.IdentifyResponse) => void>();
+
+  constructor(
+    private readonly brokerUrl: string,
+    readonly deviceId: string,
+    private readonly key: DeviceKey,
+  ) {}
+
+  async start(): Promise<void> {
+    this.client = await connectMqtt(this.brokerUrl, { clientId: uniqueClientId(this.deviceId) });
+    const topic = Topics.identification(this.deviceId);
+    this.client.on('message', (t, payload) => {
+      if (t !== topic) return;
+      const response = v1.IdentifyResponse.decode(payload);
+      this.waiting.get(response.sequence)?.(response);
+      this.waiting.delete(response.sequence);
+    });
+    await this.client.subscribeAsync(topic, { qos: 1 });
+  }
+
+  /** Asks about one voter; `request` without the header fields, which the link fills in. */
+  ask(
+    header: { electionId: string; definitionHash: string; precinctId: string },
+    request: Pick<v1.IIdentifyRequest, 'pin' | 'method' | 'identifiedAtMs' | 'offline'>,
+    timeoutMs = 10_000,
+  ): Promise<v1.IdentifyResponse> {
+    const sequence = ++this.sequence;
+    const envelope = signPayload(
+      v1.PayloadKind.PAYLOAD_KIND_IDENTIFY_REQUEST,
+      { ...request, electionId: header.electionId, definitionHash: Buffer.from(header.definitionHash, 'hex'), precinctId: header.precinctId, deviceId: this.deviceId, sequence },
+      this.key,
+    );
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(sequence);
+        reject(new Error(`no answer from the identification service in ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting.set(sequence, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+      this.client!.publish(Topics.identify(header.electionId, this.deviceId), envelope, { qos: 1 });
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.client?.endAsync();
+  }
+}

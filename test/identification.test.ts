@@ -1,0 +1,113 @@
+import { IdentificationHandle, startIdentificationService } from '../apps/identification/src/identification-service';
+import { signPayload, Topics, v1 } from '../libs/contracts/src';
+import { cityCouncil2021, cityCouncilDefinition, definitionHash, precinctsOf } from '../libs/election/src';
+import { ManualClock } from '../libs/platform/src/clock';
+import { Database, openDatabase } from '../libs/persistence/src';
+import { EmbeddedBroker } from '../libs/transport/src/embedded-broker';
+import { connectMqtt, uniqueClientId } from '../libs/transport/src/mqtt-connection';
+import { votingPrecinct } from '../libs/voters/src/voter-registry';
+import { deviceKey } from '../simulators/scenario/src/council-day';
+import { IdentificationLink } from '../simulators/identification/src/identification-link';
+
+jest.setTimeout(30_000);
+
+const SEED = 'identification-test';
+const { IDENTIFY_OUTCOME_IDENTIFIED: IDENTIFIED, IDENTIFY_OUTCOME_REFUSED: REFUSED } = v1.IdentifyOutcome;
+const FINGERPRINT = v1.IdentificationMethod.IDENTIFICATION_METHOD_FINGERPRINT;
+
+/** One voter, one vote, through the identification service on the real broker and database. */
+describe('identification service', () => {
+  const definition = cityCouncilDefinition(cityCouncil2021('Кайыңды'));
+  const hash = definitionHash(definition);
+  const [a, b] = precinctsOf(definition.territory).map((p) => p.id);
+  let broker: EmbeddedBroker;
+  let database: Database;
+  let service: IdentificationHandle;
+  const links = new Map<string, IdentificationLink>();
+  const devices = ['idd-a1', 'idd-a2', 'idd-b1'];
+  const precinctOf: Record<string, string> = { 'idd-a1': a, 'idd-a2': a, 'idd-b1': b };
+
+  beforeAll(async () => {
+    broker = await EmbeddedBroker.start(0);
+    database = await openDatabase({});
+    service = await startIdentificationService({ mqttUrl: broker.url, voterSeed: SEED, remoteShare: 0.05, clock: new ManualClock(Date.UTC(2021, 3, 11, 6)) }, database);
+    await service.registry.register(
+      definition,
+      devices.map((id) => ({ id, precinctId: precinctOf[id], kind: 'identification', publicKey: deviceKey(SEED, id).publicKey.toString('base64') })),
+    );
+    for (const id of devices) {
+      const link = new IdentificationLink(broker.url, id, deviceKey(SEED, id));
+      await link.start();
+      links.set(id, link);
+    }
+  });
+
+  afterAll(async () => {
+    for (const l of links.values()) await l.stop();
+    await service.close();
+    await database.close();
+    await broker.close();
+  });
+
+  const ask = (deviceId: string, pin: string, at: number, offline = false) =>
+    links.get(deviceId)!.ask({ electionId: definition.id, definitionHash: hash, precinctId: precinctOf[deviceId] }, { pin, method: FINGERPRINT, identifiedAtMs: at, offline });
+  const voters = () => service.service.voters(definition.id)!;
+  const homeVoter = (precinct: string, n: number) => voters().listOf(precinct).filter((v) => !v.remotePrecinctId)[n];
+  const T = Date.UTC(2021, 3, 11, 5);
+
+  it('identifies a voter once; at another precinct, and again at their own, they are refused with where and when', async () => {
+    const voter = homeVoter(a, 0);
+    expect((await ask('idd-a1', voter.pin, T)).outcome).toBe(IDENTIFIED);
+    const elsewhere = await ask('idd-b1', voter.pin, T + 60_000);
+    expect([elsewhere.outcome, elsewhere.reason, elsewhere.identifiedPrecinctId]).toEqual([REFUSED, 'already-identified', a]);
+    const again = await ask('idd-a2', voter.pin, T + 120_000);
+    expect([again.outcome, again.reason, Number(again.identifiedAtMs)]).toEqual([REFUSED, 'already-identified', T]);
+    expect(again.doubleVote).toBe(false);
+  });
+
+  it('answers a resend of the same request the same way', async () => {
+    const voter = homeVoter(a, 1);
+    expect((await ask('idd-a1', voter.pin, T + 5)).outcome).toBe(IDENTIFIED);
+    expect((await ask('idd-a1', voter.pin, T + 5)).outcome).toBe(IDENTIFIED);
+    expect(await database.prisma.identification.count({ where: { pin: voter.pin } })).toBe(1);
+  });
+
+  it('refuses a voter of another precinct, and one not in the list', async () => {
+    const other = await ask('idd-b1', homeVoter(a, 2).pin, T);
+    expect([other.outcome, other.reason, other.identifiedPrecinctId]).toEqual([REFUSED, 'other-precinct', a]);
+    expect((await ask('idd-a1', '10101199912345', T)).reason).toBe('not-in-list');
+  });
+
+  it('lets a remote voter vote only at the remote precinct', async () => {
+    const remote = voters().listOf(a).find((v) => v.remotePrecinctId === b)!;
+    expect(votingPrecinct(remote)).toBe(b);
+    const atHome = await ask('idd-a1', remote.pin, T);
+    expect([atHome.outcome, atHome.reason, atHome.identifiedPrecinctId]).toEqual([REFUSED, 'other-precinct', b]);
+    expect((await ask('idd-b1', remote.pin, T + 1)).outcome).toBe(IDENTIFIED);
+  });
+
+  it('reports a double vote found when an offline device synchronizes, with both places and times', async () => {
+    const voter = homeVoter(a, 3);
+    expect((await ask('idd-a1', voter.pin, T + 1000)).outcome).toBe(IDENTIFIED);
+    const synced = await ask('idd-a2', voter.pin, T + 9000, true);
+    expect([synced.outcome, synced.reason, synced.doubleVote]).toEqual([REFUSED, 'already-identified', true]);
+    const [double] = await database.prisma.doubleVote.findMany({ where: { pin: voter.pin } });
+    expect(double).toMatchObject({ firstPrecinctId: a, firstDeviceId: 'idd-a1', secondPrecinctId: a, secondDeviceId: 'idd-a2' });
+    expect([double.firstAt.getTime(), double.secondAt.getTime()]).toEqual([T + 1000, T + 9000]);
+  });
+
+  it('answers nothing to a forged request, and counts it', async () => {
+    const before = service.service.counts.get('rejected:bad-signature') ?? 0;
+    const forged = signPayload(
+      v1.PayloadKind.PAYLOAD_KIND_IDENTIFY_REQUEST,
+      { electionId: definition.id, definitionHash: Buffer.from(hash, 'hex'), precinctId: a, deviceId: 'idd-a1', sequence: 999, pin: homeVoter(a, 4).pin },
+      deviceKey('someone else', 'idd-a1'),
+    );
+    const attacker = await connectMqtt(broker.url, { clientId: uniqueClientId('attacker') });
+    await attacker.publishAsync(Topics.identify(definition.id, 'idd-a1'), forged, { qos: 1 });
+    await attacker.endAsync();
+    for (let i = 0; i < 100 && (service.service.counts.get('rejected:bad-signature') ?? 0) === before; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(service.service.counts.get('rejected:bad-signature')).toBe(before + 1);
+    expect(await database.prisma.identification.count({ where: { pin: homeVoter(a, 4).pin } })).toBe(0);
+  });
+});
