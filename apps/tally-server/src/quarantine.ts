@@ -1,26 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Database } from '../../../libs/persistence/src';
+import { AuthenticationFailure } from '../../../libs/persistence/src/device-message-authenticator';
 import { DATABASE } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 
-/** Why a message was refused. Each is counted under its name. */
-export type RejectionReason =
-  | 'malformed-envelope'
-  | 'unsupported-version'
-  | 'unsupported-kind'
-  | 'malformed-body'
-  | 'topic-mismatch'
-  | 'unknown-device'
-  | 'bad-signature'
-  | 'device-mismatch'
-  | 'unknown-election'
-  | 'definition-mismatch'
-  | 'wrong-precinct'
-  | 'unknown-party'
-  | 'out-of-range'
-  | 'control-relation'
-  | 'stale-sequence'
-  | 'sequence-reused';
+/** Why a message was refused: not authentic or misaddressed, or against the law's arithmetic or the sequence rules. Each is counted under its name. */
+export type RejectionReason = AuthenticationFailure | 'unknown-party' | 'control-relation' | 'stale-sequence' | 'sequence-reused';
 
 export interface Rejection {
   reason: RejectionReason;
