@@ -21,7 +21,7 @@ describe('polling stations against the tally server', () => {
 
   it('delivers turnout, box result and protocol; a failed box shows as counted by hand only', async () => {
     const common = { council: 'Кайыңды', seed: 'station-test', brokerUrl: stack.brokerUrl, speed: 200_000, link: '2g' as const };
-    const working = prepareStation({ ...common, precinct: 1, boxFailureRate: 0 });
+    const working = prepareStation({ ...common, precinct: 1, boxFailureRate: 0, biometrics: { fingerprintFrr: 0.3, faceFrr: 0.3, retries: 1, unreadableRate: 0.01, falseAlreadyIdentifiedRate: 0 } });
     const failed = prepareStation({ ...common, precinct: 2, boxFailureRate: 1 });
     await server.registry.register(working.day.definition, [...working.devices, ...failed.devices]);
     await Promise.all([sendStationDay(working, common), sendStationDay(failed, common)]);
@@ -31,6 +31,9 @@ describe('polling stations against the tally server', () => {
     expect(one.boxResults).toHaveLength(1);
     expect(one.turnout.map((t: any) => t.hour)).toEqual([10, 14, 16, 18, 20]);
     expect(one.manualProtocol.ballotsInBox).toBe(one.boxResults[0].ballotsInBox);
+    expect(one.identificationReports).toHaveLength(1);
+    const report = one.identificationReports[0];
+    expect(report.identifiedByFingerprint + report.identifiedByFace).toBe(one.manualProtocol.ballotsIssued);
     expect(one.flags.map((f: any) => f.kind).filter((k: string) => k !== 'box-manual-mismatch')).toEqual([]);
     const two = await getJson(`${url}/precincts/${failed.precinctId}`);
     expect(two.boxResults).toEqual([]);

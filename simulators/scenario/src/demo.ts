@@ -4,6 +4,9 @@ import { SystemClock } from '../../../libs/platform/src/clock';
 import { EmbeddedBroker } from '../../../libs/transport/src/embedded-broker';
 import { prepareStation, sendStationDay } from '../../station/src/run-station';
 import { prepareCouncilDay } from './council-day';
+import { TYPICAL_BIOMETRICS } from '../../identification/src/identification-device';
+
+const PERFECT_BIOMETRICS = { ...TYPICAL_BIOMETRICS, fingerprintFrr: 0, faceFrr: 0, unreadableRate: 0 };
 import { formatResultsTable, matchesPublished } from './results-table';
 
 export interface DemoOptions {
@@ -49,9 +52,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const day = prepareCouncilDay(options.council, options.seed);
   log(`${day.definition.name}: ${day.boxes.length} precincts, ${day.dataset.voters} voters, definition ${day.hash.slice(0, 16)}…`);
   // Every station runs its day on an accelerated clock and sends over a 3G link: turnout
-  // snapshots, the box's result at 20:00, the commission's protocol. Boxes hold and hands count
-  // exactly here, so the final figures are the synthesized ones and land on the published seats.
-  const choice = { council: options.council, seed: options.seed, boxFailureRate: 0, handCountErrorRate: 0 };
+  // snapshots, the identification report, the box's result at 20:00, the commission's protocol.
+  // Every voter who comes is identified, boxes hold and hands count exactly here, so the final
+  // figures are the synthesized ones and land on the published seats.
+  const choice = { council: options.council, seed: options.seed, boxFailureRate: 0, handCountErrorRate: 0, biometrics: PERFECT_BIOMETRICS };
   const stations = day.boxes.map((_, i) => prepareStation({ ...choice, precinct: i + 1 }, day));
   await server.registry.register(day.definition, stations.flatMap((s) => s.devices));
   await Promise.all(

@@ -3,6 +3,9 @@ import { DeviceKey } from '../../../libs/platform/src/keys';
 import { Random } from '../../../libs/platform/src/random';
 import { BallotBox } from '../../ballot-box/src/ballot-box';
 import { BallotCounter } from '../../ballot-box/src/ballot-counter';
+import { cityCouncil2021, cityCouncilDefinition, precinctsOf } from '../../../libs/election/src';
+import { VoterRegistry } from '../../../libs/voters/src/voter-registry';
+import { IdentificationDevice, TYPICAL_BIOMETRICS } from '../../identification/src/identification-device';
 import { simulateStationDay, StationConfig } from './polling-station';
 
 const parties = ['p1', 'p2', 'p3', 'p4'].map((id) => ({ id, name: `Party ${id}` }));
@@ -67,5 +70,29 @@ describe('a 2,000-voter polling station day', () => {
     const a = simulateStationDay(config('same'));
     const b = simulateStationDay(config('same'));
     expect(b.messages.map((m) => m.envelope.toString('hex'))).toEqual(a.messages.map((m) => m.envelope.toString('hex')));
+  });
+});
+
+describe('a station day with identification', () => {
+  it('gives a ballot only to identified voters and reports them', () => {
+    const definition = cityCouncilDefinition(cityCouncil2021('Кайыңды'));
+    const precinct = precinctsOf(definition.territory)[0];
+    const registry = new VoterRegistry(definition, { seed: 'idn' });
+    const seen = new Set<string>();
+    const device = new IdentificationDevice('idd-1', (pin) => registry.find(pin), (v) => (seen.has(v.pin) ? { ok: false, reason: 'already-identified' } : (seen.add(v.pin), { ok: true })), new Random('idd'), {
+      ...TYPICAL_BIOMETRICS,
+      unreadableRate: 0.05,
+    });
+    const small = { votes: { p1: 200, p2: 150, p3: 100, p4: 40 }, invalidBallots: 10 };
+    const voters = [...registry.listOf(precinct.id)].slice(0, 500);
+    const day = simulateStationDay(config('idn', { intended: small, handCountErrorRate: 0, identification: { device, key: DeviceKey.fromSeed(Buffer.alloc(32, 4)), voters } }));
+    const report = day.identification!;
+    const identified = report.identifiedByFingerprint + report.identifiedByFace;
+    const refused = Object.values(report.refused).reduce((a, b) => a + b, 0);
+    expect(identified + refused).toBe(500);
+    expect(refused).toBeGreaterThan(0);
+    expect(day.boxCount!.invalidBallots + Object.values(day.boxCount!.votes).reduce((a, b) => a + b, 0)).toBe(identified);
+    expect(day.messages.map((m) => m.kind)).toContain('identification');
+    expect(day.violations).toEqual([]);
   });
 });

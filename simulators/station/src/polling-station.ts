@@ -5,9 +5,18 @@ import { Random } from '../../../libs/platform/src/random';
 import { BoxCount } from '../../ballot-box/src/ballot-box';
 import { Ballot, ballotsFor, BallotCounter } from '../../ballot-box/src/ballot-counter';
 import { TURNOUT_CURVE } from '../../scenario/src/recorded-day';
+import { IdentificationDevice, IdentificationSummary } from '../../identification/src/identification-device';
+import { Voter } from '../../../libs/voters/src/voter-registry';
 
 /** Polls open 08:00 and close 20:00, Bishkek time (UTC+6). */
 const hourOf = (date: string, hour: number) => Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00+06:00`);
+
+/** The station's identification device and the voters who come, in order of arrival. */
+export interface StationIdentification {
+  device: IdentificationDevice;
+  key: DeviceKey;
+  voters: Voter[];
+}
 
 export interface StationConfig {
   counter: BallotCounter;
@@ -23,12 +32,14 @@ export interface StationConfig {
   boxFailureRate?: number;
   /** Chance that the commission puts one ballot on the wrong pile when counting by hand. */
   handCountErrorRate?: number;
+  /** Identify each voter before they get a ballot; a refused voter casts none. */
+  identification?: StationIdentification;
 }
 
 /** One signed message with the virtual time it is sent at. */
 export interface StationMessage {
   atMs: number;
-  kind: 'result' | 'protocol' | 'turnout';
+  kind: 'result' | 'protocol' | 'turnout' | 'identification';
   deviceId: string;
   envelope: Buffer;
 }
@@ -41,6 +52,7 @@ export interface StationDay {
   printouts: string[];
   /** What the commission's own control relations say of its protocol. */
   violations: ProtocolViolation[];
+  identification: IdentificationSummary | null;
 }
 
 /**
@@ -52,8 +64,14 @@ export interface StationDay {
  */
 export function simulateStationDay(config: StationConfig): StationDay {
   const { counter, commission, random, date } = config;
-  const ballots = ballotsFor(config.intended, random);
-  const arrivals = ballots.map(() => arrivalTime(date, random.next())).sort((a, b) => a - b);
+  const intended = ballotsFor(config.intended, random);
+  const arrivals = intended.map(() => arrivalTime(date, random.next())).sort((a, b) => a - b);
+  // Each arriving voter is identified first; one who is refused casts no ballot.
+  const idn = config.identification;
+  if (idn && idn.voters.length < intended.length) throw new Error(`${intended.length} ballots but only ${idn.voters.length} voters who may vote here`);
+  const admitted = intended.map((_, i) => !idn || idn.device.identify(idn.voters[i].pin, arrivals[i]).outcome === 'identified');
+  const ballots = intended.filter((_, i) => admitted[i]);
+  const times = arrivals.filter((_, i) => admitted[i]);
   const failsAt = random.next() < (config.boxFailureRate ?? 0.074) ? hourOf(date, 8) + random.next() * 12 * 3_600_000 : Infinity;
   const messages: StationMessage[] = [];
   const printouts = [counter.printZeroReport(hourOf(date, 7))];
@@ -77,8 +95,8 @@ export function simulateStationDay(config: StationConfig): StationDay {
       envelope: signPayload(v1.PayloadKind.PAYLOAD_KIND_TURNOUT_SNAPSHOT, { ...header(), hour, voters: voted, takenAtMs: hourOf(date, hour) }, commission.key),
     });
   ballots.forEach((ballot, i) => {
-    while (snapshotHours.length && hourOf(date, snapshotHours[0]) <= arrivals[i]) snapshot(snapshotHours.shift()!);
-    if (counter.state === 'open' && arrivals[i] >= failsAt) counter.fail('paper jam', failsAt);
+    while (snapshotHours.length && hourOf(date, snapshotHours[0]) <= times[i]) snapshot(snapshotHours.shift()!);
+    if (counter.state === 'open' && times[i] >= failsAt) counter.fail('paper jam', failsAt);
     if (counter.state === 'open') counter.read(ballot);
     else ordinaryBox.push(ballot);
     voted++;
@@ -117,7 +135,32 @@ export function simulateStationDay(config: StationConfig): StationDay {
       commission.key,
     ),
   });
-  return { messages, boxCount, manualCount, boxFailed, printouts, violations: checkProtocol(figures) };
+  const identification = idn ? idn.device.report() : null;
+  if (idn && identification) {
+    messages.push({
+      atMs: close,
+      kind: 'identification',
+      deviceId: idn.device.deviceId,
+      envelope: signPayload(
+        v1.PayloadKind.PAYLOAD_KIND_IDENTIFICATION_REPORT,
+        {
+          electionId: config.electionId,
+          definitionHash: Buffer.from(config.definitionHash, 'hex'),
+          precinctId: counter.box.identity.precinctId,
+          deviceId: idn.device.deviceId,
+          sequence: 1,
+          identifiedByFingerprint: identification.identifiedByFingerprint,
+          identifiedByFace: identification.identifiedByFace,
+          refused: Object.entries(identification.refused).map(([reason, count]) => ({ reason, count })),
+          slipsPrinted: identification.slipsPrinted,
+          closedAtMs: close,
+        },
+        idn.key,
+      ),
+    });
+    messages.sort((x, y) => x.atMs - y.atMs);
+  }
+  return { messages, boxCount, manualCount, boxFailed, printouts, violations: checkProtocol(figures), identification };
 }
 
 /** A voter's arrival: the inverse of the 2021 turnout curve, linear between reporting hours. */

@@ -5,7 +5,9 @@ import { BallotCounter } from '../../ballot-box/src/ballot-counter';
 import { LINK_PROFILES, LinkModel } from '../../modem/src/link-model';
 import { Modem } from '../../modem/src/modem';
 import { Outbox } from '../../modem/src/outbox';
-import { commissionDevice, CouncilDay, prepareCouncilDay } from '../../scenario/src/council-day';
+import { commissionDevice, CouncilDay, deviceKey, prepareCouncilDay } from '../../scenario/src/council-day';
+import { Authority, BiometricModel, IdentificationDevice, TYPICAL_BIOMETRICS } from '../../identification/src/identification-device';
+import { VoterRegistry, votingPrecinct } from '../../../libs/voters/src/voter-registry';
 import { simulateStationDay, StationDay } from './polling-station';
 
 export interface RunStationOptions {
@@ -30,7 +32,21 @@ export interface StationRun {
   devices: { id: string; precinctId: string; kind: string; publicKey: string }[];
 }
 
-export type StationChoice = Pick<RunStationOptions, 'council' | 'precinct' | 'seed' | 'boxFailureRate'> & { handCountErrorRate?: number };
+export type StationChoice = Pick<RunStationOptions, 'council' | 'precinct' | 'seed' | 'boxFailureRate'> & {
+  handCountErrorRate?: number;
+  biometrics?: BiometricModel;
+};
+
+/** The precinct's own view of one voter, one vote: its voters (remote applicants included), once each. */
+export function precinctAuthority(precinctId: string): Authority {
+  const identified = new Set<string>();
+  return (voter) => {
+    if (votingPrecinct(voter) !== precinctId) return { ok: false, reason: 'other-precinct' };
+    if (identified.has(voter.pin)) return { ok: false, reason: 'already-identified' };
+    identified.add(voter.pin);
+    return { ok: true };
+  };
+}
 
 /** Prepares one station of a 2021 council: its day simulated, its devices ready to register. */
 export function prepareStation(options: StationChoice, day: CouncilDay = prepareCouncilDay(options.council, options.seed)): StationRun {
@@ -46,6 +62,12 @@ export function prepareStation(options: StationChoice, day: CouncilDay = prepare
     electionName: day.definition.name,
     random: Random.stream(options.seed, `scanner/${precinctId}`),
   });
+  const voters = new VoterRegistry(day.definition, { seed: options.seed });
+  const idDeviceId = `idd-${precinctId}`;
+  const idKey = deviceKey(options.seed, idDeviceId);
+  const idRandom = Random.stream(options.seed, `identification/${precinctId}`);
+  const device = new IdentificationDevice(idDeviceId, (pin) => voters.find(pin), precinctAuthority(precinctId), idRandom, options.biometrics ?? TYPICAL_BIOMETRICS);
+  const turningOut = idRandom.shuffle(voters.votersAt(precinctId));
   const station = simulateStationDay({
     counter,
     commission,
@@ -57,10 +79,12 @@ export function prepareStation(options: StationChoice, day: CouncilDay = prepare
     random: Random.stream(options.seed, `station/${precinctId}`),
     boxFailureRate: options.boxFailureRate,
     handCountErrorRate: options.handCountErrorRate,
+    identification: { device, key: idKey, voters: turningOut },
   });
   const devices = [
     { id: box.identity.deviceId, precinctId, kind: 'ballot-box', publicKey: box.identity.key.publicKey.toString('base64') },
     { id: commission.deviceId, precinctId, kind: 'commission', publicKey: commission.key.publicKey.toString('base64') },
+    { id: idDeviceId, precinctId, kind: 'identification', publicKey: idKey.publicKey.toString('base64') },
   ];
   return { day, station, precinctId, devices };
 }

@@ -1,0 +1,149 @@
+import { Random } from '../../../libs/platform/src/random';
+import { Voter } from '../../../libs/voters/src/voter-registry';
+
+/** The steps of one identification, as the device moves through them. */
+export type DeviceState = 'idle' | 'document-read' | 'voter-found' | 'matched' | 'authorized' | 'slip-printed' | 'dead';
+
+export type RefusalReason = 'not-in-list' | 'other-precinct' | 'already-identified' | 'biometric-mismatch' | 'unreadable-document';
+
+/** The device's question to the authority for one voter, one vote: online the service, offline the local list. */
+export type Authority = (voter: Voter, atMs: number) => { ok: true } | { ok: false; reason: 'other-precinct' | 'already-identified' };
+
+/** The biometric model: how often a genuine voter's finger or face fails to match, and how often the device errs. */
+export interface BiometricModel {
+  /** Chance a genuine fingerprint fails one attempt (false reject). */
+  fingerprintFrr: number;
+  /** Chance a genuine face fails (false reject). */
+  faceFrr: number;
+  /** Fingerprint attempts before falling back to the face. */
+  retries: number;
+  /** Chance the document cannot be read (worn card, dirty reader). */
+  unreadableRate: number;
+  /** Chance the device wrongly says "already identified" to a voter who has not voted. */
+  falseAlreadyIdentifiedRate: number;
+}
+
+export const TYPICAL_BIOMETRICS: BiometricModel = { fingerprintFrr: 0.03, faceFrr: 0.1, retries: 3, unreadableRate: 0.002, falseAlreadyIdentifiedRate: 0 };
+
+/** Seconds each step takes, drawn between the two bounds (seeded). */
+export const STEP_SECONDS = { readDocument: [3, 8], lookup: [1, 2], fingerprint: [2, 5], face: [4, 8], printSlip: [2, 4] } as const;
+
+export type Printer = 'working' | 'prints-nothing' | 'out-of-paper';
+
+export interface Identification {
+  outcome: 'identified' | 'refused';
+  reason?: RefusalReason;
+  method?: 'fingerprint' | 'face';
+  /** Whether the voter left with a slip to exchange for a ballot. */
+  slip: boolean;
+  /** When the device finished with the voter. */
+  doneAtMs: number;
+}
+
+export interface IdentificationSummary {
+  identifiedByFingerprint: number;
+  identifiedByFace: number;
+  refused: Record<RefusalReason, number>;
+  slipsPrinted: number;
+}
+
+/**
+ * An identification device as an explicit state machine: read the document, look the voter up in
+ * the precinct's list, match the fingerprint (retries, then the face), ask the authority, print
+ * the slip once. Failures are injected: a printer that prints nothing or runs out of paper, a
+ * power cut after which the battery lasts 2–3 hours, and a device that wrongly says "already
+ * identified". At close it gives the identification summary report.
+ */
+export class IdentificationDevice {
+  private current: DeviceState = 'idle';
+  private printer: Printer = 'working';
+  private deadAtMs = Infinity;
+  private readonly summary: IdentificationSummary = {
+    identifiedByFingerprint: 0,
+    identifiedByFace: 0,
+    refused: { 'not-in-list': 0, 'other-precinct': 0, 'already-identified': 0, 'biometric-mismatch': 0, 'unreadable-document': 0 },
+    slipsPrinted: 0,
+  };
+
+  constructor(
+    readonly deviceId: string,
+    private readonly list: (pin: string) => Voter | undefined,
+    private readonly authority: Authority,
+    private readonly random: Random,
+    private readonly biometrics: BiometricModel = TYPICAL_BIOMETRICS,
+  ) {}
+
+  get state(): DeviceState {
+    return this.current;
+  }
+
+  /** The printer fails from now on. */
+  failPrinter(how: Exclude<Printer, 'working'>): void {
+    this.printer = how;
+  }
+
+  /** Mains power is lost at `atMs`: the battery keeps the device running 2 to 3 hours. */
+  losePower(atMs: number): void {
+    this.deadAtMs = Math.min(this.deadAtMs, atMs + (2 + this.random.next()) * 3_600_000);
+  }
+
+  /** One voter at the device, from their document to their slip. */
+  identify(pin: string, atMs: number): Identification {
+    if (this.current === 'dead' || atMs >= this.deadAtMs) {
+      this.current = 'dead';
+      throw new Error(`device ${this.deviceId} has no power`);
+    }
+    if (this.current !== 'idle') throw new Error(`device ${this.deviceId} is busy (${this.current})`);
+    let t = atMs + this.step('readDocument');
+    const refuse = (reason: RefusalReason): Identification => {
+      this.summary.refused[reason]++;
+      this.current = 'idle';
+      return { outcome: 'refused', reason, slip: false, doneAtMs: t };
+    };
+    if (this.random.next() < this.biometrics.unreadableRate) return refuse('unreadable-document');
+    this.current = 'document-read';
+    t += this.step('lookup');
+    const voter = this.list(pin);
+    if (!voter) return refuse('not-in-list');
+    this.current = 'voter-found';
+    let method: 'fingerprint' | 'face' | null = null;
+    for (let i = 0; i < this.biometrics.retries && !method; i++) {
+      t += this.step('fingerprint');
+      if (this.random.next() >= this.biometrics.fingerprintFrr) method = 'fingerprint';
+    }
+    if (!method) {
+      t += this.step('face');
+      if (this.random.next() >= this.biometrics.faceFrr) method = 'face';
+    }
+    if (!method) return refuse('biometric-mismatch');
+    this.current = 'matched';
+    if (this.random.next() < this.biometrics.falseAlreadyIdentifiedRate) return refuse('already-identified');
+    const decision = this.authority(voter, t);
+    if (!decision.ok) return refuse(decision.reason);
+    this.current = 'authorized';
+    if (method === 'fingerprint') this.summary.identifiedByFingerprint++;
+    else this.summary.identifiedByFace++;
+    const slip = this.printSlip();
+    t += this.step('printSlip');
+    this.current = 'idle';
+    return { outcome: 'identified', method, slip, doneAtMs: t };
+  }
+
+  /** The identification summary report (идентификациянын жыйынтыктоочу отчету). */
+  report(): IdentificationSummary {
+    return { ...this.summary, refused: { ...this.summary.refused } };
+  }
+
+  private printSlip(): boolean {
+    if (this.current !== 'authorized') throw new Error(`cannot print a slip when ${this.current}`);
+    if (this.printer !== 'working') return false;
+    this.current = 'slip-printed';
+    this.summary.slipsPrinted++;
+    return true;
+  }
+
+  private step(name: keyof typeof STEP_SECONDS): number {
+    const [lo, hi] = STEP_SECONDS[name];
+    return (lo + (hi - lo) * this.random.next()) * 1000;
+  }
+}
