@@ -77,7 +77,7 @@ program
       outboxDir: opts.outbox,
       log: (line: string) => console.log(line),
     };
-    const run = prepareStation(options);
+    const run = await prepareStation(options);
     if (opts.print) run.station.printouts.forEach((p) => console.log(`${p}\n`));
     if (opts.register) {
       const res = await fetch(`${opts.register}/api/elections`, {

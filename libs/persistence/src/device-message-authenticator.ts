@@ -75,7 +75,7 @@ export class DeviceMessageAuthenticator {
     const kind = kindOf(envelope.kind);
     if (!kind || !where) return refuse('unsupported-kind', `payload kind ${envelope.kind} is not taken on this topic`);
     if (where.deviceId !== envelope.deviceId) return refuse('topic-mismatch', `topic names device ${where.deviceId}, envelope ${envelope.deviceId}`);
-    const device = this.registry.device(envelope.deviceId);
+    const device = this.registry.device(envelope.deviceId) ?? (await this.registry.findDevice(envelope.deviceId));
     if (!device) return refuse('unknown-device', `device ${envelope.deviceId} is not registered`);
     if (!(await this.verifier.verify({ keyId: device.id, key: device.key, message: envelope.body, signature: envelope.signature }))) {
       return refuse('bad-signature', `signature does not verify with device ${device.id}'s key`);

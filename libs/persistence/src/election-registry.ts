@@ -90,6 +90,28 @@ export class ElectionRegistry {
     return this.remember(definition);
   }
 
+  private lastReload = 0;
+
+  /**
+   * A device this instance has not seen, looked up in the store: another service sharing the
+   * database may have registered it. Reloads at most once a second, so unknown ids cannot flood
+   * the database.
+   */
+  async findDevice(id: string, now = Date.now()): Promise<RegisteredDevice | undefined> {
+    const known = this.devices.get(id);
+    if (known || now - this.lastReload < 1000) return known;
+    this.lastReload = now;
+    const row = await this.db.prisma.device.findUnique({ where: { id } });
+    if (!row) return undefined;
+    if (!this.elections.has(row.electionId)) {
+      const e = await this.db.prisma.election.findUnique({ where: { id: row.electionId } });
+      if (e) this.remember(e.definition as unknown as ElectionDefinition);
+    }
+    const device = { id: row.id, electionId: row.electionId, precinctId: row.precinctId, kind: row.kind, key: publicKeyFromRaw(row.publicKey) };
+    this.devices.set(id, device);
+    return device;
+  }
+
   election(id: string): RegisteredElection | undefined {
     return this.elections.get(id);
   }

@@ -1,4 +1,5 @@
 import { MqttContext, ServerMqtt } from '@nestjs/microservices';
+import { withoutNagle } from './mqtt-connection';
 
 /**
  * Nest's MQTT server, binary-safe. The stock `handleMessage` calls `buffer.toString()` and
@@ -6,6 +7,10 @@ import { MqttContext, ServerMqtt } from '@nestjs/microservices';
  * `@EventPattern` handler as the raw `Buffer`, with the topic in the `MqttContext`.
  */
 export class BinaryMqttServer extends ServerMqtt {
+  override createMqttClient() {
+    return withoutNagle(super.createMqttClient());
+  }
+
   override async handleMessage(channel: string, buffer: Buffer, _pub: unknown, originalPacket?: Record<string, any>): Promise<any> {
     const context = new MqttContext([channel, originalPacket as any]);
     return this.handleEvent(channel, { pattern: channel, data: buffer }, context);

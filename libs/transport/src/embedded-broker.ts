@@ -8,7 +8,7 @@ const { createBroker } = require(workerData.aedes);
 const net = require('node:net');
 // concurrency: how many deliveries aedes keeps in flight; its default of 100 stalls bursts.
 const broker = createBroker({ concurrency: 1000 });
-const server = net.createServer(broker.handle);
+const server = net.createServer({ noDelay: true }, broker.handle);
 server.once('error', (err) => parentPort.postMessage({ type: 'error', message: err.message }));
 server.listen(workerData.port, workerData.host, () => parentPort.postMessage({ type: 'listening', port: server.address().port }));
 parentPort.on('message', () => broker.close(() => server.close(() => parentPort.postMessage({ type: 'closed' }))));`;

@@ -24,9 +24,9 @@ const device = (seed: string, biometrics = perfect) => new IdentificationDevice(
 const voter = (n: number) => registry.listOf(a).filter((v) => !v.remotePrecinctId)[n];
 
 describe('IdentificationDevice', () => {
-  it('reads, finds, matches, authorizes and prints one slip, taking realistic time', () => {
+  it('reads, finds, matches, authorizes and prints one slip, taking realistic time', async () => {
     const d = device('one');
-    const r = d.identify(voter(0).pin, T);
+    const r = await d.identify(voter(0).pin, T);
     expect(r).toMatchObject({ outcome: 'identified', method: 'fingerprint', slip: true });
     expect(r.doneAtMs - T).toBeGreaterThanOrEqual(8_000);
     expect(r.doneAtMs - T).toBeLessThan(60_000);
@@ -34,26 +34,26 @@ describe('IdentificationDevice', () => {
     expect(d.report()).toMatchObject({ identifiedByFingerprint: 1, slipsPrinted: 1 });
   });
 
-  it('refuses a second slip for the same voter: already identified', () => {
+  it('refuses a second slip for the same voter: already identified', async () => {
     const d = device('twice');
-    d.identify(voter(1).pin, T);
-    const again = d.identify(voter(1).pin, T + 60_000);
+    await d.identify(voter(1).pin, T);
+    const again = await d.identify(voter(1).pin, T + 60_000);
     expect(again).toMatchObject({ outcome: 'refused', reason: 'already-identified', slip: false });
     expect(d.report().slipsPrinted).toBe(1);
   });
 
-  it('refuses the voters of other precincts, and strangers', () => {
+  it('refuses the voters of other precincts, and strangers', async () => {
     const d = device('refusals');
-    expect(d.identify(registry.listOf(b)[0].pin, T).reason).toBe('other-precinct');
-    expect(d.identify('10101199012345', T).reason).toBe('not-in-list');
+    expect((await d.identify(registry.listOf(b)[0].pin, T)).reason).toBe('other-precinct');
+    expect((await d.identify('10101199012345', T)).reason).toBe('not-in-list');
     expect(d.report().refused).toMatchObject({ 'other-precinct': 1, 'not-in-list': 1 });
   });
 
-  it('falls back to the face when fingers fail, and refuses when both do, at about the modelled rates', () => {
+  it('falls back to the face when fingers fail, and refuses when both do, at about the modelled rates', async () => {
     const d = device('biometrics', { ...perfect, fingerprintFrr: 0.5, faceFrr: 0.5, retries: 2 });
     const voters = registry.listOf(a).filter((v) => !v.remotePrecinctId).slice(0, 1000);
     let t = T;
-    for (const v of voters) t = d.identify(v.pin, t).doneAtMs;
+    for (const v of voters) t = (await d.identify(v.pin, t)).doneAtMs;
     const r = d.report();
     // P(finger fails twice) = 0.25; then the face fails half of those.
     expect(r.identifiedByFingerprint / 1000).toBeCloseTo(0.75, 1);
@@ -62,23 +62,23 @@ describe('IdentificationDevice', () => {
     expect(r.identifiedByFingerprint + r.identifiedByFace + r.refused['biometric-mismatch']).toBe(1000);
   });
 
-  it('prints nothing once its printer fails, yet still identifies', () => {
+  it('prints nothing once its printer fails, yet still identifies', async () => {
     const d = device('printer');
     d.failPrinter('prints-nothing');
-    expect(d.identify(voter(2).pin, T)).toMatchObject({ outcome: 'identified', slip: false });
+    expect(await d.identify(voter(2).pin, T)).toMatchObject({ outcome: 'identified', slip: false });
     expect(d.report()).toMatchObject({ identifiedByFingerprint: 1, slipsPrinted: 0 });
   });
 
-  it('runs 2 to 3 hours on battery after a power cut, then stops', () => {
+  it('runs 2 to 3 hours on battery after a power cut, then stops', async () => {
     const d = device('power');
     d.losePower(T);
-    expect(d.identify(voter(3).pin, T + 2 * 3_600_000 - 1).outcome).toBe('identified');
-    expect(() => d.identify(voter(4).pin, T + 3 * 3_600_000)).toThrow(/no power/);
+    expect((await d.identify(voter(3).pin, T + 2 * 3_600_000 - 1)).outcome).toBe('identified');
+    await expect(d.identify(voter(4).pin, T + 3 * 3_600_000)).rejects.toThrow(/no power/);
     expect(d.state).toBe('dead');
   });
 
-  it('sometimes wrongly says "already identified" when told to', () => {
+  it('sometimes wrongly says "already identified" when told to', async () => {
     const d = device('false', { ...perfect, falseAlreadyIdentifiedRate: 1 });
-    expect(d.identify(voter(5).pin, T)).toMatchObject({ outcome: 'refused', reason: 'already-identified' });
+    expect(await d.identify(voter(5).pin, T)).toMatchObject({ outcome: 'refused', reason: 'already-identified' });
   });
 });

@@ -6,8 +6,10 @@ export type DeviceState = 'idle' | 'document-read' | 'voter-found' | 'matched' |
 
 export type RefusalReason = 'not-in-list' | 'other-precinct' | 'already-identified' | 'biometric-mismatch' | 'unreadable-document';
 
+export type AuthorityDecision = { ok: true } | { ok: false; reason: 'other-precinct' | 'already-identified' };
+
 /** The device's question to the authority for one voter, one vote: online the service, offline the local list. */
-export type Authority = (voter: Voter, atMs: number) => { ok: true } | { ok: false; reason: 'other-precinct' | 'already-identified' };
+export type Authority = (voter: Voter, atMs: number, method: 'fingerprint' | 'face') => AuthorityDecision | Promise<AuthorityDecision>;
 
 /** The biometric model: how often a genuine voter's finger or face fails to match, and how often the device errs. */
 export interface BiometricModel {
@@ -88,7 +90,7 @@ export class IdentificationDevice {
   }
 
   /** One voter at the device, from their document to their slip. */
-  identify(pin: string, atMs: number): Identification {
+  async identify(pin: string, atMs: number): Promise<Identification> {
     if (this.current === 'dead' || atMs >= this.deadAtMs) {
       this.current = 'dead';
       throw new Error(`device ${this.deviceId} has no power`);
@@ -118,7 +120,7 @@ export class IdentificationDevice {
     if (!method) return refuse('biometric-mismatch');
     this.current = 'matched';
     if (this.random.next() < this.biometrics.falseAlreadyIdentifiedRate) return refuse('already-identified');
-    const decision = this.authority(voter, t);
+    const decision = await this.authority(voter, t, method);
     if (!decision.ok) return refuse(decision.reason);
     this.current = 'authorized';
     if (method === 'fingerprint') this.summary.identifiedByFingerprint++;

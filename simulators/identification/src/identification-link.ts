@@ -2,6 +2,7 @@ import { MqttClient } from 'mqtt';
 import { signPayload, Topics, v1 } from '../../../libs/contracts/src';
 import { DeviceKey } from '../../../libs/platform/src/keys';
 import { connectMqtt, uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
+import { Authority } from './identification-device';
 
 /**
  * An identification device's line to the identification service: each request is signed with the
@@ -58,4 +59,17 @@ export class IdentificationLink {
   async stop(): Promise<void> {
     await this.client?.endAsync();
   }
+}
+
+/** The identification service as a device's authority: each matched voter is asked about over the link. */
+export function serviceAuthority(link: IdentificationLink, header: { electionId: string; definitionHash: string; precinctId: string }): Authority {
+  return async (voter, atMs, method) => {
+    const r = await link.ask(header, {
+      pin: voter.pin,
+      method: method === 'face' ? v1.IdentificationMethod.IDENTIFICATION_METHOD_FACE : v1.IdentificationMethod.IDENTIFICATION_METHOD_FINGERPRINT,
+      identifiedAtMs: atMs,
+    });
+    if (r.outcome === v1.IdentifyOutcome.IDENTIFY_OUTCOME_IDENTIFIED) return { ok: true };
+    return { ok: false, reason: r.reason === 'other-precinct' ? 'other-precinct' : 'already-identified' };
+  };
 }

@@ -2,7 +2,9 @@ import { startTallyServer, tallyConfig, TallyServerHandle } from '../../../apps/
 import { ElectionResults } from '../../../apps/tally-server/src/tally.service';
 import { SystemClock } from '../../../libs/platform/src/clock';
 import { EmbeddedBroker } from '../../../libs/transport/src/embedded-broker';
-import { prepareStation, sendStationDay } from '../../station/src/run-station';
+import { startIdentificationService } from '../../../apps/identification/src/identification-service';
+import { IdentificationLink, serviceAuthority } from '../../identification/src/identification-link';
+import { prepareStation, sendStationDay, stationDevices } from '../../station/src/run-station';
 import { prepareCouncilDay } from './council-day';
 import { TYPICAL_BIOMETRICS } from '../../identification/src/identification-device';
 
@@ -56,15 +58,27 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   // Every voter who comes is identified, boxes hold and hands count exactly here, so the final
   // figures are the synthesized ones and land on the published seats.
   const choice = { council: options.council, seed: options.seed, boxFailureRate: 0, handCountErrorRate: 0, biometrics: PERFECT_BIOMETRICS };
-  const stations = day.boxes.map((_, i) => prepareStation({ ...choice, precinct: i + 1 }, day));
-  await server.registry.register(day.definition, stations.flatMap((s) => s.devices));
-  await Promise.all(
-    stations.map(async (station) => {
-      if (options.print) station.station.printouts.forEach(options.print);
-      await sendStationDay(station, { seed: options.seed, brokerUrl, speed: 200_000, link: '3g' });
-      log(`  ${station.precinctId}: ${station.station.messages.length} messages acknowledged`);
-    }),
-  );
+  const precinctNumbers = day.boxes.map((_, i) => i + 1);
+  await server.registry.register(day.definition, precinctNumbers.flatMap((n) => stationDevices(day, options.seed, n).devices));
+  // The identification service shares the tally server's database and answers every device.
+  const identification = await startIdentificationService({ mqttUrl: brokerUrl, voterSeed: options.seed, remoteShare: 0, clock }, server.database);
+  try {
+    await Promise.all(
+      precinctNumbers.map(async (n) => {
+        const { identification: idd, precinctId } = stationDevices(day, options.seed, n);
+        const link = new IdentificationLink(brokerUrl, idd.deviceId, idd.key);
+        await link.start();
+        const station = await prepareStation({ ...choice, precinct: n }, day, serviceAuthority(link, { electionId: day.definition.id, definitionHash: day.hash, precinctId }));
+        await link.stop();
+        if (options.print) station.station.printouts.forEach(options.print);
+        await sendStationDay(station, { seed: options.seed, brokerUrl, speed: 200_000, link: '3g' });
+        const report = station.station.identification!;
+        log(`  ${precinctId}: ${report.identifiedByFingerprint + report.identifiedByFace} voters identified by the service, ${station.station.messages.length} messages acknowledged`);
+      }),
+    );
+  } finally {
+    await identification.close();
+  }
   const results = server.tally.results(day.definition.id)!;
   return {
     results,

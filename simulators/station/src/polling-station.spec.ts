@@ -28,8 +28,8 @@ function config(seed: string, overrides: Partial<StationConfig> = {}): StationCo
 }
 
 describe('a 2,000-voter polling station day', () => {
-  it('reads every ballot, snapshots turnout along the curve, and satisfies the control relations', () => {
-    const day = simulateStationDay(config('a', { handCountErrorRate: 0 }));
+  it('reads every ballot, snapshots turnout along the curve, and satisfies the control relations', async () => {
+    const day = await simulateStationDay(config('a', { handCountErrorRate: 0 }));
     expect(day.boxFailed).toBe(false);
     expect(day.boxCount).toEqual(intended);
     expect(day.manualCount).toEqual(intended);
@@ -47,8 +47,8 @@ describe('a 2,000-voter polling station day', () => {
     expect(day.printouts[1]).toMatch(/ballots in the box +2000/);
   });
 
-  it('counts by hand only when the box fails, and says so in the protocol', () => {
-    const day = simulateStationDay(config('b', { boxFailureRate: 1, handCountErrorRate: 0 }));
+  it('counts by hand only when the box fails, and says so in the protocol', async () => {
+    const day = await simulateStationDay(config('b', { boxFailureRate: 1, handCountErrorRate: 0 }));
     expect(day.boxFailed).toBe(true);
     expect(day.boxCount).toBeNull();
     expect(day.messages.some((m) => m.kind === 'result')).toBe(false);
@@ -58,23 +58,23 @@ describe('a 2,000-voter polling station day', () => {
     expect(day.violations).toEqual([]);
   });
 
-  it('lets the hand count slip by about its error rate, keeping the totals', () => {
-    const day = simulateStationDay(config('c', { handCountErrorRate: 0.01 }));
+  it('lets the hand count slip by about its error rate, keeping the totals', async () => {
+    const day = await simulateStationDay(config('c', { handCountErrorRate: 0.01 }));
     const moved = Object.keys(intended.votes).reduce((s, p) => s + Math.abs(day.manualCount.votes[p] - intended.votes[p as keyof typeof intended.votes]), 0);
     expect(moved).toBeGreaterThan(0);
     expect(Object.values(day.manualCount.votes).reduce((a, b) => a + b, 0)).toBe(1950);
     expect(day.violations).toEqual([]);
   });
 
-  it('replays exactly for the same seed', () => {
-    const a = simulateStationDay(config('same'));
-    const b = simulateStationDay(config('same'));
+  it('replays exactly for the same seed', async () => {
+    const a = await simulateStationDay(config('same'));
+    const b = await simulateStationDay(config('same'));
     expect(b.messages.map((m) => m.envelope.toString('hex'))).toEqual(a.messages.map((m) => m.envelope.toString('hex')));
   });
 });
 
 describe('a station day with identification', () => {
-  it('gives a ballot only to identified voters and reports them', () => {
+  it('gives a ballot only to identified voters and reports them', async () => {
     const definition = cityCouncilDefinition(cityCouncil2021('Кайыңды'));
     const precinct = precinctsOf(definition.territory)[0];
     const registry = new VoterRegistry(definition, { seed: 'idn' });
@@ -85,7 +85,7 @@ describe('a station day with identification', () => {
     });
     const small = { votes: { p1: 200, p2: 150, p3: 100, p4: 40 }, invalidBallots: 10 };
     const voters = [...registry.listOf(precinct.id)].slice(0, 500);
-    const day = simulateStationDay(config('idn', { intended: small, handCountErrorRate: 0, identification: { device, key: DeviceKey.fromSeed(Buffer.alloc(32, 4)), voters } }));
+    const day = await simulateStationDay(config('idn', { intended: small, handCountErrorRate: 0, identification: { device, key: DeviceKey.fromSeed(Buffer.alloc(32, 4)), voters } }));
     const report = day.identification!;
     const identified = report.identifiedByFingerprint + report.identifiedByFace;
     const refused = Object.values(report.refused).reduce((a, b) => a + b, 0);

@@ -62,14 +62,15 @@ export interface StationDay {
  * protocol at 20:00, and the commission's hand count (with its human error) and protocol. It
  * returns every signed message with its time; sending them is the modem's job.
  */
-export function simulateStationDay(config: StationConfig): StationDay {
+export async function simulateStationDay(config: StationConfig): Promise<StationDay> {
   const { counter, commission, random, date } = config;
   const intended = ballotsFor(config.intended, random);
   const arrivals = intended.map(() => arrivalTime(date, random.next())).sort((a, b) => a - b);
   // Each arriving voter is identified first; one who is refused casts no ballot.
   const idn = config.identification;
   if (idn && idn.voters.length < intended.length) throw new Error(`${intended.length} ballots but only ${idn.voters.length} voters who may vote here`);
-  const admitted = intended.map((_, i) => !idn || idn.device.identify(idn.voters[i].pin, arrivals[i]).outcome === 'identified');
+  const admitted: boolean[] = [];
+  for (let i = 0; i < intended.length; i++) admitted.push(!idn || (await idn.device.identify(idn.voters[i].pin, arrivals[i])).outcome === 'identified');
   const ballots = intended.filter((_, i) => admitted[i]);
   const times = arrivals.filter((_, i) => admitted[i]);
   const failsAt = random.next() < (config.boxFailureRate ?? 0.074) ? hourOf(date, 8) + random.next() * 12 * 3_600_000 : Infinity;

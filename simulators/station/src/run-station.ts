@@ -48,14 +48,13 @@ export function precinctAuthority(precinctId: string): Authority {
   };
 }
 
-/** Prepares one station of a 2021 council: its day simulated, its devices ready to register. */
-export function prepareStation(options: StationChoice, day: CouncilDay = prepareCouncilDay(options.council, options.seed)): StationRun {
-  const index = options.precinct - 1;
-  const entry = day.boxes[index];
-  if (!entry) throw new Error(`${day.definition.name} has precincts 1 to ${day.boxes.length}, not ${options.precinct}`);
-  const { box, count } = entry;
-  const precinctId = box.identity.precinctId;
-  const commission = commissionDevice(options.seed, precinctId);
+/**
+ * Prepares one station of a 2021 council: its day simulated, its devices ready to register. The
+ * identification device asks `authority` (the identification service, say); without one, the
+ * precinct's own list.
+ */
+export async function prepareStation(options: StationChoice, day: CouncilDay = prepareCouncilDay(options.council, options.seed), authority?: Authority): Promise<StationRun> {
+  const { box, count, precinctId, commission, identification, devices } = stationDevices(day, options.seed, options.precinct);
   const contest = day.definition.contests[0];
   const counter = new BallotCounter(box, {
     parties: (contest.parties ?? []).map(({ id, name }) => ({ id, name })),
@@ -63,30 +62,39 @@ export function prepareStation(options: StationChoice, day: CouncilDay = prepare
     random: Random.stream(options.seed, `scanner/${precinctId}`),
   });
   const voters = new VoterRegistry(day.definition, { seed: options.seed });
-  const idDeviceId = `idd-${precinctId}`;
-  const idKey = deviceKey(options.seed, idDeviceId);
   const idRandom = Random.stream(options.seed, `identification/${precinctId}`);
-  const device = new IdentificationDevice(idDeviceId, (pin) => voters.find(pin), precinctAuthority(precinctId), idRandom, options.biometrics ?? TYPICAL_BIOMETRICS);
+  const device = new IdentificationDevice(identification.deviceId, (pin) => voters.find(pin), authority ?? precinctAuthority(precinctId), idRandom, options.biometrics ?? TYPICAL_BIOMETRICS);
   const turningOut = idRandom.shuffle(voters.votersAt(precinctId));
-  const station = simulateStationDay({
+  const station = await simulateStationDay({
     counter,
     commission,
     electionId: day.definition.id,
     definitionHash: day.hash,
     date: day.definition.date,
-    registeredVoters: precinctsOf(day.definition.territory)[index].registeredVoters ?? 0,
+    registeredVoters: precinctsOf(day.definition.territory)[options.precinct - 1].registeredVoters ?? 0,
     intended: count,
     random: Random.stream(options.seed, `station/${precinctId}`),
     boxFailureRate: options.boxFailureRate,
     handCountErrorRate: options.handCountErrorRate,
-    identification: { device, key: idKey, voters: turningOut },
+    identification: { device, key: identification.key, voters: turningOut },
   });
+  return { day, station, precinctId, devices };
+}
+
+/** A station's devices (ballot box, commission, identification device) with their keys and registrations. */
+export function stationDevices(day: CouncilDay, seed: string, precinct: number) {
+  const entry = day.boxes[precinct - 1];
+  if (!entry) throw new Error(`${day.definition.name} has precincts 1 to ${day.boxes.length}, not ${precinct}`);
+  const { box, count } = entry;
+  const precinctId = box.identity.precinctId;
+  const commission = commissionDevice(seed, precinctId);
+  const identification = { deviceId: `idd-${precinctId}`, key: deviceKey(seed, `idd-${precinctId}`) };
   const devices = [
     { id: box.identity.deviceId, precinctId, kind: 'ballot-box', publicKey: box.identity.key.publicKey.toString('base64') },
     { id: commission.deviceId, precinctId, kind: 'commission', publicKey: commission.key.publicKey.toString('base64') },
-    { id: idDeviceId, precinctId, kind: 'identification', publicKey: idKey.publicKey.toString('base64') },
+    { id: identification.deviceId, precinctId, kind: 'identification', publicKey: identification.key.publicKey.toString('base64') },
   ];
-  return { day, station, precinctId, devices };
+  return { box, count, precinctId, commission, identification, devices };
 }
 
 /**
