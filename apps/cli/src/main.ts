@@ -7,7 +7,9 @@ import { SystemClock } from '../../../libs/platform/src/clock';
 import { openDatabase, redact } from '../../../libs/persistence/src';
 import { EmbeddedBroker } from '../../../libs/transport/src/embedded-broker';
 import { runDemo } from '../../../simulators/scenario/src/demo';
-import { prepareStation, sendStationDay } from '../../../simulators/station/src/run-station';
+import { prepareStation, sendStationDay, stationDevices } from '../../../simulators/station/src/run-station';
+import { prepareCouncilDay } from '../../../simulators/scenario/src/council-day';
+import { IdentificationLink, serviceAuthority } from '../../../simulators/identification/src/identification-link';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
 
 /** The environment, with empty variables treated as unset. */
@@ -64,6 +66,8 @@ program
   .option('--box-failure-rate <p>', 'chance that the box fails during the day', '0.074')
   .option('--outbox <dir>', "directory for the modems' store-and-forward queues")
   .option('--register <http>', 'register the election and the station’s devices with this tally server first')
+  .option('--double-voter-rate <p>', 'share of the turnout from other precincts who also try here', '0')
+  .option('--online-identification', 'ask the identification service (shailoo-sim identification) over the broker instead of the local list')
   .option('--print', 'show the box’s printouts')
   .action(async (opts) => {
     const options = {
@@ -75,18 +79,24 @@ program
       link: opts.link,
       boxFailureRate: Number(opts.boxFailureRate),
       outboxDir: opts.outbox,
+      doubleVoterRate: Number(opts.doubleVoterRate),
       log: (line: string) => console.log(line),
     };
-    const run = await prepareStation(options);
-    if (opts.print) run.station.printouts.forEach((p) => console.log(`${p}\n`));
+    const day = prepareCouncilDay(options.council, options.seed);
+    const { identification: idd, precinctId, devices } = stationDevices(day, options.seed, options.precinct);
     if (opts.register) {
       const res = await fetch(`${opts.register}/api/elections`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ definition: run.day.definition, devices: run.devices }),
+        body: JSON.stringify({ definition: day.definition, devices }),
       });
       if (!res.ok) throw new Error(`registration refused: ${res.status} ${await res.text()}`);
     }
+    const link = opts.onlineIdentification ? new IdentificationLink(options.brokerUrl, idd.deviceId, idd.key) : null;
+    await link?.start();
+    const run = await prepareStation(options, day, link ? serviceAuthority(link, { electionId: day.definition.id, definitionHash: day.hash, precinctId }) : undefined);
+    await link?.stop();
+    if (opts.print) run.station.printouts.forEach((p) => console.log(`${p}\n`));
     console.log(`${run.day.definition.name}, precinct ${run.precinctId}: ${run.station.manualCount.invalidBallots + Object.values(run.station.manualCount.votes).reduce((a, b) => a + b, 0)} ballots, box ${run.station.boxFailed ? 'failed — counted by hand only' : 'worked'}`);
     await sendStationDay(run, options);
     console.log('all messages acknowledged by the tally server');

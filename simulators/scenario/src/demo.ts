@@ -57,7 +57,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   // snapshots, the identification report, the box's result at 20:00, the commission's protocol.
   // Every voter who comes is identified, boxes hold and hands count exactly here, so the final
   // figures are the synthesized ones and land on the published seats.
-  const choice = { council: options.council, seed: options.seed, boxFailureRate: 0, handCountErrorRate: 0, biometrics: PERFECT_BIOMETRICS };
+  // A few voters also try at a neighbouring precinct; the identification service turns them away.
+  const choice = { council: options.council, seed: options.seed, boxFailureRate: 0, handCountErrorRate: 0, biometrics: PERFECT_BIOMETRICS, doubleVoterRate: 0.02 };
   const precinctNumbers = day.boxes.map((_, i) => i + 1);
   await server.registry.register(day.definition, precinctNumbers.flatMap((n) => stationDevices(day, options.seed, n).devices));
   // The identification service shares the tally server's database and answers every device.
@@ -73,7 +74,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
         if (options.print) station.station.printouts.forEach(options.print);
         await sendStationDay(station, { seed: options.seed, brokerUrl, speed: 200_000, link: '3g' });
         const report = station.station.identification!;
-        log(`  ${precinctId}: ${report.identifiedByFingerprint + report.identifiedByFace} voters identified by the service, ${station.station.messages.length} messages acknowledged`);
+        const turnedAway = report.refused['already-identified'] + report.refused['other-precinct'];
+        log(`  ${precinctId}: ${report.identifiedByFingerprint + report.identifiedByFace} voters identified by the service, ${turnedAway} second attempts turned away, ${station.station.messages.length} messages acknowledged`);
       }),
     );
   } finally {

@@ -16,6 +16,8 @@ export interface StationIdentification {
   device: IdentificationDevice;
   key: DeviceKey;
   voters: Voter[];
+  /** Voters of other precincts who also try to vote here; the device must turn them away. */
+  visitors?: Voter[];
 }
 
 export interface StationConfig {
@@ -70,7 +72,15 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
   const idn = config.identification;
   if (idn && idn.voters.length < intended.length) throw new Error(`${intended.length} ballots but only ${idn.voters.length} voters who may vote here`);
   const admitted: boolean[] = [];
-  for (let i = 0; i < intended.length; i++) admitted.push(!idn || (await idn.device.identify(idn.voters[i].pin, arrivals[i])).outcome === 'identified');
+  const visits = (idn?.visitors ?? []).map((v) => ({ voter: v, at: arrivalTime(date, random.next()) })).sort((x, y) => x.at - y.at);
+  for (let i = 0; i < intended.length; i++) {
+    // Those who try a second time arrive among the others and are identified (and refused) in turn.
+    while (idn && visits.length && visits[0].at <= arrivals[i]) {
+      const visit = visits.shift()!;
+      if ((await idn.device.identify(visit.voter.pin, visit.at)).outcome === 'identified') throw new Error(`${visit.voter.pin} was given a second ballot`);
+    }
+    admitted.push(!idn || (await idn.device.identify(idn.voters[i].pin, arrivals[i])).outcome === 'identified');
+  }
   const ballots = intended.filter((_, i) => admitted[i]);
   const times = arrivals.filter((_, i) => admitted[i]);
   const failsAt = random.next() < (config.boxFailureRate ?? 0.074) ? hourOf(date, 8) + random.next() * 12 * 3_600_000 : Infinity;

@@ -35,6 +35,8 @@ export interface StationRun {
 export type StationChoice = Pick<RunStationOptions, 'council' | 'precinct' | 'seed' | 'boxFailureRate'> & {
   handCountErrorRate?: number;
   biometrics?: BiometricModel;
+  /** Share of the turnout who also try to vote at this precinct though they belong elsewhere. */
+  doubleVoterRate?: number;
 };
 
 /** The precinct's own view of one voter, one vote: its voters (remote applicants included), once each. */
@@ -65,6 +67,10 @@ export async function prepareStation(options: StationChoice, day: CouncilDay = p
   const idRandom = Random.stream(options.seed, `identification/${precinctId}`);
   const device = new IdentificationDevice(identification.deviceId, (pin) => voters.find(pin), authority ?? precinctAuthority(precinctId), idRandom, options.biometrics ?? TYPICAL_BIOMETRICS);
   const turningOut = idRandom.shuffle(voters.votersAt(precinctId));
+  const strangers = precinctsOf(day.definition.territory)
+    .filter((p) => p.id !== precinctId)
+    .flatMap((p) => voters.votersAt(p.id));
+  const visitors = idRandom.shuffle(strangers).slice(0, Math.round((options.doubleVoterRate ?? 0) * (count.invalidBallots + Object.values(count.votes).reduce((a, b) => a + b, 0))));
   const station = await simulateStationDay({
     counter,
     commission,
@@ -76,7 +82,7 @@ export async function prepareStation(options: StationChoice, day: CouncilDay = p
     random: Random.stream(options.seed, `station/${precinctId}`),
     boxFailureRate: options.boxFailureRate,
     handCountErrorRate: options.handCountErrorRate,
-    identification: { device, key: identification.key, voters: turningOut },
+    identification: { device, key: identification.key, voters: turningOut, visitors },
   });
   return { day, station, precinctId, devices };
 }

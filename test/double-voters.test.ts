@@ -1,0 +1,63 @@
+import { startIdentificationService, IdentificationHandle } from '../apps/identification/src/identification-service';
+import { TallyServerHandle } from '../apps/tally-server/src/tally-server';
+import { SystemClock } from '../libs/platform/src/clock';
+import { IdentificationLink, serviceAuthority } from '../simulators/identification/src/identification-link';
+import { TYPICAL_BIOMETRICS } from '../simulators/identification/src/identification-device';
+import { prepareCouncilDay } from '../simulators/scenario/src/council-day';
+import { prepareStation, stationDevices } from '../simulators/station/src/run-station';
+import { embeddedStack, Stack } from './stack';
+
+jest.setTimeout(60_000);
+
+const SEED = 'double-voters';
+const PERFECT = { ...TYPICAL_BIOMETRICS, fingerprintFrr: 0, faceFrr: 0, unreadableRate: 0 };
+
+/** Voters who try again at another precinct are turned away by the identification service. */
+describe('voters who try to vote twice', () => {
+  let stack: Stack;
+  let server: TallyServerHandle;
+  let identification: IdentificationHandle;
+  const day = prepareCouncilDay('Кайыңды', SEED);
+
+  beforeAll(async () => {
+    stack = await embeddedStack();
+    server = await stack.startServer();
+    await server.registry.register(day.definition, [1, 2, 3, 4].flatMap((n) => stationDevices(day, SEED, n).devices));
+    identification = await startIdentificationService({ mqttUrl: stack.brokerUrl, voterSeed: SEED, remoteShare: 0, clock: new SystemClock() }, server.database);
+  });
+
+  afterAll(async () => {
+    await identification.close();
+    await server.close();
+    await stack.close();
+  });
+
+  async function runStation(precinct: number, doubleVoterRate: number) {
+    const { identification: idd, precinctId } = stationDevices(day, SEED, precinct);
+    const link = new IdentificationLink(stack.brokerUrl, idd.deviceId, idd.key);
+    await link.start();
+    try {
+      const header = { electionId: day.definition.id, definitionHash: day.hash, precinctId };
+      return await prepareStation({ council: 'Кайыңды', seed: SEED, precinct, boxFailureRate: 0, handCountErrorRate: 0, biometrics: PERFECT, doubleVoterRate }, day, serviceAuthority(link, header));
+    } finally {
+      await link.stop();
+    }
+  }
+
+  it('refuses every second attempt at another precinct and leaves the ballots as they were', async () => {
+    const home = await runStation(1, 0);
+    const away = await runStation(2, 0.1);
+    const intended = (n: number) => Object.values(day.boxes[n].count.votes).reduce((a, b) => a + b, 0) + day.boxes[n].count.invalidBallots;
+    for (const [run, n] of [[home, 0], [away, 1]] as const) {
+      const r = run.station.identification!;
+      expect(r.identifiedByFingerprint + r.identifiedByFace).toBe(intended(n));
+      expect(run.station.boxCount).toEqual(day.boxes[n].count);
+    }
+    const refused = away.station.identification!.refused;
+    const visitors = Math.round(0.1 * intended(1));
+    expect(refused['already-identified'] + refused['other-precinct']).toBe(visitors);
+    // Some of them had already voted at home (precinct 1), and the service says so.
+    expect(refused['already-identified']).toBeGreaterThan(0);
+    expect(await server.database.prisma.identification.count()).toBe(intended(0) + intended(1));
+  });
+});
