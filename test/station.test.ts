@@ -21,7 +21,7 @@ describe('polling stations against the tally server', () => {
 
   it('delivers turnout, box result and protocol; a failed box shows as counted by hand only', async () => {
     const common = { council: 'Кайыңды', seed: 'station-test', brokerUrl: stack.brokerUrl, speed: 200_000, link: '2g' as const };
-    const working = await prepareStation({ ...common, precinct: 1, boxFailureRate: 0, biometrics: { fingerprintFrr: 0.3, faceFrr: 0.3, retries: 1, unreadableRate: 0.01, falseAlreadyIdentifiedRate: 0 } });
+    const working = await prepareStation({ ...common, precinct: 1, boxFailureRate: 0, biometrics: { fingerprintFrr: 0.3, far: 0, faceFrr: 0.3, retries: 1, unreadableRate: 0.01, falseAlreadyIdentifiedRate: 0 } });
     const failed = await prepareStation({ ...common, precinct: 2, boxFailureRate: 1 });
     await server.registry.register(working.day.definition, [...working.devices, ...failed.devices]);
     await Promise.all([sendStationDay(working, common), sendStationDay(failed, common)]);

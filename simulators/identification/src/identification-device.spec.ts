@@ -20,7 +20,10 @@ function localAuthority(precinctId: string): Authority {
   };
 }
 
-const device = (seed: string, biometrics = perfect) => new IdentificationDevice('idd-1', (pin) => registry.find(pin), localAuthority(a), new Random(seed), biometrics);
+const device = (seed: string, biometrics = perfect) => {
+  const local = localAuthority(a);
+  return new IdentificationDevice('idd-1', (pin) => registry.find(pin), local, local, new Random(seed), biometrics);
+};
 const voter = (n: number) => registry.listOf(a).filter((v) => !v.remotePrecinctId)[n];
 
 describe('IdentificationDevice', () => {
@@ -75,6 +78,46 @@ describe('IdentificationDevice', () => {
     expect((await d.identify(voter(3).pin, T + 2 * 3_600_000 - 1)).outcome).toBe('identified');
     await expect(d.identify(voter(4).pin, T + 3 * 3_600_000)).rejects.toThrow(/no power/);
     expect(d.state).toBe('dead');
+  });
+
+  it('lets an impostor through only at the false-accept rate', async () => {
+    const d = device('impostors', { ...perfect, far: 0.2, retries: 1 });
+    const voters = registry.listOf(a).filter((v) => !v.remotePrecinctId).slice(100, 1100);
+    let t = T;
+    let accepted = 0;
+    for (const v of voters) {
+      const r = await d.identify(v.pin, t, true);
+      t = r.doneAtMs;
+      if (r.outcome === 'identified') accepted++;
+    }
+    // One fingerprint try and one face try, each 20%: 1 − 0.8² = 36%.
+    expect(accepted / 1000).toBeCloseTo(0.36, 1);
+  });
+
+  it('falls back to the local list when the service is unreachable, and finds the double vote at sync', async () => {
+    const service = new Map<string, number>();
+    let reachable = true;
+    const online: Authority = (voter, atMs, _method, offline) => {
+      if (!reachable) throw new Error('no network');
+      const first = service.get(voter.pin);
+      if (first === undefined) {
+        service.set(voter.pin, atMs);
+        return { ok: true };
+      }
+      return { ok: false, reason: 'already-identified', doubleVote: offline ? { voterRef: voter.pin, otherPrecinctId: a, hereAtMs: atMs, thereAtMs: first } : undefined };
+    };
+    const d = new IdentificationDevice('idd-2', (pin) => registry.find(pin), online, localAuthority(a), new Random('offline'), perfect);
+    const v = voter(6);
+    service.set(v.pin, T - 3_600_000);
+    reachable = false;
+    expect(await d.identify(v.pin, T)).toMatchObject({ outcome: 'identified', slip: true });
+    expect(await d.identify(voter(7).pin, T + 60_000)).toMatchObject({ outcome: 'identified' });
+    expect(d.pendingSync).toBe(2);
+    reachable = true;
+    const doubles = await d.sync();
+    expect(doubles).toEqual([{ voterRef: v.pin, otherPrecinctId: a, hereAtMs: expect.any(Number), thereAtMs: T - 3_600_000 }]);
+    expect(d.pendingSync).toBe(0);
+    expect(d.report()).toMatchObject({ identifiedOffline: 2, doubleVotes: doubles });
   });
 
   it('sometimes wrongly says "already identified" when told to', async () => {

@@ -8,13 +8,27 @@ export type RefusalReason = 'not-in-list' | 'other-precinct' | 'already-identifi
 
 export type AuthorityDecision = { ok: true } | { ok: false; reason: 'other-precinct' | 'already-identified' };
 
-/** The device's question to the authority for one voter, one vote: online the service, offline the local list. */
-export type Authority = (voter: Voter, atMs: number, method: 'fingerprint' | 'face') => AuthorityDecision | Promise<AuthorityDecision>;
+/**
+ * The device's question to the authority for one voter, one vote: online the service. `offline`
+ * marks an identification the device already made on its local list, now synchronized. An
+ * authority that cannot be reached throws.
+ */
+export type Authority = (voter: Voter, atMs: number, method: 'fingerprint' | 'face', offline?: boolean) => AuthorityDecision | Promise<AuthorityDecision & { doubleVote?: DoubleVoteFound }>;
+
+/** A second identification found when an offline device synchronized. */
+export interface DoubleVoteFound {
+  voterRef: string;
+  otherPrecinctId: string;
+  hereAtMs: number;
+  thereAtMs: number;
+}
 
 /** The biometric model: how often a genuine voter's finger or face fails to match, and how often the device errs. */
 export interface BiometricModel {
   /** Chance a genuine fingerprint fails one attempt (false reject). */
   fingerprintFrr: number;
+  /** Chance someone else's finger or face matches a voter's template (false accept). */
+  far: number;
   /** Chance a genuine face fails (false reject). */
   faceFrr: number;
   /** Fingerprint attempts before falling back to the face. */
@@ -25,7 +39,7 @@ export interface BiometricModel {
   falseAlreadyIdentifiedRate: number;
 }
 
-export const TYPICAL_BIOMETRICS: BiometricModel = { fingerprintFrr: 0.03, faceFrr: 0.1, retries: 3, unreadableRate: 0.002, falseAlreadyIdentifiedRate: 0 };
+export const TYPICAL_BIOMETRICS: BiometricModel = { fingerprintFrr: 0.03, far: 0.0001, faceFrr: 0.1, retries: 3, unreadableRate: 0.002, falseAlreadyIdentifiedRate: 0 };
 
 /** Seconds each step takes, drawn between the two bounds (seeded). */
 export const STEP_SECONDS = { readDocument: [3, 8], lookup: [1, 2], fingerprint: [2, 5], face: [4, 8], printSlip: [2, 4] } as const;
@@ -47,12 +61,16 @@ export interface IdentificationSummary {
   identifiedByFace: number;
   refused: Record<RefusalReason, number>;
   slipsPrinted: number;
+  /** Identified on the local list while the service could not be reached. */
+  identifiedOffline: number;
+  doubleVotes: DoubleVoteFound[];
 }
 
 /**
  * An identification device as an explicit state machine: read the document, look the voter up in
- * the precinct's list, match the fingerprint (retries, then the face), ask the authority, print
- * the slip once. Failures are injected: a printer that prints nothing or runs out of paper, a
+ * the precinct's list, match the fingerprint (retries, then the face), ask the identification
+ * service — or, when it cannot be reached, the precinct's own list, queueing the identification
+ * for synchronization — and print the slip once. Failures are injected: a printer that prints nothing or runs out of paper, a
  * power cut after which the battery lasts 2–3 hours, and a device that wrongly says "already
  * identified". At close it gives the identification summary report.
  */
@@ -65,12 +83,18 @@ export class IdentificationDevice {
     identifiedByFace: 0,
     refused: { 'not-in-list': 0, 'other-precinct': 0, 'already-identified': 0, 'biometric-mismatch': 0, 'unreadable-document': 0 },
     slipsPrinted: 0,
+    identifiedOffline: 0,
+    doubleVotes: [],
   };
+  /** Identifications made offline, waiting to be synchronized with the service. */
+  private readonly unsynced: { voter: Voter; atMs: number; method: 'fingerprint' | 'face' }[] = [];
 
   constructor(
     readonly deviceId: string,
     private readonly list: (pin: string) => Voter | undefined,
     private readonly authority: Authority,
+    /** The precinct's own list, used when the service cannot be reached. */
+    private readonly localAuthority: Authority,
     private readonly random: Random,
     private readonly biometrics: BiometricModel = TYPICAL_BIOMETRICS,
   ) {}
@@ -90,7 +114,7 @@ export class IdentificationDevice {
   }
 
   /** One voter at the device, from their document to their slip. */
-  async identify(pin: string, atMs: number): Promise<Identification> {
+  async identify(pin: string, atMs: number, impostor = false): Promise<Identification> {
     if (this.current === 'dead' || atMs >= this.deadAtMs) {
       this.current = 'dead';
       throw new Error(`device ${this.deviceId} has no power`);
@@ -109,18 +133,29 @@ export class IdentificationDevice {
     if (!voter) return refuse('not-in-list');
     this.current = 'voter-found';
     let method: 'fingerprint' | 'face' | null = null;
+    const matches = (frr: number) => (impostor ? this.random.next() < this.biometrics.far : this.random.next() >= frr);
     for (let i = 0; i < this.biometrics.retries && !method; i++) {
       t += this.step('fingerprint');
-      if (this.random.next() >= this.biometrics.fingerprintFrr) method = 'fingerprint';
+      if (matches(this.biometrics.fingerprintFrr)) method = 'fingerprint';
     }
     if (!method) {
       t += this.step('face');
-      if (this.random.next() >= this.biometrics.faceFrr) method = 'face';
+      if (matches(this.biometrics.faceFrr)) method = 'face';
     }
     if (!method) return refuse('biometric-mismatch');
     this.current = 'matched';
     if (this.random.next() < this.biometrics.falseAlreadyIdentifiedRate) return refuse('already-identified');
-    const decision = await this.authority(voter, t, method);
+    let decision: AuthorityDecision;
+    try {
+      decision = await this.authority(voter, t, method);
+    } catch {
+      // The service cannot be reached: decide on the precinct's list and synchronize later.
+      decision = await this.localAuthority(voter, t, method);
+      if (decision.ok) {
+        this.unsynced.push({ voter, atMs: t, method });
+        this.summary.identifiedOffline++;
+      }
+    }
     if (!decision.ok) return refuse(decision.reason);
     this.current = 'authorized';
     if (method === 'fingerprint') this.summary.identifiedByFingerprint++;
@@ -131,9 +166,26 @@ export class IdentificationDevice {
     return { outcome: 'identified', method, slip, doneAtMs: t };
   }
 
+  /** Sends the identifications made offline to the service; returns the double votes it found. */
+  async sync(): Promise<DoubleVoteFound[]> {
+    const found: DoubleVoteFound[] = [];
+    while (this.unsynced.length) {
+      const { voter, atMs, method } = this.unsynced[0];
+      const answer = await this.authority(voter, atMs, method, true);
+      this.unsynced.shift();
+      if ('doubleVote' in answer && answer.doubleVote) found.push(answer.doubleVote);
+    }
+    this.summary.doubleVotes.push(...found);
+    return found;
+  }
+
+  get pendingSync(): number {
+    return this.unsynced.length;
+  }
+
   /** The identification summary report (идентификациянын жыйынтыктоочу отчету). */
   report(): IdentificationSummary {
-    return { ...this.summary, refused: { ...this.summary.refused } };
+    return { ...this.summary, refused: { ...this.summary.refused }, doubleVotes: [...this.summary.doubleVotes] };
   }
 
   private printSlip(): boolean {

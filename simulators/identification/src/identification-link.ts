@@ -1,5 +1,5 @@
 import { MqttClient } from 'mqtt';
-import { signPayload, Topics, v1 } from '../../../libs/contracts/src';
+import { int64ToNumber, signPayload, Topics, v1 } from '../../../libs/contracts/src';
 import { DeviceKey } from '../../../libs/platform/src/keys';
 import { connectMqtt, uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
 import { Authority } from './identification-device';
@@ -63,13 +63,17 @@ export class IdentificationLink {
 
 /** The identification service as a device's authority: each matched voter is asked about over the link. */
 export function serviceAuthority(link: IdentificationLink, header: { electionId: string; definitionHash: string; precinctId: string }): Authority {
-  return async (voter, atMs, method) => {
+  return async (voter, atMs, method, offline = false) => {
     const r = await link.ask(header, {
       pin: voter.pin,
       method: method === 'face' ? v1.IdentificationMethod.IDENTIFICATION_METHOD_FACE : v1.IdentificationMethod.IDENTIFICATION_METHOD_FINGERPRINT,
       identifiedAtMs: atMs,
+      offline,
     });
     if (r.outcome === v1.IdentifyOutcome.IDENTIFY_OUTCOME_IDENTIFIED) return { ok: true };
-    return { ok: false, reason: r.reason === 'other-precinct' ? 'other-precinct' : 'already-identified' };
+    const doubleVote = r.doubleVote
+      ? { voterRef: voter.pin.slice(-5), otherPrecinctId: r.identifiedPrecinctId, hereAtMs: atMs, thereAtMs: int64ToNumber(r.identifiedAtMs) }
+      : undefined;
+    return { ok: false, reason: r.reason === 'other-precinct' ? 'other-precinct' : 'already-identified', doubleVote };
   };
 }

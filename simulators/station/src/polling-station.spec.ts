@@ -5,7 +5,7 @@ import { BallotBox } from '../../ballot-box/src/ballot-box';
 import { BallotCounter } from '../../ballot-box/src/ballot-counter';
 import { cityCouncil2021, cityCouncilDefinition, precinctsOf } from '../../../libs/election/src';
 import { VoterRegistry } from '../../../libs/voters/src/voter-registry';
-import { IdentificationDevice, TYPICAL_BIOMETRICS } from '../../identification/src/identification-device';
+import { Authority, IdentificationDevice, TYPICAL_BIOMETRICS } from '../../identification/src/identification-device';
 import { simulateStationDay, StationConfig } from './polling-station';
 
 const parties = ['p1', 'p2', 'p3', 'p4'].map((id) => ({ id, name: `Party ${id}` }));
@@ -79,7 +79,8 @@ describe('a station day with identification', () => {
     const precinct = precinctsOf(definition.territory)[0];
     const registry = new VoterRegistry(definition, { seed: 'idn' });
     const seen = new Set<string>();
-    const device = new IdentificationDevice('idd-1', (pin) => registry.find(pin), (v) => (seen.has(v.pin) ? { ok: false, reason: 'already-identified' } : (seen.add(v.pin), { ok: true })), new Random('idd'), {
+    const authority: Authority = (v) => (seen.has(v.pin) ? { ok: false, reason: 'already-identified' } : (seen.add(v.pin), { ok: true }));
+    const device = new IdentificationDevice('idd-1', (pin) => registry.find(pin), authority, authority, new Random('idd'), {
       ...TYPICAL_BIOMETRICS,
       unreadableRate: 0.05,
     });

@@ -146,6 +146,8 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
       commission.key,
     ),
   });
+  // The identification devices synchronize what they did offline before the report is made.
+  if (idn) await idn.device.sync();
   const identification = idn ? idn.device.report() : null;
   if (idn && identification) {
     messages.push({
@@ -164,6 +166,7 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
           identifiedByFace: identification.identifiedByFace,
           refused: Object.entries(identification.refused).map(([reason, count]) => ({ reason, count })),
           slipsPrinted: identification.slipsPrinted,
+          doubleVotes: identification.doubleVotes,
           closedAtMs: close,
         },
         idn.key,

@@ -65,7 +65,8 @@ export async function prepareStation(options: StationChoice, day: CouncilDay = p
   });
   const voters = new VoterRegistry(day.definition, { seed: options.seed });
   const idRandom = Random.stream(options.seed, `identification/${precinctId}`);
-  const device = new IdentificationDevice(identification.deviceId, (pin) => voters.find(pin), authority ?? precinctAuthority(precinctId), idRandom, options.biometrics ?? TYPICAL_BIOMETRICS);
+  const local = precinctAuthority(precinctId);
+  const device = new IdentificationDevice(identification.deviceId, (pin) => voters.find(pin), authority ?? local, local, idRandom, options.biometrics ?? TYPICAL_BIOMETRICS);
   const turningOut = idRandom.shuffle(voters.votersAt(precinctId));
   const strangers = precinctsOf(day.definition.territory)
     .filter((p) => p.id !== precinctId)
