@@ -1,7 +1,7 @@
 import { startIdentificationService, IdentificationHandle } from '../apps/identification/src/identification-service';
 import { TallyServerHandle } from '../apps/tally-server/src/tally-server';
 import { SystemClock } from '../libs/platform/src/clock';
-import { IdentificationLink, serviceAuthority } from '../simulators/identification/src/identification-link';
+import { serviceAuthorities } from '../simulators/identification/src/identification-link';
 import { TYPICAL_BIOMETRICS } from '../simulators/identification/src/identification-device';
 import { prepareCouncilDay } from '../simulators/scenario/src/council-day';
 import { prepareStation, stationDevices } from '../simulators/station/src/run-station';
@@ -33,14 +33,12 @@ describe('voters who try to vote twice', () => {
   });
 
   async function runStation(precinct: number, doubleVoterRate: number) {
-    const { identification: idd, precinctId } = stationDevices(day, SEED, precinct);
-    const link = new IdentificationLink(stack.brokerUrl, idd.deviceId, idd.key);
-    await link.start();
+    const { identification: idds, precinctId } = stationDevices(day, SEED, precinct);
+    const service = await serviceAuthorities(stack.brokerUrl, idds, { electionId: day.definition.id, definitionHash: day.hash, precinctId });
     try {
-      const header = { electionId: day.definition.id, definitionHash: day.hash, precinctId };
-      return await prepareStation({ council: 'Кайыңды', seed: SEED, precinct, boxFailureRate: 0, handCountErrorRate: 0, biometrics: PERFECT, doubleVoterRate }, day, serviceAuthority(link, header));
+      return await prepareStation({ council: 'Кайыңды', seed: SEED, precinct, boxFailureRate: 0, handCountErrorRate: 0, biometrics: PERFECT, doubleVoterRate }, day, service.authorityFor);
     } finally {
-      await link.stop();
+      await service.close();
     }
   }
 

@@ -9,7 +9,7 @@ import { EmbeddedBroker } from '../../../libs/transport/src/embedded-broker';
 import { runDemo } from '../../../simulators/scenario/src/demo';
 import { prepareStation, sendStationDay, stationDevices } from '../../../simulators/station/src/run-station';
 import { prepareCouncilDay } from '../../../simulators/scenario/src/council-day';
-import { IdentificationLink, serviceAuthority } from '../../../simulators/identification/src/identification-link';
+import { serviceAuthorities } from '../../../simulators/identification/src/identification-link';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
 
 /** The environment, with empty variables treated as unset. */
@@ -83,7 +83,7 @@ program
       log: (line: string) => console.log(line),
     };
     const day = prepareCouncilDay(options.council, options.seed);
-    const { identification: idd, precinctId, devices } = stationDevices(day, options.seed, options.precinct);
+    const { identification: idds, precinctId, devices } = stationDevices(day, options.seed, options.precinct);
     if (opts.register) {
       const res = await fetch(`${opts.register}/api/elections`, {
         method: 'POST',
@@ -92,10 +92,10 @@ program
       });
       if (!res.ok) throw new Error(`registration refused: ${res.status} ${await res.text()}`);
     }
-    const link = opts.onlineIdentification ? new IdentificationLink(options.brokerUrl, idd.deviceId, idd.key) : null;
-    await link?.start();
-    const run = await prepareStation(options, day, link ? serviceAuthority(link, { electionId: day.definition.id, definitionHash: day.hash, precinctId }) : undefined);
-    await link?.stop();
+    const service = opts.onlineIdentification
+      ? await serviceAuthorities(options.brokerUrl, idds, { electionId: day.definition.id, definitionHash: day.hash, precinctId })
+      : null;
+    const run = await prepareStation(options, day, service?.authorityFor).finally(() => service?.close());
     if (opts.print) run.station.printouts.forEach((p) => console.log(`${p}\n`));
     console.log(`${run.day.definition.name}, precinct ${run.precinctId}: ${run.station.manualCount.invalidBallots + Object.values(run.station.manualCount.votes).reduce((a, b) => a + b, 0)} ballots, box ${run.station.boxFailed ? 'failed — counted by hand only' : 'worked'}`);
     await sendStationDay(run, options);

@@ -77,3 +77,19 @@ export function serviceAuthority(link: IdentificationLink, header: { electionId:
     return { ok: false, reason: r.reason === 'other-precinct' ? 'other-precinct' : 'already-identified', doubleVote };
   };
 }
+
+/** Links for a station's identification devices, each asking the service as itself. */
+export async function serviceAuthorities(
+  brokerUrl: string,
+  devices: { deviceId: string; key: DeviceKey }[],
+  header: { electionId: string; definitionHash: string; precinctId: string },
+): Promise<{ authorityFor: (deviceId: string) => Authority; close(): Promise<void> }> {
+  const links = new Map(devices.map((d) => [d.deviceId, new IdentificationLink(brokerUrl, d.deviceId, d.key)]));
+  await Promise.all([...links.values()].map((l) => l.start()));
+  return {
+    authorityFor: (deviceId) => serviceAuthority(links.get(deviceId)!, header),
+    close: async () => {
+      await Promise.all([...links.values()].map((l) => l.stop()));
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { ElectionResults } from '../../../apps/tally-server/src/tally.service';
 import { SystemClock } from '../../../libs/platform/src/clock';
 import { EmbeddedBroker } from '../../../libs/transport/src/embedded-broker';
 import { startIdentificationService } from '../../../apps/identification/src/identification-service';
-import { IdentificationLink, serviceAuthority } from '../../identification/src/identification-link';
+import { serviceAuthorities } from '../../identification/src/identification-link';
 import { prepareStation, sendStationDay, stationDevices } from '../../station/src/run-station';
 import { prepareCouncilDay } from './council-day';
 import { TYPICAL_BIOMETRICS } from '../../identification/src/identification-device';
@@ -66,11 +66,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   try {
     await Promise.all(
       precinctNumbers.map(async (n) => {
-        const { identification: idd, precinctId } = stationDevices(day, options.seed, n);
-        const link = new IdentificationLink(brokerUrl, idd.deviceId, idd.key);
-        await link.start();
-        const station = await prepareStation({ ...choice, precinct: n }, day, serviceAuthority(link, { electionId: day.definition.id, definitionHash: day.hash, precinctId }));
-        await link.stop();
+        const { identification: idds, precinctId } = stationDevices(day, options.seed, n);
+        const service = await serviceAuthorities(brokerUrl, idds, { electionId: day.definition.id, definitionHash: day.hash, precinctId });
+        const station = await prepareStation({ ...choice, precinct: n }, day, service.authorityFor).finally(() => service.close());
         if (options.print) station.station.printouts.forEach(options.print);
         await sendStationDay(station, { seed: options.seed, brokerUrl, speed: 200_000, link: '3g' });
         const report = station.station.identification!;

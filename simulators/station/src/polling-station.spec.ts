@@ -86,7 +86,7 @@ describe('a station day with identification', () => {
     });
     const small = { votes: { p1: 200, p2: 150, p3: 100, p4: 40 }, invalidBallots: 10 };
     const voters = [...registry.listOf(precinct.id)].slice(0, 500);
-    const day = await simulateStationDay(config('idn', { intended: small, handCountErrorRate: 0, identification: { device, key: DeviceKey.fromSeed(Buffer.alloc(32, 4)), voters } }));
+    const day = await simulateStationDay(config('idn', { intended: small, handCountErrorRate: 0, identification: { devices: [{ device, key: DeviceKey.fromSeed(Buffer.alloc(32, 4)) }], voters } }));
     const report = day.identification!;
     const identified = report.identifiedByFingerprint + report.identifiedByFace;
     const refused = Object.values(report.refused).reduce((a, b) => a + b, 0);

@@ -11,10 +11,10 @@ import { Voter } from '../../../libs/voters/src/voter-registry';
 /** Polls open 08:00 and close 20:00, Bishkek time (UTC+6). */
 const hourOf = (date: string, hour: number) => Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00+06:00`);
 
-/** The station's identification device and the voters who come, in order of arrival. */
+/** The station's identification devices and the voters who come, in order of arrival. */
 export interface StationIdentification {
-  device: IdentificationDevice;
-  key: DeviceKey;
+  /** Voters queue at the devices in turn. */
+  devices: { device: IdentificationDevice; key: DeviceKey }[];
   voters: Voter[];
   /** Voters of other precincts who also try to vote here; the device must turn them away. */
   visitors?: Voter[];
@@ -77,9 +77,10 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
     // Those who try a second time arrive among the others and are identified (and refused) in turn.
     while (idn && visits.length && visits[0].at <= arrivals[i]) {
       const visit = visits.shift()!;
-      if ((await idn.device.identify(visit.voter.pin, visit.at)).outcome === 'identified') throw new Error(`${visit.voter.pin} was given a second ballot`);
+      const device = idn.devices[visits.length % idn.devices.length].device;
+      if ((await device.identify(visit.voter.pin, visit.at)).outcome === 'identified') throw new Error(`${visit.voter.pin} was given a second ballot`);
     }
-    admitted.push(!idn || (await idn.device.identify(idn.voters[i].pin, arrivals[i])).outcome === 'identified');
+    admitted.push(!idn || (await idn.devices[i % idn.devices.length].device.identify(idn.voters[i].pin, arrivals[i])).outcome === 'identified');
   }
   const ballots = intended.filter((_, i) => admitted[i]);
   const times = arrivals.filter((_, i) => admitted[i]);
@@ -146,34 +147,37 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
       commission.key,
     ),
   });
-  // The identification devices synchronize what they did offline before the report is made.
-  if (idn) await idn.device.sync();
-  const identification = idn ? idn.device.report() : null;
-  if (idn && identification) {
+  // The identification devices synchronize what they did offline, then each prints its report.
+  const reports: IdentificationSummary[] = [];
+  for (const { device, key } of idn?.devices ?? []) {
+    await device.sync();
+    const report = device.report();
+    reports.push(report);
     messages.push({
       atMs: close,
       kind: 'identification',
-      deviceId: idn.device.deviceId,
+      deviceId: device.deviceId,
       envelope: signPayload(
         v1.PayloadKind.PAYLOAD_KIND_IDENTIFICATION_REPORT,
         {
           electionId: config.electionId,
           definitionHash: Buffer.from(config.definitionHash, 'hex'),
           precinctId: counter.box.identity.precinctId,
-          deviceId: idn.device.deviceId,
+          deviceId: device.deviceId,
           sequence: 1,
-          identifiedByFingerprint: identification.identifiedByFingerprint,
-          identifiedByFace: identification.identifiedByFace,
-          refused: Object.entries(identification.refused).map(([reason, count]) => ({ reason, count })),
-          slipsPrinted: identification.slipsPrinted,
-          doubleVotes: identification.doubleVotes,
+          identifiedByFingerprint: report.identifiedByFingerprint,
+          identifiedByFace: report.identifiedByFace,
+          refused: Object.entries(report.refused).map(([reason, count]) => ({ reason, count })),
+          slipsPrinted: report.slipsPrinted,
+          doubleVotes: report.doubleVotes,
           closedAtMs: close,
         },
-        idn.key,
+        key,
       ),
     });
-    messages.sort((x, y) => x.atMs - y.atMs);
   }
+  messages.sort((x, y) => x.atMs - y.atMs);
+  const identification = reports.length ? sumReports(reports) : null;
   return { messages, boxCount, manualCount, boxFailed, printouts, violations: checkProtocol(figures), identification };
 }
 
@@ -197,4 +201,20 @@ function handCount(ballots: Ballot[], parties: string[], random: Random, errorRa
     else votes[b.partyId]++;
   }
   return { votes, invalidBallots };
+}
+
+/** The station's identification summary: its devices' reports added up. */
+function sumReports(reports: IdentificationSummary[]): IdentificationSummary {
+  const total = reports[0];
+  return reports.slice(1).reduce(
+    (sum, r) => ({
+      identifiedByFingerprint: sum.identifiedByFingerprint + r.identifiedByFingerprint,
+      identifiedByFace: sum.identifiedByFace + r.identifiedByFace,
+      refused: Object.fromEntries(Object.entries(sum.refused).map(([k, v]) => [k, v + r.refused[k as keyof typeof r.refused]])) as IdentificationSummary['refused'],
+      slipsPrinted: sum.slipsPrinted + r.slipsPrinted,
+      identifiedOffline: sum.identifiedOffline + r.identifiedOffline,
+      doubleVotes: [...sum.doubleVotes, ...r.doubleVotes],
+    }),
+    total,
+  );
 }

@@ -39,6 +39,9 @@ export type StationChoice = Pick<RunStationOptions, 'council' | 'precinct' | 'se
   doubleVoterRate?: number;
 };
 
+/** Identification devices per station: about 5,750 in the fleet for 2,494 stations (2024). */
+export const IDENTIFICATION_DEVICES_PER_STATION = 2;
+
 /** The precinct's own view of one voter, one vote: its voters (remote applicants included), once each. */
 export function precinctAuthority(precinctId: string): Authority {
   const identified = new Set<string>();
@@ -55,7 +58,11 @@ export function precinctAuthority(precinctId: string): Authority {
  * identification device asks `authority` (the identification service, say); without one, the
  * precinct's own list.
  */
-export async function prepareStation(options: StationChoice, day: CouncilDay = prepareCouncilDay(options.council, options.seed), authority?: Authority): Promise<StationRun> {
+export async function prepareStation(
+  options: StationChoice,
+  day: CouncilDay = prepareCouncilDay(options.council, options.seed),
+  authorityFor?: (deviceId: string) => Authority,
+): Promise<StationRun> {
   const { box, count, precinctId, commission, identification, devices } = stationDevices(day, options.seed, options.precinct);
   const contest = day.definition.contests[0];
   const counter = new BallotCounter(box, {
@@ -66,7 +73,10 @@ export async function prepareStation(options: StationChoice, day: CouncilDay = p
   const voters = new VoterRegistry(day.definition, { seed: options.seed });
   const idRandom = Random.stream(options.seed, `identification/${precinctId}`);
   const local = precinctAuthority(precinctId);
-  const device = new IdentificationDevice(identification.deviceId, (pin) => voters.find(pin), authority ?? local, local, idRandom, options.biometrics ?? TYPICAL_BIOMETRICS);
+  const idDevices = identification.map(({ deviceId, key }) => ({
+    key,
+    device: new IdentificationDevice(deviceId, (pin) => voters.find(pin), authorityFor?.(deviceId) ?? local, local, Random.stream(options.seed, `device/${deviceId}`), options.biometrics ?? TYPICAL_BIOMETRICS),
+  }));
   const turningOut = idRandom.shuffle(voters.votersAt(precinctId));
   const strangers = precinctsOf(day.definition.territory)
     .filter((p) => p.id !== precinctId)
@@ -83,23 +93,26 @@ export async function prepareStation(options: StationChoice, day: CouncilDay = p
     random: Random.stream(options.seed, `station/${precinctId}`),
     boxFailureRate: options.boxFailureRate,
     handCountErrorRate: options.handCountErrorRate,
-    identification: { device, key: identification.key, voters: turningOut, visitors },
+    identification: { devices: idDevices, voters: turningOut, visitors },
   });
   return { day, station, precinctId, devices };
 }
 
-/** A station's devices (ballot box, commission, identification device) with their keys and registrations. */
+/** A station's devices (ballot box, commission, identification devices) with their keys and registrations. */
 export function stationDevices(day: CouncilDay, seed: string, precinct: number) {
   const entry = day.boxes[precinct - 1];
   if (!entry) throw new Error(`${day.definition.name} has precincts 1 to ${day.boxes.length}, not ${precinct}`);
   const { box, count } = entry;
   const precinctId = box.identity.precinctId;
   const commission = commissionDevice(seed, precinctId);
-  const identification = { deviceId: `idd-${precinctId}`, key: deviceKey(seed, `idd-${precinctId}`) };
+  const identification = Array.from({ length: IDENTIFICATION_DEVICES_PER_STATION }, (_, k) => {
+    const deviceId = `idd-${precinctId}-${k + 1}`;
+    return { deviceId, key: deviceKey(seed, deviceId) };
+  });
   const devices = [
     { id: box.identity.deviceId, precinctId, kind: 'ballot-box', publicKey: box.identity.key.publicKey.toString('base64') },
     { id: commission.deviceId, precinctId, kind: 'commission', publicKey: commission.key.publicKey.toString('base64') },
-    { id: identification.deviceId, precinctId, kind: 'identification', publicKey: identification.key.publicKey.toString('base64') },
+    ...identification.map((d) => ({ id: d.deviceId, precinctId, kind: 'identification', publicKey: d.key.publicKey.toString('base64') })),
   ];
   return { box, count, precinctId, commission, identification, devices };
 }
