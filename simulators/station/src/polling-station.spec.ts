@@ -3,7 +3,7 @@ import { DeviceKey } from '../../../libs/platform/src/keys';
 import { Random } from '../../../libs/platform/src/random';
 import { BallotBox } from '../../ballot-box/src/ballot-box';
 import { BallotCounter } from '../../ballot-box/src/ballot-counter';
-import { cityCouncil2021, cityCouncilDefinition, precinctsOf } from '../../../libs/election/src';
+import { checkProtocol, ElectionDefinition } from '../../../libs/election/src';
 import { VoterRegistry } from '../../../libs/voters/src/voter-registry';
 import { Authority, IdentificationDevice, TYPICAL_BIOMETRICS } from '../../identification/src/identification-device';
 import { simulateStationDay, StationConfig } from './polling-station';
@@ -73,27 +73,36 @@ describe('a 2,000-voter polling station day', () => {
   });
 });
 
-describe('a station day with identification', () => {
-  it('gives a ballot only to identified voters and reports them', async () => {
-    const definition = cityCouncilDefinition(cityCouncil2021('Кайыңды'));
-    const precinct = precinctsOf(definition.territory)[0];
+describe('a 2,000-voter station day with identification', () => {
+  it('gives a ballot only to identified voters, and its report, box count and protocol agree', async () => {
+    const definition: ElectionDefinition = {
+      id: 'e',
+      name: 'E',
+      type: 'city-council',
+      date: '2021-04-11',
+      territory: { id: 'c', name: 'C', level: 'district', children: [{ id: 'p001', name: 'P', level: 'precinct', registeredVoters: 5000 }] },
+      contests: [],
+    };
     const registry = new VoterRegistry(definition, { seed: 'idn' });
     const seen = new Set<string>();
     const authority: Authority = (v) => (seen.has(v.pin) ? { ok: false, reason: 'already-identified' } : (seen.add(v.pin), { ok: true }));
-    const device = new IdentificationDevice('idd-1', (pin) => registry.find(pin), authority, authority, new Random('idd'), {
-      ...TYPICAL_BIOMETRICS,
-      unreadableRate: 0.05,
-    });
-    const small = { votes: { p1: 200, p2: 150, p3: 100, p4: 40 }, invalidBallots: 10 };
-    const voters = [...registry.listOf(precinct.id)].slice(0, 500);
-    const day = await simulateStationDay(config('idn', { intended: small, handCountErrorRate: 0, identification: { devices: [{ device, key: DeviceKey.fromSeed(Buffer.alloc(32, 4)) }], voters } }));
+    const devices = [1, 2].map((k) => ({
+      key: DeviceKey.fromSeed(Buffer.alloc(32, 4 + k)),
+      device: new IdentificationDevice(`idd-${k}`, (pin) => registry.find(pin), authority, authority, new Random(`idd-${k}`), { ...TYPICAL_BIOMETRICS, unreadableRate: 0.02 }),
+    }));
+    const voters = new Random('queue').shuffle(registry.listOf('p001'));
+    const day = await simulateStationDay(config('idn', { handCountErrorRate: 0, identification: { devices, voters } }));
     const report = day.identification!;
     const identified = report.identifiedByFingerprint + report.identifiedByFace;
     const refused = Object.values(report.refused).reduce((a, b) => a + b, 0);
-    expect(identified + refused).toBe(500);
+    expect(identified + refused).toBe(2000);
     expect(refused).toBeGreaterThan(0);
-    expect(day.boxCount!.invalidBallots + Object.values(day.boxCount!.votes).reduce((a, b) => a + b, 0)).toBe(identified);
-    expect(day.messages.map((m) => m.kind)).toContain('identification');
+    const inBox = day.boxCount!.invalidBallots + Object.values(day.boxCount!.votes).reduce((a, b) => a + b, 0);
+    expect(inBox).toBe(identified);
+    expect(report.slipsPrinted).toBe(identified);
+    expect(day.messages.filter((m) => m.kind === 'identification').map((m) => m.deviceId)).toEqual(['idd-1', 'idd-2']);
+    const protocol = v1.ManualProtocol.decode(v1.SignedEnvelope.decode(day.messages.at(-1)!.envelope).body);
+    expect(checkProtocol({ ...protocol, votes: Object.fromEntries(protocol.votes.map((v) => [v.partyId, v.votes])), identifiedVoters: identified })).toEqual([]);
     expect(day.violations).toEqual([]);
   });
 });
