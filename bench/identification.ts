@@ -4,6 +4,7 @@ import { v1 } from '../libs/contracts/src';
 import { cityCouncil2021, cityCouncilDefinition, definitionHash, precinctsOf } from '../libs/election/src';
 import { SystemClock } from '../libs/platform/src/clock';
 import { openDatabase } from '../libs/persistence/src';
+import { deviceRegistration } from '../libs/persistence/src/election-registry';
 import { EmbeddedBroker } from '../libs/transport/src/embedded-broker';
 import { deviceKey } from '../simulators/scenario/src/council-day';
 import { IdentificationLink } from '../simulators/identification/src/identification-link';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({});
   const service = await startIdentificationService({ mqttUrl: broker.url, voterSeed: SEED, remoteShare: 0, clock: new SystemClock() }, database);
   const precincts = precinctsOf(definition.territory).map((p) => p.id);
-  const devices = precincts.map((p) => ({ id: `idd-${p}`, precinctId: p, kind: 'identification', publicKey: deviceKey(SEED, `idd-${p}`).publicKey.toString('base64') }));
+  const devices = precincts.map((p) => deviceRegistration(`idd-${p}`, p, 'identification', deviceKey(SEED, `idd-${p}`).publicKey));
   await service.registry.register(definition, devices);
   const voters = service.service.voters(definition.id)!;
   const links = await Promise.all(

@@ -1,6 +1,5 @@
-import { closingTime } from '../apps/tally-server/src/tally.service';
 import { TallyServerHandle } from '../apps/tally-server/src/tally-server';
-import { allocateCityCouncil } from '../libs/election/src';
+import { allocateCityCouncil, closingTime } from '../libs/election/src';
 import { ManualClock } from '../libs/platform/src/clock';
 import { transmit } from '../simulators/modem/src/uplink';
 import { recordCouncilDay, RecordedDay } from '../simulators/scenario/src/recorded-day';

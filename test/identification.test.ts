@@ -2,7 +2,7 @@ import { IdentificationHandle, startIdentificationService } from '../apps/identi
 import { signPayload, Topics, v1 } from '../libs/contracts/src';
 import { cityCouncil2021, cityCouncilDefinition, definitionHash, precinctsOf } from '../libs/election/src';
 import { ManualClock } from '../libs/platform/src/clock';
-import { Database, openDatabase } from '../libs/persistence/src';
+import { Database, deviceRegistration, openDatabase } from '../libs/persistence/src';
 import { EmbeddedBroker } from '../libs/transport/src/embedded-broker';
 import { connectMqtt, uniqueClientId } from '../libs/transport/src/mqtt-connection';
 import { votingPrecinct } from '../libs/voters/src/voter-registry';
@@ -33,7 +33,7 @@ describe('identification service', () => {
     service = await startIdentificationService({ mqttUrl: broker.url, voterSeed: SEED, remoteShare: 0.05, clock: new ManualClock(Date.UTC(2021, 3, 11, 6)) }, database);
     await service.registry.register(
       definition,
-      devices.map((id) => ({ id, precinctId: precinctOf[id], kind: 'identification', publicKey: deviceKey(SEED, id).publicKey.toString('base64') })),
+      devices.map((id) => deviceRegistration(id, precinctOf[id], 'identification', deviceKey(SEED, id).publicKey)),
     );
     for (const id of devices) {
       const link = new IdentificationLink(broker.url, id, deviceKey(SEED, id));

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   allocateCityCouncil,
   allocateParliamentList,
+  closingTime,
   PartyListAllocation,
   Territory,
   TerritoryLevel,
@@ -111,10 +112,6 @@ export interface ElectionResults extends TerritoryResults {
   updatedAt: string | null;
 }
 
-/** Polls close at 20:00 Bishkek time (UTC+6). */
-export function closingTime(date: string): number {
-  return Date.parse(`${date}T20:00:00+06:00`);
-}
 
 const emptyFigures = (): Figures => ({ ballotsInBox: 0, invalidBallots: 0, againstAll: 0, votes: {} });
 

@@ -9,3 +9,4 @@ export * from './village-council';
 export * from './precinct-protocol';
 export * from './vote-synthesizer';
 export * from './city-councils-2021';
+export * from './election-day';

@@ -13,6 +13,11 @@ export interface DeviceRegistration {
   publicKey: string;
 }
 
+/** A device's registration: its place and the raw public key of its signing key, base64. */
+export function deviceRegistration(id: string, precinctId: string, kind: string, publicKey: Uint8Array): DeviceRegistration {
+  return { id, precinctId, kind, publicKey: Buffer.from(publicKey).toString('base64') };
+}
+
 export interface RegisteredDevice {
   id: string;
   electionId: string;

@@ -1,4 +1,5 @@
 import { v1 } from '../../../libs/contracts/src';
+import { bishkekTime } from '../../../libs/election/src';
 import { Random } from '../../../libs/platform/src/random';
 import { Delivery, UplinkOptions } from '../../modem/src/uplink';
 import { BallotBox, BoxCount } from './ballot-box';
@@ -149,8 +150,7 @@ export class BallotCounter {
 
   private header(title: string, atMs: number): string[] {
     const { deviceId, precinctId } = this.box.identity;
-    // Printed in Bishkek time (UTC+6).
-    const at = new Date(atMs + 6 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16);
+    const at = bishkekTime(atMs);
     return ['АВТОМАТТЫК ЭСЕПТӨӨЧҮ УРНА / АЭУ', title, this.options.electionName, `Участок / precinct: ${precinctId}   Урна / box: ${deviceId}`, `Убакыт / time: ${at}`, '='.repeat(44)];
   }
 

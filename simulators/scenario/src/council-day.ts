@@ -9,6 +9,7 @@ import {
   SynthesizedVotes,
 } from '../../../libs/election/src';
 import { DeviceKey } from '../../../libs/platform/src/keys';
+import { deviceRegistration } from '../../../libs/persistence/src/election-registry';
 import { Random } from '../../../libs/platform/src/random';
 import { BallotBox } from '../../ballot-box/src/ballot-box';
 
@@ -59,10 +60,5 @@ export function commissionDevice(seed: string, precinctId: string): { deviceId: 
 }
 
 export function deviceRegistrations(day: CouncilDay) {
-  return day.boxes.map(({ box }) => ({
-    id: box.identity.deviceId,
-    precinctId: box.identity.precinctId,
-    kind: 'ballot-box',
-    publicKey: box.identity.key.publicKey.toString('base64'),
-  }));
+  return day.boxes.map(({ box }) => deviceRegistration(box.identity.deviceId, box.identity.precinctId, 'ballot-box', box.identity.key.publicKey));
 }

@@ -1,8 +1,8 @@
 import { v1 } from '../../../libs/contracts/src';
-import { precinctsOf } from '../../../libs/election/src';
+import { deviceRegistration } from '../../../libs/persistence/src/election-registry';
+import { closingTime, electionDayHour, precinctsOf, TURNOUT_CURVE } from '../../../libs/election/src';
 import { signPayload } from '../../../libs/contracts/src/envelope';
 import { Random } from '../../../libs/platform/src/random';
-import { closingTime } from '../../../apps/tally-server/src/tally.service';
 import { commissionDevice, CouncilDay, deviceKey, deviceRegistrations, prepareCouncilDay } from './council-day';
 
 /** What can go wrong at a precinct, as a recorded day can inject it. */
@@ -32,15 +32,6 @@ export interface RecordedDay {
   faults: Record<string, PrecinctFault[]>;
 }
 
-/** 2021 turnout at the CEC's reporting hours, as a share of the final turnout (DOMAIN.md). */
-export const TURNOUT_CURVE: [number, number][] = [
-  [10, 2.91 / 34.94],
-  [14, 16.35 / 34.94],
-  [16, 22.47 / 34.94],
-  [18, 28.36 / 34.94],
-  [20, 1],
-];
-
 /**
  * Every message the precincts of a council send on election day, signed by their devices: turnout
  * snapshots and the manual protocol from the commission, the identification report, the box's
@@ -51,7 +42,6 @@ export function recordCouncilDay(council: string | number, seed: string, faultsB
   const electionId = day.definition.id;
   const definitionHash = Buffer.from(day.hash, 'hex');
   const close = closingTime(day.definition.date);
-  const hourAt = (h: number) => close - (20 - h) * 3_600_000;
   const devices = deviceRegistrations(day);
   const precincts = precinctsOf(day.definition.territory);
   const messages: RecordedMessage[] = [];
@@ -65,8 +55,8 @@ export function recordCouncilDay(council: string | number, seed: string, faultsB
     const commission = { id: commissionId, key: commissionKey };
     const idDevice = { id: `idd-${precinctId}`, key: deviceKey(seed, `idd-${precinctId}`) };
     devices.push(
-      { id: commission.id, precinctId, kind: 'commission', publicKey: commission.key.publicKey.toString('base64') },
-      { id: idDevice.id, precinctId, kind: 'identification', publicKey: idDevice.key.publicKey.toString('base64') },
+      deviceRegistration(commission.id, precinctId, 'commission', commission.key.publicKey),
+      deviceRegistration(idDevice.id, precinctId, 'identification', idDevice.key.publicKey),
     );
     if (f.includes('silent')) return;
     const header = (deviceId: string, sequence: number) => ({ electionId, definitionHash, precinctId, deviceId, sequence });
@@ -80,7 +70,7 @@ export function recordCouncilDay(council: string | number, seed: string, faultsB
         kind: 'turnout',
         envelope: signPayload(
           v1.PayloadKind.PAYLOAD_KIND_TURNOUT_SNAPSHOT,
-          { ...header(commission.id, ++sequence), hour, voters: Math.round(participated * share), takenAtMs: hourAt(hour) },
+          { ...header(commission.id, ++sequence), hour, voters: Math.round(participated * share), takenAtMs: electionDayHour(day.definition.date, hour) },
           commission.key,
         ),
       });
@@ -102,7 +92,7 @@ export function recordCouncilDay(council: string | number, seed: string, faultsB
             { reason: 'biometric-mismatch', count: rng.int(0, 3) },
           ],
           slipsPrinted: identified,
-          doubleVotes: f.includes('double-vote') ? [{ voterRef: `v-${rng.int(1e5, 1e6)}`, otherPrecinctId: day.boxes[(i + 1) % day.boxes.length].box.identity.precinctId, hereAtMs: hourAt(11), thereAtMs: hourAt(15) }] : [],
+          doubleVotes: f.includes('double-vote') ? [{ voterRef: `v-${rng.int(1e5, 1e6)}`, otherPrecinctId: day.boxes[(i + 1) % day.boxes.length].box.identity.precinctId, hereAtMs: electionDayHour(day.definition.date, 11), thereAtMs: electionDayHour(day.definition.date, 15) }] : [],
           closedAtMs: close,
         },
         idDevice.key,

@@ -3,13 +3,14 @@ import { signPrecinctResult } from '../../../libs/contracts/src/envelope';
 import { definitionHash, ElectionDefinition } from '../../../libs/election/src';
 import { DeviceKey } from '../../../libs/platform/src/keys';
 import { Random } from '../../../libs/platform/src/random';
+import { DeviceRegistration, deviceRegistration } from '../../../libs/persistence/src/election-registry';
 
 const PARTIES = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
 
 export interface SyntheticElection {
   definition: ElectionDefinition;
   hash: string;
-  devices: { id: string; precinctId: string; kind: string; publicKey: string }[];
+  devices: DeviceRegistration[];
   /** One signed box result per precinct. */
   messages: { topic: string; payload: Buffer }[];
   /** What the results add up to. */
@@ -54,7 +55,7 @@ export function syntheticElection(precincts: number, seed: string, id = 'synthet
     const precinctId = `${id}-p${i}`;
     const deviceId = `aeu-${precinctId}`;
     const key = DeviceKey.fromSeed(rng.bytes(32));
-    devices.push({ id: deviceId, precinctId, kind: 'ballot-box', publicKey: key.publicKey.toString('base64') });
+    devices.push(deviceRegistration(deviceId, precinctId, 'ballot-box', key.publicKey));
     const votes = PARTIES.map((partyId) => ({ partyId, votes: rng.int(0, 150) }));
     const invalidBallots = rng.int(0, 20);
     const ballotsInBox = votes.reduce((s, v) => s + v.votes, 0) + invalidBallots;

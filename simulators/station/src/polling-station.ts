@@ -1,15 +1,12 @@
 import { signPayload, v1 } from '../../../libs/contracts/src';
-import { checkProtocol, ProtocolViolation } from '../../../libs/election/src';
+import { checkProtocol, electionDayHour, ProtocolViolation, TURNOUT_CURVE } from '../../../libs/election/src';
 import { DeviceKey } from '../../../libs/platform/src/keys';
 import { Random } from '../../../libs/platform/src/random';
 import { BoxCount } from '../../ballot-box/src/ballot-box';
 import { Ballot, ballotsFor, BallotCounter } from '../../ballot-box/src/ballot-counter';
-import { TURNOUT_CURVE } from '../../scenario/src/recorded-day';
 import { IdentificationDevice, IdentificationSummary } from '../../identification/src/identification-device';
 import { Voter } from '../../../libs/voters/src/voter-registry';
 
-/** Polls open 08:00 and close 20:00, Bishkek time (UTC+6). */
-const hourOf = (date: string, hour: number) => Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00+06:00`);
 
 /** The station's identification devices and the voters who come, in order of arrival. */
 export interface StationIdentification {
@@ -84,9 +81,9 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
   }
   const ballots = intended.filter((_, i) => admitted[i]);
   const times = arrivals.filter((_, i) => admitted[i]);
-  const failsAt = random.next() < (config.boxFailureRate ?? 0.074) ? hourOf(date, 8) + random.next() * 12 * 3_600_000 : Infinity;
+  const failsAt = random.next() < (config.boxFailureRate ?? 0.074) ? electionDayHour(date, 8) + random.next() * 12 * 3_600_000 : Infinity;
   const messages: StationMessage[] = [];
-  const printouts = [counter.printZeroReport(hourOf(date, 7))];
+  const printouts = [counter.printZeroReport(electionDayHour(date, 7))];
   counter.open();
   const ordinaryBox: Ballot[] = [];
   let sequence = 0;
@@ -101,20 +98,20 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
   let voted = 0;
   const snapshot = (hour: number) =>
     messages.push({
-      atMs: hourOf(date, hour),
+      atMs: electionDayHour(date, hour),
       kind: 'turnout',
       deviceId: commission.deviceId,
-      envelope: signPayload(v1.PayloadKind.PAYLOAD_KIND_TURNOUT_SNAPSHOT, { ...header(), hour, voters: voted, takenAtMs: hourOf(date, hour) }, commission.key),
+      envelope: signPayload(v1.PayloadKind.PAYLOAD_KIND_TURNOUT_SNAPSHOT, { ...header(), hour, voters: voted, takenAtMs: electionDayHour(date, hour) }, commission.key),
     });
   ballots.forEach((ballot, i) => {
-    while (snapshotHours.length && hourOf(date, snapshotHours[0]) <= times[i]) snapshot(snapshotHours.shift()!);
+    while (snapshotHours.length && electionDayHour(date, snapshotHours[0]) <= times[i]) snapshot(snapshotHours.shift()!);
     if (counter.state === 'open' && times[i] >= failsAt) counter.fail('paper jam', failsAt);
     if (counter.state === 'open') counter.read(ballot);
     else ordinaryBox.push(ballot);
     voted++;
   });
   while (snapshotHours.length) snapshot(snapshotHours.shift()!);
-  const close = hourOf(date, 20);
+  const close = electionDayHour(date, 20);
   const boxFailed = counter.state === 'failed';
   let boxCount: BoxCount | null = null;
   if (!boxFailed) {
@@ -185,10 +182,10 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
 function arrivalTime(date: string, u: number): number {
   let [prevHour, prevShare] = [8, 0];
   for (const [hour, share] of TURNOUT_CURVE) {
-    if (u <= share) return hourOf(date, prevHour) + ((u - prevShare) / (share - prevShare)) * (hour - prevHour) * 3_600_000;
+    if (u <= share) return electionDayHour(date, prevHour) + ((u - prevShare) / (share - prevShare)) * (hour - prevHour) * 3_600_000;
     [prevHour, prevShare] = [hour, share];
   }
-  return hourOf(date, 20) - 1;
+  return electionDayHour(date, 20) - 1;
 }
 
 /** The commission's count of every ballot, box and ordinary box alike, with an occasional slip. */

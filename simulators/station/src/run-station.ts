@@ -1,6 +1,7 @@
 import { AcceleratedClock } from '../../../libs/platform/src/clock';
-import { precinctsOf } from '../../../libs/election/src';
+import { bishkekTime, electionDayHour, precinctsOf } from '../../../libs/election/src';
 import { Random } from '../../../libs/platform/src/random';
+import { DeviceRegistration, deviceRegistration } from '../../../libs/persistence/src/election-registry';
 import { BallotCounter } from '../../ballot-box/src/ballot-counter';
 import { LINK_PROFILES, LinkModel } from '../../modem/src/link-model';
 import { Modem } from '../../modem/src/modem';
@@ -29,7 +30,7 @@ export interface StationRun {
   day: CouncilDay;
   station: StationDay;
   precinctId: string;
-  devices: { id: string; precinctId: string; kind: string; publicKey: string }[];
+  devices: DeviceRegistration[];
 }
 
 export type StationChoice = Pick<RunStationOptions, 'council' | 'precinct' | 'seed' | 'boxFailureRate'> & {
@@ -110,9 +111,9 @@ export function stationDevices(day: CouncilDay, seed: string, precinct: number) 
     return { deviceId, key: deviceKey(seed, deviceId) };
   });
   const devices = [
-    { id: box.identity.deviceId, precinctId, kind: 'ballot-box', publicKey: box.identity.key.publicKey.toString('base64') },
-    { id: commission.deviceId, precinctId, kind: 'commission', publicKey: commission.key.publicKey.toString('base64') },
-    ...identification.map((d) => ({ id: d.deviceId, precinctId, kind: 'identification', publicKey: d.key.publicKey.toString('base64') })),
+    deviceRegistration(box.identity.deviceId, precinctId, 'ballot-box', box.identity.key.publicKey),
+    deviceRegistration(commission.deviceId, precinctId, 'commission', commission.key.publicKey),
+    ...identification.map((d) => deviceRegistration(d.deviceId, precinctId, 'identification', d.key.publicKey)),
   ];
   return { box, count, precinctId, commission, identification, devices };
 }
@@ -123,7 +124,7 @@ export function stationDevices(day: CouncilDay, seed: string, precinct: number) 
  */
 export async function sendStationDay(run: StationRun, options: Pick<RunStationOptions, 'seed' | 'brokerUrl' | 'speed' | 'link' | 'outboxDir' | 'log'>): Promise<void> {
   const log = options.log ?? (() => undefined);
-  const start = Date.parse(`${run.day.definition.date}T07:00:00+06:00`);
+  const start = electionDayHour(run.day.definition.date, 7);
   const clock = new AcceleratedClock(start, options.speed);
   const modems = new Map(
     run.devices.map((d) => [
@@ -145,7 +146,7 @@ export async function sendStationDay(run: StationRun, options: Pick<RunStationOp
     for (const m of run.station.messages) {
       const wait = m.atMs - clock.now();
       if (wait > 0) await new Promise<void>((resolve) => clock.setTimeout(resolve, wait));
-      log(`${new Date(m.atMs + 6 * 3_600_000).toISOString().slice(11, 16)} ${m.deviceId} sends its ${m.kind}`);
+      log(`${bishkekTime(m.atMs).slice(11)} ${m.deviceId} sends its ${m.kind}`);
       deliveries.push(modems.get(m.deviceId)!.send(m.envelope, run.day.definition.id, m.kind));
     }
     await Promise.all(deliveries);
