@@ -1,8 +1,12 @@
-/** Unit tests live beside the code; integration tests under test/. */
+/** Unit tests live beside the code; integration tests under test/. Imports resolve through tsconfig's @shailoo/* paths. */
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.json');
+
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': 'ts-jest' },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
 };
 
 module.exports = {

@@ -1,13 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { startIdentificationService } from '../apps/identification/src/identification-service';
-import { v1 } from '../libs/contracts/src';
-import { cityCouncil2021, cityCouncilDefinition, definitionHash, precinctsOf } from '../libs/election/src';
-import { SystemClock } from '../libs/platform/src/clock';
-import { openDatabase } from '../libs/persistence/src';
-import { deviceRegistration } from '../libs/persistence/src/election-registry';
-import { EmbeddedBroker } from '../libs/transport/src/embedded-broker';
-import { deviceKey } from '../simulators/scenario/src/council-day';
-import { IdentificationLink } from '../simulators/identification/src/identification-link';
+import { startIdentificationService } from '@shailoo/identification';
+import { DeviceIds, deviceRegistration, v1 } from '@shailoo/contracts';
+import { cityCouncil2021, cityCouncilDefinition, definitionHash, precinctsOf } from '@shailoo/election';
+import { DeviceKey, SystemClock } from '@shailoo/platform';
+import { openDatabase } from '@shailoo/persistence';
+import { EmbeddedBroker } from '@shailoo/transport';
+import { IdentificationLink } from '@shailoo/identification-device';
 
 /**
  * bench:identification — identification requests answered per second by the identification
@@ -26,12 +24,14 @@ async function main(): Promise<void> {
   const database = await openDatabase({});
   const service = await startIdentificationService({ mqttUrl: broker.url, voterSeed: SEED, remoteShare: 0, clock: new SystemClock() }, database);
   const precincts = precinctsOf(definition.territory).map((p) => p.id);
-  const devices = precincts.map((p) => deviceRegistration(`idd-${p}`, p, 'identification', deviceKey(SEED, `idd-${p}`).publicKey));
+  const devices = precincts.map((p) =>
+    deviceRegistration(DeviceIds.identification(p, 1), p, 'identification', DeviceKey.derive(SEED, DeviceIds.identification(p, 1)).publicKey),
+  );
   await service.registry.register(definition, devices);
   const voters = service.service.voters(definition.id)!;
   const links = await Promise.all(
     devices.map(async (d) => {
-      const link = new IdentificationLink(broker.url, d.id, deviceKey(SEED, d.id));
+      const link = new IdentificationLink(broker.url, d.id, DeviceKey.derive(SEED, d.id));
       await link.start();
       return { link, precinctId: d.precinctId, queue: voters.listOf(d.precinctId).map((v) => v.pin) };
     }),
@@ -46,14 +46,17 @@ async function main(): Promise<void> {
         while (asked < N && queue.length) {
           asked++;
           const pin = queue.pop()!;
-          const r = await link.ask({ electionId: definition.id, definitionHash: hash, precinctId }, { pin, method: v1.IdentificationMethod.IDENTIFICATION_METHOD_FINGERPRINT, identifiedAtMs: Date.now() });
+          const r = await link.ask(
+            { electionId: definition.id, definitionHash: hash, precinctId },
+            { pin, method: v1.IdentificationMethod.IDENTIFICATION_METHOD_FINGERPRINT, identifiedAtMs: Date.now() },
+          );
           if (r.outcome === v1.IdentifyOutcome.IDENTIFY_OUTCOME_IDENTIFIED) identified++;
         }
       }),
     ),
   );
   const seconds = (performance.now() - start) / 1000;
-  const stored = await database.prisma.identification.count();
+  const stored = await service.identifications.count();
   console.log(`answered: ${asked} in ${seconds.toFixed(2)} s = ${(asked / seconds).toFixed(0)} identifications/s (${identified} identified, ${stored} stored)`);
   for (const { link } of links) await link.stop();
   await service.close();

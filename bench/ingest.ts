@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startTallyServer, tallyConfig } from '../apps/tally-server/src/tally-server';
-import { TallyMetrics } from '../apps/tally-server/src/tally-metrics';
-import { EmbeddedBroker } from '../libs/transport/src/embedded-broker';
-import { connectMqtt, uniqueClientId } from '../libs/transport/src/mqtt-connection';
-import { Topics } from '../libs/contracts/src';
-import { syntheticElection } from '../simulators/scenario/src/synthetic-election';
+import { startTallyServer, tallyConfig } from '@shailoo/tally-server';
+import { TallyMetrics } from '@shailoo/tally-server';
+import { EmbeddedBroker } from '@shailoo/transport';
+import { connectMqtt, uniqueClientId } from '@shailoo/transport';
+import { Topics } from '@shailoo/contracts';
+import { syntheticElection } from '@shailoo/scenario';
 import { writeMessages } from './message-file';
 
 /**

@@ -21,7 +21,7 @@ export function writeMessages(path: string, messages: Message[]): void {
 export function readMessages(path: string): Message[] {
   const buf = readFileSync(path);
   const out: Message[] = [];
-  for (let at = 0; at < buf.length; ) {
+  for (let at = 0; at < buf.length;) {
     const topicLength = buf.readUInt16LE(at);
     const payloadLength = buf.readUInt32LE(at + 2);
     at += 6;

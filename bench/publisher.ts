@@ -1,5 +1,5 @@
 import { MqttClient } from 'mqtt';
-import { connectMqtt, uniqueClientId } from '../libs/transport/src/mqtt-connection';
+import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { readMessages } from './message-file';
 
 /**
@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const messages = readMessages(file);
   const connections = Number(connectionsArg);
   const window = Number(windowArg);
-  const clients: MqttClient[] = await Promise.all(Array.from({ length: connections }, (_, i) => connectMqtt(url, { clientId: uniqueClientId(`bench-station-${i}`) })));
+  const clients: MqttClient[] = await Promise.all(
+    Array.from({ length: connections }, (_, i) => connectMqtt(url, { clientId: uniqueClientId(`bench-station-${i}`) })),
+  );
   process.send!({ event: 'start' });
   const started = Date.now();
   await Promise.all(

@@ -1,9 +1,9 @@
 import { MqttClient } from 'mqtt';
-import { TallyServerHandle } from '../apps/tally-server/src/tally-server';
-import { Topics, v1 } from '../libs/contracts/src';
-import { SystemClock } from '../libs/platform/src/clock';
-import { connectMqtt, uniqueClientId } from '../libs/transport/src/mqtt-connection';
-import { CouncilDay, deviceRegistrations, prepareCouncilDay } from '../simulators/scenario/src/council-day';
+import { TallyServerHandle } from '@shailoo/tally-server';
+import { Topics, v1 } from '@shailoo/contracts';
+import { SystemClock } from '@shailoo/platform';
+import { connectMqtt, uniqueClientId } from '@shailoo/transport';
+import { CouncilDay, deviceRegistrations, prepareCouncilDay } from '@shailoo/scenario';
 import { eventually, getJson, Stack } from './stack';
 
 const clock = new SystemClock();
@@ -40,7 +40,9 @@ export function describeChain(makeStack: () => Promise<Stack>): void {
 
   it('publishes an aggregate equal to the sum of the boxes’ results, over HTTP and retained MQTT', async () => {
     await startServer();
-    await Promise.all(twoBoxes().map(({ box, count }) => box.transmit(box.seal(count, CLOSED_AT).envelope, { brokerUrl: stack.brokerUrl, clock, resendMs: 500 })));
+    await Promise.all(
+      twoBoxes().map(({ box, count }) => box.transmit(box.seal(count, CLOSED_AT).envelope, { brokerUrl: stack.brokerUrl, clock, resendMs: 500 })),
+    );
     const expected: Record<string, number> = {};
     let ballots = 0;
     for (const { count } of twoBoxes()) {
@@ -85,10 +87,14 @@ export function describeChain(makeStack: () => Promise<Stack>): void {
     await publisher.publishAsync(Topics.result(day.definition.id, other.box.identity.deviceId), tampered, { qos: 1 });
     await publisher.endAsync();
 
-    const q = await eventually(async () => {
-      const list = await getJson(`${server!.httpUrl}/api/elections/${day.definition.id}/quarantine`);
-      return list.items.length ? list : null;
-    }, 10_000, 'the quarantine entry');
+    const q = await eventually(
+      async () => {
+        const list = await getJson(`${server!.httpUrl}/api/elections/${day.definition.id}/quarantine`);
+        return list.items.length ? list : null;
+      },
+      10_000,
+      'the quarantine entry',
+    );
     expect(q.rejectedByReason).toEqual({ 'bad-signature': 1 });
     expect(Buffer.from(q.items[0].rawBase64, 'base64')).toEqual(tampered);
     const metrics = await (await fetch(`${server!.httpUrl}/metrics`)).text();
@@ -107,7 +113,7 @@ export function describeChain(makeStack: () => Promise<Stack>): void {
     expect(acks.map((a) => a.status)).toEqual([v1.AckStatus.ACK_STATUS_ACCEPTED, v1.AckStatus.ACK_STATUS_DUPLICATE, v1.AckStatus.ACK_STATUS_DUPLICATE]);
     const r = await results();
     expect(r.preliminary.ballotsInBox).toBe(Object.values(count.votes).reduce((a, b) => a + b, 0) + count.invalidBallots);
-    const stored = await server!.database.prisma.submission.count();
+    const stored = await server!.submissions.count();
     expect(stored).toBe(1);
     const metrics = await (await fetch(`${server!.httpUrl}/metrics`)).text();
     expect(metrics).toMatch(/shailoo_messages_ingested_total\{kind="result"\} 1\b/);

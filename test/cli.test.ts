@@ -2,12 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLI, CLI_ENV } from './server-process';
 
 jest.setTimeout(60_000);
 
 /** `shailoo-sim allocate` as a person runs it. */
 function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'apps', 'cli', 'src', 'main.ts'), ...args], {
+  const r = spawnSync(process.execPath, [...CLI, ...args], {
+    env: { ...process.env, ...CLI_ENV },
     input,
     encoding: 'utf8',
   });
@@ -30,7 +32,10 @@ describe('shailoo-sim allocate', () => {
   });
 
   it('prints a table with --table, reading standard input with -', () => {
-    const { code, stdout } = run(['allocate', '--input', '-', '--table'], JSON.stringify({ system: 'city-council', seats: 21, participated: 100, votes: { a: 60, b: 40 } }));
+    const { code, stdout } = run(
+      ['allocate', '--input', '-', '--table'],
+      JSON.stringify({ system: 'city-council', seats: 21, participated: 100, votes: { a: 60, b: 40 } }),
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/Hare quota 100 \/ 21 = 4\.7619/);
   });

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { v1 } from '../libs/contracts/src';
-import { SystemClock } from '../libs/platform/src/clock';
-import { transmit } from '../simulators/modem/src/uplink';
-import { syntheticElection } from '../simulators/scenario/src/synthetic-election';
+import { v1 } from '@shailoo/contracts';
+import { SystemClock } from '@shailoo/platform';
+import { transmit } from '@shailoo/modem';
+import { syntheticElection } from '@shailoo/scenario';
 import { freePort, registerOverHttp, startServerProcess, stopProcess } from './server-process';
 import { eventually, externalConfigured, externalStack, getJson } from './stack';
 
@@ -33,10 +33,14 @@ function describeCrash(name: string, makeEnv: () => Promise<{ env: Record<string
         }),
       );
 
-      const before = await eventually(async () => {
-        const r = await results();
-        return r.precinctsReporting >= PRECINCTS / 10 ? r : null;
-      }, 60_000, 'a fifth of the results');
+      const before = await eventually(
+        async () => {
+          const r = await results();
+          return r.precinctsReporting >= PRECINCTS / 10 ? r : null;
+        },
+        60_000,
+        'a fifth of the results',
+      );
       expect(await stopProcess(server.child, 'SIGKILL')).toBeNull();
       expect(before.precinctsReporting).toBeLessThan(PRECINCTS);
 

@@ -1,8 +1,8 @@
-import { TallyServerHandle } from '../apps/tally-server/src/tally-server';
-import { allocateCityCouncil, closingTime } from '../libs/election/src';
-import { ManualClock } from '../libs/platform/src/clock';
-import { transmit } from '../simulators/modem/src/uplink';
-import { recordCouncilDay, RecordedDay } from '../simulators/scenario/src/recorded-day';
+import { TallyServerHandle } from '@shailoo/tally-server';
+import { allocateCityCouncil, closingTime } from '@shailoo/election';
+import { ManualClock } from '@shailoo/platform';
+import { transmit } from '@shailoo/modem';
+import { recordCouncilDay, RecordedDay } from '@shailoo/scenario';
 import { NCNAME, validateEel, validateErr } from './nist-schemas';
 import { embeddedStack, getJson, Stack } from './stack';
 
@@ -22,7 +22,13 @@ describe('full election day through the tally server', () => {
   let stream: AbortController;
 
   beforeAll(async () => {
-    recorded = recordCouncilDay('Баткен', 'full-day', { 1: ['manual-miscount'], 2: ['box-failed'], 3: ['identification-short'], 4: ['double-vote'], 9: ['silent'] });
+    recorded = recordCouncilDay('Баткен', 'full-day', {
+      1: ['manual-miscount'],
+      2: ['box-failed'],
+      3: ['identification-short'],
+      4: ['double-vote'],
+      9: ['silent'],
+    });
     stack = await embeddedStack();
     // The server's clock stands at 23:00, an hour past the reporting deadline (close + 2 h).
     const clock = new ManualClock(closingTime(recorded.day.definition.date) + 3 * 3_600_000);
@@ -30,10 +36,18 @@ describe('full election day through the tally server', () => {
     await server.registry.register(recorded.day.definition, recorded.devices);
     url = `${server.httpUrl}/api/elections/${recorded.day.definition.id}`;
     stream = new AbortController();
-    void fetch(`${url}/events`, { signal: stream.signal }).then(async (res) => {
-      const decoder = new TextDecoder();
-      for await (const chunk of res.body as any) events.push(...decoder.decode(chunk).split('\n').filter((l) => l.startsWith('event:')));
-    }).catch(() => undefined);
+    void fetch(`${url}/events`, { signal: stream.signal })
+      .then(async (res) => {
+        const decoder = new TextDecoder();
+        for await (const chunk of res.body as any)
+          events.push(
+            ...decoder
+              .decode(chunk)
+              .split('\n')
+              .filter((l) => l.startsWith('event:')),
+          );
+      })
+      .catch(() => undefined);
     await new Promise((r) => setTimeout(r, 200));
     const byDevice = new Map<string, typeof recorded.messages>();
     for (const m of recorded.messages) byDevice.set(m.deviceId, [...(byDevice.get(m.deviceId) ?? []), m]);
@@ -65,7 +79,9 @@ describe('full election day through the tally server', () => {
     // The final count: every reporting precinct's protocol. Manual miscounts move votes, not totals.
     const reporting = recorded.day.boxes.filter((_, i) => !recorded.faults[precinct(i)].includes('silent'));
     expect(r.final.ballotsInBox).toBe(reporting.reduce((s, b) => s + Object.values(b.count.votes).reduce((a, v) => a + v, 0) + b.count.invalidBallots, 0));
-    expect(Object.values(r.final.votes).reduce((a: number, b: any) => a + b, 0)).toBe(reporting.reduce((s, b) => s + Object.values(b.count.votes).reduce((a, v) => a + v, 0), 0));
+    expect(Object.values(r.final.votes).reduce((a: number, b: any) => a + b, 0)).toBe(
+      reporting.reduce((s, b) => s + Object.values(b.count.votes).reduce((a, v) => a + v, 0), 0),
+    );
     const byRegion = await getJson(`${url}/results?level=region`);
     expect(byRegion).toHaveLength(1);
     expect(byRegion[0].final).toEqual(r.final);
@@ -95,7 +111,14 @@ describe('full election day through the tally server', () => {
     expect(manualOnly.manualProtocol.boxFailed).toBe(true);
     expect(manualOnly.manualProtocol.bodySha256).toMatch(/^[0-9a-f]{64}$/);
     const root = await getJson(`${url}/results`);
-    expect(root.flags).toEqual({ 'box-manual-mismatch': 1, 'manual-only': 1, 'box-exceeds-identified': 1, 'identified-below-issued': 1, 'double-votes': 1, 'not-reported': 1 });
+    expect(root.flags).toEqual({
+      'box-manual-mismatch': 1,
+      'manual-only': 1,
+      'box-exceeds-identified': 1,
+      'identified-below-issued': 1,
+      'double-votes': 1,
+      'not-reported': 1,
+    });
   });
 
   it('keeps seats provisional until an operator closes the count, then final on the final figures', async () => {
@@ -103,11 +126,15 @@ describe('full election day through the tally server', () => {
     expect(before.status).toBe('provisional');
     expect(before.final).toBeNull();
     const r = await getJson(`${url}/results`);
-    expect(before.provisional.seats).toEqual(allocateCityCouncil({ seats: 31, participated: r.preliminary.ballotsInBox, votes: r.preliminary.votes, seed: r.definitionHash }).seats);
+    expect(before.provisional.seats).toEqual(
+      allocateCityCouncil({ seats: 31, participated: r.preliminary.ballotsInBox, votes: r.preliminary.votes, seed: r.definitionHash }).seats,
+    );
     const closed = (await (await fetch(`${url}/close`, { method: 'POST' })).json()) as any;
     expect(closed.status).toBe('final');
     expect(closed.closedBy).toBe('operator');
-    expect(closed.final.seats).toEqual(allocateCityCouncil({ seats: 31, participated: r.final.ballotsInBox, votes: r.final.votes, seed: r.definitionHash }).seats);
+    expect(closed.final.seats).toEqual(
+      allocateCityCouncil({ seats: 31, participated: r.final.ballotsInBox, votes: r.final.votes, seed: r.definitionHash }).seats,
+    );
     expect(Object.values(closed.final.seats).reduce((a: number, b: any) => a + b, 0)).toBe(31);
     expect(closed.final.rounds[0].rows.length).toBeGreaterThan(0);
   });
@@ -125,7 +152,9 @@ describe('full election day through the tally server', () => {
     expect(seats.reduce((s: number, v: any) => s + v.Count, 0)).toBe(31);
     const precinctCounts = contest.ContestSelection[0].VoteCounts.filter((v: any) => v.Type === 'total');
     expect(precinctCounts).toHaveLength(9);
-    const ids = JSON.stringify(report).match(/"@id":"[^"]*"/g)!.map((s) => s.slice(7, -1));
+    const ids = JSON.stringify(report)
+      .match(/"@id":"[^"]*"/g)!
+      .map((s) => s.slice(7, -1));
     expect(ids.every((id) => NCNAME.test(id))).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     expect(validateErr({ ...report, Status: 'preliminary' })).toBe(false);

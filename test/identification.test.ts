@@ -1,13 +1,12 @@
-import { IdentificationHandle, startIdentificationService } from '../apps/identification/src/identification-service';
-import { signPayload, Topics, v1 } from '../libs/contracts/src';
-import { cityCouncil2021, cityCouncilDefinition, definitionHash, precinctsOf } from '../libs/election/src';
-import { ManualClock } from '../libs/platform/src/clock';
-import { Database, deviceRegistration, openDatabase } from '../libs/persistence/src';
-import { EmbeddedBroker } from '../libs/transport/src/embedded-broker';
-import { connectMqtt, uniqueClientId } from '../libs/transport/src/mqtt-connection';
-import { votingPrecinct } from '../libs/voters/src/voter-registry';
-import { deviceKey } from '../simulators/scenario/src/council-day';
-import { IdentificationLink } from '../simulators/identification/src/identification-link';
+import { IdentificationHandle, startIdentificationService } from '@shailoo/identification';
+import { deviceRegistration, signPayload, Topics, v1 } from '@shailoo/contracts';
+import { cityCouncil2021, cityCouncilDefinition, definitionHash, precinctsOf } from '@shailoo/election';
+import { DeviceKey, ManualClock } from '@shailoo/platform';
+import { Database, openDatabase } from '@shailoo/persistence';
+import { EmbeddedBroker } from '@shailoo/transport';
+import { connectMqtt, uniqueClientId } from '@shailoo/transport';
+import { votingPrecinct } from '@shailoo/voters';
+import { IdentificationLink } from '@shailoo/identification-device';
 
 jest.setTimeout(30_000);
 
@@ -30,13 +29,16 @@ describe('identification service', () => {
   beforeAll(async () => {
     broker = await EmbeddedBroker.start(0);
     database = await openDatabase({});
-    service = await startIdentificationService({ mqttUrl: broker.url, voterSeed: SEED, remoteShare: 0.05, clock: new ManualClock(Date.UTC(2021, 3, 11, 6)) }, database);
+    service = await startIdentificationService(
+      { mqttUrl: broker.url, voterSeed: SEED, remoteShare: 0.05, clock: new ManualClock(Date.UTC(2021, 3, 11, 6)) },
+      database,
+    );
     await service.registry.register(
       definition,
-      devices.map((id) => deviceRegistration(id, precinctOf[id], 'identification', deviceKey(SEED, id).publicKey)),
+      devices.map((id) => deviceRegistration(id, precinctOf[id], 'identification', DeviceKey.derive(SEED, id).publicKey)),
     );
     for (const id of devices) {
-      const link = new IdentificationLink(broker.url, id, deviceKey(SEED, id));
+      const link = new IdentificationLink(broker.url, id, DeviceKey.derive(SEED, id));
       await link.start();
       links.set(id, link);
     }
@@ -50,9 +52,14 @@ describe('identification service', () => {
   });
 
   const ask = (deviceId: string, pin: string, at: number, offline = false) =>
-    links.get(deviceId)!.ask({ electionId: definition.id, definitionHash: hash, precinctId: precinctOf[deviceId] }, { pin, method: FINGERPRINT, identifiedAtMs: at, offline });
+    links
+      .get(deviceId)!
+      .ask({ electionId: definition.id, definitionHash: hash, precinctId: precinctOf[deviceId] }, { pin, method: FINGERPRINT, identifiedAtMs: at, offline });
   const voters = () => service.service.voters(definition.id)!;
-  const homeVoter = (precinct: string, n: number) => voters().listOf(precinct).filter((v) => !v.remotePrecinctId)[n];
+  const homeVoter = (precinct: string, n: number) =>
+    voters()
+      .listOf(precinct)
+      .filter((v) => !v.remotePrecinctId)[n];
   const T = Date.UTC(2021, 3, 11, 5);
 
   it('identifies a voter once; at another precinct, and again at their own, they are refused with where and when', async () => {
@@ -69,7 +76,7 @@ describe('identification service', () => {
     const voter = homeVoter(a, 1);
     expect((await ask('idd-a1', voter.pin, T + 5)).outcome).toBe(IDENTIFIED);
     expect((await ask('idd-a1', voter.pin, T + 5)).outcome).toBe(IDENTIFIED);
-    expect(await database.prisma.identification.count({ where: { pin: voter.pin } })).toBe(1);
+    expect(await service.identifications.count(voter.pin)).toBe(1);
   });
 
   it('refuses a voter of another precinct, and one not in the list', async () => {
@@ -79,7 +86,9 @@ describe('identification service', () => {
   });
 
   it('lets a remote voter vote only at the remote precinct', async () => {
-    const remote = voters().listOf(a).find((v) => v.remotePrecinctId === b)!;
+    const remote = voters()
+      .listOf(a)
+      .find((v) => v.remotePrecinctId === b)!;
     expect(votingPrecinct(remote)).toBe(b);
     const atHome = await ask('idd-a1', remote.pin, T);
     expect([atHome.outcome, atHome.reason, atHome.identifiedPrecinctId]).toEqual([REFUSED, 'other-precinct', b]);
@@ -91,7 +100,7 @@ describe('identification service', () => {
     expect((await ask('idd-a1', voter.pin, T + 1000)).outcome).toBe(IDENTIFIED);
     const synced = await ask('idd-a2', voter.pin, T + 9000, true);
     expect([synced.outcome, synced.reason, synced.doubleVote]).toEqual([REFUSED, 'already-identified', true]);
-    const [double] = await database.prisma.doubleVote.findMany({ where: { pin: voter.pin } });
+    const [double] = await service.identifications.doubleVotes(voter.pin);
     expect(double).toMatchObject({ firstPrecinctId: a, firstDeviceId: 'idd-a1', secondPrecinctId: a, secondDeviceId: 'idd-a2' });
     expect([double.firstAt.getTime(), double.secondAt.getTime()]).toEqual([T + 1000, T + 9000]);
   });
@@ -101,13 +110,13 @@ describe('identification service', () => {
     const forged = signPayload(
       v1.PayloadKind.PAYLOAD_KIND_IDENTIFY_REQUEST,
       { electionId: definition.id, definitionHash: Buffer.from(hash, 'hex'), precinctId: a, deviceId: 'idd-a1', sequence: 999, pin: homeVoter(a, 4).pin },
-      deviceKey('someone else', 'idd-a1'),
+      DeviceKey.derive('someone else', 'idd-a1'),
     );
     const attacker = await connectMqtt(broker.url, { clientId: uniqueClientId('attacker') });
     await attacker.publishAsync(Topics.identify(definition.id, 'idd-a1'), forged, { qos: 1 });
     await attacker.endAsync();
     for (let i = 0; i < 100 && (service.service.counts.get('rejected:bad-signature') ?? 0) === before; i++) await new Promise((r) => setTimeout(r, 20));
     expect(service.service.counts.get('rejected:bad-signature')).toBe(before + 1);
-    expect(await database.prisma.identification.count({ where: { pin: homeVoter(a, 4).pin } })).toBe(0);
+    expect(await service.identifications.count(homeVoter(a, 4).pin)).toBe(0);
   });
 });

@@ -1,9 +1,9 @@
-import { IngestService } from '../apps/tally-server/src/ingest.service';
-import { TallyServerHandle } from '../apps/tally-server/src/tally-server';
-import { TallyMetrics } from '../apps/tally-server/src/tally-metrics';
-import { signPrecinctResult, Topics, v1 } from '../libs/contracts/src';
-import { DeviceKey } from '../libs/platform/src/keys';
-import { CouncilDay, deviceRegistrations, prepareCouncilDay } from '../simulators/scenario/src/council-day';
+import { IngestService } from '@shailoo/tally-server';
+import { TallyServerHandle } from '@shailoo/tally-server';
+import { TallyMetrics } from '@shailoo/tally-server';
+import { signPrecinctResult, Topics, v1 } from '@shailoo/contracts';
+import { DeviceKey } from '@shailoo/platform';
+import { CouncilDay, deviceRegistrations, prepareCouncilDay } from '@shailoo/scenario';
 import { embeddedStack, Stack } from './stack';
 
 jest.setTimeout(30_000);
@@ -71,7 +71,10 @@ describe('ingest refuses bad input with a stated reason and never moves a tally'
       },
     ],
     ['topic-mismatch', () => [topic(), sign(result({ electionId: other.definition.id }))]],
-    ['device-mismatch', () => [topic(id().deviceId, other.definition.id), sign(result({ electionId: other.definition.id, definitionHash: Buffer.from(other.hash, 'hex') }))]],
+    [
+      'device-mismatch',
+      () => [topic(id().deviceId, other.definition.id), sign(result({ electionId: other.definition.id, definitionHash: Buffer.from(other.hash, 'hex') }))],
+    ],
     ['unknown-election', () => [topic(id().deviceId, 'kg-1999'), sign(result({ electionId: 'kg-1999' }))]],
     ['definition-mismatch', () => [topic(), sign(result({ definitionHash: Buffer.alloc(32, 1) }))]],
     ['wrong-precinct', () => [topic(), sign(result({ precinctId: day.boxes[1].box.identity.precinctId }))]],
@@ -94,15 +97,21 @@ describe('ingest refuses bad input with a stated reason and never moves a tally'
     expect((await ingest.ingest(topic(), sign(result({ sequence: 5 })))).status).toBe('accepted');
     expect((await ingest.ingest(topic(), sign(result({ sequence: 5 })))).status).toBe('duplicate');
     const counted = server.tally.results(day.definition.id);
-    const replay = await ingest.ingest(topic(), sign(result({ sequence: 4, invalidBallots: 0, ballotsInBox: (result().ballotsInBox ?? 0) - (result().invalidBallots ?? 0) })));
+    const replay = await ingest.ingest(
+      topic(),
+      sign(result({ sequence: 4, invalidBallots: 0, ballotsInBox: (result().ballotsInBox ?? 0) - (result().invalidBallots ?? 0) })),
+    );
     expect(replay.status === 'rejected' && replay.rejection.reason).toBe('stale-sequence');
-    const reused = await ingest.ingest(topic(), sign(result({ sequence: 5, invalidBallots: 0, ballotsInBox: (result().ballotsInBox ?? 0) - (result().invalidBallots ?? 0) })));
+    const reused = await ingest.ingest(
+      topic(),
+      sign(result({ sequence: 5, invalidBallots: 0, ballotsInBox: (result().ballotsInBox ?? 0) - (result().invalidBallots ?? 0) })),
+    );
     expect(reused.status === 'rejected' && reused.rejection.reason).toBe('sequence-reused');
     expect(server.tally.results(day.definition.id)).toEqual(counted);
   });
 
   it('keeps every refused message in the quarantine with its reason, and counts them', async () => {
-    const rows = await server.database.prisma.rejection.findMany();
+    const rows = await server.rejections.list(1000);
     const counted = await server.app.get(TallyMetrics).rejectedByReason();
     expect(rows).toHaveLength(22);
     expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBe(22);

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations, migrationsDir, SqlRunner } from '../libs/persistence/src/migrator';
+import { applyMigrations, migrationsDir, SqlRunner } from '@shailoo/persistence';
 
 jest.setTimeout(30_000);
 
@@ -16,7 +16,9 @@ describe('migrations', () => {
   afterEach(() => db.close());
 
   it('applies each migration once, in order, and records it as Prisma does', async () => {
-    const names = readdirSync(migrationsDir()).filter((n) => /^\d+_/.test(n)).sort();
+    const names = readdirSync(migrationsDir())
+      .filter((n) => /^\d+_/.test(n))
+      .sort();
     expect(await applyMigrations(runner)).toEqual(names);
     expect(await applyMigrations(runner)).toEqual([]);
     const recorded = await runner.query('SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name');
@@ -27,7 +29,9 @@ describe('migrations', () => {
   it('carries box results stored before submissions existed over into the submission table', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'shailoo-migrations-'));
     try {
-      const [first] = readdirSync(migrationsDir()).filter((n) => /^\d+_/.test(n)).sort();
+      const [first] = readdirSync(migrationsDir())
+        .filter((n) => /^\d+_/.test(n))
+        .sort();
       cpSync(join(migrationsDir(), first), join(dir, first), { recursive: true });
       await applyMigrations(runner, dir);
       await runner.exec(`INSERT INTO election (id, name, definition_hash, definition) VALUES ('e', 'E', 'h', '{}');

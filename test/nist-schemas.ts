@@ -1,7 +1,6 @@
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import eel from '../libs/contracts/standards/NIST_V1_election_event_logging.json';
-import err from '../libs/contracts/standards/NIST_V2_election_results_reporting.json';
+import { NIST_EEL_SCHEMA, NIST_ERR_SCHEMA } from '@shailoo/contracts';
 
 /** Validators for the official NIST schemas (draft-04, with their nonstandard `refTypes` keyword). */
 function validator(schema: object) {
@@ -11,8 +10,8 @@ function validator(schema: object) {
   return ajv.compile(schema);
 }
 
-export const validateErr = validator(err);
-export const validateEel = validator(eel);
+export const validateErr = validator(NIST_ERR_SCHEMA);
+export const validateEel = validator(NIST_EEL_SCHEMA);
 
 /** xs:NCName, as NIST's `@id` values must be. */
 export const NCNAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;

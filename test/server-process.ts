@@ -2,6 +2,11 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
+/** Node's arguments that run the `shailoo-sim` command from source, with the @shailoo/* paths resolved. */
+export const CLI = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, '..', 'apps', 'cli', 'src', 'main.ts')];
+/** The environment those arguments need, wherever the process's working directory is. */
+export const CLI_ENV = { TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') };
+
 export interface ServerProcess {
   child: ChildProcess;
   http: string;
@@ -10,8 +15,8 @@ export interface ServerProcess {
 
 /** `shailoo-sim tally-server` as its own process, configured only by environment, as in docker-compose. */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'apps', 'cli', 'src', 'main.ts'), 'tally-server'], {
-    env: { ...process.env, PORT: '0', MQTT_PORT: '0', ...env },
+  const child = spawn(process.execPath, [...CLI, 'tally-server'], {
+    env: { ...process.env, ...CLI_ENV, PORT: '0', MQTT_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { TallyConfig } from '../apps/tally-server/src/tally-config';
-import { startTallyServer, tallyConfig, TallyServerHandle } from '../apps/tally-server/src/tally-server';
-import { SystemClock } from '../libs/platform/src/clock';
-import { EmbeddedBroker } from '../libs/transport/src/embedded-broker';
+import { TallyConfig } from '@shailoo/tally-server';
+import { startTallyServer, tallyConfig, TallyServerHandle } from '@shailoo/tally-server';
+import { SystemClock } from '@shailoo/platform';
+import { EmbeddedBroker } from '@shailoo/transport';
 
 /** Where a test's tally server gets its broker and database. */
 export interface Stack {

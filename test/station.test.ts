@@ -1,5 +1,6 @@
-import { TallyServerHandle } from '../apps/tally-server/src/tally-server';
-import { prepareStation, sendStationDay } from '../simulators/station/src/run-station';
+import { TallyServerHandle } from '@shailoo/tally-server';
+import { prepareCouncilDay, prepareStation } from '@shailoo/scenario';
+import { sendStationDay } from '@shailoo/station';
 import { embeddedStack, getJson, Stack } from './stack';
 
 jest.setTimeout(60_000);
@@ -20,11 +21,21 @@ describe('polling stations against the tally server', () => {
   });
 
   it('delivers turnout, box result and protocol; a failed box shows as counted by hand only', async () => {
-    const common = { council: 'Кайыңды', seed: 'station-test', brokerUrl: stack.brokerUrl, speed: 200_000, link: '2g' as const };
-    const working = await prepareStation({ ...common, precinct: 1, boxFailureRate: 0, biometrics: { fingerprintFrr: 0.3, far: 0, faceFrr: 0.3, retries: 1, unreadableRate: 0.01, falseAlreadyIdentifiedRate: 0 } });
-    const failed = await prepareStation({ ...common, precinct: 2, boxFailureRate: 1 });
-    await server.registry.register(working.day.definition, [...working.devices, ...failed.devices]);
-    await Promise.all([sendStationDay(working, common), sendStationDay(failed, common)]);
+    const common = { seed: 'station-test', brokerUrl: stack.brokerUrl, speed: 200_000, link: '2g' as const };
+    const day = prepareCouncilDay('Кайыңды', common.seed);
+    const biometrics = { fingerprintFrr: 0.3, far: 0, faceFrr: 0.3, retries: 1, unreadableRate: 0.01, falseAlreadyIdentifiedRate: 0 };
+    const working = await prepareStation({ ...common, precinct: 1, boxFailureRate: 0, biometrics }, day);
+    const failed = await prepareStation({ ...common, precinct: 2, boxFailureRate: 1 }, day);
+    await server.registry.register(day.definition, [...working.devices, ...failed.devices]);
+    const send = (run: typeof working) =>
+      sendStationDay(
+        day.definition.id,
+        day.definition.date,
+        run.devices.map((d) => d.id),
+        run.station,
+        common,
+      );
+    await Promise.all([send(working), send(failed)]);
 
     const url = `${server.httpUrl}/api/elections/${working.day.definition.id}`;
     const one = await getJson(`${url}/precincts/${working.precinctId}`);

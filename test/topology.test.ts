@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { v1 } from '../libs/contracts/src';
-import { SystemClock } from '../libs/platform/src/clock';
-import { deviceRegistrations, prepareCouncilDay } from '../simulators/scenario/src/council-day';
+import { v1 } from '@shailoo/contracts';
+import { SystemClock } from '@shailoo/platform';
+import { deviceRegistrations, prepareCouncilDay } from '@shailoo/scenario';
 import { registerOverHttp, startServerProcess, stopProcess } from './server-process';
 import { externalConfigured, externalStack, getJson, Stack } from './stack';
 
@@ -29,7 +29,14 @@ function describeTopology(name: string, makeEnv: () => Promise<{ env: Record<str
         expect(before.precinctsReporting).toBe(1);
         expect((await getJson(`${server.http}/api/health`)).status).toBe('ok');
         const openapi = await getJson(`${server.http}/api/docs-json`);
-        for (const path of ['/api/elections', '/api/elections/{id}/results', '/api/elections/{id}/precincts/{precinctId}', '/api/elections/{id}/seats', '/api/elections/{id}/quarantine', '/api/elections/{id}/export/nist-err']) {
+        for (const path of [
+          '/api/elections',
+          '/api/elections/{id}/results',
+          '/api/elections/{id}/precincts/{precinctId}',
+          '/api/elections/{id}/seats',
+          '/api/elections/{id}/quarantine',
+          '/api/elections/{id}/export/nist-err',
+        ]) {
           expect(Object.keys(openapi.paths)).toContain(path);
         }
         expect(await stopProcess(server.child)).toBe(0);
@@ -53,7 +60,7 @@ describeTopology('tally-server process on its embedded broker and a PGlite direc
 
 if (externalConfigured) {
   describeTopology('tally-server process on Mosquitto and PostgreSQL', async () => {
-  const stack = await externalStack();
+    const stack = await externalStack();
     return { env: { MQTT_URL: stack.brokerUrl, DATABASE_URL: stack.databaseUrl! }, stack, cleanup: () => stack.close() };
   });
 }

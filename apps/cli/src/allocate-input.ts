@@ -1,4 +1,4 @@
-import { allocateCityCouncil, allocateParliamentList, PartyListAllocation, RegionFigures } from '../../../libs/election/src';
+import { allocateCityCouncil, allocateParliamentList, PartyListAllocation, RegionFigures } from '@shailoo/election';
 
 export class InputError extends Error {}
 
@@ -14,7 +14,8 @@ interface AllocateInput {
 }
 
 function count(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new InputError(`${field} must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new InputError(`${field} must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -44,7 +45,8 @@ export function parseAllocateInput(text: string): AllocateInput {
   const participated = count(data.participated, 'participated');
   const partyVotes = Object.values(votes).reduce((a, b) => a + b, 0);
   const againstAll = data.againstAll === undefined ? undefined : count(data.againstAll, 'againstAll');
-  if (participated < partyVotes + (againstAll ?? 0)) throw new InputError(`participated (${participated}) is less than the votes cast (${partyVotes + (againstAll ?? 0)})`);
+  if (participated < partyVotes + (againstAll ?? 0))
+    throw new InputError(`participated (${participated}) is less than the votes cast (${partyVotes + (againstAll ?? 0)})`);
   const input: AllocateInput = { system: data.system, seats, participated, votes, againstAll, seed: data.seed === undefined ? undefined : String(data.seed) };
   if (data.system === 'parliament-list') {
     if (!data.regions || typeof data.regions !== 'object' || Array.isArray(data.regions) || Object.keys(data.regions).length === 0) {

@@ -1,19 +1,16 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { startIdentificationService } from '../../identification/src/identification-service';
-import { startTallyServer, tallyConfig } from '../../tally-server/src/tally-server';
-import { SystemClock } from '../../../libs/platform/src/clock';
-import { openDatabase, redact } from '../../../libs/persistence/src';
-import { EmbeddedBroker } from '../../../libs/transport/src/embedded-broker';
-import { runDemo } from '../../../simulators/scenario/src/demo';
-import { prepareStation, sendStationDay, stationDevices } from '../../../simulators/station/src/run-station';
-import { prepareCouncilDay } from '../../../simulators/scenario/src/council-day';
-import { serviceAuthorities } from '../../../simulators/identification/src/identification-link';
+import { startIdentificationService } from '@shailoo/identification';
+import { openDatabase, redact } from '@shailoo/persistence';
+import { SystemClock } from '@shailoo/platform';
+import { prepareCouncilDay, runCouncilStation, stationDevices } from '@shailoo/scenario';
+import { runDemo } from '@shailoo/scenario-runner';
+import { startTallyServer, tallyConfig } from '@shailoo/tally-server';
+import { EmbeddedBroker } from '@shailoo/transport';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
+import { ConfigError, DEFAULT_DATA_DIRS, durableStore, Flags, getEnv } from './config';
 
-/** The environment, with empty variables treated as unset. */
-const env: Record<string, string | undefined> = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ''));
 const program = new Command('shailoo-sim').description('Polling-station simulator and CEC tally server of the Kyrgyz Republic');
 
 function waitForSignal(): Promise<void> {
@@ -26,22 +23,24 @@ function waitForSignal(): Promise<void> {
 program
   .command('demo')
   .description('run a demo election day: simulated ballot boxes report to the tally server, then the seats are printed')
-  .option('--council <name>', 'a 2021 city council by city name or number', 'Кайыңды')
+  .option('--council <name>', 'a 2021 city council by city name or number', Flags.council, 'Кайыңды')
   .option('--seed <seed>', 'seed of every random draw', 'kaiyndy-2021')
   .option('--exit', 'exit after printing the table instead of serving HTTP')
   .option('--verbose', 'log each step')
   .option('--print', 'show each ballot box’s printed protocol')
   .action(async (opts) => {
+    const env = getEnv();
+    // The demo is a show: its store stays in memory unless DATABASE_URL or PGLITE_DIR say otherwise.
     const run = await runDemo({
-      council: /^\d+$/.test(opts.council) ? Number(opts.council) : opts.council,
+      council: opts.council,
       seed: opts.seed,
       mqttUrl: env.MQTT_URL,
-      mqttPort: env.MQTT_PORT ? Number(env.MQTT_PORT) : 0,
+      mqttPort: env.MQTT_PORT ?? 0,
       databaseUrl: env.DATABASE_URL,
       dataDir: env.PGLITE_DIR,
-      httpPort: opts.exit ? 0 : Number(env.PORT ?? 3000),
-      log: opts.verbose ? (line) => console.error(line) : undefined,
-      print: opts.print ? (printout) => console.log(`${printout}\n`) : undefined,
+      httpPort: opts.exit ? 0 : env.PORT,
+      log: opts.verbose ? (line: string) => console.error(line) : undefined,
+      print: opts.print ? (printout: string) => console.log(`${printout}\n`) : undefined,
     });
     console.log(run.table);
     console.log(run.matchesPublished ? '\nSeats match the published result.' : '\nSEATS DIFFER FROM THE PUBLISHED RESULT.');
@@ -58,47 +57,44 @@ program
   .command('station')
   .description('run one polling station of a 2021 city council for a whole day against a broker, on an accelerated clock')
   .requiredOption('--broker <url>', 'MQTT broker the tally server listens on')
-  .option('--council <name>', 'a 2021 city council by city name or number', 'Кайыңды')
-  .option('--precinct <n>', "1-based index of the council's precinct", '1')
+  .option('--council <name>', 'a 2021 city council by city name or number', Flags.council, 'Кайыңды')
+  .option('--precinct <n>', "1-based index of the council's precinct", Flags.precinct, 1)
   .option('--seed <seed>', 'seed of every random draw (use the tally side’s seed)', 'kaiyndy-2021')
-  .option('--speed <factor>', 'virtual seconds per real second', '3600')
+  .option('--speed <factor>', 'virtual seconds per real second', Flags.positive, 3600)
   .addOption(new Option('--link <profile>', 'radio link').choices(['ideal', '2g', '3g']).default('3g'))
-  .option('--box-failure-rate <p>', 'chance that the box fails during the day', '0.074')
+  .option('--box-failure-rate <p>', 'chance that the box fails during the day', Flags.share, 0.074)
   .option('--outbox <dir>', "directory for the modems' store-and-forward queues")
   .option('--register <http>', 'register the election and the station’s devices with this tally server first')
-  .option('--double-voter-rate <p>', 'share of the turnout from other precincts who also try here', '0')
+  .option('--double-voter-rate <p>', 'share of the turnout from other precincts who also try here', Flags.share, 0)
   .option('--online-identification', 'ask the identification service (shailoo-sim identification) over the broker instead of the local list')
   .option('--print', 'show the box’s printouts')
   .action(async (opts) => {
-    const options = {
-      council: /^\d+$/.test(opts.council) ? Number(opts.council) : opts.council,
-      precinct: Number(opts.precinct),
-      seed: opts.seed,
-      brokerUrl: opts.broker,
-      speed: Number(opts.speed),
-      link: opts.link,
-      boxFailureRate: Number(opts.boxFailureRate),
-      outboxDir: opts.outbox,
-      doubleVoterRate: Number(opts.doubleVoterRate),
-      log: (line: string) => console.log(line),
-    };
-    const day = prepareCouncilDay(options.council, options.seed);
-    const { identification: idds, precinctId, devices } = stationDevices(day, options.seed, options.precinct);
+    const day = prepareCouncilDay(opts.council, opts.seed);
     if (opts.register) {
       const res = await fetch(`${opts.register}/api/elections`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ definition: day.definition, devices }),
+        body: JSON.stringify({ definition: day.definition, devices: stationDevices(day, opts.seed, opts.precinct).devices }),
       });
       if (!res.ok) throw new Error(`registration refused: ${res.status} ${await res.text()}`);
     }
-    const service = opts.onlineIdentification
-      ? await serviceAuthorities(options.brokerUrl, idds, { electionId: day.definition.id, definitionHash: day.hash, precinctId })
-      : null;
-    const run = await prepareStation(options, day, service?.authorityFor).finally(() => service?.close());
+    const run = await runCouncilStation(day, {
+      precinct: opts.precinct,
+      seed: opts.seed,
+      boxFailureRate: opts.boxFailureRate,
+      doubleVoterRate: opts.doubleVoterRate,
+      onlineIdentification: opts.onlineIdentification,
+      brokerUrl: opts.broker,
+      speed: opts.speed,
+      link: opts.link,
+      outboxDir: opts.outbox,
+      log: (line) => console.log(line),
+    });
     if (opts.print) run.station.printouts.forEach((p) => console.log(`${p}\n`));
-    console.log(`${run.day.definition.name}, precinct ${run.precinctId}: ${run.station.manualCount.invalidBallots + Object.values(run.station.manualCount.votes).reduce((a, b) => a + b, 0)} ballots, box ${run.station.boxFailed ? 'failed — counted by hand only' : 'worked'}`);
-    await sendStationDay(run, options);
+    const ballots = run.station.manualCount.invalidBallots + Object.values(run.station.manualCount.votes).reduce((a, b) => a + b, 0);
+    console.log(
+      `${day.definition.name}, precinct ${run.precinctId}: ${ballots} ballots, box ${run.station.boxFailed ? 'failed — counted by hand only' : 'worked'}`,
+    );
     console.log('all messages acknowledged by the tally server');
   });
 
@@ -121,16 +117,29 @@ program
 
 program
   .command('tally-server')
-  .description('run the CEC tally server (MQTT_URL, DATABASE_URL, PGLITE_DIR, PORT); without MQTT_URL it embeds a broker')
-  .addOption(new Option('--host <host>', 'HTTP address to listen on').default(env.HOST ?? '127.0.0.1'))
+  .description(
+    `run the CEC tally server (MQTT_URL, DATABASE_URL, PGLITE_DIR, PORT, HOST); without MQTT_URL it embeds a broker; without DATABASE_URL or PGLITE_DIR it stores in ./${DEFAULT_DATA_DIRS.tallyServer}`,
+  )
+  .option('--host <host>', 'HTTP address to listen on (default: HOST or 127.0.0.1)')
   .action(async (opts) => {
-    const broker = env.MQTT_URL ? null : await EmbeddedBroker.start(Number(env.MQTT_PORT ?? 1883), opts.host);
+    const env = getEnv();
+    const host = opts.host ?? env.HOST;
+    const store = durableStore(env, DEFAULT_DATA_DIRS.tallyServer);
+    const broker = env.MQTT_URL ? null : await EmbeddedBroker.start(env.MQTT_PORT ?? 1883, host);
     const mqttUrl = env.MQTT_URL ?? broker!.url;
     const server = await startTallyServer(
-      tallyConfig({ mqttUrl, databaseUrl: env.DATABASE_URL, dataDir: env.PGLITE_DIR, port: Number(env.PORT ?? 3000), host: opts.host }),
+      tallyConfig({ mqttUrl, databaseUrl: store.url, dataDir: store.dataDir, port: env.PORT, host }),
       new ConsoleLogger({ json: true }),
     );
-    console.log(JSON.stringify({ event: 'listening', http: server.httpUrl, mqtt: redact(mqttUrl), database: server.database.kind }));
+    console.log(
+      JSON.stringify({
+        event: 'listening',
+        http: server.httpUrl,
+        mqtt: redact(mqttUrl),
+        database: server.database.kind,
+        store: store.dataDir ?? redact(store.url!),
+      }),
+    );
     await waitForSignal();
     await server.close();
     await broker?.close();
@@ -138,15 +147,27 @@ program
 
 program
   .command('identification')
-  .description('run the identification service (MQTT_URL required; DATABASE_URL or PGLITE_DIR; VOTER_SEED, REMOTE_SHARE)')
+  .description(
+    `run the identification service (MQTT_URL required; DATABASE_URL or PGLITE_DIR, else ./${DEFAULT_DATA_DIRS.identification}; VOTER_SEED, REMOTE_SHARE)`,
+  )
   .action(async () => {
-    if (!env.MQTT_URL) throw new Error('MQTT_URL must name the broker the identification devices use');
-    const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
+    const env = getEnv();
+    if (!env.MQTT_URL) throw new ConfigError('MQTT_URL must name the broker the identification devices use');
+    const store = durableStore(env, DEFAULT_DATA_DIRS.identification);
+    const database = await openDatabase(store);
     const service = await startIdentificationService(
-      { mqttUrl: env.MQTT_URL, voterSeed: env.VOTER_SEED ?? 'kaiyndy-2021', remoteShare: Number(env.REMOTE_SHARE ?? 0.01), clock: new SystemClock() },
+      { mqttUrl: env.MQTT_URL, voterSeed: env.VOTER_SEED, remoteShare: env.REMOTE_SHARE, clock: new SystemClock() },
       database,
     );
-    console.log(JSON.stringify({ event: 'listening', mqtt: redact(env.MQTT_URL), database: database.kind, elections: service.registry.allElections().length }));
+    console.log(
+      JSON.stringify({
+        event: 'listening',
+        mqtt: redact(env.MQTT_URL),
+        database: database.kind,
+        store: store.dataDir ?? redact(store.url!),
+        elections: service.registry.allElections().length,
+      }),
+    );
     await waitForSignal();
     await service.close();
     await database.close();
@@ -154,9 +175,9 @@ program
 
 program
   .command('migrate')
-  .description('apply the committed migrations to DATABASE_URL (or to the embedded database in PGLITE_DIR)')
+  .description(`apply the committed migrations to DATABASE_URL (or to the embedded database in PGLITE_DIR, else ./${DEFAULT_DATA_DIRS.tallyServer})`)
   .action(async () => {
-    const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
+    const db = await openDatabase(durableStore(getEnv(), DEFAULT_DATA_DIRS.tallyServer));
     console.log(db.applied.length ? `applied: ${db.applied.join(', ')}` : 'schema is up to date');
     await db.close();
   });
@@ -164,8 +185,8 @@ program
 export function main(argv = process.argv): Promise<unknown> {
   return program.parseAsync(argv).catch((err) => {
     console.error(`shailoo-sim: ${err instanceof Error ? err.message : err}`);
-    // Fatal: whatever it had started (broker, sockets) must not keep the process alive.
-    process.exit(1);
+    // Fatal: whatever it had started (broker, sockets) must not keep the process alive. A bad setting is the user's to fix: exit 2.
+    process.exit(err instanceof ConfigError ? 2 : 1);
   });
 }
 

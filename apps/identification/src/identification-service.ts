@@ -1,11 +1,10 @@
 import { INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { availableParallelism } from 'node:os';
-import { InlineVerifier, WorkerVerifier } from '../../../libs/platform/src/signature-verifier';
-import { Database, DATABASE } from '../../../libs/persistence/src';
-import { ElectionRegistry } from '../../../libs/persistence/src/election-registry';
-import { BinaryMqttServer } from '../../../libs/transport/src/binary-mqtt-server';
-import { connectMqtt, uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
+import { Database, DATABASE, ElectionRepository, IdentificationRepository } from '@shailoo/persistence';
+import { createSignatureVerifier } from '@shailoo/platform';
+import { ElectionRegistry } from '@shailoo/registry';
+import { BinaryMqttServer, connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { IdentificationController } from './identification.controller';
 import { IDENTIFICATION_CLIENT, IDENTIFICATION_CONFIG, IDENTIFICATION_VERIFIER, IdentificationConfig, IdentificationService } from './identification.service';
 
@@ -16,6 +15,7 @@ export interface IdentificationHandle {
   app: INestMicroservice;
   service: IdentificationService;
   registry: ElectionRegistry;
+  identifications: IdentificationRepository;
   close(): Promise<void>;
 }
 
@@ -33,18 +33,17 @@ export async function startIdentificationService(config: IdentificationConfig, d
         { provide: IDENTIFICATION_CONFIG, useValue: config },
         { provide: DATABASE, useValue: database },
         { provide: IDENTIFICATION_CLIENT, useValue: client },
-        { provide: IDENTIFICATION_VERIFIER, useFactory: () => (availableParallelism() > 1 ? new WorkerVerifier(1) : new InlineVerifier()) },
+        { provide: IDENTIFICATION_VERIFIER, useFactory: () => createSignatureVerifier(availableParallelism() > 1 ? 1 : 0) },
+        ElectionRepository,
+        IdentificationRepository,
         ElectionRegistry,
         IdentificationService,
       ],
     },
-    {
-      strategy: new BinaryMqttServer({ url: config.mqttUrl, clientId: uniqueClientId('identification'), protocolVersion: 4, reconnectPeriod: 500, subscribeOptions: { qos: 1 } }),
-      logger: false,
-    },
+    { strategy: BinaryMqttServer.forBroker(config.mqttUrl, 'identification'), logger: false },
   );
   const registry = app.get(ElectionRegistry);
   await registry.load();
   await app.listen();
-  return { app, service: app.get(IdentificationService), registry, close: () => app.close() };
+  return { app, service: app.get(IdentificationService), registry, identifications: app.get(IdentificationRepository), close: () => app.close() };
 }

@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { MqttClient } from 'mqtt';
-import { int64ToNumber, parseIdentifyTopic, Topics, v1 } from '../../../libs/contracts/src';
-import { Clock } from '../../../libs/platform/src/clock';
-import { SignatureVerifier } from '../../../libs/platform/src/signature-verifier';
-import { Database, DATABASE } from '../../../libs/persistence/src';
-import { DeviceMessageAuthenticator } from '../../../libs/persistence/src/device-message-authenticator';
-import { ElectionRegistry } from '../../../libs/persistence/src/election-registry';
-import { VoterRegistry, votingPrecinct } from '../../../libs/voters/src/voter-registry';
+import { int64ToNumber, parseIdentifyTopic, RefusalReason, Topics, v1 } from '@shailoo/contracts';
+import { IdentificationRepository } from '@shailoo/persistence';
+import { Clock, SignatureVerifier } from '@shailoo/platform';
+import { DeviceMessageAuthenticator, ElectionRegistry } from '@shailoo/registry';
+import { VoterRegistry, votingPrecinct } from '@shailoo/voters';
 
 export interface IdentificationConfig {
   mqttUrl: string;
@@ -17,13 +15,18 @@ export interface IdentificationConfig {
   clock: Clock;
 }
 
+const IDENTIFYING_DEVICES = ['identification'] as const;
+
 export const IDENTIFICATION_CONFIG = Symbol('IDENTIFICATION_CONFIG');
 export const IDENTIFICATION_VERIFIER = Symbol('IDENTIFICATION_VERIFIER');
 export const IDENTIFICATION_CLIENT = Symbol('IDENTIFICATION_CLIENT');
 
 export type IdentifyResult = { status: 'answered'; response: v1.IIdentifyResponse } | { status: 'rejected'; reason: string; detail: string };
 
-const METHODS: Record<number, string> = { [v1.IdentificationMethod.IDENTIFICATION_METHOD_FINGERPRINT]: 'fingerprint', [v1.IdentificationMethod.IDENTIFICATION_METHOD_FACE]: 'face' };
+const METHODS: Record<number, 'fingerprint' | 'face'> = {
+  [v1.IdentificationMethod.IDENTIFICATION_METHOD_FINGERPRINT]: 'fingerprint',
+  [v1.IdentificationMethod.IDENTIFICATION_METHOD_FACE]: 'face',
+};
 
 /**
  * The authority for one voter, one vote across every precinct. For a device's signed request it
@@ -40,7 +43,7 @@ export class IdentificationService implements OnModuleDestroy {
 
   constructor(
     private readonly registry: ElectionRegistry,
-    @Inject(DATABASE) private readonly db: Database,
+    private readonly identifications: IdentificationRepository,
     @Inject(IDENTIFICATION_CONFIG) private readonly config: IdentificationConfig,
     @Inject(IDENTIFICATION_VERIFIER) private readonly verifier: SignatureVerifier,
     @Inject(IDENTIFICATION_CLIENT) private readonly client: MqttClient,
@@ -55,7 +58,9 @@ export class IdentificationService implements OnModuleDestroy {
 
   async identify(topic: string, raw: Buffer): Promise<IdentifyResult> {
     const result = await this.authenticator.authenticate(raw, parseIdentifyTopic(topic), (kind) =>
-      kind === v1.PayloadKind.PAYLOAD_KIND_IDENTIFY_REQUEST ? { name: 'identification request', deviceKinds: ['identification'], decode: (b) => v1.IdentifyRequest.decode(b) } : undefined,
+      kind === v1.PayloadKind.PAYLOAD_KIND_IDENTIFY_REQUEST
+        ? { name: 'identification request', deviceKinds: IDENTIFYING_DEVICES, decode: (b) => v1.IdentifyRequest.decode(b) }
+        : undefined,
     );
     if ('refusal' in result) {
       const { reason, detail } = result.refusal;
@@ -84,27 +89,41 @@ export class IdentificationService implements OnModuleDestroy {
 
   private async decide(request: v1.IdentifyRequest, electionId: string): Promise<v1.IIdentifyResponse> {
     const answer = { deviceId: request.deviceId, sequence: request.sequence };
-    const refused = (reason: string, extra: Partial<v1.IIdentifyResponse> = {}) => ({ ...answer, outcome: v1.IdentifyOutcome.IDENTIFY_OUTCOME_REFUSED, reason, ...extra });
+    const refused = (reason: RefusalReason, extra: Partial<v1.IIdentifyResponse> = {}) => ({
+      ...answer,
+      outcome: v1.IdentifyOutcome.IDENTIFY_OUTCOME_REFUSED,
+      reason,
+      ...extra,
+    });
     const voter = this.voters(electionId)?.find(request.pin);
     if (!voter) return refused('not-in-list');
     const at = new Date(int64ToNumber(request.identifiedAtMs) || this.config.clock.now());
-    const inserted = await this.db.prisma.$queryRaw<{ id: bigint }[]>`
-      INSERT INTO identification (election_id, pin, precinct_id, device_id, method, identified_at, offline)
-      SELECT ${electionId}, ${request.pin}, ${request.precinctId}, ${request.deviceId}, ${METHODS[request.method] ?? 'fingerprint'}, ${at}, ${request.offline}
-      WHERE ${votingPrecinct(voter) === request.precinctId || request.offline}
-      ON CONFLICT (election_id, pin) DO NOTHING
-      RETURNING id`;
-    if (inserted.length) return { ...answer, outcome: v1.IdentifyOutcome.IDENTIFY_OUTCOME_IDENTIFIED };
-    const first = await this.db.prisma.identification.findUnique({ where: { electionId_pin: { electionId, pin: request.pin } } });
+    const record = {
+      electionId,
+      pin: request.pin,
+      precinctId: request.precinctId,
+      deviceId: request.deviceId,
+      method: METHODS[request.method] ?? 'fingerprint',
+      identifiedAt: at,
+      offline: request.offline,
+    };
+    // Online, only the voter's own precinct may identify; an offline identification already happened and is recorded.
+    if (await this.identifications.recordFirst(record, votingPrecinct(voter) === request.precinctId || request.offline)) {
+      return { ...answer, outcome: v1.IdentifyOutcome.IDENTIFY_OUTCOME_IDENTIFIED };
+    }
+    const first = await this.identifications.first(electionId, request.pin);
     if (!first) return refused('other-precinct', { identifiedPrecinctId: votingPrecinct(voter) });
     // The same device asking again about the same identification: a resend, answered the same way.
-    if (first.deviceId === request.deviceId && first.identifiedAt.getTime() === at.getTime()) return { ...answer, outcome: v1.IdentifyOutcome.IDENTIFY_OUTCOME_IDENTIFIED };
+    if (first.deviceId === request.deviceId && first.identifiedAt.getTime() === at.getTime())
+      return { ...answer, outcome: v1.IdentifyOutcome.IDENTIFY_OUTCOME_IDENTIFIED };
     const where = { identifiedPrecinctId: first.precinctId, identifiedAtMs: first.identifiedAt.getTime() };
     if (!request.offline) return refused('already-identified', where);
-    await this.db.prisma.$executeRaw`
-      INSERT INTO double_vote (election_id, pin, first_precinct_id, first_device_id, first_at, second_precinct_id, second_device_id, second_at)
-      VALUES (${electionId}, ${request.pin}, ${first.precinctId}, ${first.deviceId}, ${first.identifiedAt}, ${request.precinctId}, ${request.deviceId}, ${at})
-      ON CONFLICT DO NOTHING`;
+    await this.identifications.recordDoubleVote({
+      electionId,
+      pin: request.pin,
+      first: { precinctId: first.precinctId, deviceId: first.deviceId, at: first.identifiedAt },
+      second: { precinctId: request.precinctId, deviceId: request.deviceId, at },
+    });
     this.logger.warn(JSON.stringify({ event: 'double-vote', electionId, first: where, second: { precinctId: request.precinctId, at: at.toISOString() } }));
     return refused('already-identified', { ...where, doubleVote: true });
   }

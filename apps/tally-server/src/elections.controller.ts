@@ -1,13 +1,14 @@
 import { BadRequestException, Body, Controller, Get, Header, Inject, NotFoundException, Param, Post, Query, Sse } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import { ElectionDefinition, TerritoryLevel } from '../../../libs/election/src';
-import { Database } from '../../../libs/persistence/src';
+import { DeviceRegistration } from '@shailoo/contracts';
+import { ElectionDefinition, TerritoryLevel } from '@shailoo/election';
+import { Database, DATABASE } from '@shailoo/persistence';
+import { ElectionRegistry, RegistrationError } from '@shailoo/registry';
 import { ChangeFeed } from './change-feed';
-import { DeviceRegistration, ElectionRegistry, RegistrationError } from '../../../libs/persistence/src/election-registry';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
-import { DATABASE, TALLY_CONFIG, TallyConfig } from './tally-config';
+import { TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 
@@ -43,7 +44,10 @@ export class ElectionsController {
   @ApiOperation({ summary: 'Register an election definition and its devices’ public keys' })
   @ApiBody({
     schema: {
-      example: { definition: { id: 'kg-2021-04-11-cc26', territory: {}, contests: [] }, devices: [{ id: 'aeu-1', precinctId: 'p1', kind: 'ballot-box', publicKey: 'base64 of 32 bytes' }] },
+      example: {
+        definition: { id: 'kg-2021-04-11-cc26', territory: {}, contests: [] },
+        devices: [{ id: 'aeu-1', precinctId: 'p1', kind: 'ballot-box', publicKey: 'base64 of 32 bytes' }],
+      },
     },
   })
   async register(@Body() body: { definition?: ElectionDefinition; devices?: DeviceRegistration[] }) {
@@ -96,8 +100,7 @@ export class ElectionsController {
   async close(@Param('id') id: string) {
     this.election(id);
     await this.tally.close(id, this.config.clock.now());
-    this.feed.emit({ electionId: id, type: 'closed', data: { by: 'operator' } });
-    this.publisher.republish(id);
+    this.publisher.closed(id);
     return this.tally.seats(id);
   }
 

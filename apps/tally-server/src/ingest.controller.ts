@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, MqttContext, Payload } from '@nestjs/microservices';
-import { Topics } from '../../../libs/contracts/src/topics';
+import { Topics } from '@shailoo/contracts';
 import { IngestService } from './ingest.service';
 
 /** Every uplink message over MQTT, as raw bytes (see BinaryMqttServer). */

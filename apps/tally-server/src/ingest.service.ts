@@ -1,11 +1,11 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { parseUplinkTopic, v1 } from '../../../libs/contracts/src';
-import { SignatureVerifier } from '../../../libs/platform/src/signature-verifier';
-import { DeviceMessageAuthenticator, Refusal } from '../../../libs/persistence/src/device-message-authenticator';
-import { ElectionRegistry } from '../../../libs/persistence/src/election-registry';
+import { parseUplinkTopic, v1 } from '@shailoo/contracts';
+import { Submission } from '@shailoo/persistence';
+import { SignatureVerifier } from '@shailoo/platform';
+import { DeviceMessageAuthenticator, ElectionRegistry, Refusal } from '@shailoo/registry';
+import { KIND_SPECS, KindSpec } from './message-kinds';
 import { Publisher } from './publisher';
 import { Quarantine, Rejection } from './quarantine';
-import { KIND_SPECS, KindSpec, Submission } from './submission';
 import { SubmissionStore } from './submission-store';
 import { SIGNATURE_VERIFIER, TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
@@ -47,14 +47,14 @@ export class IngestService implements OnModuleDestroy {
     let spec: KindSpec | undefined;
     const result = await this.authenticator.authenticate(raw, where, (kind) => {
       spec = KIND_SPECS.get(kind);
-      return spec && spec.topic === where?.kind ? { name: spec.kind, deviceKinds: spec.deviceKinds, decode: spec.decode } : undefined;
+      return spec && spec.kind === where?.kind ? spec : undefined;
     });
     if ('refusal' in result) return this.refuse(topic, raw, result.refusal, result.refusal.signedBy);
     const { device, election, message, bodyHash } = result.authentic;
     const signedBy = { deviceId: device.id, sequence: message.sequence, bodyHash };
     const valid = spec!.validate(message, election, election.precincts.get(message.precinctId)?.registeredVoters ?? 0);
     if ('rejection' in valid) return this.refuse(topic, raw, valid.rejection, signedBy);
-    const submission: Submission = {
+    const submission = {
       kind: spec!.kind,
       electionId: message.electionId,
       precinctId: message.precinctId,
@@ -63,14 +63,19 @@ export class IngestService implements OnModuleDestroy {
       payload: valid.payload,
       bodyHash,
       envelope: raw,
-    };
+    } as Submission;
     const latest = this.tally.latestSequence(submission);
     if (latest !== undefined && submission.sequence < latest && !(await this.store.isStored(submission.deviceId, submission.sequence, submission.bodyHash))) {
       return this.refuse(topic, raw, { reason: 'stale-sequence', detail: `sequence ${submission.sequence} is older than the accepted ${latest}` }, submission);
     }
     const outcome = await this.store.save(submission);
     if (outcome === 'conflict') {
-      return this.refuse(topic, raw, { reason: 'sequence-reused', detail: `device ${submission.deviceId} sent another message under sequence ${submission.sequence}` }, submission);
+      return this.refuse(
+        topic,
+        raw,
+        { reason: 'sequence-reused', detail: `device ${submission.deviceId} sent another message under sequence ${submission.sequence}` },
+        submission,
+      );
     }
     const accepted = outcome === 'inserted';
     if (accepted) {

@@ -1,6 +1,6 @@
-import { Territory, TerritoryLevel, walkTerritories } from '../../../libs/election/src';
-import { RegisteredElection } from '../../../libs/persistence/src/election-registry';
-import { SeatsView, TerritoryResults } from './tally.service';
+import { SeatsView } from '@shailoo/contracts';
+import { Territory, TerritoryLevel, TerritoryResults, walkTerritories } from '@shailoo/election';
+import { RegisteredElection } from '@shailoo/registry';
 
 /**
  * Exports in the NIST Common Data Formats: SP 1500-100 v2 election results (ERR) and
@@ -50,8 +50,15 @@ export function electionResultsReport({ election, territories, seats, generatedA
       VoteCounts: [
         ...precincts
           .filter((p) => territories.get(p)!.precinctsReporting > 0)
-          .map((p) => ({ '@type': 'ElectionResults.VoteCounts', Type: 'total', GpUnitId: ncname('gpu', p), Count: territories.get(p)!.final.votes[party.id] ?? 0 })),
-        ...(allocation ? [{ '@type': 'ElectionResults.VoteCounts', Type: 'seats', GpUnitId: ncname('gpu', contest.territoryId), Count: allocation.seats[party.id] ?? 0 }] : []),
+          .map((p) => ({
+            '@type': 'ElectionResults.VoteCounts',
+            Type: 'total',
+            GpUnitId: ncname('gpu', p),
+            Count: territories.get(p)!.final.votes[party.id] ?? 0,
+          })),
+        ...(allocation
+          ? [{ '@type': 'ElectionResults.VoteCounts', Type: 'seats', GpUnitId: ncname('gpu', contest.territoryId), Count: allocation.seats[party.id] ?? 0 }]
+          : []),
       ],
     })),
   }));
@@ -81,7 +88,12 @@ export function electionResultsReport({ election, territories, seats, generatedA
         Contest: contests,
         BallotCounts: precincts
           .filter((p) => territories.get(p)!.precinctsReporting > 0)
-          .map((p) => ({ '@type': 'ElectionResults.BallotCounts', Type: 'total', GpUnitId: ncname('gpu', p), BallotsCast: territories.get(p)!.final.ballotsInBox })),
+          .map((p) => ({
+            '@type': 'ElectionResults.BallotCounts',
+            Type: 'total',
+            GpUnitId: ncname('gpu', p),
+            BallotsCast: territories.get(p)!.final.ballotsInBox,
+          })),
       },
     ],
   };

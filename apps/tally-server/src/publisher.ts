@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { MqttClient } from 'mqtt';
-import { Topics, v1 } from '../../../libs/contracts/src';
-import { connectMqtt, uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
+import { ElectionResults, Topics, v1 } from '@shailoo/contracts';
+import { TerritoryResults } from '@shailoo/election';
+import { Timer } from '@shailoo/platform';
+import { Submission } from '@shailoo/persistence';
+import { ElectionRegistry } from '@shailoo/registry';
+import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { ChangeFeed } from './change-feed';
-import { ElectionRegistry } from '../../../libs/persistence/src/election-registry';
-import { Submission } from './submission';
 import { TALLY_CONFIG, TallyConfig } from './tally-config';
-import { TallyService, TerritoryResults } from './tally.service';
+import { TallyService } from './tally.service';
 
 /**
  * Everything the server sends: acknowledgements to devices, and after changes the retained
@@ -17,7 +19,7 @@ import { TallyService, TerritoryResults } from './tally.service';
 export class Publisher implements OnModuleDestroy {
   private readonly logger = new Logger('Publisher');
   private client: MqttClient | null = null;
-  private readonly scheduled = new Map<string, NodeJS.Timeout>();
+  private readonly scheduled = new Map<string, Timer>();
   private readonly lastPublished = new Map<string, number>();
   /** Territories changed since the last publication, per election. */
   private readonly dirty = new Map<string, Set<string>>();
@@ -44,7 +46,11 @@ export class Publisher implements OnModuleDestroy {
 
   /** A stored message changed the tally: tell the event stream now, the retained topics soon. */
   changed(s: Pick<Submission, 'electionId' | 'precinctId' | 'deviceId' | 'sequence' | 'kind'>): void {
-    this.feed.emit({ electionId: s.electionId, type: 'submission', data: { kind: s.kind, precinctId: s.precinctId, deviceId: s.deviceId, sequence: s.sequence } });
+    this.feed.emit({
+      electionId: s.electionId,
+      type: 'submission',
+      data: { kind: s.kind, precinctId: s.precinctId, deviceId: s.deviceId, sequence: s.sequence },
+    });
     const ancestors = this.registry.election(s.electionId)?.ancestors.get(s.precinctId) ?? [];
     let dirty = this.dirty.get(s.electionId);
     if (!dirty) this.dirty.set(s.electionId, (dirty = new Set()));
@@ -52,24 +58,39 @@ export class Publisher implements OnModuleDestroy {
     this.schedule(s.electionId);
   }
 
+  /** An operator closed the count: tell the event stream, and publish the final figures. */
+  closed(electionId: string): void {
+    this.feed.emit({ electionId, type: 'closed', data: { by: 'operator' } });
+    this.republish(electionId);
+  }
+
   /** Publishes everything of an election again (after a restart or an operator's close). */
   republish(electionId: string): void {
-    this.dirty.set(electionId, new Set(this.tally.territories(electionId).filter((t) => t.level !== 'precinct').map((t) => t.territoryId)));
+    this.dirty.set(
+      electionId,
+      new Set(
+        this.tally
+          .territories(electionId)
+          .filter((t) => t.level !== 'precinct')
+          .map((t) => t.territoryId),
+      ),
+    );
     this.schedule(electionId);
   }
 
   private schedule(electionId: string): void {
     if (this.scheduled.has(electionId)) return;
-    const wait = Math.max(0, (this.lastPublished.get(electionId) ?? 0) + this.config.publishIntervalMs - Date.now());
+    const { timers } = this.config;
+    const wait = Math.max(0, (this.lastPublished.get(electionId) ?? 0) + this.config.publishIntervalMs - timers.now());
     this.scheduled.set(
       electionId,
-      setTimeout(() => this.flush(electionId), wait),
+      timers.setTimeout(() => this.flush(electionId), wait),
     );
   }
 
   private flush(electionId: string): void {
     this.scheduled.delete(electionId);
-    this.lastPublished.set(electionId, Date.now());
+    this.lastPublished.set(electionId, this.config.timers.now());
     const dirty = this.dirty.get(electionId) ?? new Set<string>();
     this.dirty.delete(electionId);
     const root = this.tally.results(electionId);
@@ -82,11 +103,17 @@ export class Publisher implements OnModuleDestroy {
     this.feed.emit({
       electionId,
       type: 'results',
-      data: { precinctsReporting: root.precinctsReporting, precinctsTotal: root.precinctsTotal, turnout: root.turnout, seatsStatus: root.seatsStatus, parties: root.parties },
+      data: {
+        precinctsReporting: root.precinctsReporting,
+        precinctsTotal: root.precinctsTotal,
+        turnout: root.turnout,
+        seatsStatus: root.seatsStatus,
+        parties: root.parties,
+      },
     });
   }
 
-  private encode(electionId: string, r: TerritoryResults & { parties?: { id: string; name: string; seats: number | null }[]; definitionHash?: string }): Buffer {
+  private encode(electionId: string, r: TerritoryResults & Partial<Pick<ElectionResults, 'parties' | 'definitionHash'>>): Buffer {
     const parties = (which: 'preliminary' | 'final') =>
       (r.parties ?? []).map((p) => ({ partyId: p.id, name: p.name, votes: r[which].votes[p.id] ?? 0, seats: p.seats ?? 0 }));
     return Buffer.from(
@@ -111,7 +138,7 @@ export class Publisher implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     for (const [electionId, timer] of this.scheduled) {
-      clearTimeout(timer);
+      this.config.timers.clearTimeout(timer);
       this.flush(electionId);
     }
     this.scheduled.clear();

@@ -1,11 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Database } from '../../../libs/persistence/src';
-import { AuthenticationFailure } from '../../../libs/persistence/src/device-message-authenticator';
-import { DATABASE } from './tally-config';
+import { Injectable, Logger } from '@nestjs/common';
+import { RejectionReason } from '@shailoo/contracts';
+import { RejectionRepository } from '@shailoo/persistence';
 import { TallyMetrics } from './tally-metrics';
-
-/** Why a message was refused: not authentic or misaddressed, or against the law's arithmetic or the sequence rules. Each is counted under its name. */
-export type RejectionReason = AuthenticationFailure | 'unknown-party' | 'control-relation' | 'stale-sequence' | 'sequence-reused';
 
 export interface Rejection {
   reason: RejectionReason;
@@ -18,7 +14,7 @@ export class Quarantine {
   private readonly logger = new Logger('Quarantine');
 
   constructor(
-    @Inject(DATABASE) private readonly db: Database,
+    private readonly rejections: RejectionRepository,
     private readonly metrics: TallyMetrics,
   ) {}
 
@@ -27,7 +23,7 @@ export class Quarantine {
     const entry = { topic: storable(topic), reason: rejection.reason, detail: storable(rejection.detail), deviceId };
     this.logger.warn(JSON.stringify({ event: 'rejected', ...entry, bytes: raw.length }));
     try {
-      await this.db.prisma.rejection.create({ data: { ...entry, raw: new Uint8Array(raw) } });
+      await this.rejections.add({ ...entry, raw });
     } catch (err) {
       // The rejection is counted and logged above; a store that cannot take it must not stop ingest.
       this.logger.error(JSON.stringify({ event: 'quarantine-write-failed', reason: rejection.reason, error: (err as Error).message }));
@@ -35,15 +31,8 @@ export class Quarantine {
   }
 
   /** The newest rejections; with an election, those whose topic names it. */
-  async list(
-    limit = 100,
-    electionId?: string,
-  ): Promise<{ id: string; receivedAt: Date; topic: string; deviceId: string | null; reason: string; detail: string; rawBase64: string }[]> {
-    const rows = await this.db.prisma.rejection.findMany({
-      where: electionId ? { topic: { startsWith: `shailoo/v1/up/${electionId}/` } } : undefined,
-      orderBy: { id: 'desc' },
-      take: limit,
-    });
+  async list(limit = 100, electionId?: string) {
+    const rows = await this.rejections.list(limit, electionId);
     return rows.map((r) => ({
       id: r.id.toString(),
       receivedAt: r.receivedAt,
@@ -58,6 +47,6 @@ export class Quarantine {
 
 /** Text from hostile input, made fit for a PostgreSQL text column (no NUL) and for a log line. */
 export function storable(text: string, max = 1000): string {
-  const clean = text.replace(/\u0000/g, '\uFFFD');
+  const clean = text.replaceAll('\u0000', '\uFFFD');
   return clean.length > max ? `${clean.slice(0, max)}… (${clean.length} characters)` : clean;
 }

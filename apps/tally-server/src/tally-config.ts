@@ -1,4 +1,4 @@
-import { Clock } from '../../../libs/platform/src/clock';
+import { Clock } from '@shailoo/platform';
 
 export interface TallyConfig {
   /** Broker to subscribe to. */
@@ -20,9 +20,11 @@ export interface TallyConfig {
   reportingDeadlineMs: number;
   /** Worker threads that verify signatures; 0 verifies on the event loop. */
   verifierThreads: number;
+  /** Election time: stamps, and the reporting deadline of the not-reported flag. */
   clock: Clock;
+  /** Paces batching and publication in real time (the wall clock unless a test steps it). */
+  timers: Clock;
 }
 
 export const TALLY_CONFIG = Symbol('TALLY_CONFIG');
-export { DATABASE } from '../../../libs/persistence/src/database';
 export const SIGNATURE_VERIFIER = Symbol('SIGNATURE_VERIFIER');

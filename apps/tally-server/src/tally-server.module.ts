@@ -1,16 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Database } from '../../../libs/persistence/src';
-import { ElectionRegistry } from '../../../libs/persistence/src/election-registry';
+import { Database, DATABASE, ElectionRepository, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
+import { createSignatureVerifier } from '@shailoo/platform';
+import { ElectionRegistry } from '@shailoo/registry';
 import { ChangeFeed } from './change-feed';
 import { ElectionsController, OperationsController } from './elections.controller';
 import { ExportsController } from './exports.controller';
+import { ExportsService } from './exports.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { SubmissionStore } from './submission-store';
-import { InlineVerifier, WorkerVerifier } from '../../../libs/platform/src/signature-verifier';
-import { DATABASE, SIGNATURE_VERIFIER, TALLY_CONFIG, TallyConfig } from './tally-config';
+import { SIGNATURE_VERIFIER, TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 
@@ -23,10 +24,10 @@ export class TallyServerModule {
       providers: [
         { provide: TALLY_CONFIG, useValue: config },
         { provide: DATABASE, useValue: database },
-        {
-          provide: SIGNATURE_VERIFIER,
-          useFactory: () => (config.verifierThreads > 0 ? new WorkerVerifier(config.verifierThreads) : new InlineVerifier()),
-        },
+        { provide: SIGNATURE_VERIFIER, useFactory: () => createSignatureVerifier(config.verifierThreads) },
+        ElectionRepository,
+        SubmissionRepository,
+        RejectionRepository,
         TallyMetrics,
         ElectionRegistry,
         SubmissionStore,
@@ -35,8 +36,9 @@ export class TallyServerModule {
         Quarantine,
         Publisher,
         IngestService,
+        ExportsService,
       ],
-      exports: [ElectionRegistry, TallyService, IngestService, SubmissionStore, TallyMetrics],
+      exports: [ElectionRegistry, TallyService, IngestService, SubmissionStore, TallyMetrics, SubmissionRepository, RejectionRepository],
     };
   }
 }

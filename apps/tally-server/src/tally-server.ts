@@ -3,11 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { SystemClock } from '../../../libs/platform/src/clock';
-import { Database, openDatabase } from '../../../libs/persistence/src';
-import { BinaryMqttServer } from '../../../libs/transport/src/binary-mqtt-server';
-import { uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
-import { ElectionRegistry } from '../../../libs/persistence/src/election-registry';
+import { Database, openDatabase, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
+import { SystemClock } from '@shailoo/platform';
+import { ElectionRegistry } from '@shailoo/registry';
+import { BinaryMqttServer } from '@shailoo/transport';
 import { Publisher } from './publisher';
 import { TallyConfig } from './tally-config';
 import { TallyServerModule } from './tally-server.module';
@@ -19,6 +18,8 @@ export interface TallyServerHandle {
   httpUrl: string;
   registry: ElectionRegistry;
   tally: TallyService;
+  submissions: SubmissionRepository;
+  rejections: RejectionRepository;
   close(): Promise<void>;
 }
 
@@ -32,6 +33,7 @@ export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 
     reportingDeadlineMs: 2 * 60 * 60 * 1000,
     verifierThreads: availableParallelism() > 1 ? 1 : 0,
     clock: new SystemClock(),
+    timers: new SystemClock(),
     ...overrides,
   };
 }
@@ -46,8 +48,7 @@ export async function startTallyServer(config: TallyConfig, logger: LoggerServic
   const app = await NestFactory.create(TallyServerModule.forRoot(config, database), { logger, abortOnError: false });
   const registry = app.get(ElectionRegistry);
   const tally = app.get(TallyService);
-  await registry.load();
-  await tally.rebuild();
+  await tally.rebuild(await registry.load());
   const publisher = app.get(Publisher);
   await publisher.connect();
   for (const e of registry.allElections()) publisher.republish(e.definition.id);
@@ -57,18 +58,7 @@ export async function startTallyServer(config: TallyConfig, logger: LoggerServic
     .setVersion('1')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi));
-  app.connectMicroservice(
-    {
-      strategy: new BinaryMqttServer({
-        url: config.mqttUrl,
-        clientId: uniqueClientId('tally-server'),
-        protocolVersion: 4,
-        reconnectPeriod: 500,
-        subscribeOptions: { qos: 1 },
-      }),
-    },
-    { inheritAppConfig: true },
-  );
+  app.connectMicroservice({ strategy: BinaryMqttServer.forBroker(config.mqttUrl, 'tally-server') }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as AddressInfo;
@@ -78,6 +68,8 @@ export async function startTallyServer(config: TallyConfig, logger: LoggerServic
     httpUrl: `http://${config.host}:${address.port}`,
     registry,
     tally,
+    submissions: app.get(SubmissionRepository),
+    rejections: app.get(RejectionRepository),
     close: async () => {
       await app.close();
       await database.close();

@@ -1,4 +1,4 @@
-import { DeviceKey } from '../../platform/src/keys';
+import { DeviceKey } from '@shailoo/platform';
 import { int64ToNumber, sha256, signPrecinctResult, v1 } from './envelope';
 import { isTopicLevel, parseUplinkTopic, Topics } from './topics';
 

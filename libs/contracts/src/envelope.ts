@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DeviceKey } from '../../platform/src/keys';
+import { DeviceKey } from '@shailoo/platform';
 import { shailoo } from './generated/shailoo';
 
 export import v1 = shailoo.v1;
@@ -21,9 +21,7 @@ const ENCODERS: Record<number, Encoder<any>> = {
 /** Encodes a payload and wraps it in an envelope signed over the exact body bytes. */
 export function signPayload<T extends { deviceId?: string | null }>(kind: v1.PayloadKind, message: T, key: DeviceKey): Buffer {
   const body = ENCODERS[kind].encode(message).finish();
-  return Buffer.from(
-    v1.SignedEnvelope.encode({ version: ENVELOPE_VERSION, kind, deviceId: message.deviceId, body, signature: key.sign(body) }).finish(),
-  );
+  return Buffer.from(v1.SignedEnvelope.encode({ version: ENVELOPE_VERSION, kind, deviceId: message.deviceId, body, signature: key.sign(body) }).finish());
 }
 
 export function signPrecinctResult(result: v1.IPrecinctResult, key: DeviceKey): Buffer {

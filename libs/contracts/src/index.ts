@@ -1,2 +1,6 @@
 export * from './topics';
 export * from './envelope';
+export * from './standards';
+export * from './vocabulary';
+export * from './devices';
+export * from './results-view';

@@ -1,3 +1,5 @@
+import { MessageKind } from './vocabulary';
+
 /**
  * The MQTT topic scheme (MQTT 3.1.1; no level is ever empty).
  *
@@ -13,7 +15,9 @@
 export const TOPIC_ROOT = 'shailoo/v1';
 
 export const Topics = {
-  uplink: (electionId: string, deviceId: string, kind: string) => `${TOPIC_ROOT}/up/${electionId}/${deviceId}/${kind}`,
+  uplink: (electionId: string, deviceId: string, kind: MessageKind) => `${TOPIC_ROOT}/up/${electionId}/${deviceId}/${kind}`,
+  /** What every uplink topic of an election starts with. */
+  uplinkPrefix: (electionId: string) => `${TOPIC_ROOT}/up/${electionId}/`,
   result: (electionId: string, deviceId: string) => Topics.uplink(electionId, deviceId, 'result'),
   uplinkFilter: `${TOPIC_ROOT}/up/+/+/+`,
   ack: (deviceId: string) => `${TOPIC_ROOT}/down/${deviceId}/ack`,
@@ -40,5 +44,5 @@ export function parseIdentifyTopic(topic: string): { electionId: string; deviceI
 
 /** A topic level must not contain MQTT's separators or wildcards. */
 export function isTopicLevel(s: string): boolean {
-  return s.length > 0 && !/[/+#\u0000]/.test(s);
+  return s.length > 0 && !['/', '+', '#', '\u0000'].some((c) => s.includes(c));
 }

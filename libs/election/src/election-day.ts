@@ -6,9 +6,12 @@ export function electionDayHour(date: string, hour: number): number {
   return Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`) - BISHKEK_OFFSET_MS;
 }
 
+/** The hours of election day, Bishkek time: the commission meets and the box prints its zero report at 07:00, polls open at 08:00 and close at 20:00. */
+export const ELECTION_DAY = { commissionMeets: 7, opens: 8, closes: 20 } as const;
+
 /** Polls close at 20:00. */
 export function closingTime(date: string): number {
-  return electionDayHour(date, 20);
+  return electionDayHour(date, ELECTION_DAY.closes);
 }
 
 /** An instant as Bishkek wall-clock time, `YYYY-MM-DD HH:MM`, as devices print it. */

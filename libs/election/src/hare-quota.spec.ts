@@ -4,11 +4,20 @@ import { hareLargestRemainder } from './hare-quota';
 describe('hareLargestRemainder', () => {
   it('reproduces the textbook example (10 seats, 100,000 votes)', () => {
     const votes = { A: 47000, B: 16000, C: 15800, D: 12000, E: 6100, F: 3100 };
-    const w = hareLargestRemainder(Object.entries(votes).map(([id, v]) => ({ id, votes: v })), 10, 'seed');
+    const w = hareLargestRemainder(
+      Object.entries(votes).map(([id, v]) => ({ id, votes: v })),
+      10,
+      'seed',
+    );
     expect(w.quota).toBe(10000);
     expect(Object.fromEntries(w.rows.map((r) => [r.id, r.seats]))).toEqual({ A: 5, B: 2, C: 1, D: 1, E: 1, F: 0 });
     expect(w.remainderSeats).toBe(3);
-    expect(w.rows.filter((r) => r.remainderSeat).map((r) => r.id).sort()).toEqual(['A', 'B', 'E']);
+    expect(
+      w.rows
+        .filter((r) => r.remainderSeat)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['A', 'B', 'E']);
     expect(w.lots).toEqual([]);
   });
 
@@ -58,7 +67,11 @@ describe('hareLargestRemainder', () => {
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 1_000_000 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 120 }), (votes, seats) => {
         fc.pre(votes.some((v) => v > 0));
-        const w = hareLargestRemainder(votes.map((v, i) => ({ id: `p${i}`, votes: v })), seats, 'x');
+        const w = hareLargestRemainder(
+          votes.map((v, i) => ({ id: `p${i}`, votes: v })),
+          seats,
+          'x',
+        );
         expect(w.rows.reduce((s, r) => s + r.seats, 0)).toBe(seats);
         for (const r of w.rows) {
           expect(r.seats - Math.floor(r.quotient + 1e-9)).toBeLessThanOrEqual(1);

@@ -41,7 +41,13 @@ export function hareLargestRemainder(parties: ReadonlyArray<{ id: string; votes:
       lots: [],
     };
   }
-  const lotRank = new Map(drawLots(parties.map((p) => p.id), seed, 'remainder seat').map((id, i) => [id, i]));
+  const lotRank = new Map(
+    drawLots(
+      parties.map((p) => p.id),
+      seed,
+      'remainder seat',
+    ).map((id, i) => [id, i]),
+  );
   const exact = parties.map((p) => ({
     id: p.id,
     votes: p.votes,
@@ -51,9 +57,7 @@ export function hareLargestRemainder(parties: ReadonlyArray<{ id: string; votes:
   const given = exact.reduce((s, r) => s + r.integerSeats, 0);
   const left = seats - given;
   const tiedOn = (a: (typeof exact)[number], b: (typeof exact)[number]) => a.remainderNum === b.remainderNum && a.votes === b.votes;
-  const order = exact
-    .slice()
-    .sort((a, b) => b.remainderNum - a.remainderNum || b.votes - a.votes || lotRank.get(a.id)! - lotRank.get(b.id)!);
+  const order = exact.slice().sort((a, b) => b.remainderNum - a.remainderNum || b.votes - a.votes || lotRank.get(a.id)! - lotRank.get(b.id)!);
   const winners = new Set(order.slice(0, left).map((r) => r.id));
   const lots: LotRecord[] = [];
   if (left > 0 && left < order.length && tiedOn(order[left - 1], order[left])) {

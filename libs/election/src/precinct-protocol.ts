@@ -16,13 +16,7 @@ export interface ProtocolFigures {
   identifiedVoters?: number;
 }
 
-export type ControlRelation =
-  | 'received-balance'
-  | 'box-within-issued'
-  | 'box-balance'
-  | 'valid-balance'
-  | 'identified-covers-issued'
-  | 'non-negative';
+export type ControlRelation = 'received-balance' | 'box-within-issued' | 'box-balance' | 'valid-balance' | 'identified-covers-issued' | 'non-negative';
 
 export interface ProtocolViolation {
   relation: ControlRelation;

@@ -38,7 +38,13 @@ export interface VillageCouncilAllocation {
 export function allocateVillageCouncil(input: VillageCouncilInput): VillageCouncilAllocation {
   const seats = Math.min(input.seats, input.candidates.length);
   const reserved = Math.ceil((input.womenReserve ?? 0.3) * input.seats - 1e-9);
-  const rank = new Map(drawLots(input.candidates.map((c) => c.id), input.seed ?? '', 'village council').map((id, i) => [id, i]));
+  const rank = new Map(
+    drawLots(
+      input.candidates.map((c) => c.id),
+      input.seed ?? '',
+      'village council',
+    ).map((id, i) => [id, i]),
+  );
   const ranking = input.candidates.slice().sort((a, b) => b.votes - a.votes || rank.get(a.id)! - rank.get(b.id)!);
   const women = ranking.filter((c) => c.sex === 'F');
   const reservedTo = women.slice(0, Math.min(reserved, seats)).map((c) => c.id);

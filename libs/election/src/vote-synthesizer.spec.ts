@@ -1,4 +1,4 @@
-import { Random } from '../../platform/src/random';
+import { Random } from '@shailoo/platform';
 import { allocateCityCouncil } from './city-council';
 import { cityCouncil2021, cityCouncilDefinition, cityCouncils2021 } from './city-councils-2021';
 import { precinctsOf } from './definition';
@@ -22,7 +22,12 @@ describe('city councils 2021', () => {
     const all = cityCouncils2021();
     expect(all).toHaveLength(25);
     for (const c of all) expect(c.parties.reduce((s, p) => s + p.seats, 0)).toBe(c.mandates);
-    expect(all.filter((c) => !c.estimated).map((c) => c.city).sort()).toEqual(['Баткен', 'Жалал-Абад', 'Кайыңды', 'Каракол', 'Нарын', 'Талас']);
+    expect(
+      all
+        .filter((c) => !c.estimated)
+        .map((c) => c.city)
+        .sort(),
+    ).toEqual(['Баткен', 'Жалал-Абад', 'Кайыңды', 'Каракол', 'Нарын', 'Талас']);
     expect(all.filter((c) => c.estimated).every((c) => c.estimateNote?.startsWith('estimated'))).toBe(true);
   });
 
@@ -37,7 +42,12 @@ describe('synthesizeVotes', () => {
     const { ds, votes } = synthesize(city, `test/${city}`);
     const allocation = allocateCityCouncil({ seats: ds.mandates, participated: votes.participated, votes: votes.votes });
     for (const p of ds.parties) expect(allocation.seats[p.id] ?? 0).toBe(p.seats);
-    expect(allocation.failed.map((f) => f.id).sort()).toEqual(ds.parties.filter((p) => p.seats === 0).map((p) => p.id).sort());
+    expect(allocation.failed.map((f) => f.id).sort()).toEqual(
+      ds.parties
+        .filter((p) => p.seats === 0)
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 
   it('Batken: 15,641 voters, 10 precincts, 32.4% turnout → 12/10/6/3, and the precincts add up', () => {

@@ -70,8 +70,16 @@ export function synthesizeVotes(input: SynthesisInput): SynthesizedVotes {
   throw new Error(`no votes found that allocate to ${JSON.stringify(seats)} in ${maxAttempts} attempts`);
 }
 
-function drawQuotients(passing: string[], seats: Record<string, number>, uniform: (a: number, b: number) => number, random: Uniform): Record<string, number> | null {
-  const order = passing.map((p) => ({ p, key: random() })).sort((a, b) => a.key - b.key).map((x) => x.p);
+function drawQuotients(
+  passing: string[],
+  seats: Record<string, number>,
+  uniform: (a: number, b: number) => number,
+  random: Uniform,
+): Record<string, number> | null {
+  const order = passing
+    .map((p) => ({ p, key: random() }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.p);
   const winners = order.slice(0, Math.floor(random() * passing.length));
   const losers = order.slice(winners.length);
   const q: Record<string, number> = {};
@@ -104,7 +112,11 @@ function splitOverPrecincts(
 ): PrecinctVotes[] {
   const turnoutWeights = precincts.map((p) => p.registeredVoters * uniform(0.85, 1.15));
   const share = apportion(participated, turnoutWeights);
-  const split = (count: number) => apportion(count, share.map((s) => s * uniform(0.8, 1.2)));
+  const split = (count: number) =>
+    apportion(
+      count,
+      share.map((s) => s * uniform(0.8, 1.2)),
+    );
   const columns = Object.fromEntries(Object.entries(votes).map(([party, v]) => [party, split(v)]));
   const invalidColumn = split(invalid);
   return precincts.map((p, i) => {

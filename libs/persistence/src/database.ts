@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Client, Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -11,7 +12,7 @@ export const DATABASE = Symbol('DATABASE');
 export interface DatabaseOptions {
   /** postgres:// or postgresql:// for a PostgreSQL server; unset for the embedded database. */
   url?: string;
-  /** Where the embedded database keeps its files; unset keeps it in memory. */
+  /** Where the embedded database keeps its files; unset (or memory://) keeps it in memory. */
   dataDir?: string;
 }
 
@@ -34,23 +35,79 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     if (!/^postgres(ql)?:\/\//.test(options.url)) throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL, got ${redact(options.url)}`);
     const applied = await migrateServer(options.url);
     const pool = new Pool({ connectionString: options.url, max: 4 });
-    return handle(new PrismaClient({ adapter: new PrismaPg(pool) }), 'postgresql', applied, (sql) => pool.query(sql), () => pool.end());
+    return handle(
+      new PrismaClient({ adapter: new PrismaPg(pool) }),
+      'postgresql',
+      applied,
+      (sql) => pool.query(sql),
+      () => pool.end(),
+    );
   }
+  const onDisk = options.dataDir && !options.dataDir.startsWith('memory://') ? options.dataDir : undefined;
+  const unlock = onDisk ? lockDataDir(onDisk) : () => undefined;
   const db = new PGlite(options.dataDir);
-  await db.waitReady;
+  await db.waitReady.catch((err) => {
+    unlock();
+    throw err;
+  });
   const applied = await applyMigrations({
     exec: (sql) => db.exec(sql).then(() => undefined),
     query: (sql, params) => db.query(sql, params).then((r) => r.rows as any[]),
   });
-  return handle(new PrismaClient({ adapter: new PrismaPGlite(db) }), 'pglite', applied, (sql) => db.query(sql), () => db.close());
+  return handle(
+    new PrismaClient({ adapter: new PrismaPGlite(db) }),
+    'pglite',
+    applied,
+    (sql) => db.query(sql),
+    () => db.close().finally(unlock),
+  );
 }
 
-function handle(prisma: PrismaClient, kind: Database['kind'], applied: string[], query: (sql: string) => Promise<unknown>, closeDriver: () => Promise<unknown>): Database {
+/**
+ * Takes the embedded database's directory for this process: PGlite is one process's database, and
+ * two processes writing one directory would corrupt it. The lock names its process, so one left
+ * by a killed process is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const lock = `${dir.replace(/\/+$/, '')}.lock`;
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(readFileSync(lock, 'utf8'));
+    if (holder && holder !== process.pid && alive(holder)) {
+      throw new Error(`the embedded database in ${dir} is open in process ${holder}; PGlite serves one process (share PostgreSQL instead)`);
+    }
+    writeFileSync(lock, String(process.pid));
+  }
+  return () => rmSync(lock, { force: true });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function handle(
+  prisma: PrismaClient,
+  kind: Database['kind'],
+  applied: string[],
+  query: (sql: string) => Promise<unknown>,
+  closeDriver: () => Promise<unknown>,
+): Database {
   return {
     prisma,
     kind,
     applied,
-    ping: () => query('SELECT 1').then(() => true, () => false),
+    ping: () =>
+      query('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
     close: async () => {
       await prisma.$disconnect();
       await closeDriver().catch(() => undefined);

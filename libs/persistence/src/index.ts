@@ -1,4 +1,4 @@
 export * from './database';
 export * from './migrator';
-export * from './election-registry';
+export * from './repositories';
 export { Prisma, PrismaClient } from './generated/client';

@@ -31,9 +31,10 @@ export async function applyMigrations(db: SqlRunner, dir = migrationsDir()): Pro
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
     const done = new Map(
-      (await db.query('SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')).map(
-        (r) => [r.migration_name as string, r.checksum as string],
-      ),
+      (await db.query('SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')).map((r) => [
+        r.migration_name as string,
+        r.checksum as string,
+      ]),
     );
     const applied: string[] = [];
     for (const name of names) {
@@ -47,10 +48,11 @@ export async function applyMigrations(db: SqlRunner, dir = migrationsDir()): Pro
         await db.exec('ROLLBACK').catch(() => undefined);
         throw new Error(`migration ${name} failed: ${err.message}`);
       });
-      await db.query(
-        'INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)',
-        [randomUUID(), checksum, name],
-      );
+      await db.query('INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)', [
+        randomUUID(),
+        checksum,
+        name,
+      ]);
       applied.push(name);
     }
     return applied;

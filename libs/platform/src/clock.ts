@@ -78,6 +78,24 @@ export class ManualClock implements Clock {
     this.current = target;
   }
 
+  /**
+   * Advances time by `stepMs` at every turn of the event loop until `done` settles, so that timers
+   * and I/O interleave without anyone sleeping out a delay; fails once more than `limitMs` of
+   * virtual time has passed. Against real sockets (a broker, a database), `realMsPerStep` paces the
+   * steps so that virtual time does not run ahead of the network: 1 ms a step of 1 s is ×1000.
+   */
+  async runUntil<T>(done: Promise<T>, stepMs: number, limitMs = Infinity, realMsPerStep = 0): Promise<T> {
+    let settled = false;
+    const result = done.finally(() => (settled = true));
+    const start = this.current;
+    while (!settled) {
+      if (this.current - start > limitMs) throw new Error(`not done after ${limitMs} ms of virtual time`);
+      this.advance(stepMs);
+      await new Promise((resolve) => (realMsPerStep > 0 ? setTimeout(resolve, realMsPerStep) : setImmediate(resolve)));
+    }
+    return result;
+  }
+
   get pendingTimers(): number {
     return this.pending.size;
   }

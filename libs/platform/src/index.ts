@@ -1,4 +1,4 @@
 export * from './clock';
-export * from './random';
 export * from './keys';
+export * from './random';
 export * from './signature-verifier';

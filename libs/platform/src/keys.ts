@@ -1,3 +1,4 @@
+import { Random } from './random';
 import { createPrivateKey, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
 
 // DER prefixes that wrap a raw 32-byte Ed25519 key (RFC 8410).
@@ -16,6 +17,11 @@ export class DeviceKey {
   static fromSeed(seed: Uint8Array): DeviceKey {
     if (seed.length !== 32) throw new Error(`an Ed25519 seed is 32 bytes, got ${seed.length}`);
     return new DeviceKey(createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' }));
+  }
+
+  /** A simulated device's key, derived from a scenario's seed and the device's id. */
+  static derive(seed: string, deviceId: string): DeviceKey {
+    return DeviceKey.fromSeed(Random.stream(seed, `key/${deviceId}`).bytes(32));
   }
 
   sign(message: Uint8Array): Buffer {

@@ -33,7 +33,14 @@ describe('ManualClock', () => {
 
 describe('Random', () => {
   it('repeats for a seed and differs between seeds', () => {
-    const draw = (seed: string) => Array.from({ length: 5 }, ((r) => () => r.nextUint32())(new Random(seed)));
+    const draw = (seed: string) =>
+      Array.from(
+        { length: 5 },
+        (
+          (r) => () =>
+            r.nextUint32()
+        )(new Random(seed)),
+      );
     expect(draw('a')).toEqual(draw('a'));
     expect(draw('a')).not.toEqual(draw('b'));
   });

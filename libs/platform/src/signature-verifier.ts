@@ -15,6 +15,11 @@ export interface SignatureVerifier {
   close(): Promise<void>;
 }
 
+/** Worker threads when there are any (`threads` > 0), the calling thread otherwise. */
+export function createSignatureVerifier(threads: number): SignatureVerifier {
+  return threads > 0 ? new WorkerVerifier(threads) : new InlineVerifier();
+}
+
 /** Verifies on the calling thread. */
 export class InlineVerifier implements SignatureVerifier {
   verify(check: SignatureCheck): Promise<boolean> {
@@ -64,7 +69,10 @@ export class WorkerVerifier implements SignatureVerifier {
   private nextBatch = 1;
   private readonly fallback = new InlineVerifier();
 
-  constructor(threads: number, private readonly batchSize = 256) {
+  constructor(
+    threads: number,
+    private readonly batchSize = 256,
+  ) {
     for (let i = 0; i < threads; i++) this.lanes.push(this.spawn());
   }
 

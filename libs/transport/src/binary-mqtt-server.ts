@@ -1,5 +1,5 @@
 import { MqttContext, ServerMqtt } from '@nestjs/microservices';
-import { withoutNagle } from './mqtt-connection';
+import { uniqueClientId, withoutNagle } from './mqtt-connection';
 
 /**
  * Nest's MQTT server, binary-safe. The stock `handleMessage` calls `buffer.toString()` and
@@ -7,6 +7,11 @@ import { withoutNagle } from './mqtt-connection';
  * `@EventPattern` handler as the raw `Buffer`, with the topic in the `MqttContext`.
  */
 export class BinaryMqttServer extends ServerMqtt {
+  /** The server a service subscribes with: MQTT 3.1.1 (all that aedes speaks), QoS 1, a unique client id, reconnecting. */
+  static forBroker(url: string, name: string): BinaryMqttServer {
+    return new BinaryMqttServer({ url, clientId: uniqueClientId(name), protocolVersion: 4, reconnectPeriod: 500, subscribeOptions: { qos: 1 } });
+  }
+
   override createMqttClient() {
     return withoutNagle(super.createMqttClient());
   }

@@ -1,3 +1,3 @@
-export * from './embedded-broker';
 export * from './binary-mqtt-server';
+export * from './embedded-broker';
 export * from './mqtt-connection';

@@ -1,4 +1,4 @@
-import { cityCouncil2021, cityCouncilDefinition, precinctsOf } from '../../election/src';
+import { cityCouncil2021, cityCouncilDefinition, precinctsOf } from '@shailoo/election';
 import { makePin, validPin, VoterRegistry, votingPrecinct } from './voter-registry';
 
 const definition = cityCouncilDefinition(cityCouncil2021('Кайыңды'));
@@ -30,7 +30,9 @@ describe('voter registry', () => {
   });
 
   it('moves remote applicants to another precinct’s list', () => {
-    const remote = precinctsOf(definition.territory).flatMap((p) => registry.listOf(p.id)).filter((v) => v.remotePrecinctId);
+    const remote = precinctsOf(definition.territory)
+      .flatMap((p) => registry.listOf(p.id))
+      .filter((v) => v.remotePrecinctId);
     expect(remote.length).toBeGreaterThan(50);
     for (const v of remote) {
       expect(v.remotePrecinctId).not.toBe(v.precinctId);
@@ -46,6 +48,8 @@ describe('voter registry', () => {
     expect(again.listOf(first)).toEqual(registry.listOf(first));
     const smaller = structuredClone(definition);
     smaller.territory.children![0].children![0].children!.pop();
-    expect(new VoterRegistry(smaller, { seed: 'voters' }).listOf(first).map((v) => v.pin)).toEqual(new VoterRegistry(definition, { seed: 'voters' }).listOf(first).map((v) => v.pin));
+    expect(new VoterRegistry(smaller, { seed: 'voters' }).listOf(first).map((v) => v.pin)).toEqual(
+      new VoterRegistry(definition, { seed: 'voters' }).listOf(first).map((v) => v.pin),
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { ElectionDefinition, precinctsOf, Sex } from '../../election/src';
-import { Random } from '../../platform/src/random';
+import { ElectionDefinition, precinctsOf, Sex } from '@shailoo/election';
+import { Random } from '@shailoo/platform';
 
 /** A voter on the electronic list: only voters who passed biometric registration are on it. */
 export interface Voter {

@@ -1,6 +1,6 @@
-import { signPrecinctResult } from '../../../libs/contracts/src';
-import { DeviceKey } from '../../../libs/platform/src/keys';
-import { Delivery, transmit, UplinkOptions } from '../../modem/src/uplink';
+import { signPrecinctResult } from '@shailoo/contracts';
+import { DeviceKey } from '@shailoo/platform';
+import { Delivery, transmit, UplinkOptions } from '@shailoo/modem';
 
 export interface BallotBoxIdentity {
   deviceId: string;

@@ -1,5 +1,5 @@
-import { DeviceKey } from '../../../libs/platform/src/keys';
-import { Random } from '../../../libs/platform/src/random';
+import { DeviceKey } from '@shailoo/platform';
+import { Random } from '@shailoo/platform';
 import { BallotBox } from './ballot-box';
 import { ballotsFor, BallotCounter, BoxStateError } from './ballot-counter';
 
@@ -10,7 +10,13 @@ const parties = [
 const CLOSE = Date.UTC(2021, 3, 11, 14);
 
 function counter(options: { misreadRate?: number; preloaded?: number } = {}) {
-  const box = new BallotBox({ deviceId: 'aeu-1', electionId: 'e', precinctId: 'p001', definitionHash: 'ab'.repeat(32), key: DeviceKey.fromSeed(Buffer.alloc(32, 1)) });
+  const box = new BallotBox({
+    deviceId: 'aeu-1',
+    electionId: 'e',
+    precinctId: 'p001',
+    definitionHash: 'ab'.repeat(32),
+    key: DeviceKey.fromSeed(Buffer.alloc(32, 1)),
+  });
   return new BallotCounter(box, { parties, electionName: 'Баткен шаардык кеңеши', random: new Random('counter'), ...options });
 }
 

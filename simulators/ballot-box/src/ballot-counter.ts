@@ -1,7 +1,7 @@
-import { v1 } from '../../../libs/contracts/src';
-import { bishkekTime } from '../../../libs/election/src';
-import { Random } from '../../../libs/platform/src/random';
-import { Delivery, UplinkOptions } from '../../modem/src/uplink';
+import { v1 } from '@shailoo/contracts';
+import { bishkekTime } from '@shailoo/election';
+import { Random } from '@shailoo/platform';
+import { Delivery, UplinkOptions } from '@shailoo/modem';
 import { BallotBox, BoxCount } from './ballot-box';
 
 /** The life of an automatic counting ballot box (АЭУ) on election day. */
@@ -151,7 +151,14 @@ export class BallotCounter {
   private header(title: string, atMs: number): string[] {
     const { deviceId, precinctId } = this.box.identity;
     const at = bishkekTime(atMs);
-    return ['АВТОМАТТЫК ЭСЕПТӨӨЧҮ УРНА / АЭУ', title, this.options.electionName, `Участок / precinct: ${precinctId}   Урна / box: ${deviceId}`, `Убакыт / time: ${at}`, '='.repeat(44)];
+    return [
+      'АВТОМАТТЫК ЭСЕПТӨӨЧҮ УРНА / АЭУ',
+      title,
+      this.options.electionName,
+      `Участок / precinct: ${precinctId}   Урна / box: ${deviceId}`,
+      `Убакыт / time: ${at}`,
+      '='.repeat(44),
+    ];
   }
 
   private expect(state: BoxState, action: string): void {

@@ -1,4 +1,4 @@
-import { Random } from '../../../libs/platform/src/random';
+import { Random } from '@shailoo/platform';
 
 /** A mobile data link as a modem in a polling station sees it. */
 export interface LinkProfile {

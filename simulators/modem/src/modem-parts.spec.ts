@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AcceleratedClock } from '../../../libs/platform/src/clock';
-import { Random } from '../../../libs/platform/src/random';
+import { AcceleratedClock } from '@shailoo/platform';
+import { Random } from '@shailoo/platform';
 import { LINK_PROFILES, LinkModel } from './link-model';
 import { Outbox } from './outbox';
 
@@ -28,7 +28,14 @@ describe('LinkModel', () => {
   });
 
   it('replays the same fate for the same seed', () => {
-    const fates = (seed: string) => Array.from({ length: 50 }, ((l) => () => l.transfer(200, 0))(new LinkModel(LINK_PROFILES['2g'], new Random(seed))));
+    const fates = (seed: string) =>
+      Array.from(
+        { length: 50 },
+        (
+          (l) => () =>
+            l.transfer(200, 0)
+        )(new LinkModel(LINK_PROFILES['2g'], new Random(seed))),
+      );
     expect(fates('s')).toEqual(fates('s'));
   });
 });

@@ -1,15 +1,44 @@
-import { MqttClient } from 'mqtt';
-import { sha256, Topics, v1 } from '../../../libs/contracts/src';
-import { Clock, Timer } from '../../../libs/platform/src/clock';
-import { Random } from '../../../libs/platform/src/random';
-import { openMqtt, uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
+import { MessageKind, sha256, Topics, v1 } from '@shailoo/contracts';
+import { Clock, Random, Timer } from '@shailoo/platform';
+import { openMqtt, uniqueClientId } from '@shailoo/transport';
 import { LINK_PROFILES, LinkModel } from './link-model';
 import { Outbox, OutboxEntry } from './outbox';
+
+/** What a modem needs of its connection to the broker: a session that comes and goes, one subscription, QoS 1 publishes. */
+export interface ModemConnection {
+  readonly connected: boolean;
+  /** Called on every (re)connection. */
+  onConnect(fn: () => void): void;
+  onMessage(fn: (topic: string, payload: Buffer) => void): void;
+  subscribe(topic: string): Promise<void>;
+  publish(topic: string, payload: Buffer): void;
+  close(): Promise<void>;
+}
+
+/** Opens a modem's connection; it must keep reconnecting by itself, as a modem does. */
+export type ModemConnectionFactory = (brokerUrl: string, clientId: string) => ModemConnection;
+
+/** The real connection: mqtt.js at QoS 1, reconnecting every 500 ms. */
+export const mqttConnection: ModemConnectionFactory = (brokerUrl, clientId) => {
+  const client = openMqtt(brokerUrl, { clientId });
+  return {
+    get connected() {
+      return client.connected;
+    },
+    onConnect: (fn) => void client.on('connect', fn),
+    onMessage: (fn) => void client.on('message', fn),
+    subscribe: (topic) => client.subscribeAsync(topic, { qos: 1 }).then(() => undefined),
+    publish: (topic, payload) => void client.publish(topic, payload, { qos: 1 }),
+    close: () => client.endAsync(true),
+  };
+};
 
 export interface ModemOptions {
   deviceId: string;
   brokerUrl: string;
   clock: Clock;
+  /** How the modem reaches the broker (a real MQTT connection by default; tests pass their own). */
+  connect?: ModemConnectionFactory;
   /** The radio link; ideal when not given. */
   link?: LinkModel;
   /** The store-and-forward queue; in memory when not given. */
@@ -47,7 +76,7 @@ interface InFlight {
  * so a restarted device resumes and never sends an acknowledged message again.
  */
 export class Modem {
-  private client: MqttClient | null = null;
+  private client: ModemConnection | null = null;
   private readonly inFlight = new Map<string, InFlight>();
   private readonly link: LinkModel;
   private readonly outbox: Outbox;
@@ -63,15 +92,20 @@ export class Modem {
   /** Powers on: connects, and resumes whatever the outbox still holds. */
   start(): void {
     const ackTopic = Topics.ack(this.options.deviceId);
-    this.client = openMqtt(this.options.brokerUrl, { clientId: uniqueClientId(this.options.deviceId) });
-    this.client.on('message', (topic, payload) => topic === ackTopic && this.onAck(payload));
-    const subscribe = () => this.client!.subscribe(ackTopic, { qos: 1 }, (err) => !err && this.inFlight.forEach((f) => f.attempts === 0 && this.attempt(f)));
-    this.client.on('connect', subscribe);
+    const client = (this.options.connect ?? mqttConnection)(this.options.brokerUrl, uniqueClientId(this.options.deviceId));
+    this.client = client;
+    client.onMessage((topic, payload) => topic === ackTopic && this.onAck(payload));
+    client.onConnect(() =>
+      client.subscribe(ackTopic).then(
+        () => this.inFlight.forEach((f) => f.attempts === 0 && this.attempt(f)),
+        () => undefined,
+      ),
+    );
     for (const entry of this.outbox.pending()) this.track(entry);
   }
 
   /** Queues a signed message; resolves when the CEC has acknowledged it. */
-  send(envelope: Buffer, electionId: string, kind: string): Promise<Delivery> {
+  send(envelope: Buffer, electionId: string, kind: MessageKind): Promise<Delivery> {
     const { body } = v1.SignedEnvelope.decode(envelope);
     const { sequence } = v1.PayloadHeader.decode(body);
     const entry = this.outbox.add({ id: `${kind}:${sequence}`, electionId, kind, envelopeBase64: envelope.toString('base64') });
@@ -90,14 +124,23 @@ export class Modem {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const f of this.inFlight.values()) if (f.timer) this.options.clock.clearTimeout(f.timer);
-    await this.client?.endAsync(true);
+    await this.client?.close();
   }
 
   private track(entry: OutboxEntry): InFlight {
     const envelope = Buffer.from(entry.envelopeBase64, 'base64');
     let resolve!: (d: Delivery) => void;
     const done = new Promise<Delivery>((r) => (resolve = r));
-    const f: InFlight = { entry, envelope, bodyHash: sha256(v1.SignedEnvelope.decode(envelope).body).toString('hex'), wait: this.options.resendMs ?? 1000, attempts: 0, timer: null, done, resolve };
+    const f: InFlight = {
+      entry,
+      envelope,
+      bodyHash: sha256(v1.SignedEnvelope.decode(envelope).body).toString('hex'),
+      wait: this.options.resendMs ?? 1000,
+      attempts: 0,
+      timer: null,
+      done,
+      resolve,
+    };
     this.inFlight.set(f.bodyHash, f);
     if (this.client?.connected) this.attempt(f);
     return f;
@@ -111,7 +154,7 @@ export class Modem {
       const delay = this.link.transfer(f.envelope.length, clock.now());
       if (delay !== null) {
         const topic = Topics.uplink(f.entry.electionId, this.options.deviceId, f.entry.kind);
-        const publish = () => !this.stopped && this.client?.publish(topic, f.envelope, { qos: 1 });
+        const publish = () => !this.stopped && this.client?.publish(topic, f.envelope);
         if (delay > 0) clock.setTimeout(publish, delay);
         else publish();
       }

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
+import { MessageKind } from '@shailoo/contracts';
+
 export interface OutboxEntry {
   /** `${kind}:${sequence}`: one entry per signed message. */
   id: string;
   electionId: string;
-  kind: string;
+  kind: MessageKind;
   envelopeBase64: string;
   acknowledged: boolean;
 }

@@ -1,5 +1,5 @@
-import { v1 } from '../../../libs/contracts/src';
-import { Clock } from '../../../libs/platform/src/clock';
+import { MessageKind, v1 } from '@shailoo/contracts';
+import { Clock } from '@shailoo/platform';
 import { Delivery, Modem } from './modem';
 
 export type { Delivery } from './modem';
@@ -13,7 +13,7 @@ export interface UplinkOptions {
 }
 
 /** Sends one signed message over an ideal link and resolves once the CEC acknowledged it. */
-export async function transmit(envelope: Buffer, electionId: string, topicKind: string, options: UplinkOptions): Promise<Delivery> {
+export async function transmit(envelope: Buffer, electionId: string, topicKind: MessageKind, options: UplinkOptions): Promise<Delivery> {
   const modem = new Modem({ deviceId: v1.SignedEnvelope.decode(envelope).deviceId, ...options, maxResendMs: options.maxResendMs ?? 10_000 });
   modem.start();
   try {

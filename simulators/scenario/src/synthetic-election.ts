@@ -1,9 +1,6 @@
-import { Topics } from '../../../libs/contracts/src';
-import { signPrecinctResult } from '../../../libs/contracts/src/envelope';
-import { definitionHash, ElectionDefinition } from '../../../libs/election/src';
-import { DeviceKey } from '../../../libs/platform/src/keys';
-import { Random } from '../../../libs/platform/src/random';
-import { DeviceRegistration, deviceRegistration } from '../../../libs/persistence/src/election-registry';
+import { DeviceIds, DeviceRegistration, deviceRegistration, signPrecinctResult, Topics } from '@shailoo/contracts';
+import { definitionHash, ElectionDefinition } from '@shailoo/election';
+import { DeviceKey, Random } from '@shailoo/platform';
 
 const PARTIES = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
 
@@ -53,7 +50,7 @@ export function syntheticElection(precincts: number, seed: string, id = 'synthet
   const totals = { votes: Object.fromEntries(PARTIES.map((p) => [p, 0])), ballotsInBox: 0 };
   for (let i = 0; i < precincts; i++) {
     const precinctId = `${id}-p${i}`;
-    const deviceId = `aeu-${precinctId}`;
+    const deviceId = DeviceIds.ballotBox(precinctId);
     const key = DeviceKey.fromSeed(rng.bytes(32));
     devices.push(deviceRegistration(deviceId, precinctId, 'ballot-box', key.publicKey));
     const votes = PARTIES.map((partyId) => ({ partyId, votes: rng.int(0, 150) }));
@@ -62,7 +59,17 @@ export function syntheticElection(precincts: number, seed: string, id = 'synthet
     for (const v of votes) totals.votes[v.partyId] += v.votes;
     totals.ballotsInBox += ballotsInBox;
     const payload = signPrecinctResult(
-      { electionId: id, definitionHash: Buffer.from(hash, 'hex'), precinctId, deviceId, sequence: 1, votes, invalidBallots, ballotsInBox, closedAtMs: Date.UTC(2021, 3, 11, 14) },
+      {
+        electionId: id,
+        definitionHash: Buffer.from(hash, 'hex'),
+        precinctId,
+        deviceId,
+        sequence: 1,
+        votes,
+        invalidBallots,
+        ballotsInBox,
+        closedAtMs: Date.UTC(2021, 3, 11, 14),
+      },
       key,
     );
     messages.push({ topic: Topics.result(id, deviceId), payload });

@@ -1,18 +1,24 @@
-import { v1 } from '../../../libs/contracts/src';
-import { DeviceKey } from '../../../libs/platform/src/keys';
-import { Random } from '../../../libs/platform/src/random';
-import { BallotBox } from '../../ballot-box/src/ballot-box';
-import { BallotCounter } from '../../ballot-box/src/ballot-counter';
-import { checkProtocol, ElectionDefinition } from '../../../libs/election/src';
-import { VoterRegistry } from '../../../libs/voters/src/voter-registry';
-import { Authority, IdentificationDevice, TYPICAL_BIOMETRICS } from '../../identification/src/identification-device';
+import { v1 } from '@shailoo/contracts';
+import { DeviceKey } from '@shailoo/platform';
+import { Random } from '@shailoo/platform';
+import { BallotBox } from '@shailoo/ballot-box';
+import { BallotCounter } from '@shailoo/ballot-box';
+import { checkProtocol, ElectionDefinition } from '@shailoo/election';
+import { VoterRegistry } from '@shailoo/voters';
+import { Authority, IdentificationDevice, TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
 import { simulateStationDay, StationConfig } from './polling-station';
 
 const parties = ['p1', 'p2', 'p3', 'p4'].map((id) => ({ id, name: `Party ${id}` }));
 const intended = { votes: { p1: 800, p2: 600, p3: 350, p4: 200 }, invalidBallots: 50 };
 
 function config(seed: string, overrides: Partial<StationConfig> = {}): StationConfig {
-  const box = new BallotBox({ deviceId: 'aeu-1', electionId: 'e', precinctId: 'p001', definitionHash: 'cd'.repeat(32), key: DeviceKey.fromSeed(Buffer.alloc(32, 2)) });
+  const box = new BallotBox({
+    deviceId: 'aeu-1',
+    electionId: 'e',
+    precinctId: 'p001',
+    definitionHash: 'cd'.repeat(32),
+    key: DeviceKey.fromSeed(Buffer.alloc(32, 2)),
+  });
   return {
     counter: new BallotCounter(box, { parties, electionName: 'E', random: Random.stream(seed, 'box') }),
     commission: { deviceId: 'com-1', key: DeviceKey.fromSeed(Buffer.alloc(32, 3)) },
@@ -88,7 +94,10 @@ describe('a 2,000-voter station day with identification', () => {
     const authority: Authority = (v) => (seen.has(v.pin) ? { ok: false, reason: 'already-identified' } : (seen.add(v.pin), { ok: true }));
     const devices = [1, 2].map((k) => ({
       key: DeviceKey.fromSeed(Buffer.alloc(32, 4 + k)),
-      device: new IdentificationDevice(`idd-${k}`, (pin) => registry.find(pin), authority, authority, new Random(`idd-${k}`), { ...TYPICAL_BIOMETRICS, unreadableRate: 0.02 }),
+      device: new IdentificationDevice(`idd-${k}`, (pin) => registry.find(pin), authority, authority, new Random(`idd-${k}`), {
+        ...TYPICAL_BIOMETRICS,
+        unreadableRate: 0.02,
+      }),
     }));
     const voters = new Random('queue').shuffle(registry.listOf('p001'));
     const day = await simulateStationDay(config('idn', { handCountErrorRate: 0, identification: { devices, voters } }));
@@ -102,7 +111,9 @@ describe('a 2,000-voter station day with identification', () => {
     expect(report.slipsPrinted).toBe(identified);
     expect(day.messages.filter((m) => m.kind === 'identification').map((m) => m.deviceId)).toEqual(['idd-1', 'idd-2']);
     const protocol = v1.ManualProtocol.decode(v1.SignedEnvelope.decode(day.messages.at(-1)!.envelope).body);
-    expect(checkProtocol({ ...protocol, votes: Object.fromEntries(protocol.votes.map((v) => [v.partyId, v.votes])), identifiedVoters: identified })).toEqual([]);
+    expect(checkProtocol({ ...protocol, votes: Object.fromEntries(protocol.votes.map((v) => [v.partyId, v.votes])), identifiedVoters: identified })).toEqual(
+      [],
+    );
     expect(day.violations).toEqual([]);
   });
 });

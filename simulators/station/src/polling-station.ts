@@ -1,12 +1,12 @@
-import { signPayload, v1 } from '../../../libs/contracts/src';
-import { checkProtocol, electionDayHour, ProtocolViolation, TURNOUT_CURVE } from '../../../libs/election/src';
-import { DeviceKey } from '../../../libs/platform/src/keys';
-import { Random } from '../../../libs/platform/src/random';
-import { BoxCount } from '../../ballot-box/src/ballot-box';
-import { Ballot, ballotsFor, BallotCounter } from '../../ballot-box/src/ballot-counter';
-import { IdentificationDevice, IdentificationSummary } from '../../identification/src/identification-device';
-import { Voter } from '../../../libs/voters/src/voter-registry';
-
+import { MessageKind } from '@shailoo/contracts';
+import { checkProtocol, closingTime, ELECTION_DAY, electionDayHour, ProtocolViolation, TURNOUT_CURVE } from '@shailoo/election';
+import { DeviceKey } from '@shailoo/platform';
+import { Random } from '@shailoo/platform';
+import { BoxCount } from '@shailoo/ballot-box';
+import { Ballot, ballotsFor, BallotCounter } from '@shailoo/ballot-box';
+import { IdentificationDevice, IdentificationSummary, sealIdentificationReport } from '@shailoo/identification-device';
+import { Commission } from './commission';
+import { Voter } from '@shailoo/voters';
 
 /** The station's identification devices and the voters who come, in order of arrival. */
 export interface StationIdentification {
@@ -38,7 +38,7 @@ export interface StationConfig {
 /** One signed message with the virtual time it is sent at. */
 export interface StationMessage {
   atMs: number;
-  kind: 'result' | 'protocol' | 'turnout' | 'identification';
+  kind: MessageKind;
   deviceId: string;
   envelope: Buffer;
 }
@@ -81,19 +81,16 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
   }
   const ballots = intended.filter((_, i) => admitted[i]);
   const times = arrivals.filter((_, i) => admitted[i]);
-  const failsAt = random.next() < (config.boxFailureRate ?? 0.074) ? electionDayHour(date, 8) + random.next() * 12 * 3_600_000 : Infinity;
+  const failsAt =
+    random.next() < (config.boxFailureRate ?? 0.074)
+      ? electionDayHour(date, ELECTION_DAY.opens) + random.next() * (ELECTION_DAY.closes - ELECTION_DAY.opens) * 3_600_000
+      : Infinity;
   const messages: StationMessage[] = [];
-  const printouts = [counter.printZeroReport(electionDayHour(date, 7))];
+  const printouts = [counter.printZeroReport(electionDayHour(date, ELECTION_DAY.commissionMeets))];
   counter.open();
   const ordinaryBox: Ballot[] = [];
-  let sequence = 0;
-  const header = () => ({
-    electionId: config.electionId,
-    definitionHash: Buffer.from(config.definitionHash, 'hex'),
-    precinctId: counter.box.identity.precinctId,
-    deviceId: commission.deviceId,
-    sequence: ++sequence,
-  });
+  const header = { electionId: config.electionId, definitionHash: config.definitionHash, precinctId: counter.box.identity.precinctId };
+  const clerk = new Commission(commission.deviceId, commission.key, header);
   const snapshotHours = TURNOUT_CURVE.map(([hour]) => hour);
   let voted = 0;
   const snapshot = (hour: number) =>
@@ -101,7 +98,7 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
       atMs: electionDayHour(date, hour),
       kind: 'turnout',
       deviceId: commission.deviceId,
-      envelope: signPayload(v1.PayloadKind.PAYLOAD_KIND_TURNOUT_SNAPSHOT, { ...header(), hour, voters: voted, takenAtMs: electionDayHour(date, hour) }, commission.key),
+      envelope: clerk.sealTurnout(hour, voted, electionDayHour(date, hour)),
     });
   ballots.forEach((ballot, i) => {
     while (snapshotHours.length && electionDayHour(date, snapshotHours[0]) <= times[i]) snapshot(snapshotHours.shift()!);
@@ -111,7 +108,7 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
     voted++;
   });
   while (snapshotHours.length) snapshot(snapshotHours.shift()!);
-  const close = electionDayHour(date, 20);
+  const close = closingTime(date);
   const boxFailed = counter.state === 'failed';
   let boxCount: BoxCount | null = null;
   if (!boxFailed) {
@@ -138,11 +135,7 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
     atMs: signedAt,
     kind: 'protocol',
     deviceId: commission.deviceId,
-    envelope: signPayload(
-      v1.PayloadKind.PAYLOAD_KIND_MANUAL_PROTOCOL,
-      { ...header(), ...figures, votes: Object.entries(figures.votes).map(([partyId, votes]) => ({ partyId, votes })), boxFailed, signedAtMs: signedAt },
-      commission.key,
-    ),
+    envelope: clerk.sealProtocol(figures, boxFailed, signedAt),
   });
   // The identification devices synchronize what they did offline, then each prints its report.
   const reports: IdentificationSummary[] = [];
@@ -154,23 +147,7 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
       atMs: close,
       kind: 'identification',
       deviceId: device.deviceId,
-      envelope: signPayload(
-        v1.PayloadKind.PAYLOAD_KIND_IDENTIFICATION_REPORT,
-        {
-          electionId: config.electionId,
-          definitionHash: Buffer.from(config.definitionHash, 'hex'),
-          precinctId: counter.box.identity.precinctId,
-          deviceId: device.deviceId,
-          sequence: 1,
-          identifiedByFingerprint: report.identifiedByFingerprint,
-          identifiedByFace: report.identifiedByFace,
-          refused: Object.entries(report.refused).map(([reason, count]) => ({ reason, count })),
-          slipsPrinted: report.slipsPrinted,
-          doubleVotes: report.doubleVotes,
-          closedAtMs: close,
-        },
-        key,
-      ),
+      envelope: sealIdentificationReport(report, { deviceId: device.deviceId, key }, header, close),
     });
   }
   messages.sort((x, y) => x.atMs - y.atMs);
@@ -180,12 +157,12 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
 
 /** A voter's arrival: the inverse of the 2021 turnout curve, linear between reporting hours. */
 function arrivalTime(date: string, u: number): number {
-  let [prevHour, prevShare] = [8, 0];
+  let [prevHour, prevShare]: [number, number] = [ELECTION_DAY.opens, 0];
   for (const [hour, share] of TURNOUT_CURVE) {
     if (u <= share) return electionDayHour(date, prevHour) + ((u - prevShare) / (share - prevShare)) * (hour - prevHour) * 3_600_000;
     [prevHour, prevShare] = [hour, share];
   }
-  return electionDayHour(date, 20) - 1;
+  return closingTime(date) - 1;
 }
 
 /** The commission's count of every ballot, box and ordinary box alike, with an occasional slip. */
@@ -207,7 +184,9 @@ function sumReports(reports: IdentificationSummary[]): IdentificationSummary {
     (sum, r) => ({
       identifiedByFingerprint: sum.identifiedByFingerprint + r.identifiedByFingerprint,
       identifiedByFace: sum.identifiedByFace + r.identifiedByFace,
-      refused: Object.fromEntries(Object.entries(sum.refused).map(([k, v]) => [k, v + r.refused[k as keyof typeof r.refused]])) as IdentificationSummary['refused'],
+      refused: Object.fromEntries(
+        Object.entries(sum.refused).map(([k, v]) => [k, v + r.refused[k as keyof typeof r.refused]]),
+      ) as IdentificationSummary['refused'],
       slipsPrinted: sum.slipsPrinted + r.slipsPrinted,
       identifiedOffline: sum.identifiedOffline + r.identifiedOffline,
       doubleVotes: [...sum.doubleVotes, ...r.doubleVotes],

@@ -1,10 +1,9 @@
-import { Random } from '../../../libs/platform/src/random';
-import { Voter } from '../../../libs/voters/src/voter-registry';
+import { REFUSAL_REASONS, RefusalReason } from '@shailoo/contracts';
+import { Random } from '@shailoo/platform';
+import { Voter } from '@shailoo/voters';
 
 /** The steps of one identification, as the device moves through them. */
 export type DeviceState = 'idle' | 'document-read' | 'voter-found' | 'matched' | 'authorized' | 'slip-printed' | 'dead';
-
-export type RefusalReason = 'not-in-list' | 'other-precinct' | 'already-identified' | 'biometric-mismatch' | 'unreadable-document';
 
 export type AuthorityDecision = { ok: true } | { ok: false; reason: 'other-precinct' | 'already-identified' };
 
@@ -13,7 +12,12 @@ export type AuthorityDecision = { ok: true } | { ok: false; reason: 'other-preci
  * marks an identification the device already made on its local list, now synchronized. An
  * authority that cannot be reached throws.
  */
-export type Authority = (voter: Voter, atMs: number, method: 'fingerprint' | 'face', offline?: boolean) => AuthorityDecision | Promise<AuthorityDecision & { doubleVote?: DoubleVoteFound }>;
+export type Authority = (
+  voter: Voter,
+  atMs: number,
+  method: 'fingerprint' | 'face',
+  offline?: boolean,
+) => AuthorityDecision | Promise<AuthorityDecision & { doubleVote?: DoubleVoteFound }>;
 
 /** A second identification found when an offline device synchronized. */
 export interface DoubleVoteFound {
@@ -39,7 +43,14 @@ export interface BiometricModel {
   falseAlreadyIdentifiedRate: number;
 }
 
-export const TYPICAL_BIOMETRICS: BiometricModel = { fingerprintFrr: 0.03, far: 0.0001, faceFrr: 0.1, retries: 3, unreadableRate: 0.002, falseAlreadyIdentifiedRate: 0 };
+export const TYPICAL_BIOMETRICS: BiometricModel = {
+  fingerprintFrr: 0.03,
+  far: 0.0001,
+  faceFrr: 0.1,
+  retries: 3,
+  unreadableRate: 0.002,
+  falseAlreadyIdentifiedRate: 0,
+};
 
 /** Seconds each step takes, drawn between the two bounds (seeded). */
 export const STEP_SECONDS = { readDocument: [3, 8], lookup: [1, 2], fingerprint: [2, 5], face: [4, 8], printSlip: [2, 4] } as const;
@@ -81,7 +92,7 @@ export class IdentificationDevice {
   private readonly summary: IdentificationSummary = {
     identifiedByFingerprint: 0,
     identifiedByFace: 0,
-    refused: { 'not-in-list': 0, 'other-precinct': 0, 'already-identified': 0, 'biometric-mismatch': 0, 'unreadable-document': 0 },
+    refused: Object.fromEntries(REFUSAL_REASONS.map((r) => [r, 0])) as Record<RefusalReason, number>,
     slipsPrinted: 0,
     identifiedOffline: 0,
     doubleVotes: [],

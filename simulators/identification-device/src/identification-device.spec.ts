@@ -1,6 +1,6 @@
-import { cityCouncil2021, cityCouncilDefinition, precinctsOf } from '../../../libs/election/src';
-import { Random } from '../../../libs/platform/src/random';
-import { VoterRegistry, votingPrecinct } from '../../../libs/voters/src/voter-registry';
+import { cityCouncil2021, cityCouncilDefinition, precinctsOf } from '@shailoo/election';
+import { Random } from '@shailoo/platform';
+import { VoterRegistry, votingPrecinct } from '@shailoo/voters';
 import { Authority, IdentificationDevice, TYPICAL_BIOMETRICS } from './identification-device';
 
 const definition = cityCouncilDefinition(cityCouncil2021('Кайыңды'));
@@ -54,7 +54,10 @@ describe('IdentificationDevice', () => {
 
   it('falls back to the face when fingers fail, and refuses when both do, at about the modelled rates', async () => {
     const d = device('biometrics', { ...perfect, fingerprintFrr: 0.5, faceFrr: 0.5, retries: 2 });
-    const voters = registry.listOf(a).filter((v) => !v.remotePrecinctId).slice(0, 1000);
+    const voters = registry
+      .listOf(a)
+      .filter((v) => !v.remotePrecinctId)
+      .slice(0, 1000);
     let t = T;
     for (const v of voters) t = (await d.identify(v.pin, t)).doneAtMs;
     const r = d.report();
@@ -82,7 +85,10 @@ describe('IdentificationDevice', () => {
 
   it('lets an impostor through only at the false-accept rate', async () => {
     const d = device('impostors', { ...perfect, far: 0.2, retries: 1 });
-    const voters = registry.listOf(a).filter((v) => !v.remotePrecinctId).slice(100, 1100);
+    const voters = registry
+      .listOf(a)
+      .filter((v) => !v.remotePrecinctId)
+      .slice(100, 1100);
     let t = T;
     let accepted = 0;
     for (const v of voters) {
@@ -104,7 +110,11 @@ describe('IdentificationDevice', () => {
         service.set(voter.pin, atMs);
         return { ok: true };
       }
-      return { ok: false, reason: 'already-identified', doubleVote: offline ? { voterRef: voter.pin, otherPrecinctId: a, hereAtMs: atMs, thereAtMs: first } : undefined };
+      return {
+        ok: false,
+        reason: 'already-identified',
+        doubleVote: offline ? { voterRef: voter.pin, otherPrecinctId: a, hereAtMs: atMs, thereAtMs: first } : undefined,
+      };
     };
     const d = new IdentificationDevice('idd-2', (pin) => registry.find(pin), online, localAuthority(a), new Random('offline'), perfect);
     const v = voter(6);

@@ -1,7 +1,7 @@
 import { MqttClient } from 'mqtt';
-import { int64ToNumber, signPayload, Topics, v1 } from '../../../libs/contracts/src';
-import { DeviceKey } from '../../../libs/platform/src/keys';
-import { connectMqtt, uniqueClientId } from '../../../libs/transport/src/mqtt-connection';
+import { int64ToNumber, signPayload, Topics, v1 } from '@shailoo/contracts';
+import { Clock, DeviceKey, SystemClock } from '@shailoo/platform';
+import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { Authority } from './identification-device';
 
 /**
@@ -17,6 +17,7 @@ export class IdentificationLink {
     private readonly brokerUrl: string,
     readonly deviceId: string,
     private readonly key: DeviceKey,
+    private readonly clock: Clock = new SystemClock(),
   ) {}
 
   async start(): Promise<void> {
@@ -40,16 +41,23 @@ export class IdentificationLink {
     const sequence = ++this.sequence;
     const envelope = signPayload(
       v1.PayloadKind.PAYLOAD_KIND_IDENTIFY_REQUEST,
-      { ...request, electionId: header.electionId, definitionHash: Buffer.from(header.definitionHash, 'hex'), precinctId: header.precinctId, deviceId: this.deviceId, sequence },
+      {
+        ...request,
+        electionId: header.electionId,
+        definitionHash: Buffer.from(header.definitionHash, 'hex'),
+        precinctId: header.precinctId,
+        deviceId: this.deviceId,
+        sequence,
+      },
       this.key,
     );
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = this.clock.setTimeout(() => {
         this.waiting.delete(sequence);
         reject(new Error(`no answer from the identification service in ${timeoutMs} ms`));
       }, timeoutMs);
       this.waiting.set(sequence, (r) => {
-        clearTimeout(timer);
+        this.clock.clearTimeout(timer);
         resolve(r);
       });
       this.client!.publish(Topics.identify(header.electionId, this.deviceId), envelope, { qos: 1 });

@@ -1,88 +1,26 @@
-import { int64ToNumber, v1 } from '../../../libs/contracts/src';
-import { checkProtocol } from '../../../libs/election/src';
-import { PayloadHeader } from '../../../libs/persistence/src/device-message-authenticator';
-import { RegisteredElection } from '../../../libs/persistence/src/election-registry';
+import { int64ToNumber, isRefusalReason, MessageKind, SENDERS, v1 } from '@shailoo/contracts';
+import {
+  checkProtocol,
+  DoubleVoteRecord,
+  ELECTION_DAY,
+  IdentificationPayload,
+  Payload,
+  ProtocolPayload,
+  ResultPayload,
+  TurnoutPayload,
+} from '@shailoo/election';
+import { AcceptedKind, PayloadHeader, RegisteredElection } from '@shailoo/registry';
 import { Rejection } from './quarantine';
 
-export type SubmissionKind = 'result' | 'protocol' | 'identification' | 'turnout';
-
-/** A ballot box's preliminary count. */
-export interface ResultPayload {
-  votes: Record<string, number>;
-  invalidBallots: number;
-  againstAll: number;
-  ballotsInBox: number;
-  closedAtMs: number;
-}
-
-/** The commission's manual count: the official protocol. */
-export interface ProtocolPayload {
-  ballotsReceived: number;
-  ballotsIssued: number;
-  ballotsUnused: number;
-  ballotsSpoiled: number;
-  ballotsInBox: number;
-  validBallots: number;
-  invalidBallots: number;
-  votes: Record<string, number>;
-  againstAll: number;
-  boxFailed: boolean;
-  signedAtMs: number;
-}
-
-export interface DoubleVoteRecord {
-  voterRef: string;
-  otherPrecinctId: string;
-  hereAtMs: number;
-  thereAtMs: number;
-}
-
-export interface IdentificationPayload {
-  identifiedByFingerprint: number;
-  identifiedByFace: number;
-  refused: Record<string, number>;
-  slipsPrinted: number;
-  doubleVotes: DoubleVoteRecord[];
-  closedAtMs: number;
-}
-
-export interface TurnoutPayload {
-  hour: number;
-  voters: number;
-  takenAtMs: number;
-}
-
-export type Payload = ResultPayload | ProtocolPayload | IdentificationPayload | TurnoutPayload;
-
-/** A verified message, ready to store. */
-export interface Submission<P extends Payload = Payload> {
-  kind: SubmissionKind;
-  electionId: string;
-  precinctId: string;
-  deviceId: string;
-  sequence: number;
-  payload: P;
-  bodyHash: Buffer;
-  envelope: Buffer;
-}
-
-export const REFUSAL_REASONS = ['not-in-list', 'other-precinct', 'already-identified', 'biometric-mismatch', 'unreadable-document'];
-export const REPORTING_HOURS = { first: 8, last: 20 };
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2100, 0, 1);
-
 
 type Outcome<P> = { payload: P } | { rejection: Rejection };
 const refuse = (reason: Rejection['reason'], detail: string): { rejection: Rejection } => ({ rejection: { reason, detail } });
 
-/** How each kind of payload is recognized, decoded and checked. */
-export interface KindSpec<P extends Payload = Payload> {
-  kind: SubmissionKind;
-  /** The last level of its uplink topic. */
-  topic: string;
-  /** Device kinds allowed to send it. */
-  deviceKinds: string[];
-  decode(body: Uint8Array): PayloadHeader & Record<string, any>;
+/** How each kind of payload is recognized (its kind is also the last level of its uplink topic), decoded and checked. */
+export interface KindSpec<P extends Payload = Payload> extends AcceptedKind<PayloadHeader & Record<string, any>> {
+  kind: MessageKind;
   validate(message: any, election: RegisteredElection, voters: number): Outcome<P>;
 }
 
@@ -110,8 +48,8 @@ function countedVotes(list: v1.IPartyVotes[], againstAll: number, election: Regi
 
 const result: KindSpec<ResultPayload> = {
   kind: 'result',
-  topic: 'result',
-  deviceKinds: ['ballot-box'],
+  name: 'box result',
+  deviceKinds: SENDERS.result,
   decode: (body) => v1.PrecinctResult.decode(body),
   validate(r: v1.PrecinctResult, election, voters) {
     const closedAtMs = time(r.closedAtMs, 'closing time');
@@ -128,8 +66,8 @@ const result: KindSpec<ResultPayload> = {
 
 const protocol: KindSpec<ProtocolPayload> = {
   kind: 'protocol',
-  topic: 'protocol',
-  deviceKinds: ['commission'],
+  name: 'manual protocol',
+  deviceKinds: SENDERS.protocol,
   decode: (body) => v1.ManualProtocol.decode(body),
   validate(p: v1.ManualProtocol, election, voters) {
     const signedAtMs = time(p.signedAtMs, 'signing time');
@@ -158,8 +96,8 @@ const protocol: KindSpec<ProtocolPayload> = {
 
 const identification: KindSpec<IdentificationPayload> = {
   kind: 'identification',
-  topic: 'identification',
-  deviceKinds: ['identification'],
+  name: 'identification report',
+  deviceKinds: SENDERS.identification,
   decode: (body) => v1.IdentificationReport.decode(body),
   validate(r: v1.IdentificationReport, _election, voters) {
     const closedAtMs = time(r.closedAtMs, 'closing time');
@@ -168,7 +106,7 @@ const identification: KindSpec<IdentificationPayload> = {
     if (identified > voters) return refuse('out-of-range', `${identified} identified in a precinct with ${voters} voters`);
     const refused: Record<string, number> = {};
     for (const { reason, count } of r.refused) {
-      if (!REFUSAL_REASONS.includes(reason ?? '')) return refuse('out-of-range', `unknown refusal reason ${JSON.stringify(reason)}`);
+      if (!isRefusalReason(reason ?? '')) return refuse('out-of-range', `unknown refusal reason ${JSON.stringify(reason)}`);
       refused[reason!] = (refused[reason!] ?? 0) + (count ?? 0);
     }
     const doubleVotes: DoubleVoteRecord[] = [];
@@ -180,20 +118,27 @@ const identification: KindSpec<IdentificationPayload> = {
       doubleVotes.push({ voterRef: d.voterRef ?? '', otherPrecinctId: d.otherPrecinctId ?? '', hereAtMs, thereAtMs });
     }
     return {
-      payload: { identifiedByFingerprint: r.identifiedByFingerprint, identifiedByFace: r.identifiedByFace, refused, slipsPrinted: r.slipsPrinted, doubleVotes, closedAtMs },
+      payload: {
+        identifiedByFingerprint: r.identifiedByFingerprint,
+        identifiedByFace: r.identifiedByFace,
+        refused,
+        slipsPrinted: r.slipsPrinted,
+        doubleVotes,
+        closedAtMs,
+      },
     };
   },
 };
 
 const turnout: KindSpec<TurnoutPayload> = {
   kind: 'turnout',
-  topic: 'turnout',
-  deviceKinds: ['commission'],
+  name: 'turnout snapshot',
+  deviceKinds: SENDERS.turnout,
   decode: (body) => v1.TurnoutSnapshot.decode(body),
   validate(t: v1.TurnoutSnapshot, _election, voters) {
     const takenAtMs = time(t.takenAtMs, 'snapshot time');
     if (typeof takenAtMs !== 'number') return takenAtMs;
-    if (t.hour < REPORTING_HOURS.first || t.hour > REPORTING_HOURS.last) return refuse('out-of-range', `hour ${t.hour} is outside polling hours`);
+    if (t.hour < ELECTION_DAY.opens || t.hour > ELECTION_DAY.closes) return refuse('out-of-range', `hour ${t.hour} is outside polling hours`);
     if (t.voters > voters) return refuse('out-of-range', `${t.voters} voters so far in a precinct with ${voters} voters`);
     return { payload: { hour: t.hour, voters: t.voters, takenAtMs } };
   },

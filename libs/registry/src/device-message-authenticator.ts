@@ -1,21 +1,6 @@
-import { sha256, v1 } from '../../contracts/src';
-import { SignatureVerifier } from '../../platform/src/signature-verifier';
+import { AuthenticationFailure, DeviceKind, sha256, v1 } from '@shailoo/contracts';
+import { SignatureVerifier } from '@shailoo/platform';
 import { ElectionRegistry, RegisteredDevice, RegisteredElection } from './election-registry';
-
-/** Why a device's message is not authentic or not addressed right. */
-export type AuthenticationFailure =
-  | 'malformed-envelope'
-  | 'unsupported-version'
-  | 'unsupported-kind'
-  | 'malformed-body'
-  | 'topic-mismatch'
-  | 'unknown-device'
-  | 'bad-signature'
-  | 'device-mismatch'
-  | 'unknown-election'
-  | 'definition-mismatch'
-  | 'wrong-precinct'
-  | 'out-of-range';
 
 /** The five fields every payload starts with. */
 export interface PayloadHeader {
@@ -29,7 +14,7 @@ export interface PayloadHeader {
 /** What a service accepts under a payload kind. */
 export interface AcceptedKind<M extends PayloadHeader> {
   name: string;
-  deviceKinds: string[];
+  deviceKinds: readonly DeviceKind[];
   decode(body: Uint8Array): M;
 }
 
@@ -94,11 +79,13 @@ export class DeviceMessageAuthenticator {
     if (message.electionId !== where.electionId) return fail('topic-mismatch', `body names election ${message.electionId}, topic ${where.electionId}`);
     const election = this.registry.election(message.electionId);
     if (!election) return fail('unknown-election', `election ${message.electionId} is not registered`);
-    if (device.electionId !== message.electionId) return fail('device-mismatch', `device ${device.id} is registered for ${device.electionId}, not ${message.electionId}`);
+    if (device.electionId !== message.electionId)
+      return fail('device-mismatch', `device ${device.id} is registered for ${device.electionId}, not ${message.electionId}`);
     if (!election.hashBytes.equals(Buffer.from(message.definitionHash))) {
       return fail('definition-mismatch', `definition hash ${Buffer.from(message.definitionHash).toString('hex')} ≠ ${election.hash}`);
     }
-    if (message.precinctId !== device.precinctId) return fail('wrong-precinct', `device ${device.id} is registered at ${device.precinctId}, message is for ${message.precinctId}`);
+    if (message.precinctId !== device.precinctId)
+      return fail('wrong-precinct', `device ${device.id} is registered at ${device.precinctId}, message is for ${message.precinctId}`);
     if (message.sequence < 1) return fail('out-of-range', 'sequence starts at 1');
     return { authentic: { device, election, message, bodyHash } };
   }

@@ -1,28 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { KeyObject } from 'node:crypto';
-import { definitionHash, ElectionDefinition, precinctsOf, Territory, walkTerritories } from '../../election/src';
-import { publicKeyFromRaw } from '../../platform/src/keys';
-import { Database, DATABASE } from './database';
-import { isTopicLevel } from '../../contracts/src/topics';
-
-export interface DeviceRegistration {
-  id: string;
-  precinctId: string;
-  kind: string;
-  /** Raw 32-byte Ed25519 public key, base64. */
-  publicKey: string;
-}
-
-/** A device's registration: its place and the raw public key of its signing key, base64. */
-export function deviceRegistration(id: string, precinctId: string, kind: string, publicKey: Uint8Array): DeviceRegistration {
-  return { id, precinctId, kind, publicKey: Buffer.from(publicKey).toString('base64') };
-}
+import { DeviceKind, DeviceRegistration, isDeviceKind, isTopicLevel } from '@shailoo/contracts';
+import { definitionHash, ElectionDefinition, precinctsOf, Territory, walkTerritories } from '@shailoo/election';
+import { DeviceRow, ElectionRepository } from '@shailoo/persistence';
+import { publicKeyFromRaw } from '@shailoo/platform';
 
 export interface RegisteredDevice {
   id: string;
   electionId: string;
   precinctId: string;
-  kind: string;
+  kind: DeviceKind;
   key: KeyObject;
 }
 
@@ -44,13 +31,17 @@ export class ElectionRegistry {
   private readonly elections = new Map<string, RegisteredElection>();
   private readonly devices = new Map<string, RegisteredDevice>();
 
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  constructor(private readonly elections_: ElectionRepository) {}
 
-  async load(): Promise<void> {
-    for (const e of await this.db.prisma.election.findMany()) this.remember(e.definition as unknown as ElectionDefinition);
-    for (const d of await this.db.prisma.device.findMany()) {
-      this.devices.set(d.id, { id: d.id, electionId: d.electionId, precinctId: d.precinctId, kind: d.kind, key: publicKeyFromRaw(d.publicKey) });
+  /** Loads every election and device from the store; the closed elections' close times are returned. */
+  async load(): Promise<Map<string, Date>> {
+    const closed = new Map<string, Date>();
+    for (const e of await this.elections_.elections()) {
+      this.remember(e.definition);
+      if (e.closedAt) closed.set(e.definition.id, e.closedAt);
     }
+    for (const d of await this.elections_.devices()) this.devices.set(d.id, registered(d));
+    return closed;
   }
 
   /** Registers an election with its devices; registering the same again changes nothing. */
@@ -62,6 +53,8 @@ export class ElectionRegistry {
     const precinctIds = new Set(precinctsOf(definition.territory).map((p) => p.id));
     const fresh: { d: DeviceRegistration; raw: Buffer; key: KeyObject }[] = [];
     for (const d of devices) {
+      if (!isDeviceKind(d.kind))
+        throw new RegistrationError(`device ${d.id}: kind must be one of ballot-box, commission, identification, got ${JSON.stringify(d.kind)}`);
       if (!isTopicLevel(d.id)) throw new RegistrationError(`device id ${JSON.stringify(d.id)} cannot be a topic level`);
       if (!precinctIds.has(d.precinctId)) throw new RegistrationError(`device ${d.id}: no precinct ${d.precinctId} in ${definition.id}`);
       const raw = Buffer.from(d.publicKey ?? '', 'base64');
@@ -77,20 +70,11 @@ export class ElectionRegistry {
         throw new RegistrationError(`device ${d.id} is already registered (${other.electionId}, ${other.precinctId}) with another key or place`);
       }
     }
-    const prisma = this.db.prisma;
-    await prisma.$transaction([
-      prisma.election.upsert({
-        where: { id: definition.id },
-        create: { id: definition.id, name: definition.name, definitionHash: hash, definition: definition as any },
-        update: {},
-      }),
-      ...chunks(fresh, 5000).map((chunk) =>
-        prisma.device.createMany({
-          data: chunk.map(({ d, raw }) => ({ id: d.id, electionId: definition.id, precinctId: d.precinctId, kind: d.kind, publicKey: new Uint8Array(raw) })),
-          skipDuplicates: true,
-        }),
-      ),
-    ]);
+    await this.elections_.save(
+      definition,
+      hash,
+      fresh.map(({ d, raw }) => ({ id: d.id, precinctId: d.precinctId, kind: d.kind, publicKey: raw })),
+    );
     for (const { d, key } of fresh) this.devices.set(d.id, { id: d.id, electionId: definition.id, precinctId: d.precinctId, kind: d.kind, key });
     return this.remember(definition);
   }
@@ -106,13 +90,13 @@ export class ElectionRegistry {
     const known = this.devices.get(id);
     if (known || now - this.lastReload < 1000) return known;
     this.lastReload = now;
-    const row = await this.db.prisma.device.findUnique({ where: { id } });
+    const row = await this.elections_.device(id);
     if (!row) return undefined;
     if (!this.elections.has(row.electionId)) {
-      const e = await this.db.prisma.election.findUnique({ where: { id: row.electionId } });
-      if (e) this.remember(e.definition as unknown as ElectionDefinition);
+      const e = await this.elections_.election(row.electionId);
+      if (e) this.remember(e.definition);
     }
-    const device = { id: row.id, electionId: row.electionId, precinctId: row.precinctId, kind: row.kind, key: publicKeyFromRaw(row.publicKey) };
+    const device = registered(row);
     this.devices.set(id, device);
     return device;
   }
@@ -144,8 +128,6 @@ export class ElectionRegistry {
   }
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+function registered(d: DeviceRow): RegisteredDevice {
+  return { id: d.id, electionId: d.electionId, precinctId: d.precinctId, kind: d.kind as DeviceKind, key: publicKeyFromRaw(d.publicKey) };
 }

@@ -1,5 +1,5 @@
-import { ElectionResults } from '../../../apps/tally-server/src/tally.service';
-import { CouncilDataset } from '../../../libs/election/src';
+import { ElectionResults } from '@shailoo/contracts';
+import { CouncilDataset } from '@shailoo/election';
 
 /** The final table a person reads: each party as named in the data, its votes, share and seats. */
 export function formatResultsTable(results: ElectionResults, dataset?: CouncilDataset): string {
@@ -20,7 +20,9 @@ export function formatResultsTable(results: ElectionResults, dataset?: CouncilDa
     );
   }
   const seats = results.parties.reduce((s, p) => s + (p.seats ?? 0), 0);
-  lines.push(`${'Total'.padEnd(nameWidth)}  ${String(results.parties.reduce((s, p) => s + p.votes, 0)).padStart(7)}  ${''.padStart(6)}  ${String(seats).padStart(5)}`);
+  lines.push(
+    `${'Total'.padEnd(nameWidth)}  ${String(results.parties.reduce((s, p) => s + p.votes, 0)).padStart(7)}  ${''.padStart(6)}  ${String(seats).padStart(5)}`,
+  );
   return lines.join('\n');
 }
 

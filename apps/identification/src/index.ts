@@ -1,0 +1,3 @@
+export * from './identification-service';
+export * from './identification.controller';
+export * from './identification.service';

@@ -1,0 +1,71 @@
+import { boxFigures, PrecinctState } from './precinct';
+
+/** The reconciliation flags of a precinct, each counted per territory above it. */
+export const FLAG_KINDS = ['box-exceeds-identified', 'box-manual-mismatch', 'manual-only', 'not-reported', 'double-votes', 'identified-below-issued'] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+
+export interface PrecinctFlag {
+  kind: FlagKind;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The reconciliation of one precinct: what disagrees, what is missing, what was found at sync.
+ * `not-reported` depends on the time: it is raised once `now` is past the reporting deadline.
+ */
+export function precinctFlags(p: PrecinctState | undefined, now: number, deadline: number): PrecinctFlag[] {
+  const flags: PrecinctFlag[] = [];
+  const box = p ? boxFigures(p) : null;
+  const protocol = p?.protocol?.payload;
+  const reports = [...(p?.identification.values() ?? [])].map((r) => r.payload);
+  const identified = reports.reduce((s, r) => s + r.identifiedByFingerprint + r.identifiedByFace, 0);
+  if (!box && !protocol && now > deadline) {
+    flags.push({
+      kind: 'not-reported',
+      message: `no result ${Math.round((now - deadline) / 60000)} min after the reporting deadline`,
+      details: { deadline: new Date(deadline).toISOString() },
+    });
+  }
+  if (box && reports.length && box.ballotsInBox > identified) {
+    flags.push({
+      kind: 'box-exceeds-identified',
+      message: `${box.ballotsInBox} ballots in the box, ${identified} voters identified`,
+      details: { ballotsInBox: box.ballotsInBox, identified },
+    });
+  }
+  if (protocol && reports.length && identified < protocol.ballotsIssued) {
+    flags.push({
+      kind: 'identified-below-issued',
+      message: `${protocol.ballotsIssued} ballots issued, ${identified} voters identified`,
+      details: { ballotsIssued: protocol.ballotsIssued, identified },
+    });
+  }
+  if (protocol && !box) {
+    flags.push({
+      kind: 'manual-only',
+      message: protocol.boxFailed ? 'the box failed: counted by hand only' : 'manual protocol without a box result',
+      details: { boxFailed: protocol.boxFailed },
+    });
+  }
+  if (protocol && box) {
+    const differences: Record<string, number> = {};
+    for (const party of new Set([...Object.keys(box.votes), ...Object.keys(protocol.votes)])) {
+      const d = (box.votes[party] ?? 0) - (protocol.votes[party] ?? 0);
+      if (d) differences[party] = d;
+    }
+    if (box.invalidBallots !== protocol.invalidBallots) differences.invalid = box.invalidBallots - protocol.invalidBallots;
+    if (box.againstAll !== protocol.againstAll) differences.againstAll = box.againstAll - protocol.againstAll;
+    if (Object.keys(differences).length) {
+      flags.push({
+        kind: 'box-manual-mismatch',
+        message: `box and manual count differ (box − manual): ${JSON.stringify(differences)}`,
+        details: { differences },
+      });
+    }
+  }
+  const doubles = reports.flatMap((r) => r.doubleVotes);
+  if (doubles.length)
+    flags.push({ kind: 'double-votes', message: `${doubles.length} voter(s) identified here and elsewhere`, details: { doubleVotes: doubles } });
+  return flags;
+}

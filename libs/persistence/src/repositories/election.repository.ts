@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ElectionDefinition } from '@shailoo/election';
+import { Database, DATABASE } from '../database';
+
+export interface DeviceRow {
+  id: string;
+  electionId: string;
+  precinctId: string;
+  kind: string;
+  publicKey: Uint8Array;
+}
+
+export interface ElectionRow {
+  definition: ElectionDefinition;
+  closedAt: Date | null;
+}
+
+/** Elections, their devices, and operators' decisions about them. */
+@Injectable()
+export class ElectionRepository {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  async elections(): Promise<ElectionRow[]> {
+    const rows = await this.db.prisma.election.findMany({ select: { definition: true, closedAt: true } });
+    return rows.map((r) => ({ definition: r.definition as unknown as ElectionDefinition, closedAt: r.closedAt }));
+  }
+
+  devices(): Promise<DeviceRow[]> {
+    return this.db.prisma.device.findMany();
+  }
+
+  device(id: string): Promise<DeviceRow | null> {
+    return this.db.prisma.device.findUnique({ where: { id } });
+  }
+
+  async election(id: string): Promise<ElectionRow | null> {
+    const r = await this.db.prisma.election.findUnique({ where: { id }, select: { definition: true, closedAt: true } });
+    return r && { definition: r.definition as unknown as ElectionDefinition, closedAt: r.closedAt };
+  }
+
+  /** Stores an election (once) and devices not stored yet, in one transaction. */
+  async save(definition: ElectionDefinition, hash: string, devices: Omit<DeviceRow, 'electionId'>[]): Promise<void> {
+    const prisma = this.db.prisma;
+    await prisma.$transaction([
+      prisma.election.upsert({
+        where: { id: definition.id },
+        create: { id: definition.id, name: definition.name, definitionHash: hash, definition: definition as any },
+        update: {},
+      }),
+      ...chunks(devices, 5000).map((chunk) =>
+        prisma.device.createMany({
+          data: chunk.map((d) => ({ ...d, electionId: definition.id, publicKey: new Uint8Array(d.publicKey) })),
+          skipDuplicates: true,
+        }),
+      ),
+    ]);
+  }
+
+  /** Records an operator's close of the count. */
+  async close(id: string, at: Date): Promise<void> {
+    await this.db.prisma.election.update({ where: { id }, data: { closedAt: at } });
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

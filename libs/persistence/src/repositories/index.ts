@@ -1,0 +1,4 @@
+export * from './election.repository';
+export * from './submission.repository';
+export * from './rejection.repository';
+export * from './identification.repository';

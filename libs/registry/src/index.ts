@@ -1,0 +1,2 @@
+export * from './election-registry';
+export * from './device-message-authenticator';

@@ -1,0 +1,2 @@
+export * from './ballot-box';
+export * from './ballot-counter';

@@ -1,0 +1,3 @@
+export * from './identification-device';
+export * from './identification-link';
+export * from './identification-report';

@@ -1,0 +1,29 @@
+import { serviceAuthorities } from '@shailoo/identification-device';
+import { sendStationDay, StationUplinkOptions } from '@shailoo/station';
+import { CouncilDay, prepareStation, StationChoice, StationRun, stationDevices } from './council-day';
+
+export interface CouncilStationOptions extends StationChoice, StationUplinkOptions {
+  /** Ask the identification service over the broker; otherwise the devices use the precinct's list. */
+  onlineIdentification?: boolean;
+}
+
+/**
+ * One station of a council through its whole day against a broker: simulated (its identification
+ * devices asking the identification service when online), then every message sent over its modems
+ * until acknowledged.
+ */
+export async function runCouncilStation(day: CouncilDay, options: CouncilStationOptions): Promise<StationRun> {
+  const { identification, precinctId } = stationDevices(day, options.seed, options.precinct);
+  const service = options.onlineIdentification
+    ? await serviceAuthorities(options.brokerUrl, identification, { electionId: day.definition.id, definitionHash: day.hash, precinctId })
+    : null;
+  const run = await prepareStation(options, day, service?.authorityFor).finally(() => service?.close());
+  await sendStationDay(
+    day.definition.id,
+    day.definition.date,
+    run.devices.map((d) => d.id),
+    run.station,
+    options,
+  );
+  return run;
+}

@@ -1,0 +1,4 @@
+export * from './council-day';
+export * from './council-station';
+export * from './recorded-day';
+export * from './synthetic-election';
