@@ -44,7 +44,11 @@ async function waitFor(done: () => Promise<boolean> | boolean, everyMs = 5): Pro
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'shailoo-bench-'));
   const broker = await EmbeddedBroker.start(0);
-  console.log(`bench:ingest — ${N} results, ${CONNECTIONS} publisher connections × ${WINDOW} in flight, embedded aedes + PGlite`);
+  // The store the server measured is the one it defaults to: PGlite on disk (or BENCH_DATABASE_URL).
+  const store = process.env.BENCH_DATABASE_URL ? { databaseUrl: process.env.BENCH_DATABASE_URL } : { dataDir: join(dir, 'data') };
+  console.log(
+    `bench:ingest — ${N} results, ${CONNECTIONS} publisher connections × ${WINDOW} in flight, embedded aedes; store: ${store.dataDir ? `PGlite on disk at ${store.dataDir}` : 'PostgreSQL (BENCH_DATABASE_URL)'}`,
+  );
   const { definition, devices, messages } = syntheticElection(N, 'bench', 'bench');
   const file = join(dir, 'messages.bin');
   writeMessages(file, messages);
@@ -61,7 +65,7 @@ async function main(): Promise<void> {
   await subscriber.endAsync();
   const rawRate = N / ((rawEnd - raw.startedAt) / 1000);
 
-  const server = await startTallyServer(tallyConfig({ mqttUrl: broker.url, port: 0 }));
+  const server = await startTallyServer(tallyConfig({ mqttUrl: broker.url, port: 0, ...store }));
   await server.registry.register(definition, devices);
   const metrics = server.app.get(TallyMetrics);
   const stored = async () => (await metrics.ingested.get()).values.reduce((sum, v) => sum + v.value, 0);
@@ -82,7 +86,7 @@ async function main(): Promise<void> {
     const r = (await (await fetch(`${server.httpUrl}/api/elections/${definition.id}/results`)).json()) as { precinctsReporting: number };
     return r.precinctsReporting >= N;
   }, 50);
-  const rows = await server.database.prisma.submission.count();
+  const rows = await server.submissions.count();
   const storedSeconds = (storedEnd - run.startedAt) / 1000;
   const storedRate = N / storedSeconds;
   const histogram = await metrics.latency.get();

@@ -3,7 +3,13 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** Node's arguments that run the `shailoo-sim` command from source, with the @shailoo/* paths resolved. */
-export const CLI = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, '..', 'apps', 'cli', 'src', 'main.ts')];
+export const CLI = [
+  '-r',
+  require.resolve('ts-node/register/transpile-only'),
+  '-r',
+  require.resolve('tsconfig-paths/register'),
+  join(__dirname, '..', 'apps', 'cli', 'src', 'main.ts'),
+];
 /** The environment those arguments need, wherever the process's working directory is. */
 export const CLI_ENV = { TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') };
 
@@ -11,13 +17,16 @@ export interface ServerProcess {
   child: ChildProcess;
   http: string;
   mqtt: string;
+  /** Where it keeps its store, as it says at start. */
+  store: string;
 }
 
 /** `shailoo-sim tally-server` as its own process, configured only by environment, as in docker-compose. */
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export function startServerProcess(env: Record<string, string>, cwd?: string): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...CLI, 'tally-server'], {
     env: { ...process.env, ...CLI_ENV, PORT: '0', MQTT_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    cwd,
   });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -25,8 +34,8 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
       output += chunk;
       const line = output.split('\n').find((l) => l.startsWith('{"event":"listening"'));
       if (line) {
-        const { http, mqtt } = JSON.parse(line);
-        resolve({ child, http, mqtt });
+        const { http, mqtt, store } = JSON.parse(line);
+        resolve({ child, http, mqtt, store });
       }
     });
     child.stderr!.on('data', (chunk) => (output += chunk));

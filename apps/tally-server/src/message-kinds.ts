@@ -46,17 +46,33 @@ function countedVotes(list: v1.IPartyVotes[], againstAll: number, election: Regi
   return voteMap(list, election);
 }
 
+/** What a box result and a protocol are checked for alike: a time this century, parties on the ballot, no more ballots than voters. */
+function checkCount(
+  at: unknown,
+  when: string,
+  count: { votes: v1.IPartyVotes[]; againstAll: number },
+  ballots: number,
+  ballotsAre: string,
+  election: RegisteredElection,
+  voters: number,
+): { atMs: number; votes: Record<string, number> } | { rejection: Rejection } {
+  const atMs = time(at, when);
+  if (typeof atMs !== 'number') return atMs;
+  const votes = countedVotes(count.votes, count.againstAll, election);
+  if ('rejection' in votes) return votes as { rejection: Rejection };
+  if (ballots > voters) return refuse('out-of-range', `${ballots} ballots ${ballotsAre} a precinct with ${voters} voters`);
+  return { atMs, votes };
+}
+
 const result: KindSpec<ResultPayload> = {
   kind: 'result',
   name: 'box result',
   deviceKinds: SENDERS.result,
   decode: (body) => v1.PrecinctResult.decode(body),
   validate(r: v1.PrecinctResult, election, voters) {
-    const closedAtMs = time(r.closedAtMs, 'closing time');
-    if (typeof closedAtMs !== 'number') return closedAtMs;
-    const votes = countedVotes(r.votes, r.againstAll, election);
-    if ('rejection' in votes) return votes as { rejection: Rejection };
-    if (r.ballotsInBox > voters) return refuse('out-of-range', `${r.ballotsInBox} ballots in the box of a precinct with ${voters} voters`);
+    const checked = checkCount(r.closedAtMs, 'closing time', r, r.ballotsInBox, 'in the box of', election, voters);
+    if ('rejection' in checked) return checked;
+    const { atMs: closedAtMs, votes } = checked;
     const valid = Object.values(votes).reduce((a, b) => a + b, 0) + r.againstAll;
     const violations = checkProtocol({ ballotsInBox: r.ballotsInBox, validBallots: valid, invalidBallots: r.invalidBallots, votes, againstAll: r.againstAll });
     if (violations.length) return refuse('control-relation', violations.map((v) => v.message).join('; '));
@@ -70,11 +86,9 @@ const protocol: KindSpec<ProtocolPayload> = {
   deviceKinds: SENDERS.protocol,
   decode: (body) => v1.ManualProtocol.decode(body),
   validate(p: v1.ManualProtocol, election, voters) {
-    const signedAtMs = time(p.signedAtMs, 'signing time');
-    if (typeof signedAtMs !== 'number') return signedAtMs;
-    const votes = countedVotes(p.votes, p.againstAll, election);
-    if ('rejection' in votes) return votes as { rejection: Rejection };
-    if (p.ballotsIssued > voters) return refuse('out-of-range', `${p.ballotsIssued} ballots issued in a precinct with ${voters} voters`);
+    const checked = checkCount(p.signedAtMs, 'signing time', p, p.ballotsIssued, 'issued in', election, voters);
+    if ('rejection' in checked) return checked;
+    const { atMs: signedAtMs, votes } = checked;
     const payload: ProtocolPayload = {
       ballotsReceived: p.ballotsReceived,
       ballotsIssued: p.ballotsIssued,

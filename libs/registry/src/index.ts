@@ -1,2 +1,3 @@
 export * from './election-registry';
 export * from './device-message-authenticator';
+export * from './in-memory-elections';

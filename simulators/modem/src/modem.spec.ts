@@ -20,25 +20,25 @@ class FakeCec {
   readonly connect: ModemConnectionFactory = () => {
     const session = { onConnect: [] as (() => void)[], onMessage: [] as ((t: string, p: Buffer) => void)[] };
     this.sessions.push(session);
-    const cec = this;
+    const isUp = () => this.up;
     const connection: ModemConnection = {
       get connected() {
-        return cec.up;
+        return isUp();
       },
       onConnect: (fn) => {
         session.onConnect.push(fn);
-        if (cec.up) queueMicrotask(fn);
+        if (this.up) queueMicrotask(fn);
       },
       onMessage: (fn) => void session.onMessage.push(fn),
       subscribe: () => Promise.resolve(),
-      publish: (topic, payload) => {
-        if (!cec.up) return;
-        cec.published.push(payload);
+      publish: (_topic, payload) => {
+        if (!this.up) return;
+        this.published.push(payload);
         const { deviceId, body } = v1.SignedEnvelope.decode(payload);
         const { sequence } = v1.PayloadHeader.decode(body);
         const key = `${deviceId}/${sequence}`;
-        const status = cec.stored.has(key) ? v1.AckStatus.ACK_STATUS_DUPLICATE : v1.AckStatus.ACK_STATUS_ACCEPTED;
-        cec.stored.set(key, payload);
+        const status = this.stored.has(key) ? v1.AckStatus.ACK_STATUS_DUPLICATE : v1.AckStatus.ACK_STATUS_ACCEPTED;
+        this.stored.set(key, payload);
         const ack = Buffer.from(v1.Ack.encode({ deviceId, sequence, status, bodyHash: sha256(body) }).finish());
         session.onMessage.forEach((fn) => fn(Topics.ack(deviceId), ack));
       },

@@ -1,0 +1,85 @@
+import { v1 } from '@shailoo/contracts';
+import { SubmissionRepository } from '@shailoo/persistence';
+import { InlineVerifier, ManualClock } from '@shailoo/platform';
+import { ElectionRegistry, inMemoryElections } from '@shailoo/registry';
+import { syntheticElection } from '@shailoo/scenario';
+import { IngestService } from './ingest.service';
+import { Publisher } from './publisher';
+import { Quarantine } from './quarantine';
+import { SubmissionStore } from './submission-store';
+import { tallyConfig } from './tally-server';
+import { TallyMetrics } from './tally-metrics';
+import { TallyService } from './tally.service';
+
+describe(IngestService.name, () => {
+  const election = syntheticElection(2, 'ingest-spec', 'ingest-spec');
+  const [first] = election.messages;
+  let sut: IngestService;
+  let store: jest.Mocked<Pick<SubmissionStore, 'save' | 'isStored'>>;
+  let quarantine: jest.Mocked<Pick<Quarantine, 'add'>>;
+  let publisher: jest.Mocked<Pick<Publisher, 'ack' | 'changed'>>;
+  let tally: TallyService;
+  let metrics: TallyMetrics;
+
+  beforeEach(async () => {
+    const elections = inMemoryElections();
+    const registry = new ElectionRegistry(elections);
+    await registry.register(election.definition, election.devices);
+    const config = tallyConfig({ mqttUrl: 'mqtt://unused', clock: new ManualClock(Date.UTC(2021, 3, 11, 15)), timers: new ManualClock() });
+    metrics = new TallyMetrics();
+    const submissions = { after: jest.fn().mockResolvedValue([]) } as unknown as SubmissionRepository;
+    tally = new TallyService(config, registry, submissions, elections, metrics);
+    store = { save: jest.fn(), isStored: jest.fn().mockResolvedValue(false) };
+    quarantine = { add: jest.fn().mockResolvedValue(undefined) };
+    publisher = { ack: jest.fn(), changed: jest.fn() };
+    sut = new IngestService(
+      registry,
+      store as unknown as SubmissionStore,
+      tally,
+      quarantine as unknown as Quarantine,
+      publisher as unknown as Publisher,
+      metrics,
+      config,
+      new InlineVerifier(),
+    );
+  });
+
+  const reporting = () => tally.results(election.definition.id)!.precinctsReporting;
+
+  it('stores a verified result, acknowledges it after the store, and counts it', async () => {
+    store.save.mockResolvedValue('inserted');
+    expect(await sut.ingest(first.topic, first.payload)).toEqual({ status: 'accepted' });
+    expect(store.save).toHaveBeenCalledWith(
+      expect.objectContaining({ kind: 'result', deviceId: election.devices[0].id, sequence: 1, envelope: first.payload }),
+    );
+    expect(publisher.ack).toHaveBeenCalledWith(expect.objectContaining({ deviceId: election.devices[0].id, status: v1.AckStatus.ACK_STATUS_ACCEPTED }));
+    expect(publisher.changed).toHaveBeenCalledTimes(1);
+    expect(reporting()).toBe(1);
+  });
+
+  it('acknowledges a resend as a duplicate and leaves the tally alone', async () => {
+    store.save.mockResolvedValue('duplicate');
+    expect(await sut.ingest(first.topic, first.payload)).toEqual({ status: 'duplicate' });
+    expect(publisher.ack).toHaveBeenCalledWith(expect.objectContaining({ status: v1.AckStatus.ACK_STATUS_DUPLICATE }));
+    expect(publisher.changed).not.toHaveBeenCalled();
+    expect(reporting()).toBe(0);
+  });
+
+  it('quarantines a forged message without storing it, and tells nobody (anyone can claim a device id)', async () => {
+    const forged = Buffer.from(first.payload);
+    forged[forged.length - 1] ^= 0xff;
+    const outcome = await sut.ingest(first.topic, forged);
+    expect(outcome).toMatchObject({ status: 'rejected', rejection: { reason: 'bad-signature' } });
+    expect(store.save).not.toHaveBeenCalled();
+    expect(quarantine.add).toHaveBeenCalledWith(first.topic, forged, expect.objectContaining({ reason: 'bad-signature' }), undefined);
+    expect(publisher.ack).not.toHaveBeenCalled();
+    expect(reporting()).toBe(0);
+  });
+
+  it('refuses another body under a stored sequence, and tells the device that signed it', async () => {
+    store.save.mockResolvedValue('conflict');
+    expect(await sut.ingest(first.topic, first.payload)).toMatchObject({ status: 'rejected', rejection: { reason: 'sequence-reused' } });
+    expect(publisher.ack).toHaveBeenCalledWith(expect.objectContaining({ status: v1.AckStatus.ACK_STATUS_REJECTED }));
+    expect(reporting()).toBe(0);
+  });
+});

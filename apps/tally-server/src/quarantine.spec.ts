@@ -1,0 +1,40 @@
+import { RejectionRepository } from '@shailoo/persistence';
+import { Quarantine, storable } from './quarantine';
+import { TallyMetrics } from './tally-metrics';
+
+describe(Quarantine.name, () => {
+  let sut: Quarantine;
+  let rejections: jest.Mocked<Pick<RejectionRepository, 'add' | 'list'>>;
+  let metrics: TallyMetrics;
+
+  beforeEach(() => {
+    rejections = { add: jest.fn().mockResolvedValue(undefined), list: jest.fn() };
+    metrics = new TallyMetrics();
+    sut = new Quarantine(rejections as unknown as RejectionRepository, metrics);
+  });
+
+  it('keeps the raw bytes with the reason, made storable, and counts it', async () => {
+    const raw = Buffer.from([0, 1, 2]);
+    await sut.add('shailoo/v1/up/e/d\u0000/result', raw, { reason: 'bad-signature', detail: 'x\u0000y' }, 'd');
+    expect(rejections.add).toHaveBeenCalledWith({ topic: 'shailoo/v1/up/e/d\uFFFD/result', reason: 'bad-signature', detail: 'x\uFFFDy', deviceId: 'd', raw });
+    expect(await metrics.rejectedByReason()).toEqual({ 'bad-signature': 1 });
+  });
+
+  it('still counts a rejection when the store cannot take it, and does not throw', async () => {
+    rejections.add.mockRejectedValue(new Error('disk full'));
+    await expect(sut.add('t', Buffer.alloc(0), { reason: 'malformed-envelope', detail: 'd' })).resolves.toBeUndefined();
+    expect(await metrics.rejectedByReason()).toEqual({ 'malformed-envelope': 1 });
+  });
+
+  it('lists rejections with their bytes in base64', async () => {
+    rejections.list.mockResolvedValue([
+      { id: BigInt(7), receivedAt: new Date(0), topic: 't', deviceId: null, reason: 'r', detail: 'd', raw: new Uint8Array([255]) },
+    ]);
+    expect(await sut.list(10, 'e')).toEqual([{ id: '7', receivedAt: new Date(0), topic: 't', deviceId: null, reason: 'r', detail: 'd', rawBase64: '/w==' }]);
+    expect(rejections.list).toHaveBeenCalledWith(10, 'e');
+  });
+
+  it('shortens long hostile text', () => {
+    expect(storable('a'.repeat(2000), 10)).toBe('aaaaaaaaaa… (2000 characters)');
+  });
+});

@@ -1,0 +1,25 @@
+import { ElectionDefinition } from '@shailoo/election';
+import { DeviceRow, ElectionRepository, ElectionRow } from '@shailoo/persistence';
+
+/**
+ * An election repository in memory, for the small tests of services that need a registry but no
+ * database (the medium tests in test/ use the real one).
+ */
+export function inMemoryElections(): ElectionRepository {
+  const elections = new Map<string, ElectionRow>();
+  const devices = new Map<string, DeviceRow>();
+  const repository: Pick<ElectionRepository, keyof ElectionRepository> = {
+    elections: async () => [...elections.values()],
+    devices: async () => [...devices.values()],
+    device: async (id) => devices.get(id) ?? null,
+    election: async (id) => elections.get(id) ?? null,
+    save: async (definition: ElectionDefinition, _hash, rows) => {
+      if (!elections.has(definition.id)) elections.set(definition.id, { definition, closedAt: null });
+      for (const d of rows) if (!devices.has(d.id)) devices.set(d.id, { ...d, electionId: definition.id });
+    },
+    close: async (id, at) => {
+      elections.get(id)!.closedAt = at;
+    },
+  };
+  return repository as ElectionRepository;
+}
