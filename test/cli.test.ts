@@ -50,3 +50,24 @@ describe('shailoo-sim allocate', () => {
     expect(missing.stderr).toMatch(/cannot read .*nope\.json/);
   });
 });
+
+describe('shailoo-sim configuration', () => {
+  /** The command with only these variables of ours set. */
+  const runWith = (args: string[], vars: Record<string, string>) => {
+    const r = spawnSync(process.execPath, [...CLI, ...args], { env: { PATH: process.env.PATH, ...CLI_ENV, ...vars }, encoding: 'utf8' });
+    return { code: r.status, stderr: r.stderr };
+  };
+
+  it('refuses a bad variable, naming it, with exit 2', () => {
+    const r = runWith(['tally-server'], { MQTT_URL: 'localhost:1883' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/MQTT_URL="localhost:1883": must be an mqtt:\/\//);
+    expect(runWith(['demo', '--exit'], { PORT: '99999' }).stderr).toMatch(/PORT="99999"/);
+  });
+
+  it('refuses a bad flag, naming it, with exit 2', () => {
+    const r = runWith(['station', '--broker', 'mqtt://127.0.0.1:1', '--box-failure-rate', '2'], {});
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--box-failure-rate <p>' argument '2' is invalid/);
+  });
+});

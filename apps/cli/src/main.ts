@@ -11,7 +11,10 @@ import { EmbeddedBroker } from '@shailoo/transport';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
 import { ConfigError, DEFAULT_DATA_DIRS, durableStore, Flags, getEnv } from './config';
 
-const program = new Command('shailoo-sim').description('Polling-station simulator and CEC tally server of the Kyrgyz Republic');
+const program = new Command('shailoo-sim')
+  .description('Polling-station simulator and CEC tally server of the Kyrgyz Republic')
+  // A flag with a bad value is bad input, like a bad variable: exit 2 (commander's default is 1).
+  .exitOverride((err) => process.exit(err.code === 'commander.invalidArgument' ? 2 : err.exitCode));
 
 function waitForSignal(): Promise<void> {
   return new Promise((resolve) => {
