@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ElectionResults, SeatsView } from '@shailoo/contracts';
 import {
+  allReported,
   applyReport,
   closingTime,
   countedSequenceOf,
@@ -122,8 +123,7 @@ export class TallyService {
     const e = this.stateOf(electionId);
     if (!election || !e) return null;
     if (e.seatsCache?.version === e.tally.version && e.seatsCache.closedAt === e.closedAt) return e.seatsCache.seats;
-    const root = territoryResults(e.tally, election.definition.territory.id, 0, Infinity)!;
-    const closedBy = e.closedAt !== null ? 'operator' : root.precinctsReporting === root.precinctsTotal ? 'all-reported' : null;
+    const closedBy = e.closedAt !== null ? 'operator' : allReported(e.tally) ? 'all-reported' : null;
     const seats: SeatsView = {
       status: closedBy ? 'final' : 'provisional',
       closedBy,

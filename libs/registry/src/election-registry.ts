@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { KeyObject } from 'node:crypto';
-import { DeviceKind, DeviceRegistration, isDeviceKind, isTopicLevel } from '@shailoo/contracts';
+import { DEVICE_KINDS, DeviceKind, DeviceRegistration, isDeviceKind, isTopicLevel } from '@shailoo/contracts';
 import { definitionHash, ElectionDefinition, precinctsOf, Territory, walkTerritories } from '@shailoo/election';
 import { DeviceRow, ElectionRepository } from '@shailoo/persistence';
 import { publicKeyFromRaw } from '@shailoo/platform';
@@ -31,16 +31,16 @@ export class ElectionRegistry {
   private readonly elections = new Map<string, RegisteredElection>();
   private readonly devices = new Map<string, RegisteredDevice>();
 
-  constructor(private readonly elections_: ElectionRepository) {}
+  constructor(private readonly store: ElectionRepository) {}
 
   /** Loads every election and device from the store; the closed elections' close times are returned. */
   async load(): Promise<Map<string, Date>> {
     const closed = new Map<string, Date>();
-    for (const e of await this.elections_.elections()) {
+    for (const e of await this.store.elections()) {
       this.remember(e.definition);
       if (e.closedAt) closed.set(e.definition.id, e.closedAt);
     }
-    for (const d of await this.elections_.devices()) this.devices.set(d.id, registered(d));
+    for (const d of await this.store.devices()) this.devices.set(d.id, registered(d));
     return closed;
   }
 
@@ -53,8 +53,7 @@ export class ElectionRegistry {
     const precinctIds = new Set(precinctsOf(definition.territory).map((p) => p.id));
     const fresh: { d: DeviceRegistration; raw: Buffer; key: KeyObject }[] = [];
     for (const d of devices) {
-      if (!isDeviceKind(d.kind))
-        throw new RegistrationError(`device ${d.id}: kind must be one of ballot-box, commission, identification, got ${JSON.stringify(d.kind)}`);
+      if (!isDeviceKind(d.kind)) throw new RegistrationError(`device ${d.id}: kind must be one of ${DEVICE_KINDS.join(', ')}, got ${JSON.stringify(d.kind)}`);
       if (!isTopicLevel(d.id)) throw new RegistrationError(`device id ${JSON.stringify(d.id)} cannot be a topic level`);
       if (!precinctIds.has(d.precinctId)) throw new RegistrationError(`device ${d.id}: no precinct ${d.precinctId} in ${definition.id}`);
       const raw = Buffer.from(d.publicKey ?? '', 'base64');
@@ -70,7 +69,7 @@ export class ElectionRegistry {
         throw new RegistrationError(`device ${d.id} is already registered (${other.electionId}, ${other.precinctId}) with another key or place`);
       }
     }
-    await this.elections_.save(
+    await this.store.save(
       definition,
       hash,
       fresh.map(({ d, raw }) => ({ id: d.id, precinctId: d.precinctId, kind: d.kind, publicKey: raw })),
@@ -90,10 +89,10 @@ export class ElectionRegistry {
     const known = this.devices.get(id);
     if (known || now - this.lastReload < 1000) return known;
     this.lastReload = now;
-    const row = await this.elections_.device(id);
+    const row = await this.store.device(id);
     if (!row) return undefined;
     if (!this.elections.has(row.electionId)) {
-      const e = await this.elections_.election(row.electionId);
+      const e = await this.store.election(row.electionId);
       if (e) this.remember(e.definition);
     }
     const device = registered(row);

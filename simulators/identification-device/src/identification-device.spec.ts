@@ -1,7 +1,8 @@
 import { cityCouncil2021, cityCouncilDefinition, precinctsOf } from '@shailoo/election';
 import { Random } from '@shailoo/platform';
-import { VoterRegistry, votingPrecinct } from '@shailoo/voters';
+import { VoterRegistry } from '@shailoo/voters';
 import { Authority, IdentificationDevice, TYPICAL_BIOMETRICS } from './identification-device';
+import { precinctAuthority } from './precinct-authority';
 
 const definition = cityCouncilDefinition(cityCouncil2021('Кайыңды'));
 const [a, b] = precinctsOf(definition.territory).map((p) => p.id);
@@ -9,19 +10,8 @@ const registry = new VoterRegistry(definition, { seed: 'device', remoteShare: 0.
 const T = Date.UTC(2021, 3, 11, 3);
 const perfect = { ...TYPICAL_BIOMETRICS, fingerprintFrr: 0, faceFrr: 0, unreadableRate: 0 };
 
-/** The precinct's own view: its voters, once each. */
-function localAuthority(precinctId: string): Authority {
-  const seen = new Set<string>();
-  return (voter) => {
-    if (votingPrecinct(voter) !== precinctId) return { ok: false, reason: 'other-precinct' };
-    if (seen.has(voter.pin)) return { ok: false, reason: 'already-identified' };
-    seen.add(voter.pin);
-    return { ok: true };
-  };
-}
-
 const device = (seed: string, biometrics = perfect) => {
-  const local = localAuthority(a);
+  const local = precinctAuthority(a);
   return new IdentificationDevice('idd-1', (pin) => registry.find(pin), local, local, new Random(seed), biometrics);
 };
 const voter = (n: number) => registry.listOf(a).filter((v) => !v.remotePrecinctId)[n];
@@ -116,7 +106,7 @@ describe('IdentificationDevice', () => {
         doubleVote: offline ? { voterRef: voter.pin, otherPrecinctId: a, hereAtMs: atMs, thereAtMs: first } : undefined,
       };
     };
-    const d = new IdentificationDevice('idd-2', (pin) => registry.find(pin), online, localAuthority(a), new Random('offline'), perfect);
+    const d = new IdentificationDevice('idd-2', (pin) => registry.find(pin), online, precinctAuthority(a), new Random('offline'), perfect);
     const v = voter(6);
     service.set(v.pin, T - 3_600_000);
     reachable = false;

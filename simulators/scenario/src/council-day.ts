@@ -10,9 +10,9 @@ import {
   synthesizeVotes,
   SynthesizedVotes,
 } from '@shailoo/election';
-import { Authority, BiometricModel, IdentificationDevice, TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
+import { Authority, BiometricModel, IdentificationDevice, precinctAuthority, TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
 import { DeviceKey, Random } from '@shailoo/platform';
-import { precinctAuthority, simulateStationDay, StationDay } from '@shailoo/station';
+import { simulateStationDay, StationDay } from '@shailoo/station';
 import { VoterRegistry } from '@shailoo/voters';
 
 /** One 2021 city council's election day, prepared from the dataset and a seed. */
@@ -57,15 +57,23 @@ export function deviceRegistrations(day: CouncilDay): DeviceRegistration[] {
 /** Identification devices per station: about 5,750 in the fleet for 2,494 stations (2024). */
 export const IDENTIFICATION_DEVICES_PER_STATION = 2;
 
+/** A simulated device: its id and the key derived for it from the scenario's seed. */
+export function simulatedDevice(seed: string, deviceId: string): { deviceId: string; key: DeviceKey } {
+  return { deviceId, key: DeviceKey.derive(seed, deviceId) };
+}
+
+export type StationDevices = ReturnType<typeof stationDevices>;
+
 /** A station's devices (ballot box, commission, identification devices) with their keys and registrations. */
 export function stationDevices(day: CouncilDay, seed: string, precinct: number) {
   const entry = day.boxes[precinct - 1];
   if (!entry) throw new Error(`${day.definition.name} has precincts 1 to ${day.boxes.length}, not ${precinct}`);
   const { box, count } = entry;
   const precinctId = box.identity.precinctId;
-  const device = (deviceId: string) => ({ deviceId, key: DeviceKey.derive(seed, deviceId) });
-  const commission = device(DeviceIds.commission(precinctId));
-  const identification = Array.from({ length: IDENTIFICATION_DEVICES_PER_STATION }, (_, k) => device(DeviceIds.identification(precinctId, k + 1)));
+  const commission = simulatedDevice(seed, DeviceIds.commission(precinctId));
+  const identification = Array.from({ length: IDENTIFICATION_DEVICES_PER_STATION }, (_, k) =>
+    simulatedDevice(seed, DeviceIds.identification(precinctId, k + 1)),
+  );
   const devices = [
     deviceRegistration(box.identity.deviceId, precinctId, 'ballot-box', box.identity.key.publicKey),
     deviceRegistration(commission.deviceId, precinctId, 'commission', commission.key.publicKey),
@@ -96,10 +104,15 @@ export interface StationRun {
 /**
  * Simulates one station of a 2021 council: its day, its devices ready to register. The
  * identification devices ask `authorityFor(deviceId)` (the identification service, say); without
- * one, the precinct's own list.
+ * one, the precinct's own list. A caller that already has the station's devices passes them.
  */
-export async function prepareStation(options: StationChoice, day: CouncilDay, authorityFor?: (deviceId: string) => Authority): Promise<StationRun> {
-  const { box, count, precinctId, commission, identification, devices } = stationDevices(day, options.seed, options.precinct);
+export async function prepareStation(
+  options: StationChoice,
+  day: CouncilDay,
+  authorityFor?: (deviceId: string) => Authority,
+  prepared: StationDevices = stationDevices(day, options.seed, options.precinct),
+): Promise<StationRun> {
+  const { box, count, precinctId, commission, identification, devices } = prepared;
   const contest = day.definition.contests[0];
   const counter = new BallotCounter(box, {
     parties: (contest.parties ?? []).map(({ id, name }) => ({ id, name })),

@@ -13,11 +13,15 @@ export interface CouncilStationOptions extends StationChoice, StationUplinkOptio
  * until acknowledged.
  */
 export async function runCouncilStation(day: CouncilDay, options: CouncilStationOptions): Promise<StationRun> {
-  const { identification, precinctId } = stationDevices(day, options.seed, options.precinct);
+  const devices = stationDevices(day, options.seed, options.precinct);
   const service = options.onlineIdentification
-    ? await serviceAuthorities(options.brokerUrl, identification, { electionId: day.definition.id, definitionHash: day.hash, precinctId })
+    ? await serviceAuthorities(options.brokerUrl, devices.identification, {
+        electionId: day.definition.id,
+        definitionHash: day.hash,
+        precinctId: devices.precinctId,
+      })
     : null;
-  const run = await prepareStation(options, day, service?.authorityFor).finally(() => service?.close());
+  const run = await prepareStation(options, day, service?.authorityFor, devices).finally(() => service?.close());
   await sendStationDay(
     day.definition.id,
     day.definition.date,

@@ -1,9 +1,9 @@
 import { DeviceIds, deviceRegistration, DeviceRegistration, MessageKind } from '@shailoo/contracts';
 import { closingTime, electionDayHour, precinctsOf, TURNOUT_CURVE } from '@shailoo/election';
 import { sealIdentificationReport } from '@shailoo/identification-device';
-import { DeviceKey, Random } from '@shailoo/platform';
+import { Random } from '@shailoo/platform';
 import { Commission } from '@shailoo/station';
-import { CouncilDay, deviceRegistrations, prepareCouncilDay } from './council-day';
+import { CouncilDay, deviceRegistrations, prepareCouncilDay, simulatedDevice } from './council-day';
 
 /** What can go wrong at a precinct, as a recorded day can inject it. */
 export type PrecinctFault =
@@ -52,12 +52,12 @@ export function recordCouncilDay(council: string | number, seed: string, faultsB
     faults[precinctId] = f;
     const rng = Random.stream(seed, `precinct/${precinctId}`);
     const header = { electionId, definitionHash: day.hash, precinctId };
-    const commissionId = DeviceIds.commission(precinctId);
-    const commissionKey = DeviceKey.derive(seed, commissionId);
-    const commission = new Commission(commissionId, commissionKey, header);
-    const idDevice = { deviceId: DeviceIds.identification(precinctId, 1), key: DeviceKey.derive(seed, DeviceIds.identification(precinctId, 1)) };
+    const clerk = simulatedDevice(seed, DeviceIds.commission(precinctId));
+    const commissionId = clerk.deviceId;
+    const commission = new Commission(commissionId, clerk.key, header);
+    const idDevice = simulatedDevice(seed, DeviceIds.identification(precinctId, 1));
     devices.push(
-      deviceRegistration(commissionId, precinctId, 'commission', commissionKey.publicKey),
+      deviceRegistration(commissionId, precinctId, 'commission', clerk.key.publicKey),
       deviceRegistration(idDevice.deviceId, precinctId, 'identification', idDevice.key.publicKey),
     );
     if (f.includes('silent')) return;

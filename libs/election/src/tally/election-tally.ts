@@ -127,6 +127,12 @@ export function territoryResults(tally: ElectionTally, territoryId: string, now:
   };
 }
 
+/** Whether every precinct of the election has a box result or a manual protocol. */
+export function allReported(tally: ElectionTally): boolean {
+  const root = tally.territories.get(tally.definition.territory.id)!;
+  return root.precinctsReporting === root.precinctsTotal;
+}
+
 /** The ids of every territory of a level (or all), in the order of the tree. */
 export function territoryIds(tally: ElectionTally, level?: TerritoryLevel): string[] {
   return [...tally.territories.values()].filter((a) => !level || a.territory.level === level).map((a) => a.territory.id);

@@ -1,4 +1,4 @@
-import { Authority } from '@shailoo/identification-device';
+import { Authority } from './identification-device';
 import { votingPrecinct } from '@shailoo/voters';
 
 /** The precinct's own view of one voter, one vote: its voters (remote applicants included), once each. */
