@@ -142,6 +142,8 @@ export class Publisher implements OnModuleDestroy {
       this.flush(electionId);
     }
     this.scheduled.clear();
-    await this.client?.endAsync();
+    // Forced: an aggregate still queued after a broker restart must not hold the shutdown (mqtt.js
+    // waits for every in-flight QoS 1 publish otherwise); the next start republishes them all.
+    await this.client?.endAsync(true);
   }
 }

@@ -3,6 +3,7 @@ export * from './city-councils-2021';
 export * from './definition';
 export * from './election-day';
 export * from './hare-quota';
+export * from './jogorku-kenesh-2021';
 export * from './lot';
 export * from './parliament';
 export * from './party-list';

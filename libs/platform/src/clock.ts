@@ -36,9 +36,20 @@ export class SystemClock implements Clock {
   }
 }
 
-/** A clock that only moves when told to: tests step it with `advance`. */
+interface Due {
+  at: number;
+  id: number;
+  fn: () => void;
+}
+
+/**
+ * A clock that only moves when told to: tests step it with `advance`, a simulation driver with
+ * `advanceTo`. Timers sit in a binary heap ordered by (time, creation), so a day of a million
+ * timers fires in order at O(log n) each.
+ */
 export class ManualClock implements Clock {
-  private readonly pending = new Map<number, { at: number; fn: () => void }>();
+  private readonly heap: Due[] = [];
+  private readonly live = new Set<number>();
   private nextId = 1;
 
   constructor(private current = 0) {}
@@ -49,33 +60,44 @@ export class ManualClock implements Clock {
 
   setTimeout(fn: () => void, ms: number): Timer {
     const id = this.nextId++;
-    this.pending.set(id, { at: this.current + Math.max(0, ms), fn });
+    this.push({ at: this.current + Math.max(0, ms), id, fn });
+    this.live.add(id);
     return { id };
   }
 
   clearTimeout(timer: Timer): void {
-    this.pending.delete(timer.id);
+    this.live.delete(timer.id);
+  }
+
+  /** Resolves when the clock reaches `atMs` (at once if it has). */
+  sleepUntil(atMs: number): Promise<void> {
+    if (atMs <= this.current) return Promise.resolve();
+    return new Promise((resolve) => this.setTimeout(resolve, atMs - this.current));
+  }
+
+  /** When the next live timer falls due; Infinity when none is set. */
+  nextDue(): number {
+    this.dropCleared();
+    return this.heap.length ? this.heap[0].at : Infinity;
   }
 
   /** Moves time forward by `ms`, firing every timer that falls due, in time order. */
   advance(ms: number): void {
-    const target = this.current + ms;
+    this.advanceTo(this.current + ms);
+  }
+
+  /** Moves time forward to `target`, firing every timer due by then in time order (never backwards). */
+  advanceTo(target: number): void {
     for (;;) {
-      let nextId = -1;
-      let nextAt = Infinity;
-      for (const [id, t] of this.pending) {
-        if (t.at <= target && t.at < nextAt) {
-          nextAt = t.at;
-          nextId = id;
-        }
-      }
-      if (nextId < 0) break;
-      const due = this.pending.get(nextId)!;
-      this.pending.delete(nextId);
-      this.current = due.at;
+      this.dropCleared();
+      const due = this.heap[0];
+      if (!due || due.at > target) break;
+      this.pop();
+      this.live.delete(due.id);
+      this.current = Math.max(this.current, due.at);
       due.fn();
     }
-    this.current = target;
+    this.current = Math.max(this.current, target);
   }
 
   /**
@@ -97,7 +119,43 @@ export class ManualClock implements Clock {
   }
 
   get pendingTimers(): number {
-    return this.pending.size;
+    return this.live.size;
+  }
+
+  private dropCleared(): void {
+    while (this.heap.length && !this.live.has(this.heap[0].id)) this.pop();
+  }
+
+  private static before(a: Due, b: Due): boolean {
+    return a.at < b.at || (a.at === b.at && a.id < b.id);
+  }
+
+  private push(d: Due): void {
+    const h = this.heap;
+    h.push(d);
+    for (let i = h.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (!ManualClock.before(h[i], h[parent])) break;
+      [h[i], h[parent]] = [h[parent], h[i]];
+      i = parent;
+    }
+  }
+
+  private pop(): void {
+    const h = this.heap;
+    const last = h.pop()!;
+    if (!h.length) return;
+    h[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && ManualClock.before(h[l], h[m])) m = l;
+      if (r < h.length && ManualClock.before(h[r], h[m])) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m], h[i]];
+      i = m;
+    }
   }
 }
 

@@ -54,6 +54,7 @@ export function validPin(pin: string, electionDate: string): boolean {
 export class VoterRegistry {
   private readonly byPin = new Map<string, Voter>();
   private readonly byPrecinct = new Map<string, Voter[]>();
+  private readonly byVotingPrecinct = new Map<string, Voter[]>();
 
   constructor(definition: ElectionDefinition, options: RegistryOptions) {
     const precincts = precinctsOf(definition.territory);
@@ -78,6 +79,8 @@ export class VoterRegistry {
       }
       this.byPrecinct.set(p.id, list);
     }
+    for (const p of precincts) this.byVotingPrecinct.set(p.id, []);
+    for (const v of this.byPin.values()) this.byVotingPrecinct.get(votingPrecinct(v))!.push(v);
   }
 
   find(pin: string): Voter | undefined {
@@ -91,7 +94,7 @@ export class VoterRegistry {
 
   /** Voters who may vote at a precinct: its own who did not apply elsewhere, and remote applicants to it. */
   votersAt(precinctId: string): Voter[] {
-    return [...this.byPin.values()].filter((v) => votingPrecinct(v) === precinctId);
+    return [...(this.byVotingPrecinct.get(precinctId) ?? [])];
   }
 
   get size(): number {

@@ -1,8 +1,19 @@
 import { MqttClient } from 'mqtt';
 import { int64ToNumber, signPayload, Topics, v1 } from '@shailoo/contracts';
-import { Clock, DeviceKey, SystemClock } from '@shailoo/platform';
+import { Clock, DeviceKey, SystemClock, Timer } from '@shailoo/platform';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { Authority } from './identification-device';
+
+export interface IdentificationLinkOptions {
+  /** Times the waits (real time by default). */
+  clock?: Clock;
+  /** Gives up on an unanswered request after this long (10 s by default); the device then works offline. */
+  timeoutMs?: number;
+  /** Sends the same request again after this long without an answer (the service answers a resend the same way). */
+  resendMs?: number;
+  /** Sees every request as it is first sent, with the identification's time. */
+  onSend?: (topic: string, envelope: Buffer, atMs: number) => void;
+}
 
 /**
  * An identification device's line to the identification service: each request is signed with the
@@ -12,13 +23,16 @@ export class IdentificationLink {
   private client: MqttClient | null = null;
   private sequence = 0;
   private readonly waiting = new Map<number, (r: v1.IdentifyResponse) => void>();
+  private readonly clock: Clock;
 
   constructor(
     private readonly brokerUrl: string,
     readonly deviceId: string,
     private readonly key: DeviceKey,
-    private readonly clock: Clock = new SystemClock(),
-  ) {}
+    private readonly options: IdentificationLinkOptions = {},
+  ) {
+    this.clock = options.clock ?? new SystemClock();
+  }
 
   async start(): Promise<void> {
     this.client = await connectMqtt(this.brokerUrl, { clientId: uniqueClientId(this.deviceId) });
@@ -36,7 +50,7 @@ export class IdentificationLink {
   ask(
     header: { electionId: string; definitionHash: string; precinctId: string },
     request: Pick<v1.IIdentifyRequest, 'pin' | 'method' | 'identifiedAtMs' | 'offline'>,
-    timeoutMs = 10_000,
+    timeoutMs = this.options.timeoutMs ?? 10_000,
   ): Promise<v1.IdentifyResponse> {
     const sequence = ++this.sequence;
     const envelope = signPayload(
@@ -51,16 +65,25 @@ export class IdentificationLink {
       },
       this.key,
     );
+    const topic = Topics.identify(header.electionId, this.deviceId);
+    this.options.onSend?.(topic, envelope, Number(request.identifiedAtMs));
     return new Promise((resolve, reject) => {
+      let resend: Timer | null = null;
+      const send = () => {
+        this.client!.publish(topic, envelope, { qos: 1 });
+        if (this.options.resendMs) resend = this.clock.setTimeout(send, this.options.resendMs);
+      };
       const timer = this.clock.setTimeout(() => {
         this.waiting.delete(sequence);
+        if (resend) this.clock.clearTimeout(resend);
         reject(new Error(`no answer from the identification service in ${timeoutMs} ms`));
       }, timeoutMs);
       this.waiting.set(sequence, (r) => {
         this.clock.clearTimeout(timer);
+        if (resend) this.clock.clearTimeout(resend);
         resolve(r);
       });
-      this.client!.publish(Topics.identify(header.electionId, this.deviceId), envelope, { qos: 1 });
+      send();
     });
   }
 
@@ -91,8 +114,9 @@ export async function serviceAuthorities(
   brokerUrl: string,
   devices: { deviceId: string; key: DeviceKey }[],
   header: { electionId: string; definitionHash: string; precinctId: string },
+  options: IdentificationLinkOptions = {},
 ): Promise<{ authorityFor: (deviceId: string) => Authority; close(): Promise<void> }> {
-  const links = new Map(devices.map((d) => [d.deviceId, new IdentificationLink(brokerUrl, d.deviceId, d.key)]));
+  const links = new Map(devices.map((d) => [d.deviceId, new IdentificationLink(brokerUrl, d.deviceId, d.key, options)]));
   await Promise.all([...links.values()].map((l) => l.start()));
   return {
     authorityFor: (deviceId) => serviceAuthority(links.get(deviceId)!, header),

@@ -64,6 +64,8 @@ interface InFlight {
   bodyHash: string;
   wait: number;
   attempts: number;
+  /** Published on this attempt and not yet answered nor given up on. */
+  onWire: boolean;
   timer: Timer | null;
   done: Promise<Delivery>;
   resolve: (d: Delivery) => void;
@@ -120,6 +122,18 @@ export class Modem {
     await Promise.all([...this.inFlight.values()].map((f) => f.done));
   }
 
+  /** Messages published on the current attempt whose acknowledgement may still come. */
+  get onWire(): number {
+    let n = 0;
+    for (const f of this.inFlight.values()) if (f.onWire) n++;
+    return n;
+  }
+
+  /** Messages not yet acknowledged. */
+  get pending(): number {
+    return this.inFlight.size;
+  }
+
   /** Powers off: timers stop, the connection drops; the outbox keeps what is pending. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -137,6 +151,7 @@ export class Modem {
       bodyHash: sha256(v1.SignedEnvelope.decode(envelope).body).toString('hex'),
       wait: this.options.resendMs ?? 1000,
       attempts: 0,
+      onWire: false,
       timer: null,
       done,
       resolve,
@@ -149,12 +164,17 @@ export class Modem {
   private attempt(f: InFlight): void {
     if (this.stopped || !this.inFlight.has(f.bodyHash)) return;
     const { clock } = this.options;
+    f.onWire = false;
     if (this.client?.connected) {
       f.attempts++;
       const delay = this.link.transfer(f.envelope.length, clock.now());
       if (delay !== null) {
         const topic = Topics.uplink(f.entry.electionId, this.options.deviceId, f.entry.kind);
-        const publish = () => !this.stopped && this.client?.publish(topic, f.envelope);
+        const publish = () => {
+          if (this.stopped || !this.client) return;
+          f.onWire = true;
+          this.client.publish(topic, f.envelope);
+        };
         if (delay > 0) clock.setTimeout(publish, delay);
         else publish();
       }

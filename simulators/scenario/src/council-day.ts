@@ -5,23 +5,31 @@ import {
   cityCouncilDefinition,
   CouncilDataset,
   definitionHash,
+  ELECTION_DAY,
   ElectionDefinition,
+  electionDayHour,
   precinctsOf,
   synthesizeVotes,
   SynthesizedVotes,
 } from '@shailoo/election';
 import { Authority, BiometricModel, IdentificationDevice, precinctAuthority, TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
 import { DeviceKey, Random } from '@shailoo/platform';
-import { simulateStationDay, StationDay } from '@shailoo/station';
-import { VoterRegistry } from '@shailoo/voters';
+import { simulateStationDay, StationConfig, StationDay } from '@shailoo/station';
+import { Voter, VoterRegistry } from '@shailoo/voters';
 
-/** One 2021 city council's election day, prepared from the dataset and a seed. */
-export interface CouncilDay {
-  dataset: CouncilDataset;
+/** An election's day, prepared from a seed: its definition, and per precinct a box and the ballots its voters will cast. */
+export interface ElectionDay {
   definition: ElectionDefinition;
   hash: string;
   votes: SynthesizedVotes;
   boxes: { box: BallotBox; count: { votes: Record<string, number>; invalidBallots: number } }[];
+  /** Seats per party as published, where the source gives them. */
+  publishedSeats?: Record<string, number>;
+}
+
+/** One 2021 city council's election day, prepared from the dataset and a seed. */
+export interface CouncilDay extends ElectionDay {
+  dataset: CouncilDataset;
 }
 
 /**
@@ -31,26 +39,46 @@ export interface CouncilDay {
  */
 export function prepareCouncilDay(council: string | number, seed: string): CouncilDay {
   const dataset = cityCouncil2021(council);
-  const definition = cityCouncilDefinition(dataset);
+  const seats = Object.fromEntries(dataset.parties.map((p) => [p.id, p.seats]));
+  return { dataset, ...prepareElectionDay(cityCouncilDefinition(dataset), seats, dataset.turnout, seed) };
+}
+
+/**
+ * The day of any party-list election whose seats are known: votes synthesized to land on `seats`
+ * with `turnout` of the registered voters taking part, and a box with its own key per precinct.
+ */
+export function prepareElectionDay(definition: ElectionDefinition, seats: Record<string, number>, turnout: number, seed: string, threshold?: number): ElectionDay {
   const hash = definitionHash(definition);
   const precincts = precinctsOf(definition.territory).map((p) => ({ id: p.id, registeredVoters: p.registeredVoters ?? 0 }));
   const rng = Random.stream(seed, `votes/${definition.id}`);
   const votes = synthesizeVotes({
-    seats: Object.fromEntries(dataset.parties.map((p) => [p.id, p.seats])),
-    participated: Math.round(dataset.voters * dataset.turnout),
+    seats,
+    participated: Math.round(precincts.reduce((s, p) => s + p.registeredVoters, 0) * turnout),
     precincts,
     random: () => rng.next(),
+    threshold,
   });
   const boxes = votes.precincts.map((p) => {
     const deviceId = DeviceIds.ballotBox(p.id);
     const box = new BallotBox({ deviceId, electionId: definition.id, precinctId: p.id, definitionHash: hash, key: DeviceKey.derive(seed, deviceId) });
     return { box, count: { votes: p.votes, invalidBallots: p.invalid } };
   });
-  return { dataset, definition, hash, votes, boxes };
+  return { definition, hash, votes, boxes, publishedSeats: seats };
+}
+
+const voterLists = new WeakMap<ElectionDay, Map<string, VoterRegistry>>();
+
+/** The day's voter list for a seed (the population register the identification service holds too), built once. */
+export function votersOf(day: ElectionDay, seed: string): VoterRegistry {
+  let bySeed = voterLists.get(day);
+  if (!bySeed) voterLists.set(day, (bySeed = new Map()));
+  let list = bySeed.get(seed);
+  if (!list) bySeed.set(seed, (list = new VoterRegistry(day.definition, { seed })));
+  return list;
 }
 
 /** The boxes' registrations. */
-export function deviceRegistrations(day: CouncilDay): DeviceRegistration[] {
+export function deviceRegistrations(day: ElectionDay): DeviceRegistration[] {
   return day.boxes.map(({ box }) => deviceRegistration(box.identity.deviceId, box.identity.precinctId, 'ballot-box', box.identity.key.publicKey));
 }
 
@@ -65,7 +93,7 @@ export function simulatedDevice(seed: string, deviceId: string): { deviceId: str
 export type StationDevices = ReturnType<typeof stationDevices>;
 
 /** A station's devices (ballot box, commission, identification devices) with their keys and registrations. */
-export function stationDevices(day: CouncilDay, seed: string, precinct: number) {
+export function stationDevices(day: ElectionDay, seed: string, precinct: number) {
   const entry = day.boxes[precinct - 1];
   if (!entry) throw new Error(`${day.definition.name} has precincts 1 to ${day.boxes.length}, not ${precinct}`);
   const { box, count } = entry;
@@ -89,13 +117,22 @@ export interface StationChoice {
   seed: string;
   boxFailureRate?: number;
   handCountErrorRate?: number;
+  /** Chance the box reads a validly marked ballot as unreadable. */
+  boxMisreadRate?: number;
   biometrics?: BiometricModel;
   /** Share of the turnout who also try to vote at this precinct though they belong elsewhere. */
   doubleVoterRate?: number;
+  /** The box jams at this time (a scheduled fault). */
+  boxJamAtMs?: number;
+  /** Each identification device's printer fails, and its power is cut, with these chances. */
+  printerFailureRate?: number;
+  powerCutRate?: number;
+  /** Receives each message as the station produces it. */
+  emit?: StationConfig['emit'];
 }
 
 export interface StationRun {
-  day: CouncilDay;
+  day: ElectionDay;
   station: StationDay;
   precinctId: string;
   devices: DeviceRegistration[];
@@ -108,7 +145,7 @@ export interface StationRun {
  */
 export async function prepareStation(
   options: StationChoice,
-  day: CouncilDay,
+  day: ElectionDay,
   authorityFor?: (deviceId: string) => Authority,
   prepared: StationDevices = stationDevices(day, options.seed, options.precinct),
 ): Promise<StationRun> {
@@ -118,27 +155,28 @@ export async function prepareStation(
     parties: (contest.parties ?? []).map(({ id, name }) => ({ id, name })),
     electionName: day.definition.name,
     random: Random.stream(options.seed, `scanner/${precinctId}`),
+    misreadRate: options.boxMisreadRate,
   });
-  const voters = new VoterRegistry(day.definition, { seed: options.seed });
+  const voters = votersOf(day, options.seed);
   const idRandom = Random.stream(options.seed, `identification/${precinctId}`);
   const local = precinctAuthority(precinctId);
-  const idDevices = identification.map(({ deviceId, key }) => ({
-    key,
-    device: new IdentificationDevice(
+  const faults = Random.stream(options.seed, `faults/${precinctId}`);
+  const idDevices = identification.map(({ deviceId, key }) => {
+    const device = new IdentificationDevice(
       deviceId,
       (pin) => voters.find(pin),
       authorityFor?.(deviceId) ?? local,
       local,
       Random.stream(options.seed, `device/${deviceId}`),
       options.biometrics ?? TYPICAL_BIOMETRICS,
-    ),
-  }));
+    );
+    if (faults.next() < (options.printerFailureRate ?? 0)) device.failPrinter(faults.next() < 0.5 ? 'prints-nothing' : 'out-of-paper');
+    if (faults.next() < (options.powerCutRate ?? 0)) device.losePower(electionDayHour(day.definition.date, ELECTION_DAY.opens) + faults.next() * 12 * 3_600_000);
+    return { key, device };
+  });
   const turningOut = idRandom.shuffle(voters.votersAt(precinctId));
-  const strangers = precinctsOf(day.definition.territory)
-    .filter((p) => p.id !== precinctId)
-    .flatMap((p) => voters.votersAt(p.id));
   const ballots = count.invalidBallots + Object.values(count.votes).reduce((a, b) => a + b, 0);
-  const visitors = idRandom.shuffle(strangers).slice(0, Math.round((options.doubleVoterRate ?? 0) * ballots));
+  const visitors = sampleVisitors(day, voters, precinctId, Math.round((options.doubleVoterRate ?? 0) * ballots), idRandom);
   const station = await simulateStationDay({
     counter,
     commission,
@@ -151,6 +189,20 @@ export async function prepareStation(
     boxFailureRate: options.boxFailureRate,
     handCountErrorRate: options.handCountErrorRate,
     identification: { devices: idDevices, voters: turningOut, visitors },
+    boxJamAtMs: options.boxJamAtMs,
+    emit: options.emit,
   });
   return { day, station, precinctId, devices };
+}
+
+/** `count` voters of other precincts, drawn without repeats: those who will also try to vote here. */
+function sampleVisitors(day: ElectionDay, voters: VoterRegistry, precinctId: string, count: number, random: Random): Voter[] {
+  const others = precinctsOf(day.definition.territory).filter((p) => p.id !== precinctId && (p.registeredVoters ?? 0) > 0);
+  const chosen = new Map<string, Voter>();
+  for (let tries = 0; chosen.size < count && others.length && tries < count * 10; tries++) {
+    const list = voters.listOf(others[random.int(0, others.length - 1)].id);
+    const v = list[random.int(0, list.length - 1)];
+    if (v && !v.remotePrecinctId) chosen.set(v.pin, v);
+  }
+  return [...chosen.values()];
 }

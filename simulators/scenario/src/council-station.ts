@@ -1,6 +1,6 @@
 import { serviceAuthorities } from '@shailoo/identification-device';
 import { sendStationDay, StationUplinkOptions } from '@shailoo/station';
-import { CouncilDay, prepareStation, StationChoice, StationRun, stationDevices } from './council-day';
+import { ElectionDay, prepareStation, StationChoice, StationRun, stationDevices } from './council-day';
 
 export interface CouncilStationOptions extends StationChoice, StationUplinkOptions {
   /** Ask the identification service over the broker; otherwise the devices use the precinct's list. */
@@ -12,7 +12,7 @@ export interface CouncilStationOptions extends StationChoice, StationUplinkOptio
  * devices asking the identification service when online), then every message sent over its modems
  * until acknowledged.
  */
-export async function runCouncilStation(day: CouncilDay, options: CouncilStationOptions): Promise<StationRun> {
+export async function runCouncilStation(day: ElectionDay, options: CouncilStationOptions): Promise<StationRun> {
   const devices = stationDevices(day, options.seed, options.precinct);
   const service = options.onlineIdentification
     ? await serviceAuthorities(options.brokerUrl, devices.identification, {

@@ -33,6 +33,10 @@ export interface StationConfig {
   handCountErrorRate?: number;
   /** Identify each voter before they get a ballot; a refused voter casts none. */
   identification?: StationIdentification;
+  /** The box jams at this time whatever the failure rate says (a scheduled fault). */
+  boxJamAtMs?: number;
+  /** Receives each message as soon as the station produces it, before the day is over. */
+  emit?: (message: StationMessage) => void;
 }
 
 /** One signed message with the virtual time it is sent at. */
@@ -45,9 +49,15 @@ export interface StationMessage {
 
 export interface StationDay {
   messages: StationMessage[];
+  /** The truth: every ballot cast, box or ordinary box, as the voters marked it. */
+  ballots: BoxCount;
   boxCount: BoxCount | null;
   manualCount: BoxCount;
   boxFailed: boolean;
+  /** When the box failed (null when it held). */
+  failedAtMs: number | null;
+  /** Voters who got a ballot on the paper list because no identification device had power. */
+  unidentified: number;
   printouts: string[];
   /** What the commission's own control relations say of its protocol. */
   violations: ProtocolViolation[];
@@ -65,48 +75,50 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
   const { counter, commission, random, date } = config;
   const intended = ballotsFor(config.intended, random);
   const arrivals = intended.map(() => arrivalTime(date, random.next())).sort((a, b) => a - b);
-  // Each arriving voter is identified first; one who is refused casts no ballot.
   const idn = config.identification;
   if (idn && idn.voters.length < intended.length) throw new Error(`${intended.length} ballots but only ${idn.voters.length} voters who may vote here`);
-  const admitted: boolean[] = [];
   const visits = (idn?.visitors ?? []).map((v) => ({ voter: v, at: arrivalTime(date, random.next()) })).sort((x, y) => x.at - y.at);
-  for (let i = 0; i < intended.length; i++) {
-    // Those who try a second time arrive among the others and are identified (and refused) in turn.
-    while (idn && visits.length && visits[0].at <= arrivals[i]) {
-      const visit = visits.shift()!;
-      const device = idn.devices[visits.length % idn.devices.length].device;
-      if ((await device.identify(visit.voter.pin, visit.at)).outcome === 'identified') throw new Error(`${visit.voter.pin} was given a second ballot`);
-    }
-    admitted.push(!idn || (await idn.devices[i % idn.devices.length].device.identify(idn.voters[i].pin, arrivals[i])).outcome === 'identified');
-  }
-  const ballots = intended.filter((_, i) => admitted[i]);
-  const times = arrivals.filter((_, i) => admitted[i]);
-  const failsAt =
+  const drawnFailure =
     random.next() < (config.boxFailureRate ?? 0.074)
       ? electionDayHour(date, ELECTION_DAY.opens) + random.next() * (ELECTION_DAY.closes - ELECTION_DAY.opens) * 3_600_000
       : Infinity;
+  const failsAt = Math.min(drawnFailure, config.boxJamAtMs ?? Infinity);
   const messages: StationMessage[] = [];
+  const emit = (m: StationMessage) => {
+    messages.push(m);
+    config.emit?.(m);
+  };
   const printouts = [counter.printZeroReport(electionDayHour(date, ELECTION_DAY.commissionMeets))];
   counter.open();
   const ordinaryBox: Ballot[] = [];
   const header = { electionId: config.electionId, definitionHash: config.definitionHash, precinctId: counter.box.identity.precinctId };
   const clerk = new Commission(commission.deviceId, commission.key, header);
   const snapshotHours = TURNOUT_CURVE.map(([hour]) => hour);
-  let voted = 0;
-  const snapshot = (hour: number) =>
-    messages.push({
-      atMs: electionDayHour(date, hour),
-      kind: 'turnout',
-      deviceId: commission.deviceId,
-      envelope: clerk.sealTurnout(hour, voted, electionDayHour(date, hour)),
-    });
-  ballots.forEach((ballot, i) => {
-    while (snapshotHours.length && electionDayHour(date, snapshotHours[0]) <= times[i]) snapshot(snapshotHours.shift()!);
-    if (counter.state === 'open' && times[i] >= failsAt) counter.fail('paper jam', failsAt);
+  const ballots: Ballot[] = [];
+  let unidentified = 0;
+  const snapshot = (hour: number) => {
+    const at = electionDayHour(date, hour);
+    emit({ atMs: at, kind: 'turnout', deviceId: commission.deviceId, envelope: clerk.sealTurnout(hour, ballots.length, at) });
+  };
+  // Voters come in order of arrival: each is identified first (one who is refused casts no ballot),
+  // then feeds the box. Those who try a second time arrive among the others and are turned away.
+  for (let i = 0; i < intended.length; i++) {
+    while (idn && visits.length && visits[0].at <= arrivals[i]) {
+      const visit = visits.shift()!;
+      const outcome = await identifyAt(idn, visits.length, visit.voter.pin, visit.at);
+      if (outcome === 'identified') throw new Error(`${visit.voter.pin} was given a second ballot`);
+    }
+    while (snapshotHours.length && electionDayHour(date, snapshotHours[0]) <= arrivals[i]) snapshot(snapshotHours.shift()!);
+    const outcome = idn ? await identifyAt(idn, i, idn.voters[i].pin, arrivals[i]) : 'identified';
+    if (outcome === 'refused') continue;
+    // With every identification device out of power the commission goes on with the paper list.
+    if (outcome === 'no-device') unidentified++;
+    const ballot = intended[i];
+    if (counter.state === 'open' && arrivals[i] >= failsAt) counter.fail('paper jam', failsAt);
     if (counter.state === 'open') counter.read(ballot);
     else ordinaryBox.push(ballot);
-    voted++;
-  });
+    ballots.push(ballot);
+  }
   while (snapshotHours.length) snapshot(snapshotHours.shift()!);
   const close = closingTime(date);
   const boxFailed = counter.state === 'failed';
@@ -114,7 +126,7 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
   if (!boxFailed) {
     boxCount = counter.close(close);
     printouts.push(counter.printProtocol());
-    messages.push({ atMs: close, kind: 'result', deviceId: counter.box.identity.deviceId, envelope: counter.box.seal(boxCount, close).envelope });
+    emit({ atMs: close, kind: 'result', deviceId: counter.box.identity.deviceId, envelope: counter.box.seal(boxCount, close).envelope });
   }
   const manualCount = handCount(ballots, Object.keys(config.intended.votes), random, config.handCountErrorRate ?? 0.002);
   const valid = Object.values(manualCount.votes).reduce((a, b) => a + b, 0);
@@ -130,29 +142,60 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
     invalidBallots: manualCount.invalidBallots,
     votes: manualCount.votes,
   };
-  const signedAt = close + 90 * 60_000;
-  messages.push({
-    atMs: signedAt,
-    kind: 'protocol',
-    deviceId: commission.deviceId,
-    envelope: clerk.sealProtocol(figures, boxFailed, signedAt),
-  });
-  // The identification devices synchronize what they did offline, then each prints its report.
+  // The identification devices synchronize what they did offline, then each sends its report.
   const reports: IdentificationSummary[] = [];
   for (const { device, key } of idn?.devices ?? []) {
     await device.sync();
     const report = device.report();
     reports.push(report);
-    messages.push({
-      atMs: close,
-      kind: 'identification',
-      deviceId: device.deviceId,
-      envelope: sealIdentificationReport(report, { deviceId: device.deviceId, key }, header, close),
-    });
+    emit({ atMs: close, kind: 'identification', deviceId: device.deviceId, envelope: sealIdentificationReport(report, { deviceId: device.deviceId, key }, header, close) });
   }
+  const signedAt = close + 90 * 60_000;
+  emit({ atMs: signedAt, kind: 'protocol', deviceId: commission.deviceId, envelope: clerk.sealProtocol(figures, boxFailed, signedAt) });
   messages.sort((x, y) => x.atMs - y.atMs);
   const identification = reports.length ? sumReports(reports) : null;
-  return { messages, boxCount, manualCount, boxFailed, printouts, violations: checkProtocol(figures), identification };
+  return {
+    messages,
+    ballots: countOf(ballots, Object.keys(config.intended.votes)),
+    boxCount,
+    manualCount,
+    boxFailed,
+    failedAtMs: boxFailed ? failsAt : null,
+    unidentified,
+    printouts,
+    violations: checkProtocol(figures),
+    identification,
+  };
+}
+
+/**
+ * One person at the station's identification devices, taken in turn by `turn`; a device out of
+ * power passes them to the next. 'no-device' when none has power left.
+ */
+async function identifyAt(idn: StationIdentification, turn: number, pin: string, atMs: number): Promise<'identified' | 'refused' | 'no-device'> {
+  for (let k = 0; k < idn.devices.length; k++) {
+    const { device } = idn.devices[(turn + k) % idn.devices.length];
+    if (!hasPower(device)) continue;
+    try {
+      return (await device.identify(pin, atMs)).outcome;
+    } catch (err) {
+      if (hasPower(device)) throw err;
+    }
+  }
+  return 'no-device';
+}
+
+const hasPower = (device: IdentificationDevice) => device.state !== 'dead';
+
+/** What was truly cast: every ballot in the box or the ordinary box, by party. */
+function countOf(ballots: Ballot[], parties: string[]): BoxCount {
+  const votes = Object.fromEntries(parties.map((p) => [p, 0]));
+  let invalidBallots = 0;
+  for (const b of ballots) {
+    if (b.mark === 'party' && b.partyId in votes) votes[b.partyId]++;
+    else invalidBallots++;
+  }
+  return { votes, invalidBallots };
 }
 
 /** A voter's arrival: the inverse of the 2021 turnout curve, linear between reporting hours. */

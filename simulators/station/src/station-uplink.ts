@@ -1,14 +1,16 @@
 import { bishkekTime, ELECTION_DAY, electionDayHour } from '@shailoo/election';
-import { LINK_PROFILES, LinkModel, Modem, ModemConnectionFactory, Outbox } from '@shailoo/modem';
-import { AcceleratedClock, Random } from '@shailoo/platform';
-import { StationDay } from './polling-station';
+import { LINK_PROFILES, LinkModel, Modem, ModemConnectionFactory, Outage, Outbox } from '@shailoo/modem';
+import { AcceleratedClock, Clock, Random } from '@shailoo/platform';
+import { StationDay, StationMessage } from './polling-station';
 
 export interface StationUplinkOptions {
   seed: string;
   brokerUrl: string;
-  /** Virtual seconds per real second. */
+  /** Virtual seconds per real second (when no clock is given). */
   speed: number;
   link: keyof typeof LINK_PROFILES;
+  /** Stretches of virtual time with no coverage at the station. */
+  outages?: Outage[];
   /** Directory for the modems' outboxes; in memory when not given. */
   outboxDir?: string;
   /** How each modem reaches the broker; a real MQTT connection by default. */
@@ -17,38 +19,90 @@ export interface StationUplinkOptions {
 }
 
 /**
+ * A station's modems, one per device, on a shared clock: each message goes out at its virtual
+ * time and is resent until the CEC acknowledges it.
+ */
+export class StationUplink {
+  private readonly modems: Map<string, Modem>;
+  private readonly deliveries: Promise<unknown>[] = [];
+
+  constructor(
+    private readonly electionId: string,
+    deviceIds: string[],
+    private readonly clock: Clock,
+    private readonly options: Omit<StationUplinkOptions, 'speed'>,
+  ) {
+    this.modems = new Map(
+      deviceIds.map((id) => [
+        id,
+        new Modem({
+          deviceId: id,
+          brokerUrl: options.brokerUrl,
+          clock,
+          connect: options.connect,
+          link: new LinkModel(LINK_PROFILES[options.link], Random.stream(options.seed, `link/${id}`), options.outages),
+          outbox: new Outbox(options.outboxDir ? `${options.outboxDir}/${id}.json` : undefined),
+          random: Random.stream(options.seed, `modem/${id}`),
+          resendMs: 10_000,
+          maxResendMs: 300_000,
+        }),
+      ]),
+    );
+  }
+
+  start(): void {
+    this.modems.forEach((m) => m.start());
+  }
+
+  /** Hands a message to its device's modem once the clock reaches its time; resolves when acknowledged. */
+  send(m: StationMessage): Promise<void> {
+    const modem = this.modems.get(m.deviceId);
+    if (!modem) throw new Error(`no modem for ${m.deviceId}`);
+    const wait = m.atMs - this.clock.now();
+    const due = wait > 0 ? new Promise<void>((resolve) => this.clock.setTimeout(resolve, wait)) : Promise.resolve();
+    const delivered = due.then(() => {
+      this.options.log?.(`${bishkekTime(m.atMs).slice(11)} ${m.deviceId} sends its ${m.kind}`);
+      return modem.send(m.envelope, this.electionId, m.kind);
+    });
+    this.deliveries.push(delivered);
+    return delivered.then(() => undefined);
+  }
+
+  /** Resolves when every message handed over so far is acknowledged. */
+  async drained(): Promise<void> {
+    await Promise.all(this.deliveries);
+  }
+
+  /** Published and awaiting an acknowledgement that may still come. */
+  get onWire(): number {
+    let n = 0;
+    for (const m of this.modems.values()) n += m.onWire;
+    return n;
+  }
+
+  get pending(): number {
+    let n = 0;
+    for (const m of this.modems.values()) n += m.pending;
+    return n;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.modems.values()].map((m) => m.stop()));
+  }
+}
+
+/**
  * Sends a station's day through one modem per device, each message at its virtual time on an
  * accelerated clock starting at 07:00 of election day; resolves when all are acknowledged.
  */
 export async function sendStationDay(electionId: string, date: string, deviceIds: string[], day: StationDay, options: StationUplinkOptions): Promise<void> {
-  const log = options.log ?? (() => undefined);
   const clock = new AcceleratedClock(electionDayHour(date, ELECTION_DAY.commissionMeets), options.speed);
-  const modems = new Map(
-    deviceIds.map((id) => [
-      id,
-      new Modem({
-        deviceId: id,
-        brokerUrl: options.brokerUrl,
-        clock,
-        connect: options.connect,
-        link: new LinkModel(LINK_PROFILES[options.link], Random.stream(options.seed, `link/${id}`)),
-        outbox: new Outbox(options.outboxDir ? `${options.outboxDir}/${id}.json` : undefined),
-        resendMs: 10_000,
-        maxResendMs: 300_000,
-      }),
-    ]),
-  );
-  modems.forEach((m) => m.start());
+  const uplink = new StationUplink(electionId, deviceIds, clock, options);
+  uplink.start();
   try {
-    const deliveries: Promise<unknown>[] = [];
-    for (const m of day.messages) {
-      const wait = m.atMs - clock.now();
-      if (wait > 0) await new Promise<void>((resolve) => clock.setTimeout(resolve, wait));
-      log(`${bishkekTime(m.atMs).slice(11)} ${m.deviceId} sends its ${m.kind}`);
-      deliveries.push(modems.get(m.deviceId)!.send(m.envelope, electionId, m.kind));
-    }
-    await Promise.all(deliveries);
+    day.messages.forEach((m) => void uplink.send(m));
+    await uplink.drained();
   } finally {
-    await Promise.all([...modems.values()].map((m) => m.stop()));
+    await uplink.stop();
   }
 }

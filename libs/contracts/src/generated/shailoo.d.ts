@@ -4,6 +4,88 @@ export namespace shailoo {
 
     namespace v1 {
 
+        interface IEventLogHeader {
+            format?: (number|null);
+            scenario?: (string|null);
+            seed?: (string|null);
+            elections?: (shailoo.v1.IRecordedElection[]|null);
+        }
+
+        class EventLogHeader implements IEventLogHeader {
+            constructor(p?: shailoo.v1.IEventLogHeader);
+            public format: number;
+            public scenario: string;
+            public seed: string;
+            public elections: shailoo.v1.IRecordedElection[];
+            public static create(properties?: shailoo.v1.IEventLogHeader): shailoo.v1.EventLogHeader;
+            public static encode(m: shailoo.v1.IEventLogHeader, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.EventLogHeader;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.EventLogHeader;
+            public static toObject(m: shailoo.v1.EventLogHeader, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IRecordedElection {
+            definitionJson?: (string|null);
+            devices?: (shailoo.v1.IRecordedDevice[]|null);
+        }
+
+        class RecordedElection implements IRecordedElection {
+            constructor(p?: shailoo.v1.IRecordedElection);
+            public definitionJson: string;
+            public devices: shailoo.v1.IRecordedDevice[];
+            public static create(properties?: shailoo.v1.IRecordedElection): shailoo.v1.RecordedElection;
+            public static encode(m: shailoo.v1.IRecordedElection, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.RecordedElection;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.RecordedElection;
+            public static toObject(m: shailoo.v1.RecordedElection, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IRecordedDevice {
+            id?: (string|null);
+            precinctId?: (string|null);
+            kind?: (string|null);
+            publicKey?: (Uint8Array|null);
+        }
+
+        class RecordedDevice implements IRecordedDevice {
+            constructor(p?: shailoo.v1.IRecordedDevice);
+            public id: string;
+            public precinctId: string;
+            public kind: string;
+            public publicKey: Uint8Array;
+            public static create(properties?: shailoo.v1.IRecordedDevice): shailoo.v1.RecordedDevice;
+            public static encode(m: shailoo.v1.IRecordedDevice, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.RecordedDevice;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.RecordedDevice;
+            public static toObject(m: shailoo.v1.RecordedDevice, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IEventLogEntry {
+            atMs?: (number|Long|null);
+            topic?: (string|null);
+            payload?: (Uint8Array|null);
+        }
+
+        class EventLogEntry implements IEventLogEntry {
+            constructor(p?: shailoo.v1.IEventLogEntry);
+            public atMs: (number|Long);
+            public topic: string;
+            public payload: Uint8Array;
+            public static create(properties?: shailoo.v1.IEventLogEntry): shailoo.v1.EventLogEntry;
+            public static encode(m: shailoo.v1.IEventLogEntry, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.EventLogEntry;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.EventLogEntry;
+            public static toObject(m: shailoo.v1.EventLogEntry, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         enum IdentificationMethod {
             IDENTIFICATION_METHOD_UNSPECIFIED = 0,
             IDENTIFICATION_METHOD_FINGERPRINT = 1,

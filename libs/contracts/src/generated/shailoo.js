@@ -27,6 +27,1052 @@ $root.shailoo = (function() {
          */
         var v1 = {};
 
+        v1.EventLogHeader = (function() {
+
+            /**
+             * Properties of an EventLogHeader.
+             * @memberof shailoo.v1
+             * @interface IEventLogHeader
+             * @property {number|null} [format] EventLogHeader format
+             * @property {string|null} [scenario] EventLogHeader scenario
+             * @property {string|null} [seed] EventLogHeader seed
+             * @property {Array.<shailoo.v1.IRecordedElection>|null} [elections] EventLogHeader elections
+             */
+
+            /**
+             * Constructs a new EventLogHeader.
+             * @memberof shailoo.v1
+             * @classdesc Represents an EventLogHeader.
+             * @implements IEventLogHeader
+             * @constructor
+             * @param {shailoo.v1.IEventLogHeader=} [p] Properties to set
+             */
+            function EventLogHeader(p) {
+                this.elections = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * EventLogHeader format.
+             * @member {number} format
+             * @memberof shailoo.v1.EventLogHeader
+             * @instance
+             */
+            EventLogHeader.prototype.format = 0;
+
+            /**
+             * EventLogHeader scenario.
+             * @member {string} scenario
+             * @memberof shailoo.v1.EventLogHeader
+             * @instance
+             */
+            EventLogHeader.prototype.scenario = "";
+
+            /**
+             * EventLogHeader seed.
+             * @member {string} seed
+             * @memberof shailoo.v1.EventLogHeader
+             * @instance
+             */
+            EventLogHeader.prototype.seed = "";
+
+            /**
+             * EventLogHeader elections.
+             * @member {Array.<shailoo.v1.IRecordedElection>} elections
+             * @memberof shailoo.v1.EventLogHeader
+             * @instance
+             */
+            EventLogHeader.prototype.elections = $util.emptyArray;
+
+            /**
+             * Creates a new EventLogHeader instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.EventLogHeader
+             * @static
+             * @param {shailoo.v1.IEventLogHeader=} [properties] Properties to set
+             * @returns {shailoo.v1.EventLogHeader} EventLogHeader instance
+             */
+            EventLogHeader.create = function create(properties) {
+                return new EventLogHeader(properties);
+            };
+
+            /**
+             * Encodes the specified EventLogHeader message. Does not implicitly {@link shailoo.v1.EventLogHeader.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.EventLogHeader
+             * @static
+             * @param {shailoo.v1.IEventLogHeader} m EventLogHeader message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EventLogHeader.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.format != null && Object.hasOwnProperty.call(m, "format"))
+                    w.uint32(8).uint32(m.format);
+                if (m.scenario != null && Object.hasOwnProperty.call(m, "scenario"))
+                    w.uint32(18).string(m.scenario);
+                if (m.seed != null && Object.hasOwnProperty.call(m, "seed"))
+                    w.uint32(26).string(m.seed);
+                if (m.elections != null && m.elections.length) {
+                    for (var i = 0; i < m.elections.length; ++i)
+                        $root.shailoo.v1.RecordedElection.encode(m.elections[i], w.uint32(34).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Decodes an EventLogHeader message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.EventLogHeader
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.EventLogHeader} EventLogHeader
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EventLogHeader.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.EventLogHeader();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.format = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.scenario = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.seed = r.string();
+                            break;
+                        }
+                    case 4: {
+                            if (!(m.elections && m.elections.length))
+                                m.elections = [];
+                            m.elections.push($root.shailoo.v1.RecordedElection.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates an EventLogHeader message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.EventLogHeader
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.EventLogHeader} EventLogHeader
+             */
+            EventLogHeader.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.EventLogHeader)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.EventLogHeader: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.EventLogHeader();
+                if (d.format != null) {
+                    m.format = d.format >>> 0;
+                }
+                if (d.scenario != null) {
+                    m.scenario = String(d.scenario);
+                }
+                if (d.seed != null) {
+                    m.seed = String(d.seed);
+                }
+                if (d.elections) {
+                    if (!Array.isArray(d.elections))
+                        throw TypeError(".shailoo.v1.EventLogHeader.elections: array expected");
+                    m.elections = [];
+                    for (var i = 0; i < d.elections.length; ++i) {
+                        if (!$util.isObject(d.elections[i]))
+                            throw TypeError(".shailoo.v1.EventLogHeader.elections: object expected");
+                        m.elections[i] = $root.shailoo.v1.RecordedElection.fromObject(d.elections[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an EventLogHeader message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.EventLogHeader
+             * @static
+             * @param {shailoo.v1.EventLogHeader} m EventLogHeader
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EventLogHeader.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.elections = [];
+                }
+                if (o.defaults) {
+                    d.format = 0;
+                    d.scenario = "";
+                    d.seed = "";
+                }
+                if (m.format != null && Object.hasOwnProperty.call(m, "format")) {
+                    d.format = m.format;
+                }
+                if (m.scenario != null && Object.hasOwnProperty.call(m, "scenario")) {
+                    d.scenario = m.scenario;
+                }
+                if (m.seed != null && Object.hasOwnProperty.call(m, "seed")) {
+                    d.seed = m.seed;
+                }
+                if (m.elections && m.elections.length) {
+                    d.elections = [];
+                    for (var j = 0; j < m.elections.length; ++j) {
+                        d.elections[j] = $root.shailoo.v1.RecordedElection.toObject(m.elections[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this EventLogHeader to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.EventLogHeader
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EventLogHeader.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for EventLogHeader
+             * @function getTypeUrl
+             * @memberof shailoo.v1.EventLogHeader
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            EventLogHeader.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.EventLogHeader";
+            };
+
+            return EventLogHeader;
+        })();
+
+        v1.RecordedElection = (function() {
+
+            /**
+             * Properties of a RecordedElection.
+             * @memberof shailoo.v1
+             * @interface IRecordedElection
+             * @property {string|null} [definitionJson] RecordedElection definitionJson
+             * @property {Array.<shailoo.v1.IRecordedDevice>|null} [devices] RecordedElection devices
+             */
+
+            /**
+             * Constructs a new RecordedElection.
+             * @memberof shailoo.v1
+             * @classdesc Represents a RecordedElection.
+             * @implements IRecordedElection
+             * @constructor
+             * @param {shailoo.v1.IRecordedElection=} [p] Properties to set
+             */
+            function RecordedElection(p) {
+                this.devices = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * RecordedElection definitionJson.
+             * @member {string} definitionJson
+             * @memberof shailoo.v1.RecordedElection
+             * @instance
+             */
+            RecordedElection.prototype.definitionJson = "";
+
+            /**
+             * RecordedElection devices.
+             * @member {Array.<shailoo.v1.IRecordedDevice>} devices
+             * @memberof shailoo.v1.RecordedElection
+             * @instance
+             */
+            RecordedElection.prototype.devices = $util.emptyArray;
+
+            /**
+             * Creates a new RecordedElection instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.RecordedElection
+             * @static
+             * @param {shailoo.v1.IRecordedElection=} [properties] Properties to set
+             * @returns {shailoo.v1.RecordedElection} RecordedElection instance
+             */
+            RecordedElection.create = function create(properties) {
+                return new RecordedElection(properties);
+            };
+
+            /**
+             * Encodes the specified RecordedElection message. Does not implicitly {@link shailoo.v1.RecordedElection.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.RecordedElection
+             * @static
+             * @param {shailoo.v1.IRecordedElection} m RecordedElection message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RecordedElection.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.definitionJson != null && Object.hasOwnProperty.call(m, "definitionJson"))
+                    w.uint32(10).string(m.definitionJson);
+                if (m.devices != null && m.devices.length) {
+                    for (var i = 0; i < m.devices.length; ++i)
+                        $root.shailoo.v1.RecordedDevice.encode(m.devices[i], w.uint32(18).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Decodes a RecordedElection message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.RecordedElection
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.RecordedElection} RecordedElection
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RecordedElection.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.RecordedElection();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.definitionJson = r.string();
+                            break;
+                        }
+                    case 2: {
+                            if (!(m.devices && m.devices.length))
+                                m.devices = [];
+                            m.devices.push($root.shailoo.v1.RecordedDevice.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a RecordedElection message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.RecordedElection
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.RecordedElection} RecordedElection
+             */
+            RecordedElection.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.RecordedElection)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.RecordedElection: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.RecordedElection();
+                if (d.definitionJson != null) {
+                    m.definitionJson = String(d.definitionJson);
+                }
+                if (d.devices) {
+                    if (!Array.isArray(d.devices))
+                        throw TypeError(".shailoo.v1.RecordedElection.devices: array expected");
+                    m.devices = [];
+                    for (var i = 0; i < d.devices.length; ++i) {
+                        if (!$util.isObject(d.devices[i]))
+                            throw TypeError(".shailoo.v1.RecordedElection.devices: object expected");
+                        m.devices[i] = $root.shailoo.v1.RecordedDevice.fromObject(d.devices[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a RecordedElection message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.RecordedElection
+             * @static
+             * @param {shailoo.v1.RecordedElection} m RecordedElection
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RecordedElection.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.devices = [];
+                }
+                if (o.defaults) {
+                    d.definitionJson = "";
+                }
+                if (m.definitionJson != null && Object.hasOwnProperty.call(m, "definitionJson")) {
+                    d.definitionJson = m.definitionJson;
+                }
+                if (m.devices && m.devices.length) {
+                    d.devices = [];
+                    for (var j = 0; j < m.devices.length; ++j) {
+                        d.devices[j] = $root.shailoo.v1.RecordedDevice.toObject(m.devices[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this RecordedElection to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.RecordedElection
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RecordedElection.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for RecordedElection
+             * @function getTypeUrl
+             * @memberof shailoo.v1.RecordedElection
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            RecordedElection.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.RecordedElection";
+            };
+
+            return RecordedElection;
+        })();
+
+        v1.RecordedDevice = (function() {
+
+            /**
+             * Properties of a RecordedDevice.
+             * @memberof shailoo.v1
+             * @interface IRecordedDevice
+             * @property {string|null} [id] RecordedDevice id
+             * @property {string|null} [precinctId] RecordedDevice precinctId
+             * @property {string|null} [kind] RecordedDevice kind
+             * @property {Uint8Array|null} [publicKey] RecordedDevice publicKey
+             */
+
+            /**
+             * Constructs a new RecordedDevice.
+             * @memberof shailoo.v1
+             * @classdesc Represents a RecordedDevice.
+             * @implements IRecordedDevice
+             * @constructor
+             * @param {shailoo.v1.IRecordedDevice=} [p] Properties to set
+             */
+            function RecordedDevice(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * RecordedDevice id.
+             * @member {string} id
+             * @memberof shailoo.v1.RecordedDevice
+             * @instance
+             */
+            RecordedDevice.prototype.id = "";
+
+            /**
+             * RecordedDevice precinctId.
+             * @member {string} precinctId
+             * @memberof shailoo.v1.RecordedDevice
+             * @instance
+             */
+            RecordedDevice.prototype.precinctId = "";
+
+            /**
+             * RecordedDevice kind.
+             * @member {string} kind
+             * @memberof shailoo.v1.RecordedDevice
+             * @instance
+             */
+            RecordedDevice.prototype.kind = "";
+
+            /**
+             * RecordedDevice publicKey.
+             * @member {Uint8Array} publicKey
+             * @memberof shailoo.v1.RecordedDevice
+             * @instance
+             */
+            RecordedDevice.prototype.publicKey = $util.newBuffer([]);
+
+            /**
+             * Creates a new RecordedDevice instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.RecordedDevice
+             * @static
+             * @param {shailoo.v1.IRecordedDevice=} [properties] Properties to set
+             * @returns {shailoo.v1.RecordedDevice} RecordedDevice instance
+             */
+            RecordedDevice.create = function create(properties) {
+                return new RecordedDevice(properties);
+            };
+
+            /**
+             * Encodes the specified RecordedDevice message. Does not implicitly {@link shailoo.v1.RecordedDevice.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.RecordedDevice
+             * @static
+             * @param {shailoo.v1.IRecordedDevice} m RecordedDevice message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RecordedDevice.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(10).string(m.id);
+                if (m.precinctId != null && Object.hasOwnProperty.call(m, "precinctId"))
+                    w.uint32(18).string(m.precinctId);
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind"))
+                    w.uint32(26).string(m.kind);
+                if (m.publicKey != null && Object.hasOwnProperty.call(m, "publicKey"))
+                    w.uint32(34).bytes(m.publicKey);
+                return w;
+            };
+
+            /**
+             * Decodes a RecordedDevice message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.RecordedDevice
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.RecordedDevice} RecordedDevice
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RecordedDevice.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.RecordedDevice();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.precinctId = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.kind = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.publicKey = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a RecordedDevice message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.RecordedDevice
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.RecordedDevice} RecordedDevice
+             */
+            RecordedDevice.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.RecordedDevice)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.RecordedDevice: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.RecordedDevice();
+                if (d.id != null) {
+                    m.id = String(d.id);
+                }
+                if (d.precinctId != null) {
+                    m.precinctId = String(d.precinctId);
+                }
+                if (d.kind != null) {
+                    m.kind = String(d.kind);
+                }
+                if (d.publicKey != null) {
+                    if (typeof d.publicKey === "string")
+                        $util.base64.decode(d.publicKey, m.publicKey = $util.newBuffer($util.base64.length(d.publicKey)), 0);
+                    else if (d.publicKey.length >= 0)
+                        m.publicKey = d.publicKey;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a RecordedDevice message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.RecordedDevice
+             * @static
+             * @param {shailoo.v1.RecordedDevice} m RecordedDevice
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RecordedDevice.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.id = "";
+                    d.precinctId = "";
+                    d.kind = "";
+                    if (o.bytes === String)
+                        d.publicKey = "";
+                    else {
+                        d.publicKey = [];
+                        if (o.bytes !== Array)
+                            d.publicKey = $util.newBuffer(d.publicKey);
+                    }
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.precinctId != null && Object.hasOwnProperty.call(m, "precinctId")) {
+                    d.precinctId = m.precinctId;
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    d.kind = m.kind;
+                }
+                if (m.publicKey != null && Object.hasOwnProperty.call(m, "publicKey")) {
+                    d.publicKey = o.bytes === String ? $util.base64.encode(m.publicKey, 0, m.publicKey.length) : o.bytes === Array ? Array.prototype.slice.call(m.publicKey) : m.publicKey;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this RecordedDevice to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.RecordedDevice
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RecordedDevice.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for RecordedDevice
+             * @function getTypeUrl
+             * @memberof shailoo.v1.RecordedDevice
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            RecordedDevice.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.RecordedDevice";
+            };
+
+            return RecordedDevice;
+        })();
+
+        v1.EventLogEntry = (function() {
+
+            /**
+             * Properties of an EventLogEntry.
+             * @memberof shailoo.v1
+             * @interface IEventLogEntry
+             * @property {number|Long|null} [atMs] EventLogEntry atMs
+             * @property {string|null} [topic] EventLogEntry topic
+             * @property {Uint8Array|null} [payload] EventLogEntry payload
+             */
+
+            /**
+             * Constructs a new EventLogEntry.
+             * @memberof shailoo.v1
+             * @classdesc Represents an EventLogEntry.
+             * @implements IEventLogEntry
+             * @constructor
+             * @param {shailoo.v1.IEventLogEntry=} [p] Properties to set
+             */
+            function EventLogEntry(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * EventLogEntry atMs.
+             * @member {number|Long} atMs
+             * @memberof shailoo.v1.EventLogEntry
+             * @instance
+             */
+            EventLogEntry.prototype.atMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * EventLogEntry topic.
+             * @member {string} topic
+             * @memberof shailoo.v1.EventLogEntry
+             * @instance
+             */
+            EventLogEntry.prototype.topic = "";
+
+            /**
+             * EventLogEntry payload.
+             * @member {Uint8Array} payload
+             * @memberof shailoo.v1.EventLogEntry
+             * @instance
+             */
+            EventLogEntry.prototype.payload = $util.newBuffer([]);
+
+            /**
+             * Creates a new EventLogEntry instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.EventLogEntry
+             * @static
+             * @param {shailoo.v1.IEventLogEntry=} [properties] Properties to set
+             * @returns {shailoo.v1.EventLogEntry} EventLogEntry instance
+             */
+            EventLogEntry.create = function create(properties) {
+                return new EventLogEntry(properties);
+            };
+
+            /**
+             * Encodes the specified EventLogEntry message. Does not implicitly {@link shailoo.v1.EventLogEntry.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.EventLogEntry
+             * @static
+             * @param {shailoo.v1.IEventLogEntry} m EventLogEntry message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EventLogEntry.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.atMs != null && Object.hasOwnProperty.call(m, "atMs"))
+                    w.uint32(8).int64(m.atMs);
+                if (m.topic != null && Object.hasOwnProperty.call(m, "topic"))
+                    w.uint32(18).string(m.topic);
+                if (m.payload != null && Object.hasOwnProperty.call(m, "payload"))
+                    w.uint32(26).bytes(m.payload);
+                return w;
+            };
+
+            /**
+             * Decodes an EventLogEntry message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.EventLogEntry
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.EventLogEntry} EventLogEntry
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EventLogEntry.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.EventLogEntry();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.atMs = r.int64();
+                            break;
+                        }
+                    case 2: {
+                            m.topic = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.payload = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates an EventLogEntry message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.EventLogEntry
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.EventLogEntry} EventLogEntry
+             */
+            EventLogEntry.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.EventLogEntry)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.EventLogEntry: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.EventLogEntry();
+                if (d.atMs != null) {
+                    if ($util.Long)
+                        m.atMs = $util.Long.fromValue(d.atMs, false);
+                    else if (typeof d.atMs === "string")
+                        m.atMs = parseInt(d.atMs, 10);
+                    else if (typeof d.atMs === "number")
+                        m.atMs = d.atMs;
+                    else if (typeof d.atMs === "object")
+                        m.atMs = new $util.LongBits(d.atMs.low >>> 0, d.atMs.high >>> 0).toNumber();
+                }
+                if (d.topic != null) {
+                    m.topic = String(d.topic);
+                }
+                if (d.payload != null) {
+                    if (typeof d.payload === "string")
+                        $util.base64.decode(d.payload, m.payload = $util.newBuffer($util.base64.length(d.payload)), 0);
+                    else if (d.payload.length >= 0)
+                        m.payload = d.payload;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an EventLogEntry message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.EventLogEntry
+             * @static
+             * @param {shailoo.v1.EventLogEntry} m EventLogEntry
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EventLogEntry.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.atMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.atMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.topic = "";
+                    if (o.bytes === String)
+                        d.payload = "";
+                    else {
+                        d.payload = [];
+                        if (o.bytes !== Array)
+                            d.payload = $util.newBuffer(d.payload);
+                    }
+                }
+                if (m.atMs != null && Object.hasOwnProperty.call(m, "atMs")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.atMs = typeof m.atMs === "number" ? BigInt(m.atMs) : $util.Long.fromBits(m.atMs.low >>> 0, m.atMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.atMs === "number")
+                        d.atMs = o.longs === String ? String(m.atMs) : m.atMs;
+                    else
+                        d.atMs = o.longs === String ? $util.Long.prototype.toString.call(m.atMs) : o.longs === Number ? new $util.LongBits(m.atMs.low >>> 0, m.atMs.high >>> 0).toNumber() : m.atMs;
+                }
+                if (m.topic != null && Object.hasOwnProperty.call(m, "topic")) {
+                    d.topic = m.topic;
+                }
+                if (m.payload != null && Object.hasOwnProperty.call(m, "payload")) {
+                    d.payload = o.bytes === String ? $util.base64.encode(m.payload, 0, m.payload.length) : o.bytes === Array ? Array.prototype.slice.call(m.payload) : m.payload;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this EventLogEntry to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.EventLogEntry
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EventLogEntry.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for EventLogEntry
+             * @function getTypeUrl
+             * @memberof shailoo.v1.EventLogEntry
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            EventLogEntry.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.EventLogEntry";
+            };
+
+            return EventLogEntry;
+        })();
+
         /**
          * IdentificationMethod enum.
          * @name shailoo.v1.IdentificationMethod

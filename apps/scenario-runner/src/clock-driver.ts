@@ -1,0 +1,61 @@
+import { ManualClock } from '@shailoo/platform';
+
+/** What the driver must let settle before it moves virtual time on at full speed. */
+export interface Activity {
+  /** Requests and messages out on the network whose answers may still come. */
+  inFlight(): number;
+  /** Anything that changes as answers arrive (for noticing a stall). */
+  progress(): number;
+  /** Work the clock started that must finish first (a restart). */
+  busy(): number;
+}
+
+/** At full speed, virtual time moves on once the network is quiet, or after this long without progress. */
+const STALL_MS = 250;
+/** At full speed, timers due within this much virtual time of the next one fire together. */
+const WINDOW_MS = 1000;
+
+const tick = (ms: number) => new Promise<void>((resolve) => (ms ? setTimeout(resolve, ms) : setImmediate(resolve)));
+
+/**
+ * Drives a simulation's virtual clock until `done` settles: at `speed` virtual seconds per real
+ * second, or at 'max' — as fast as answers come back: fire the timers of the next window, wait
+ * until nothing is in flight (or nothing has moved for a while: a server that is down), repeat.
+ * Virtual time never depends on how fast the machine is for what the simulation records: only
+ * the pace at which it gets there does.
+ */
+export async function driveClock(clock: ManualClock, speed: number | 'max', done: Promise<unknown>, activity: Activity): Promise<void> {
+  let finished = false;
+  void done.then(
+    () => (finished = true),
+    () => (finished = true),
+  );
+  if (speed !== 'max') {
+    const start = clock.now();
+    const realStart = Date.now();
+    while (!finished) {
+      await tick(10);
+      clock.advanceTo(start + (Date.now() - realStart) * speed);
+    }
+    return;
+  }
+  while (!finished) {
+    await settle(activity, () => finished);
+    if (finished) break;
+    const next = clock.nextDue();
+    if (next === Infinity) await tick(1);
+    else clock.advanceTo(Math.max(next, clock.now()) + WINDOW_MS);
+  }
+}
+
+async function settle(activity: Activity, finished: () => boolean): Promise<void> {
+  let last = activity.progress();
+  let since = Date.now();
+  for (let turn = 0; !finished(); turn++) {
+    if (activity.busy() === 0 && activity.inFlight() === 0) return;
+    await tick(turn < 20 ? 0 : 1);
+    const now = activity.progress();
+    if (now !== last) [last, since] = [now, Date.now()];
+    else if (activity.busy() === 0 && Date.now() - since > STALL_MS) return;
+  }
+}

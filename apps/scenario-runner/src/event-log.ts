@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Reader, Writer } from 'protobufjs/minimal';
+import { DeviceRegistration, deviceRegistration, int64ToNumber, v1 } from '@shailoo/contracts';
+import { canonicalJson, ElectionDefinition } from '@shailoo/election';
+
+/** One message a device sent, at its virtual time. */
+export interface LoggedMessage {
+  atMs: number;
+  topic: string;
+  payload: Buffer;
+}
+
+export interface EventLog {
+  scenario: string;
+  seed: string;
+  elections: { definition: ElectionDefinition; devices: DeviceRegistration[] }[];
+  /** In the log's order: virtual time, then topic, then payload bytes. */
+  messages: LoggedMessage[];
+}
+
+const FORMAT = 1;
+
+/** The log's order: the same set of messages always comes out in the same sequence. */
+function compareMessages(a: LoggedMessage, b: LoggedMessage): number {
+  return a.atMs - b.atMs || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0) || Buffer.compare(a.payload, b.payload);
+}
+
+function delimited(bytes: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from(Writer.create().uint32(bytes.length).finish()), bytes]);
+}
+
+/** The log's bytes (see proto/shailoo/v1/event_log.proto): a header, then every message in order. */
+export function encodeEventLog(log: EventLog): Buffer {
+  const header = v1.EventLogHeader.encode({
+    format: FORMAT,
+    scenario: log.scenario,
+    seed: log.seed,
+    elections: log.elections.map((e) => ({
+      definitionJson: canonicalJson(e.definition),
+      devices: e.devices.map((d) => ({ id: d.id, precinctId: d.precinctId, kind: d.kind, publicKey: Buffer.from(d.publicKey, 'base64') })),
+    })),
+  }).finish();
+  const entries = [...log.messages].sort(compareMessages).map((m) => delimited(v1.EventLogEntry.encode(m).finish()));
+  return Buffer.concat([delimited(header), ...entries]);
+}
+
+export function decodeEventLog(bytes: Buffer): EventLog {
+  const reader = Reader.create(bytes);
+  const header = v1.EventLogHeader.decode(reader, reader.uint32());
+  if (header.format !== FORMAT) throw new Error(`event log format ${header.format}; this version reads format ${FORMAT}`);
+  const messages: LoggedMessage[] = [];
+  while (reader.pos < reader.len) {
+    const e = v1.EventLogEntry.decode(reader, reader.uint32());
+    messages.push({ atMs: int64ToNumber(e.atMs), topic: e.topic, payload: Buffer.from(e.payload) });
+  }
+  return {
+    scenario: header.scenario,
+    seed: header.seed,
+    elections: header.elections.map((e) => ({
+      definition: JSON.parse(String(e.definitionJson)) as ElectionDefinition,
+      devices: (e.devices ?? []).map((d) => deviceRegistration(String(d.id), String(d.precinctId), d.kind as DeviceRegistration['kind'], d.publicKey ?? new Uint8Array())),
+    })),
+    messages,
+  };
+}
+
+export function writeEventLog(file: string, log: EventLog): string {
+  const bytes = encodeEventLog(log);
+  writeFileSync(file, bytes);
+  return sha256Hex(bytes);
+}
+
+export function readEventLog(file: string): { log: EventLog; sha256: string } {
+  const bytes = readFileSync(file);
+  return { log: decodeEventLog(bytes), sha256: sha256Hex(bytes) };
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,430 @@
+import { ElectionResults, SeatsView, Topics, v1 } from '@shailoo/contracts';
+import {
+  bishkekTime,
+  cityCouncil2021,
+  cityCouncilDefinition,
+  cityCouncils2021,
+  ELECTION_DAY,
+  electionDayHour,
+  jogorkuKenesh2021,
+  precinctsOf,
+  walkTerritories,
+} from '@shailoo/election';
+import { Authority, precinctAuthority, serviceAuthorities, TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
+import { Outage } from '@shailoo/modem';
+import { ManualClock } from '@shailoo/platform';
+import { ElectionDay, prepareElectionDay, prepareStation, stationDevices } from '@shailoo/scenario';
+import { StationMessage, StationUplink } from '@shailoo/station';
+import { driveClock } from './clock-driver';
+import { encodeEventLog, LoggedMessage, sha256Hex } from './event-log';
+import { checkElection, OracleVerdict, PrecinctTruth } from './oracle';
+import { Fault, minutesOf, Scenario } from './scenario';
+import { SimulationStack, Target } from './simulation-stack';
+
+export interface RunOptions {
+  /** Overrides the scenario's seed. */
+  seed?: string;
+  /** Overrides the scenario's speed. */
+  speed?: number | 'max';
+  /** An external tally server; the embedded stack otherwise. */
+  target?: Target;
+  /** Called about four times a second with the day's progress. */
+  onProgress?: (p: RunProgress) => void;
+}
+
+export interface RunProgress {
+  virtualMs: number;
+  stations: number;
+  opened: number;
+  voting: number;
+  closed: number;
+  reported: number;
+  identifications: number;
+}
+
+export interface FaultOutcome {
+  fault: Fault;
+  injected: boolean;
+  caused: Record<string, unknown>;
+}
+
+/** The run's report (`--report FILE`). */
+export interface RunReport {
+  scenario: string;
+  seed: string;
+  speed: number | 'max';
+  target: 'embedded' | Target;
+  precincts: number;
+  precinctsReported: number;
+  eventLogSha256: string;
+  messages: { uplink: number; identification: number };
+  truth: Record<string, { votes: Record<string, number>; invalidBallots: number; ballots: number; identifiedVoters: number }>;
+  published: Record<string, { votes: Record<string, number>; seats: Record<string, number>; seatsStatus: string; precinctsReporting: number }>;
+  /** Per election: whether the published seats are those the source publishes. */
+  datasetSeats: Record<string, { matches: boolean; published: Record<string, number> } | null>;
+  oracle: { ok: boolean; checks: number; mismatches: (OracleVerdict['mismatches'][number] & { electionId: string })[]; expectedDifferences: OracleVerdict['expectedDifferences'] };
+  faults: FaultOutcome[];
+  identificationsPerSecond: number;
+  wallSeconds: number;
+  virtualSeconds: number;
+  peakRssMb: number;
+}
+
+export interface RunResult {
+  report: RunReport;
+  /** The event log's bytes (proto/shailoo/v1/event_log.proto). */
+  eventLog: Buffer;
+  /** Every precinct's expected differences, by election. */
+  differences: Record<string, OracleVerdict['differences']>;
+}
+
+/** The election days a scenario holds, prepared from its seed. */
+export function scenarioDays(scenario: Scenario, seed: string): ElectionDay[] {
+  const council = (no: string | number) => {
+    const ds = cityCouncil2021(no);
+    const seats = Object.fromEntries(ds.parties.map((p) => [p.id, p.seats]));
+    return prepareElectionDay(cityCouncilDefinition(ds), seats, scenario.turnout ?? ds.turnout, seed);
+  };
+  switch (scenario.election.source) {
+    case 'city-council-2021':
+      return [council(scenario.election.council)];
+    case 'city-councils-2021':
+      return cityCouncils2021().map((ds) => council(ds.no));
+    case 'jogorku-kenesh-2021': {
+      const jk = jogorkuKenesh2021();
+      return [prepareElectionDay(jk.definition, jk.seats, scenario.turnout ?? jk.turnout, seed, jk.definition.contests[0].rules.threshold)];
+    }
+  }
+}
+
+/** The region each precinct lies in, by name. */
+function regionsOf(day: ElectionDay): Map<string, string> {
+  const regionName = new Map<string, string>();
+  const out = new Map<string, string>();
+  for (const { territory, ancestors } of walkTerritories(day.definition.territory)) {
+    if (territory.level === 'region') regionName.set(territory.id, territory.name);
+    if (territory.level === 'precinct') out.set(territory.id, ancestors.map((a) => regionName.get(a)).find(Boolean) ?? '');
+  }
+  return out;
+}
+
+/** How far a station's identifications have got: every one before `frontier` has been answered. */
+class Frontier {
+  private at = -Infinity;
+  private readonly waiters: { t: number; resolve: () => void }[] = [];
+
+  enter(t: number): void {
+    this.at = Math.max(this.at, t);
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      if (this.waiters[i].t < this.at) {
+        this.waiters[i].resolve();
+        this.waiters.splice(i, 1);
+      }
+    }
+  }
+
+  /** Resolves once every identification this station makes before `t` is answered. */
+  past(t: number): Promise<void> {
+    if (this.at > t) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ t, resolve }));
+  }
+}
+
+/**
+ * Runs a scenario's election day: the CEC side (embedded, or the target given), every precinct's
+ * station — identification devices asking the identification service, the box counting, the
+ * commission counting by hand, one modem per device — on one virtual clock, with the scheduled
+ * faults; then reads what the tally server published and checks it against what the simulation
+ * knows was cast.
+ */
+export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
+  const seed = options.seed ?? scenario.seed;
+  const speed = options.speed ?? scenario.speed;
+  const wallStart = Date.now();
+  const days = scenarioDays(scenario, seed);
+  const date = days[0].definition.date;
+  const dayStart = electionDayHour(date, ELECTION_DAY.commissionMeets);
+  const clock = new ManualClock(dayStart);
+  const at = (hhmm: string) => electionDayHour(date, 0) + minutesOf(hhmm) * 60_000;
+  const online = scenario.identification === 'online';
+  const stack = await SimulationStack.start(clock, seed, options.target);
+  let peakRss = process.memoryUsage().rss;
+  const logged: LoggedMessage[] = [];
+  const truths = new Map<string, PrecinctTruth[]>(days.map((d) => [d.definition.id, []]));
+  const uplinks = new Set<StationUplink>();
+  const frontiers = new Map<string, Frontier>();
+  const reportedAt = new Map<string, number>();
+  const state = { asking: 0, answered: 0, busy: 0, opened: 0, voting: 0, closed: 0, reported: 0 };
+  const faults: FaultOutcome[] = scenario.faults.map((fault) => ({ fault, injected: false, caused: {} }));
+  const stations = days.reduce((s, d) => s + d.boxes.length, 0);
+  try {
+    const registrations = days.map((day) => ({
+      definition: day.definition,
+      devices: day.boxes.flatMap((_, i) => stationDevices(day, seed, i + 1).devices),
+    }));
+    await stack.register(registrations, online);
+    scheduleFaults(faults, clock, at, stack, state);
+    const progress = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      options.onProgress?.({ virtualMs: clock.now(), stations, ...state, identifications: state.answered });
+    }, 250);
+    const opens = electionDayHour(date, ELECTION_DAY.opens);
+    clock.setTimeout(() => (state.opened = stations), opens - dayStart);
+    const runs = days.flatMap((day) => {
+      const regions = regionsOf(day);
+      for (const p of precinctsOf(day.definition.territory)) frontiers.set(p.id, new Frontier());
+      return day.boxes.map(async (_, i) => {
+        const devices = stationDevices(day, seed, i + 1);
+        const { precinctId } = devices;
+        const region = regions.get(precinctId) ?? '';
+        const outages: Outage[] = scenario.faults
+          .filter((f): f is Extract<Fault, { kind: 'modems-down' }> => f.kind === 'modems-down' && f.region === region)
+          .map((f) => ({ fromMs: at(f.from), toMs: at(f.until) }));
+        const uplink = new StationUplink(day.definition.id, devices.devices.map((d) => d.id), clock, {
+          seed,
+          brokerUrl: stack.target.brokerUrl,
+          link: scenario.modems.regions[region] ?? scenario.modems.default,
+          outages,
+        });
+        uplinks.add(uplink);
+        uplink.start();
+        const header = { electionId: day.definition.id, definitionHash: day.hash, precinctId };
+        const service = online
+          ? await serviceAuthorities(stack.target.brokerUrl, devices.identification, header, {
+              timeoutMs: 600_000,
+              resendMs: 5_000,
+              onSend: (topic, payload, atMs) => logged.push({ atMs, topic, payload }),
+            })
+          : null;
+        const local = precinctAuthority(precinctId);
+        const frontier = frontiers.get(precinctId)!;
+        let voted = false;
+        // Each question waits for the virtual clock; a voter of another precinct is asked about only
+        // once their own precinct has asked about everyone before — so every answer is the same in
+        // every run, whatever the machine's speed.
+        const paced =
+          (inner: Authority): Authority =>
+          async (voter, atMs, method, offline) => {
+            frontier.enter(atMs);
+            await clock.sleepUntil(atMs);
+            if (!voted) [voted, state.voting] = [true, state.voting + 1];
+            if (!offline && voter.precinctId !== precinctId) await frontiers.get(voter.precinctId)?.past(atMs);
+            state.asking++;
+            try {
+              return await inner(voter, atMs, method, offline);
+            } finally {
+              state.asking--;
+              state.answered++;
+            }
+          };
+        const jam = scenario.faults.find(
+          (f): f is Extract<Fault, { kind: 'box-jam' }> =>
+            f.kind === 'box-jam' && f.precinct === i + 1 && (f.council === undefined || days.length === 1 || day.definition.name.includes(String(f.council))),
+        );
+        const d = scenario.devices;
+        const emit = (m: StationMessage) => {
+          logged.push({ atMs: m.atMs, topic: Topics.uplink(day.definition.id, m.deviceId, m.kind), payload: m.envelope });
+          uplink.send(m).catch(() => undefined);
+        };
+        try {
+          const run = await prepareStation(
+            {
+              precinct: i + 1,
+              seed,
+              boxFailureRate: d.boxFailureRate,
+              handCountErrorRate: d.handCountErrorRate,
+              printerFailureRate: d.printerFailureRate,
+              powerCutRate: d.powerCutRate,
+              biometrics: {
+                ...TYPICAL_BIOMETRICS,
+                fingerprintFrr: d.fingerprintFrr,
+                faceFrr: d.faceFrr,
+                far: d.far,
+                unreadableRate: d.unreadableRate,
+                falseAlreadyIdentifiedRate: d.falseAlreadyIdentifiedRate,
+              },
+              boxMisreadRate: d.boxMisreadRate,
+              doubleVoterRate: scenario.doubleVoterShare,
+              boxJamAtMs: jam ? at(jam.at) : undefined,
+              emit,
+            },
+            day,
+            (deviceId) => paced(service ? service.authorityFor(deviceId) : local),
+            devices,
+          );
+          frontier.enter(Infinity);
+          state.closed++;
+          await uplink.drained();
+          state.reported++;
+          reportedAt.set(precinctId, clock.now());
+          truths.get(day.definition.id)!.push(truthOf(precinctId, run.station));
+          if (jam) {
+            const outcome = faults.find((f) => f.fault === jam)!;
+            Object.assign(outcome, { injected: true, caused: { precinctId, boxFailedAt: run.station.failedAtMs && bishkekTime(run.station.failedAtMs) } });
+          }
+        } finally {
+          frontier.enter(Infinity);
+          await service?.close();
+          await uplink.stop();
+          uplinks.delete(uplink);
+        }
+      });
+    });
+    const all = Promise.all(runs);
+    await driveClock(clock, speed, all, {
+      inFlight: () => state.asking + [...uplinks].reduce((n, u) => n + u.onWire, 0),
+      progress: () => state.answered + [...uplinks].reduce((n, u) => n + u.pending, 0) * 1e9,
+      busy: () => state.busy,
+    });
+    await all;
+    clearInterval(progress);
+    options.onProgress?.({ virtualMs: clock.now(), stations, ...state, identifications: state.answered });
+    for (const f of faults.filter((o) => o.fault.kind === 'modems-down')) {
+      const region = (f.fault as Extract<Fault, { kind: 'modems-down' }>).region;
+      const inRegion = days.flatMap((d) => [...regionsOf(d)].filter(([, r]) => r === region).map(([p]) => p));
+      f.injected = inRegion.length > 0;
+      const last = Math.max(...inRegion.map((p) => reportedAt.get(p) ?? -Infinity));
+      f.caused = { stationsInRegion: inRegion.length, lastReportedAt: Number.isFinite(last) ? bishkekTime(last) : null };
+    }
+    const virtualSeconds = (clock.now() - dayStart) / 1000;
+    const eventLog = encodeEventLog({ scenario: scenario.name, seed, elections: registrations, messages: logged });
+    const report = await reportOf(scenario, seed, speed, options.target, days, truths, stack, eventLog, logged, faults);
+    report.wallSeconds = (Date.now() - wallStart) / 1000;
+    report.virtualSeconds = virtualSeconds;
+    report.identificationsPerSecond = Math.round(state.answered / report.wallSeconds);
+    report.peakRssMb = Math.round(Math.max(peakRss, process.memoryUsage().rss) / 1e6);
+    const differences = Object.fromEntries(days.map((d) => [d.definition.id, (report as RunReportWithVerdicts).verdicts[d.definition.id].differences]));
+    delete (report as Partial<RunReportWithVerdicts>).verdicts;
+    return { report, eventLog, differences };
+  } finally {
+    await stack.close();
+  }
+}
+
+type RunReportWithVerdicts = RunReport & { verdicts: Record<string, OracleVerdict> };
+
+function truthOf(precinctId: string, station: Awaited<ReturnType<typeof prepareStation>>['station']): PrecinctTruth {
+  const id = station.identification;
+  const turnout: Record<number, number> = {};
+  for (const m of station.messages.filter((x) => x.kind === 'turnout')) {
+    const snap = v1.TurnoutSnapshot.decode(v1.SignedEnvelope.decode(m.envelope).body);
+    turnout[snap.hour] = snap.voters;
+  }
+  const ballots = Object.values(station.ballots.votes).reduce((a, b) => a + b, 0) + station.ballots.invalidBallots;
+  return {
+    precinctId,
+    cast: station.ballots,
+    box: station.boxCount,
+    manual: station.manualCount,
+    ballotsIssued: ballots,
+    identified: id ? id.identifiedByFingerprint + id.identifiedByFace : 0,
+    unidentified: station.unidentified,
+    doubleVotes: id?.doubleVotes.length ?? 0,
+    turnout,
+  };
+}
+
+/** The faults on the CEC side, as timers on the virtual clock; each restart is awaited before time moves on at full speed. */
+function scheduleFaults(faults: FaultOutcome[], clock: ManualClock, at: (hhmm: string) => number, stack: SimulationStack, state: { busy: number }): void {
+  const later = (atMs: number, work: () => Promise<void>) =>
+    clock.setTimeout(() => {
+      state.busy++;
+      void work().finally(() => state.busy--);
+    }, atMs - clock.now());
+  for (const outcome of faults) {
+    const f = outcome.fault;
+    if (f.kind !== 'broker-restart' && f.kind !== 'tally-server-restart') continue;
+    if (!stack.embedded) {
+      outcome.caused = { skipped: 'the target is an external server; only the embedded stack can be restarted' };
+      continue;
+    }
+    const stop = at(f.at);
+    const start = stop + f.downForMinutes * 60_000;
+    const [down, up] = f.kind === 'broker-restart' ? [() => stack.stopBroker(), () => stack.startBroker()] : [() => stack.stopTallyServer(), () => stack.startTallyServer()];
+    later(stop, async () => {
+      const real = Date.now();
+      await down();
+      outcome.injected = true;
+      outcome.caused.stoppedAt = bishkekTime(clock.now());
+      outcome.caused.stopRealMs = Date.now() - real;
+    });
+    later(start, async () => {
+      const real = Date.now();
+      await up();
+      outcome.caused.startedAt = bishkekTime(clock.now());
+      outcome.caused.startRealMs = Date.now() - real;
+    });
+  }
+}
+
+async function reportOf(
+  scenario: Scenario,
+  seed: string,
+  speed: number | 'max',
+  target: Target | undefined,
+  days: ElectionDay[],
+  truths: Map<string, PrecinctTruth[]>,
+  stack: SimulationStack,
+  eventLog: Buffer,
+  logged: LoggedMessage[],
+  faults: FaultOutcome[],
+): Promise<RunReportWithVerdicts> {
+  const report: RunReportWithVerdicts = {
+    scenario: scenario.name,
+    seed,
+    speed,
+    target: target ?? 'embedded',
+    precincts: 0,
+    precinctsReported: 0,
+    eventLogSha256: sha256Hex(eventLog),
+    messages: { uplink: logged.filter((m) => m.topic.includes('/up/')).length, identification: logged.filter((m) => m.topic.includes('/id/')).length },
+    truth: {},
+    published: {},
+    datasetSeats: {},
+    oracle: { ok: true, checks: 0, mismatches: [], expectedDifferences: { 'hand-count-slip': 0, 'box-failed': 0, 'box-misread': 0, 'unidentified-voters': 0 } },
+    faults,
+    identificationsPerSecond: 0,
+    wallSeconds: 0,
+    virtualSeconds: 0,
+    peakRssMb: 0,
+    verdicts: {},
+  };
+  for (const day of days) {
+    const id = day.definition.id;
+    const precincts = truths.get(id)!;
+    const results = await stack.read<ElectionResults>(`/api/elections/${id}/results`);
+    const territories = (
+      await Promise.all(['region', 'district'].map((level) => stack.read<ElectionResults[]>(`/api/elections/${id}/results?level=${level}`)))
+    ).flat();
+    const seats = await stack.read<SeatsView>(`/api/elections/${id}/seats`);
+    const verdict = checkElection(day.definition, day.hash, precincts, { results, territories, seats });
+    report.verdicts[id] = verdict;
+    const cast = { votes: {} as Record<string, number>, invalidBallots: 0 };
+    for (const p of precincts) {
+      cast.invalidBallots += p.cast.invalidBallots;
+      for (const [party, v] of Object.entries(p.cast.votes)) cast.votes[party] = (cast.votes[party] ?? 0) + v;
+    }
+    report.truth[id] = {
+      ...cast,
+      ballots: cast.invalidBallots + Object.values(cast.votes).reduce((a, b) => a + b, 0),
+      identifiedVoters: precincts.reduce((s, p) => s + p.identified, 0),
+    };
+    const allocation = seats.final ?? seats.provisional;
+    report.published[id] = {
+      votes: Object.fromEntries(results.parties.map((p) => [p.id, p.finalVotes])),
+      seats: allocation?.seats ?? {},
+      seatsStatus: seats.status,
+      precinctsReporting: results.precinctsReporting,
+    };
+    report.datasetSeats[id] = day.publishedSeats
+      ? { matches: Object.keys(day.publishedSeats).every((p) => (allocation?.seats[p] ?? 0) === day.publishedSeats![p]), published: day.publishedSeats }
+      : null;
+    report.precincts += results.precinctsTotal;
+    report.precinctsReported += results.precinctsReporting;
+    report.oracle.ok &&= verdict.ok;
+    report.oracle.checks += verdict.checks;
+    report.oracle.mismatches.push(...verdict.mismatches.map((m) => ({ electionId: id, ...m })));
+    for (const [k, n] of Object.entries(verdict.expectedDifferences)) report.oracle.expectedDifferences[k as keyof OracleVerdict['expectedDifferences']] += n;
+  }
+  return report;
+}

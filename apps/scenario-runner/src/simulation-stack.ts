@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DeviceRegistration } from '@shailoo/contracts';
+import { ElectionDefinition } from '@shailoo/election';
+import { IdentificationHandle, startIdentificationService } from '@shailoo/identification';
+import { openDatabase } from '@shailoo/persistence';
+import { Clock } from '@shailoo/platform';
+import { startTallyServer, tallyConfig, TallyServerHandle } from '@shailoo/tally-server';
+import { EmbeddedBroker } from '@shailoo/transport';
+
+/** Where the simulated stations send: a broker and a tally server's HTTP base URL. */
+export interface Target {
+  brokerUrl: string;
+  registerUrl: string;
+}
+
+/**
+ * The CEC side a run drives: the embedded broker and tally server (its store on disk in a temporary
+ * directory, so a restart keeps what it acknowledged), or an external one given by URL. Either
+ * way stations reach it only over MQTT and HTTP; only the embedded one can be restarted.
+ */
+export class SimulationStack {
+  private identification: IdentificationHandle | null = null;
+  private identificationDb: Awaited<ReturnType<typeof openDatabase>> | null = null;
+
+  private constructor(
+    readonly target: Target,
+    private readonly clock: Clock,
+    private readonly voterSeed: string,
+    private broker: EmbeddedBroker | null,
+    private server: TallyServerHandle | null,
+    private readonly dataDir: string | null,
+  ) {}
+
+  static async start(clock: Clock, voterSeed: string, external?: Target): Promise<SimulationStack> {
+    if (external) return new SimulationStack(external, clock, voterSeed, null, null, null);
+    const broker = await EmbeddedBroker.start(0);
+    const dataDir = mkdtempSync(join(tmpdir(), 'shailoo-run-'));
+    const server = await startTallyServer(tallyConfig({ mqttUrl: broker.url, dataDir: join(dataDir, 'tally'), port: 0, clock }));
+    return new SimulationStack({ brokerUrl: broker.url, registerUrl: server.httpUrl }, clock, voterSeed, broker, server, dataDir);
+  }
+
+  get embedded(): boolean {
+    return this.server !== null || this.dataDir !== null;
+  }
+
+  /** Registers the elections and their devices with the tally server (over HTTP) and with the identification service. */
+  async register(elections: { definition: ElectionDefinition; devices: DeviceRegistration[] }[], identification: boolean): Promise<void> {
+    for (const e of elections) {
+      const res = await fetch(`${this.target.registerUrl}/api/elections`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(e),
+      });
+      if (!res.ok) throw new Error(`the tally server refused ${e.definition.id}: ${res.status} ${await res.text()}`);
+    }
+    if (!identification) return;
+    // The identification service of the simulated CEC: its own store, the run's population register.
+    this.identificationDb = await openDatabase({ dataDir: 'memory://' });
+    this.identification = await startIdentificationService(
+      { mqttUrl: this.target.brokerUrl, voterSeed: this.voterSeed, remoteShare: 0, clock: this.clock },
+      this.identificationDb,
+    );
+    for (const e of elections) await this.identification.registry.register(e.definition, e.devices);
+  }
+
+  get identifications(): number {
+    return this.identification ? [...this.identification.service.counts.values()].reduce((a, b) => a + b, 0) : 0;
+  }
+
+  async stopBroker(): Promise<void> {
+    await this.broker?.close();
+  }
+
+  async startBroker(): Promise<void> {
+    const port = Number(new URL(this.target.brokerUrl).port);
+    this.broker = await EmbeddedBroker.start(port);
+  }
+
+  async stopTallyServer(): Promise<void> {
+    await this.server?.close();
+    this.server = null;
+  }
+
+  async startTallyServer(): Promise<void> {
+    const port = Number(new URL(this.target.registerUrl).port);
+    this.server = await startTallyServer(tallyConfig({ mqttUrl: this.target.brokerUrl, dataDir: join(this.dataDir!, 'tally'), port, clock: this.clock }));
+  }
+
+  /** Reads a path of the tally server's public HTTP API. */
+  async read<T>(path: string): Promise<T> {
+    const res = await fetch(`${this.target.registerUrl}${path}`);
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
+  async close(): Promise<void> {
+    await this.identification?.close();
+    await this.identificationDb?.close();
+    await this.server?.close();
+    await this.broker?.close();
+    if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,119 @@
+import { ElectionDefinition, Territory } from './definition';
+import { apportion } from './vote-synthesizer';
+
+/** The 2021 parliamentary election at the scale published (press): precincts, voters, turnout. */
+export const JOGORKU_KENESH_2021 = {
+  date: '2021-11-28',
+  precincts: 2494,
+  registeredVoters: 3_703_420,
+  turnout: 0.3494,
+  listSeats: 54,
+  singleMemberDistricts: 36,
+} as const;
+
+/**
+ * The 9 regions with an estimated share of the voters and their single-member districts. The
+ * shares are not in the sources (estimated from population); the districts add up to 36.
+ */
+const REGIONS: { id: string; name: string; share: number; districts: number }[] = [
+  { id: 'bishkek', name: 'Бишкек шаары', share: 0.16, districts: 6 },
+  { id: 'osh-city', name: 'Ош шаары', share: 0.06, districts: 2 },
+  { id: 'batken', name: 'Баткен облусу', share: 0.08, districts: 3 },
+  { id: 'jalal-abad', name: 'Жалал-Абад облусу', share: 0.19, districts: 7 },
+  { id: 'issyk-kul', name: 'Ысык-Көл облусу', share: 0.08, districts: 3 },
+  { id: 'naryn', name: 'Нарын облусу', share: 0.05, districts: 2 },
+  { id: 'osh', name: 'Ош облусу', share: 0.22, districts: 8 },
+  { id: 'talas', name: 'Талас облусу', share: 0.04, districts: 1 },
+  { id: 'chui', name: 'Чүй облусу', share: 0.12, districts: 4 },
+];
+
+/** The six lists that won seats, with their seats as reported (press); 15 more lists fell under 5%. */
+const WINNERS: [string, number][] = [
+  ['Ата-Журт Кыргызстан', 15],
+  ['Ишеним', 12],
+  ['Ынтымак', 9],
+  ['Альянс', 7],
+  ['Бүтүн Кыргызстан', 6],
+  ['Ыйман Нуру', 5],
+];
+const LISTS = 21;
+
+export interface ParliamentDataset {
+  definition: ElectionDefinition;
+  /** List seats per party as reported; 0 for the lists that did not pass. */
+  seats: Record<string, number>;
+  turnout: number;
+  /** What is estimated rather than published. */
+  estimateNote: string;
+}
+
+/**
+ * Jogorku Kenesh 2021 at full scale: 2,494 precincts in 36 single-member districts in the 9
+ * regions, 3,703,420 voters, the 54 list seats with the 5% / 0.5%-per-region / 27-seat rules.
+ * Precinct sizes vary around the regional mean by a fixed pattern, so the tree is the same on
+ * every machine.
+ */
+export function jogorkuKenesh2021(): ParliamentDataset {
+  const { precincts, registeredVoters, date } = JOGORKU_KENESH_2021;
+  const id = 'kg-2021-11-28-jk';
+  const regionVoters = apportion(
+    registeredVoters,
+    REGIONS.map((r) => r.share),
+  );
+  const regionPrecincts = apportion(
+    precincts,
+    REGIONS.map((r) => r.share),
+  );
+  let serial = 0;
+  const regions: Territory[] = REGIONS.map((r, ri) => {
+    const districtPrecincts = apportion(regionPrecincts[ri], Array(r.districts).fill(1));
+    const districtVoters = apportion(regionVoters[ri], districtPrecincts);
+    return {
+      id: `${id}-${r.id}`,
+      name: r.name,
+      level: 'region',
+      children: districtPrecincts.map((n, di) => {
+        const sizes = apportion(
+          districtVoters[di],
+          Array.from({ length: n }, (_, k) => 1 + 0.4 * Math.sin(k * 2.399)),
+        );
+        return {
+          id: `${id}-${r.id}-smd${di + 1}`,
+          name: `${r.name}, №${di + 1} бир мандаттуу округ`,
+          level: 'district' as const,
+          children: sizes.map((v) => {
+            serial++;
+            return { id: `${id}-p${String(serial).padStart(4, '0')}`, name: `№${serial} шайлоо участогу`, level: 'precinct' as const, registeredVoters: v };
+          }),
+        };
+      }),
+    };
+  });
+  const parties = Array.from({ length: LISTS }, (_, i) => ({ id: `jk${i + 1}`, name: WINNERS[i]?.[0] ?? `Тизме ${i + 1}`, order: i + 1 }));
+  const definition: ElectionDefinition = {
+    id,
+    name: 'Жогорку Кеңеш 2021',
+    type: 'parliament',
+    date,
+    territory: { id: `${id}-kg`, name: 'Кыргыз Республикасы', level: 'country', children: regions },
+    contests: [
+      {
+        id: `${id}-list`,
+        name: 'Жогорку Кеңеш, партиялык тизмелер',
+        system: 'parliament-list',
+        seats: JOGORKU_KENESH_2021.listSeats,
+        territoryId: `${id}-kg`,
+        againstAll: false,
+        parties,
+        rules: { threshold: 0.05, regionalThreshold: 0.005, cap: 27, thresholdBase: 'participated' },
+      },
+    ],
+  };
+  return {
+    definition,
+    seats: Object.fromEntries(parties.map((p, i) => [p.id, WINNERS[i]?.[1] ?? 0])),
+    turnout: JOGORKU_KENESH_2021.turnout,
+    estimateNote:
+      'precincts, voters and turnout as published; their split over the regions is estimated from population; list names of the 15 lists under 5% are placeholders; the 36 single-member districts are territories (their candidate ballots are not simulated)',
+  };
+}
