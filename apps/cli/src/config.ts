@@ -63,6 +63,7 @@ export function flag<T>(schema: z.ZodType<T>): (value: string) => T {
 export const Flags = {
   share: flag(z.coerce.number().min(0).max(1)),
   positive: flag(z.coerce.number().positive()),
+  speed: flag(z.union([z.literal('max'), z.coerce.number().positive()])),
   precinct: flag(z.coerce.number().int().min(1)),
   council: flag(z.string().transform((s) => (/^\d+$/.test(s) ? Number(s) : s))),
 };

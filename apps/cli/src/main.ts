@@ -1,11 +1,22 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { Command, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { startIdentificationService } from '@shailoo/identification';
 import { openDatabase, redact } from '@shailoo/persistence';
 import { SystemClock } from '@shailoo/platform';
 import { prepareCouncilDay, runCouncilStation, stationDevices } from '@shailoo/scenario';
-import { runDemo } from '@shailoo/scenario-runner';
+import {
+  loadScenario,
+  readEventLog,
+  replayEventLog,
+  runDemo,
+  runScenario,
+  runSummary,
+  ScenarioError,
+  shippedScenarios,
+  Target,
+} from '@shailoo/scenario-runner';
+import { progressBars } from './progress';
 import { startTallyServer, tallyConfig } from '@shailoo/tally-server';
 import { EmbeddedBroker } from '@shailoo/transport';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
@@ -102,6 +113,56 @@ program
   });
 
 program
+  .command('scenarios')
+  .description('list the shipped scenarios, one line each')
+  .action(() => {
+    const all = shippedScenarios();
+    const width = Math.max(...all.map((s) => s.name.length));
+    for (const s of all) console.log(`${s.name.padEnd(width)}  ${s.description}`);
+  });
+
+program
+  .command('run')
+  .description('run a scenario’s election day on the embedded stack (or against --broker/--register) and check the published result against the truth')
+  .argument('<scenario>', 'a shipped scenario (see `shailoo-sim scenarios`) or a scenario file (.yaml, .json)')
+  .option('--seed <seed>', 'seed of every random draw (the scenario’s by default)')
+  .option('--speed <factor>', 'virtual seconds per real second, or max', Flags.speed)
+  .option('--record <file>', 'write the event log: every message the devices sent, with its virtual time')
+  .option('--report <file>', 'write the JSON report')
+  .option('--broker <url>', 'MQTT broker of an external tally server (with --register)')
+  .option('--register <http>', 'HTTP base URL of that tally server')
+  .action(async (name: string, opts) => {
+    const scenario = loadScenario(name);
+    const target = externalTarget(opts);
+    const bars = progressBars();
+    const { report, eventLog } = await runScenario(scenario, { seed: opts.seed, speed: opts.speed, target, onProgress: bars.update });
+    bars.done();
+    if (opts.record) writeFileSync(opts.record, eventLog);
+    if (opts.report) writeFileSync(opts.report, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(runSummary(report));
+    process.exitCode = report.oracle.ok && report.precinctsReported === report.precincts ? 0 : 1;
+  });
+
+program
+  .command('replay')
+  .description('drive a tally server with exactly the messages of a recorded day (`run --record`), at their virtual times')
+  .argument('<file>', 'an event log written by run --record')
+  .option('--speed <factor>', 'virtual seconds per real second, or max', Flags.speed)
+  .option('--report <file>', 'write the JSON report')
+  .option('--broker <url>', 'MQTT broker of an external tally server (with --register)')
+  .option('--register <http>', 'HTTP base URL of that tally server')
+  .action(async (file: string, opts) => {
+    const { log, sha256 } = readEventLog(file);
+    const report = await replayEventLog(log, { speed: opts.speed, target: externalTarget(opts) });
+    if (opts.report) writeFileSync(opts.report, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(
+      `replayed ${file} (sha-256 ${sha256}): ${report.messages.uplink} uplink messages, ${report.messages.identification} identification requests in ${report.wallSeconds.toFixed(1)} s`,
+    );
+    for (const [id, p] of Object.entries(report.published))
+      console.log(`  ${id}: ${p.precinctsReporting} precincts reporting, seats (${p.seatsStatus}) ${JSON.stringify(p.seats)}`);
+  });
+
+program
   .command('allocate')
   .description('allocate seats from a JSON file of votes and print the allocation with its working')
   .requiredOption('--input <file>', 'votes JSON ("-" for standard input)')
@@ -185,11 +246,17 @@ program
     await db.close();
   });
 
+function externalTarget(opts: { broker?: string; register?: string }): Target | undefined {
+  if (!opts.broker && !opts.register) return undefined;
+  if (!opts.broker || !opts.register) throw new ConfigError('--broker and --register go together: the tally server’s MQTT broker and its HTTP base URL');
+  return { brokerUrl: opts.broker, registerUrl: opts.register };
+}
+
 export function main(argv = process.argv): Promise<unknown> {
   return program.parseAsync(argv).catch((err) => {
     console.error(`shailoo-sim: ${err instanceof Error ? err.message : err}`);
     // Fatal: whatever it had started (broker, sockets) must not keep the process alive. A bad setting is the user's to fix: exit 2.
-    process.exit(err instanceof ConfigError ? 2 : 1);
+    process.exit(err instanceof ConfigError || err instanceof ScenarioError ? 2 : 1);
   });
 }
 

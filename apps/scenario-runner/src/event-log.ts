@@ -59,7 +59,9 @@ export function decodeEventLog(bytes: Buffer): EventLog {
     seed: header.seed,
     elections: header.elections.map((e) => ({
       definition: JSON.parse(String(e.definitionJson)) as ElectionDefinition,
-      devices: (e.devices ?? []).map((d) => deviceRegistration(String(d.id), String(d.precinctId), d.kind as DeviceRegistration['kind'], d.publicKey ?? new Uint8Array())),
+      devices: (e.devices ?? []).map((d) =>
+        deviceRegistration(String(d.id), String(d.precinctId), d.kind as DeviceRegistration['kind'], d.publicKey ?? new Uint8Array()),
+      ),
     })),
     messages,
   };

@@ -2,6 +2,7 @@ export * from './clock-driver';
 export * from './demo';
 export * from './event-log';
 export * from './oracle';
+export * from './replay';
 export * from './results-table';
 export * from './scenario-run';
 export * from './scenario';

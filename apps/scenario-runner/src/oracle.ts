@@ -68,10 +68,16 @@ function addInto(into: Count, c: Count): void {
 /** The named reasons why a precinct's counts differ from what was cast. */
 export function expectedDifferences(p: PrecinctTruth): ExpectedDifference[] {
   const out: ExpectedDifference[] = [];
-  const diff = (c: Count) => Object.fromEntries(Object.keys({ ...c.votes, ...p.cast.votes }).map((k) => [k, (c.votes[k] ?? 0) - (p.cast.votes[k] ?? 0)]).filter(([, d]) => d));
+  const diff = (c: Count) =>
+    Object.fromEntries(
+      Object.keys({ ...c.votes, ...p.cast.votes })
+        .map((k) => [k, (c.votes[k] ?? 0) - (p.cast.votes[k] ?? 0)])
+        .filter(([, d]) => d),
+    );
   if (!sameCount(p.manual, p.cast)) out.push({ kind: 'hand-count-slip', precinctId: p.precinctId, detail: diff(p.manual) });
   if (!p.box) out.push({ kind: 'box-failed', precinctId: p.precinctId, detail: { countedByHand: total(p.manual) } });
-  else if (!sameCount(p.box, p.cast)) out.push({ kind: 'box-misread', precinctId: p.precinctId, detail: { ...diff(p.box), invalid: p.box.invalidBallots - p.cast.invalidBallots } });
+  else if (!sameCount(p.box, p.cast))
+    out.push({ kind: 'box-misread', precinctId: p.precinctId, detail: { ...diff(p.box), invalid: p.box.invalidBallots - p.cast.invalidBallots } });
   if (p.unidentified) out.push({ kind: 'unidentified-voters', precinctId: p.precinctId, detail: { voters: p.unidentified } });
   return out;
 }
@@ -96,7 +102,12 @@ interface TerritoryExpectation {
 }
 
 /** The seats the law gives on these figures, allocated by the library on the simulation's own sums. */
-export function expectedSeats(definition: ElectionDefinition, seed: string, whole: Count, regions: Map<string, { name: string; count: Count }>): PartyListAllocation | null {
+export function expectedSeats(
+  definition: ElectionDefinition,
+  seed: string,
+  whole: Count,
+  regions: Map<string, { name: string; count: Count }>,
+): PartyListAllocation | null {
   const contest = definition.contests[0];
   if (!contest || total(whole) === 0) return null;
   const votes = Object.fromEntries((contest.parties ?? []).map((p) => [p.id, whole.votes[p.id] ?? 0]));
@@ -128,7 +139,11 @@ export function checkElection(definition: ElectionDefinition, hash: string, prec
     if (!p) continue;
     for (const id of [...ancestors, territory.id]) {
       let e = expectations.get(id);
-      if (!e) expectations.set(id, (e = { preliminary: { votes: {}, invalidBallots: 0 }, final: { votes: {}, invalidBallots: 0 }, precincts: 0, flags: {}, turnout: {} }));
+      if (!e)
+        expectations.set(
+          id,
+          (e = { preliminary: { votes: {}, invalidBallots: 0 }, final: { votes: {}, invalidBallots: 0 }, precincts: 0, flags: {}, turnout: {} }),
+        );
       if (p.box) addInto(e.preliminary, p.box);
       addInto(e.final, p.manual);
       e.precincts++;
@@ -160,15 +175,15 @@ export function checkElection(definition: ElectionDefinition, hash: string, prec
     check(t.territoryId, 'preliminary ballots in box', total(e.preliminary), t.preliminary.ballotsInBox);
     const flags = Object.fromEntries(Object.entries(t.flags).filter(([k, n]) => k !== 'not-reported' && n));
     check(t.territoryId, 'flags', sortKeys(e.flags), sortKeys(flags));
-    check(
-      t.territoryId,
-      'turnout through the day',
-      sortKeys(e.turnout),
-      sortKeys(Object.fromEntries(t.turnoutTimeline.map((x) => [x.hour, x.voters]))),
-    );
+    check(t.territoryId, 'turnout through the day', sortKeys(e.turnout), sortKeys(Object.fromEntries(t.turnoutTimeline.map((x) => [x.hour, x.voters]))));
     // The class of fault seen on election night 2021: shares that add up to more than the whole.
     const partyTotal = parties.reduce((s, p) => s + (t.final.votes[p] ?? 0), 0);
-    check(t.territoryId, 'party votes within valid ballots', true, partyTotal + t.final.invalidBallots <= t.final.ballotsInBox && t.final.ballotsInBox <= t.registeredVoters);
+    check(
+      t.territoryId,
+      'party votes within valid ballots',
+      true,
+      partyTotal + t.final.invalidBallots <= t.final.ballotsInBox && t.final.ballotsInBox <= t.registeredVoters,
+    );
   }
   const seats = expectedSeats(definition, hash, expectations.get(definition.territory.id)?.final ?? { votes: {}, invalidBallots: 0 }, regions);
   const publishedSeats = published.seats.final ?? published.seats.provisional;

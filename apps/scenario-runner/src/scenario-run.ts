@@ -1,4 +1,4 @@
-import { ElectionResults, SeatsView, Topics, v1 } from '@shailoo/contracts';
+import { Topics, v1 } from '@shailoo/contracts';
 import {
   bishkekTime,
   cityCouncil2021,
@@ -19,7 +19,7 @@ import { driveClock } from './clock-driver';
 import { encodeEventLog, LoggedMessage, sha256Hex } from './event-log';
 import { checkElection, OracleVerdict, PrecinctTruth } from './oracle';
 import { Fault, minutesOf, Scenario } from './scenario';
-import { SimulationStack, Target } from './simulation-stack';
+import { PublishedSummary, publishedSummary, SimulationStack, Target } from './simulation-stack';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */
@@ -59,10 +59,15 @@ export interface RunReport {
   eventLogSha256: string;
   messages: { uplink: number; identification: number };
   truth: Record<string, { votes: Record<string, number>; invalidBallots: number; ballots: number; identifiedVoters: number }>;
-  published: Record<string, { votes: Record<string, number>; seats: Record<string, number>; seatsStatus: string; precinctsReporting: number }>;
+  published: Record<string, PublishedSummary>;
   /** Per election: whether the published seats are those the source publishes. */
   datasetSeats: Record<string, { matches: boolean; published: Record<string, number> } | null>;
-  oracle: { ok: boolean; checks: number; mismatches: (OracleVerdict['mismatches'][number] & { electionId: string })[]; expectedDifferences: OracleVerdict['expectedDifferences'] };
+  oracle: {
+    ok: boolean;
+    checks: number;
+    mismatches: (OracleVerdict['mismatches'][number] & { electionId: string })[];
+    expectedDifferences: OracleVerdict['expectedDifferences'];
+  };
   faults: FaultOutcome[];
   identificationsPerSecond: number;
   wallSeconds: number;
@@ -180,12 +185,17 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         const outages: Outage[] = scenario.faults
           .filter((f): f is Extract<Fault, { kind: 'modems-down' }> => f.kind === 'modems-down' && f.region === region)
           .map((f) => ({ fromMs: at(f.from), toMs: at(f.until) }));
-        const uplink = new StationUplink(day.definition.id, devices.devices.map((d) => d.id), clock, {
-          seed,
-          brokerUrl: stack.target.brokerUrl,
-          link: scenario.modems.regions[region] ?? scenario.modems.default,
-          outages,
-        });
+        const uplink = new StationUplink(
+          day.definition.id,
+          devices.devices.map((d) => d.id),
+          clock,
+          {
+            seed,
+            brokerUrl: stack.target.brokerUrl,
+            link: scenario.modems.regions[region] ?? scenario.modems.default,
+            outages,
+          },
+        );
         uplinks.add(uplink);
         uplink.start();
         const header = { electionId: day.definition.id, definitionHash: day.hash, precinctId };
@@ -340,7 +350,8 @@ function scheduleFaults(faults: FaultOutcome[], clock: ManualClock, at: (hhmm: s
     }
     const stop = at(f.at);
     const start = stop + f.downForMinutes * 60_000;
-    const [down, up] = f.kind === 'broker-restart' ? [() => stack.stopBroker(), () => stack.startBroker()] : [() => stack.stopTallyServer(), () => stack.startTallyServer()];
+    const [down, up] =
+      f.kind === 'broker-restart' ? [() => stack.stopBroker(), () => stack.startBroker()] : [() => stack.stopTallyServer(), () => stack.startTallyServer()];
     later(stop, async () => {
       const real = Date.now();
       await down();
@@ -392,12 +403,9 @@ async function reportOf(
   for (const day of days) {
     const id = day.definition.id;
     const precincts = truths.get(id)!;
-    const results = await stack.read<ElectionResults>(`/api/elections/${id}/results`);
-    const territories = (
-      await Promise.all(['region', 'district'].map((level) => stack.read<ElectionResults[]>(`/api/elections/${id}/results?level=${level}`)))
-    ).flat();
-    const seats = await stack.read<SeatsView>(`/api/elections/${id}/seats`);
-    const verdict = checkElection(day.definition, day.hash, precincts, { results, territories, seats });
+    const published = await stack.published(id);
+    const { results, seats } = published;
+    const verdict = checkElection(day.definition, day.hash, precincts, published);
     report.verdicts[id] = verdict;
     const cast = { votes: {} as Record<string, number>, invalidBallots: 0 };
     for (const p of precincts) {
@@ -410,12 +418,7 @@ async function reportOf(
       identifiedVoters: precincts.reduce((s, p) => s + p.identified, 0),
     };
     const allocation = seats.final ?? seats.provisional;
-    report.published[id] = {
-      votes: Object.fromEntries(results.parties.map((p) => [p.id, p.finalVotes])),
-      seats: allocation?.seats ?? {},
-      seatsStatus: seats.status,
-      precinctsReporting: results.precinctsReporting,
-    };
+    report.published[id] = publishedSummary(published);
     report.datasetSeats[id] = day.publishedSeats
       ? { matches: Object.keys(day.publishedSeats).every((p) => (allocation?.seats[p] ?? 0) === day.publishedSeats![p]), published: day.publishedSeats }
       : null;
@@ -427,4 +430,27 @@ async function reportOf(
     for (const [k, n] of Object.entries(verdict.expectedDifferences)) report.oracle.expectedDifferences[k as keyof OracleVerdict['expectedDifferences']] += n;
   }
   return report;
+}
+
+/** The lines a person reads at the end of a run. */
+export function runSummary(r: RunReport): string {
+  const lines = [
+    `${r.scenario} (seed ${r.seed}): ${r.precinctsReported} of ${r.precincts} precincts reported, ${r.messages.uplink} messages and ${r.messages.identification} identifications in ${r.wallSeconds.toFixed(1)} s (${(r.virtualSeconds / 3600).toFixed(1)} h of election day)`,
+  ];
+  for (const [id, p] of Object.entries(r.published)) {
+    const dataset = r.datasetSeats[id];
+    lines.push(`  ${id}: seats (${p.seatsStatus}) ${JSON.stringify(p.seats)}${dataset ? (dataset.matches ? ' — as published' : ' — NOT as published') : ''}`);
+  }
+  const diffs = Object.entries(r.oracle.expectedDifferences).filter(([, n]) => n);
+  lines.push(
+    r.oracle.ok
+      ? `oracle: every published figure matches the truth (${r.oracle.checks} checks)${diffs.length ? `; explained differences: ${diffs.map(([k, n]) => `${k} ×${n}`).join(', ')}` : ''}`
+      : `ORACLE: ${r.oracle.mismatches.length} mismatch(es): ${r.oracle.mismatches
+          .slice(0, 5)
+          .map((m) => `${m.territoryId} ${m.what}`)
+          .join('; ')}`,
+  );
+  for (const f of r.faults) lines.push(`fault ${f.fault.kind}: ${f.injected ? 'injected' : 'not injected'} ${JSON.stringify(f.caused)}`);
+  lines.push(`event log sha-256 ${r.eventLogSha256}`);
+  return lines.join('\n');
 }

@@ -12,9 +12,7 @@ const FAULT = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('modems-down'), region: z.string().min(1), from: clockTime, until: clockTime }).strict(),
   z.object({ kind: z.literal('broker-restart'), at: clockTime, downForMinutes: z.number().min(0).default(1) }).strict(),
   z.object({ kind: z.literal('tally-server-restart'), at: clockTime, downForMinutes: z.number().min(0).default(5) }).strict(),
-  z
-    .object({ kind: z.literal('box-jam'), at: clockTime, precinct: z.number().int().min(1), council: z.union([z.string(), z.number()]).optional() })
-    .strict(),
+  z.object({ kind: z.literal('box-jam'), at: clockTime, precinct: z.number().int().min(1), council: z.union([z.string(), z.number()]).optional() }).strict(),
 ]);
 
 export const SCENARIO = z
@@ -49,7 +47,10 @@ export const SCENARIO = z
       })
       .strict()
       .prefault({}),
-    modems: z.object({ default: link.default('3g'), regions: z.record(z.string(), link).default({}) }).strict().prefault({}),
+    modems: z
+      .object({ default: link.default('3g'), regions: z.record(z.string(), link).default({}) })
+      .strict()
+      .prefault({}),
     /** Share of each station's turnout who also try to vote at another precinct. */
     doubleVoterShare: share.default(0),
     faults: z.array(FAULT).default([]),
@@ -94,7 +95,12 @@ export function shippedScenarios(): Scenario[] {
 export function loadScenario(nameOrFile: string): Scenario {
   if (/\.(ya?ml|json)$/.test(nameOrFile) || nameOrFile.includes('/')) return readScenarioFile(nameOrFile);
   const file = ['yaml', 'yml', 'json'].map((ext) => join(shippedScenarioDir(), `${nameOrFile}.${ext}`)).find(existsSync);
-  if (!file) throw new ScenarioError(`no scenario named ${nameOrFile}; shipped: ${shippedScenarios().map((s) => s.name).join(', ')}`);
+  if (!file)
+    throw new ScenarioError(
+      `no scenario named ${nameOrFile}; shipped: ${shippedScenarios()
+        .map((s) => s.name)
+        .join(', ')}`,
+    );
   return readScenarioFile(file);
 }
 

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeviceRegistration } from '@shailoo/contracts';
+import { DeviceRegistration, ElectionResults, SeatsView } from '@shailoo/contracts';
+import { PublishedElection } from './oracle';
 import { ElectionDefinition } from '@shailoo/election';
 import { IdentificationHandle, startIdentificationService } from '@shailoo/identification';
 import { openDatabase } from '@shailoo/persistence';
@@ -95,6 +96,15 @@ export class SimulationStack {
     return (await res.json()) as T;
   }
 
+  /** What the tally server publishes of an election: its results, every region's and district's, the seats. */
+  async published(electionId: string): Promise<PublishedElection> {
+    const results = await this.read<ElectionResults>(`/api/elections/${electionId}/results`);
+    const territories = (
+      await Promise.all(['region', 'district'].map((level) => this.read<ElectionResults[]>(`/api/elections/${electionId}/results?level=${level}`)))
+    ).flat();
+    return { results, territories, seats: await this.read<SeatsView>(`/api/elections/${electionId}/seats`) };
+  }
+
   async close(): Promise<void> {
     await this.identification?.close();
     await this.identificationDb?.close();
@@ -102,4 +112,21 @@ export class SimulationStack {
     await this.broker?.close();
     if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/** The published figures a report carries: final votes, seats, their status. */
+export interface PublishedSummary {
+  votes: Record<string, number>;
+  seats: Record<string, number>;
+  seatsStatus: string;
+  precinctsReporting: number;
+}
+
+export function publishedSummary({ results, seats }: PublishedElection): PublishedSummary {
+  return {
+    votes: Object.fromEntries(results.parties.map((p) => [p.id, p.finalVotes])),
+    seats: (seats.final ?? seats.provisional)?.seats ?? {},
+    seatsStatus: seats.status,
+    precinctsReporting: results.precinctsReporting,
+  };
 }

@@ -133,7 +133,7 @@ export class ManualClock implements Clock {
   private push(d: Due): void {
     const h = this.heap;
     h.push(d);
-    for (let i = h.length - 1; i > 0; ) {
+    for (let i = h.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (!ManualClock.before(h[i], h[parent])) break;
       [h[i], h[parent]] = [h[parent], h[i]];
@@ -146,7 +146,7 @@ export class ManualClock implements Clock {
     const last = h.pop()!;
     if (!h.length) return;
     h[0] = last;
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;

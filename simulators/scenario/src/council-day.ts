@@ -47,7 +47,13 @@ export function prepareCouncilDay(council: string | number, seed: string): Counc
  * The day of any party-list election whose seats are known: votes synthesized to land on `seats`
  * with `turnout` of the registered voters taking part, and a box with its own key per precinct.
  */
-export function prepareElectionDay(definition: ElectionDefinition, seats: Record<string, number>, turnout: number, seed: string, threshold?: number): ElectionDay {
+export function prepareElectionDay(
+  definition: ElectionDefinition,
+  seats: Record<string, number>,
+  turnout: number,
+  seed: string,
+  threshold?: number,
+): ElectionDay {
   const hash = definitionHash(definition);
   const precincts = precinctsOf(definition.territory).map((p) => ({ id: p.id, registeredVoters: p.registeredVoters ?? 0 }));
   const rng = Random.stream(seed, `votes/${definition.id}`);
@@ -171,7 +177,8 @@ export async function prepareStation(
       options.biometrics ?? TYPICAL_BIOMETRICS,
     );
     if (faults.next() < (options.printerFailureRate ?? 0)) device.failPrinter(faults.next() < 0.5 ? 'prints-nothing' : 'out-of-paper');
-    if (faults.next() < (options.powerCutRate ?? 0)) device.losePower(electionDayHour(day.definition.date, ELECTION_DAY.opens) + faults.next() * 12 * 3_600_000);
+    if (faults.next() < (options.powerCutRate ?? 0))
+      device.losePower(electionDayHour(day.definition.date, ELECTION_DAY.opens) + faults.next() * 12 * 3_600_000);
     return { key, device };
   });
   const turningOut = idRandom.shuffle(voters.votersAt(precinctId));

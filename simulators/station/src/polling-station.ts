@@ -148,7 +148,12 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
     await device.sync();
     const report = device.report();
     reports.push(report);
-    emit({ atMs: close, kind: 'identification', deviceId: device.deviceId, envelope: sealIdentificationReport(report, { deviceId: device.deviceId, key }, header, close) });
+    emit({
+      atMs: close,
+      kind: 'identification',
+      deviceId: device.deviceId,
+      envelope: sealIdentificationReport(report, { deviceId: device.deviceId, key }, header, close),
+    });
   }
   const signedAt = close + 90 * 60_000;
   emit({ atMs: signedAt, kind: 'protocol', deviceId: commission.deviceId, envelope: clerk.sealProtocol(figures, boxFailed, signedAt) });

@@ -1,0 +1,40 @@
+import { bishkekTime } from '@shailoo/election';
+import { RunProgress } from '@shailoo/scenario-runner';
+
+const WIDTH = 30;
+
+function bar(n: number, of: number): string {
+  const filled = of ? Math.round((n / of) * WIDTH) : 0;
+  return `[${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}] ${String(n).padStart(String(of).length)}/${of}`;
+}
+
+/**
+ * Progress bars on a terminal (stations opened, voting, closed, reported; identifications per
+ * second; the virtual clock), redrawn in place; nothing when the output is not a terminal.
+ */
+export function progressBars(stream: NodeJS.WriteStream = process.stderr): { update(p: RunProgress): void; done(): void } {
+  if (!stream.isTTY) return { update: () => undefined, done: () => undefined };
+  let drawn = 0;
+  let last: { at: number; identifications: number } | null = null;
+  let rate = 0;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (last && now > last.at) rate = Math.round(((p.identifications - last.identifications) * 1000) / (now - last.at));
+      last = { at: now, identifications: p.identifications };
+      const lines = [
+        `virtual clock  ${bishkekTime(p.virtualMs)} (Bishkek)`,
+        `opened         ${bar(p.opened, p.stations)}`,
+        `voting         ${bar(p.voting, p.stations)}`,
+        `closed         ${bar(p.closed, p.stations)}`,
+        `reported       ${bar(p.reported, p.stations)}`,
+        `identified     ${p.identifications} voters, ${rate}/s`,
+      ];
+      stream.write(`${drawn ? `\x1b[${drawn}A` : ''}${lines.map((l) => `\x1b[2K${l}`).join('\n')}\n`);
+      drawn = lines.length;
+    },
+    done() {
+      drawn = 0;
+    },
+  };
+}
