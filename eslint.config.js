@@ -15,7 +15,7 @@ const boundary = (names, message, patterns = [CLIMBING]) => ({
 });
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/generated/**', '.shailoo/**'] },
+  { ignores: ['dist/**', '**/node_modules/**', 'coverage/**', '**/generated/**', '.shailoo/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,6 +32,12 @@ module.exports = tseslint.config(
       globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Another project's tests, in plain JavaScript: shailoo-sim only as the package it installed.
+    files: ['test/fixture-consumer/**/*.js'],
+    languageOptions: { globals: { jest: 'readonly', describe: 'readonly', it: 'readonly', expect: 'readonly', fetch: 'readonly' } },
+    rules: boundary([], '', [{ group: ['../*', '@shailoo/*'], message: 'a consumer reaches shailoo-sim only as the installed package' }]),
   },
   { files: ['libs/**/*.ts'], rules: boundary([...APPS, ...SIMULATORS], 'libs never import apps or simulators') },
   {

@@ -12,6 +12,8 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,simulators}/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '/fixture-consumer/'] },
+    // Another project's tests: plain JavaScript that reaches shailoo-sim only as an installed package.
+    { displayName: 'consumer', testEnvironment: 'node', rootDir: '<rootDir>/test/fixture-consumer', testMatch: ['<rootDir>/*.test.js'] },
   ],
 };

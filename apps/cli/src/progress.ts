@@ -10,10 +10,22 @@ function bar(n: number, of: number): string {
 
 /**
  * Progress bars on a terminal (stations opened, voting, closed, reported; identifications per
- * second; the virtual clock), redrawn in place; nothing when the output is not a terminal.
+ * second; the virtual clock), redrawn in place; to a file or pipe, one line every ten seconds.
  */
 export function progressBars(stream: NodeJS.WriteStream = process.stderr): { update(p: RunProgress): void; done(): void } {
-  if (!stream.isTTY) return { update: () => undefined, done: () => undefined };
+  if (!stream.isTTY) {
+    let next = Date.now() + 10_000;
+    return {
+      update: (p) => {
+        if (Date.now() < next) return;
+        next += 10_000;
+        stream.write(
+          `${bishkekTime(p.virtualMs)} opened ${p.opened}/${p.stations} voting ${p.voting} closed ${p.closed} reported ${p.reported}; ${p.identifications} identified\n`,
+        );
+      },
+      done: () => undefined,
+    };
+  }
   let drawn = 0;
   let last: { at: number; identifications: number } | null = null;
   let rate = 0;

@@ -6,6 +6,7 @@ import {
   cityCouncils2021,
   ELECTION_DAY,
   electionDayHour,
+  ElectionDefinition,
   jogorkuKenesh2021,
   precinctsOf,
   walkTerritories,
@@ -17,7 +18,7 @@ import { ElectionDay, prepareElectionDay, prepareStation, stationDevices } from 
 import { StationMessage, StationUplink } from '@shailoo/station';
 import { driveClock } from './clock-driver';
 import { encodeEventLog, LoggedMessage, sha256Hex } from './event-log';
-import { checkElection, OracleVerdict, PrecinctTruth } from './oracle';
+import { checkElection, OracleVerdict, PrecinctTruth, PublishedElection } from './oracle';
 import { Fault, minutesOf, Scenario } from './scenario';
 import { PublishedSummary, publishedSummary, SimulationStack, Target } from './simulation-stack';
 
@@ -81,6 +82,8 @@ export interface RunResult {
   eventLog: Buffer;
   /** Every precinct's expected differences, by election. */
   differences: Record<string, OracleVerdict['differences']>;
+  /** What the simulation knows of every precinct, and what the server published, by election: the oracle's inputs. */
+  evidence: Record<string, { definition: ElectionDefinition; hash: string; precincts: PrecinctTruth[]; published: PublishedElection }>;
 }
 
 /** The election days a scenario holds, prepared from its seed. */
@@ -162,6 +165,11 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   const state = { asking: 0, answered: 0, busy: 0, opened: 0, voting: 0, closed: 0, reported: 0 };
   const faults: FaultOutcome[] = scenario.faults.map((fault) => ({ fault, injected: false, caused: {} }));
   const stations = days.reduce((s, d) => s + d.boxes.length, 0);
+  // Thousands of stations connecting at the same instant overrun the broker's CONNACKs: a few dozen at a time.
+  const connecting = limiter(32);
+  let connected = 0;
+  let everyoneConnected!: () => void;
+  const allConnected = new Promise<void>((resolve) => (everyoneConnected = resolve));
   try {
     const registrations = days.map((day) => ({
       definition: day.definition,
@@ -197,15 +205,19 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
           },
         );
         uplinks.add(uplink);
-        uplink.start();
         const header = { electionId: day.definition.id, definitionHash: day.hash, precinctId };
-        const service = online
-          ? await serviceAuthorities(stack.target.brokerUrl, devices.identification, header, {
-              timeoutMs: 600_000,
-              resendMs: 5_000,
-              onSend: (topic, payload, atMs) => logged.push({ atMs, topic, payload }),
-            })
-          : null;
+        const service = await connecting(async () => {
+          uplink.start();
+          await uplink.connected();
+          if (!online) return null;
+          return serviceAuthorities(stack.target.brokerUrl, devices.identification, header, {
+            timeoutMs: 600_000,
+            resendMs: 5_000,
+            onSend: (topic, payload, atMs) => logged.push({ atMs, topic, payload }),
+          });
+        });
+        if (++connected === stations) everyoneConnected();
+        await allConnected;
         const local = precinctAuthority(precinctId);
         const frontier = frontiers.get(precinctId)!;
         let voted = false;
@@ -281,6 +293,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       });
     });
     const all = Promise.all(runs);
+    await Promise.race([allConnected, all]);
     await driveClock(clock, speed, all, {
       inFlight: () => state.asking + [...uplinks].reduce((n, u) => n + u.onWire, 0),
       progress: () => state.answered + [...uplinks].reduce((n, u) => n + u.pending, 0) * 1e9,
@@ -303,15 +316,21 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     report.virtualSeconds = virtualSeconds;
     report.identificationsPerSecond = Math.round(state.answered / report.wallSeconds);
     report.peakRssMb = Math.round(Math.max(peakRss, process.memoryUsage().rss) / 1e6);
-    const differences = Object.fromEntries(days.map((d) => [d.definition.id, (report as RunReportWithVerdicts).verdicts[d.definition.id].differences]));
-    delete (report as Partial<RunReportWithVerdicts>).verdicts;
-    return { report, eventLog, differences };
+    const differences = Object.fromEntries(days.map((d) => [d.definition.id, report.verdicts[d.definition.id].differences]));
+    const evidence = Object.fromEntries(
+      days.map((d) => [
+        d.definition.id,
+        { definition: d.definition, hash: d.hash, precincts: truths.get(d.definition.id)!, published: report.publishedRaw[d.definition.id] },
+      ]),
+    );
+    const { verdicts: _verdicts, publishedRaw: _raw, ...plain } = report;
+    return { report: plain, eventLog, differences, evidence };
   } finally {
     await stack.close();
   }
 }
 
-type RunReportWithVerdicts = RunReport & { verdicts: Record<string, OracleVerdict> };
+type RunReportWithVerdicts = RunReport & { verdicts: Record<string, OracleVerdict>; publishedRaw: Record<string, PublishedElection> };
 
 function truthOf(precinctId: string, station: Awaited<ReturnType<typeof prepareStation>>['station']): PrecinctTruth {
   const id = station.identification;
@@ -399,6 +418,7 @@ async function reportOf(
     virtualSeconds: 0,
     peakRssMb: 0,
     verdicts: {},
+    publishedRaw: {},
   };
   for (const day of days) {
     const id = day.definition.id;
@@ -407,6 +427,7 @@ async function reportOf(
     const { results, seats } = published;
     const verdict = checkElection(day.definition, day.hash, precincts, published);
     report.verdicts[id] = verdict;
+    report.publishedRaw[id] = published;
     const cast = { votes: {} as Record<string, number>, invalidBallots: 0 };
     for (const p of precincts) {
       cast.invalidBallots += p.cast.invalidBallots;
@@ -453,4 +474,20 @@ export function runSummary(r: RunReport): string {
   for (const f of r.faults) lines.push(`fault ${f.fault.kind}: ${f.injected ? 'injected' : 'not injected'} ${JSON.stringify(f.caused)}`);
   lines.push(`event log sha-256 ${r.eventLogSha256}`);
   return lines.join('\n');
+}
+
+/** Runs at most `n` of the tasks given to it at once. */
+function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return async (task) => {
+    while (running >= n) await new Promise<void>((resolve) => queue.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      queue.shift()?.();
+    }
+  };
 }

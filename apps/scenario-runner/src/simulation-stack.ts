@@ -36,7 +36,7 @@ export class SimulationStack {
 
   static async start(clock: Clock, voterSeed: string, external?: Target): Promise<SimulationStack> {
     if (external) return new SimulationStack(external, clock, voterSeed, null, null, null);
-    const broker = await EmbeddedBroker.start(0);
+    const broker = await EmbeddedBroker.start(0, undefined, { childProcess: true });
     const dataDir = mkdtempSync(join(tmpdir(), 'shailoo-run-'));
     const server = await startTallyServer(tallyConfig({ mqttUrl: broker.url, dataDir: join(dataDir, 'tally'), port: 0, clock }));
     return new SimulationStack({ brokerUrl: broker.url, registerUrl: server.httpUrl }, clock, voterSeed, broker, server, dataDir);
@@ -76,7 +76,7 @@ export class SimulationStack {
 
   async startBroker(): Promise<void> {
     const port = Number(new URL(this.target.brokerUrl).port);
-    this.broker = await EmbeddedBroker.start(port);
+    this.broker = await EmbeddedBroker.start(port, undefined, { childProcess: true });
   }
 
   async stopTallyServer(): Promise<void> {

@@ -1,5 +1,6 @@
 import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
@@ -45,7 +46,9 @@ export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 
  */
 export async function startTallyServer(config: TallyConfig, logger: LoggerService | false = false): Promise<TallyServerHandle> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const app = await NestFactory.create(TallyServerModule.forRoot(config, database), { logger, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(TallyServerModule.forRoot(config, database), { logger, abortOnError: false });
+  // A whole country's registration (2,494 precincts, ~10,000 devices) is about 2 MB of JSON.
+  app.useBodyParser('json', { limit: '32mb' });
   const registry = app.get(ElectionRegistry);
   const tally = app.get(TallyService);
   await tally.rebuild(await registry.load());

@@ -29,6 +29,38 @@ describe('ManualClock', () => {
     expect(at).toEqual([10, 20, 30]);
     expect(clock.pendingTimers).toBe(0);
   });
+
+  it('keeps a million timers in order (same time: first set, first fired) and says when the next is due', () => {
+    const clock = new ManualClock();
+    const random = new Random('heap');
+    const due = Array.from({ length: 100_000 }, () => random.int(0, 1000));
+    const fired: { at: number; i: number }[] = [];
+    due.forEach((ms, i) => clock.setTimeout(() => fired.push({ at: clock.now(), i }), ms));
+    const cleared = clock.setTimeout(() => fired.push({ at: -1, i: -1 }), 0);
+    clock.clearTimeout(cleared);
+    expect(clock.nextDue()).toBe(Math.min(...due));
+    clock.advanceTo(1000);
+    expect(fired).toHaveLength(due.length);
+    for (let k = 1; k < fired.length; k++) {
+      const [a, b] = [fired[k - 1], fired[k]];
+      expect(a.at < b.at || (a.at === b.at && a.i < b.i)).toBe(true);
+    }
+    expect(clock.nextDue()).toBe(Infinity);
+  });
+
+  it('sleeps until a time, at once when it has passed, and never runs backwards', async () => {
+    const clock = new ManualClock(500);
+    await clock.sleepUntil(100);
+    let woke = false;
+    const sleeping = clock.sleepUntil(800).then(() => (woke = true));
+    clock.advanceTo(799);
+    await Promise.resolve();
+    expect(woke).toBe(false);
+    clock.advanceTo(800);
+    await sleeping;
+    clock.advanceTo(10);
+    expect(clock.now()).toBe(800);
+  });
 });
 
 describe('Random', () => {

@@ -1,9 +1,15 @@
+import { ChildProcess, spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 
 // aedes and its TCP listener, run on a worker thread: the broker's parsing and routing then no
-// longer share an event loop with the tally server that consumes its messages.
+// longer share an event loop with the tally server that consumes its messages. In a child process
+// instead, its sockets no longer count against this process's open-file limit (~20,000 here),
+// which a whole country's stations would exceed.
+const IN_WORKER = `const { parentPort, workerData } = require('node:worker_threads');`;
+const IN_CHILD = `const parentPort = { postMessage: (m) => process.send(m), on: (e, fn) => process.on(e, fn) };
+const workerData = JSON.parse(process.argv[1]);
+process.on('disconnect', () => process.exit(0));`;
 const BROKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
 const { createBroker } = require(workerData.aedes);
 const net = require('node:net');
 // concurrency: how many deliveries aedes keeps in flight; its default of 100 stalls bursts.
@@ -13,26 +19,36 @@ server.once('error', (err) => parentPort.postMessage({ type: 'error', message: e
 server.listen(workerData.port, workerData.host, () => parentPort.postMessage({ type: 'listening', port: server.address().port }));
 parentPort.on('message', () => broker.close(() => server.close(() => parentPort.postMessage({ type: 'closed' }))));`;
 
-/** An in-process MQTT 3.1.1 broker (aedes) on a TCP port, on its own thread; port 0 takes a free one. */
+type Runner = Worker | ChildProcess;
+
+/** The embedded MQTT 3.1.1 broker (aedes) on a TCP port, on its own thread or in a child process; port 0 takes a free one. */
 export class EmbeddedBroker {
   private constructor(
-    private readonly worker: Worker,
+    private readonly runner: Runner,
     readonly port: number,
     private readonly host: string,
   ) {}
 
-  static start(port = 0, host = '127.0.0.1'): Promise<EmbeddedBroker> {
-    const worker = new Worker(BROKER_SOURCE, { eval: true, workerData: { aedes: require.resolve('aedes'), port, host } });
+  static start(port = 0, host = '127.0.0.1', options: { childProcess?: boolean } = {}): Promise<EmbeddedBroker> {
+    const data = { aedes: require.resolve('aedes'), port, host };
+    const runner: Runner = options.childProcess
+      ? spawn(process.execPath, ['-e', IN_CHILD + BROKER_SOURCE, JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+      : new Worker(IN_WORKER + BROKER_SOURCE, { eval: true, workerData: data });
     return new Promise((resolve, reject) => {
-      worker.once('error', reject);
-      worker.once('message', (m: { type: string; port?: number; message?: string }) => {
-        if (m.type === 'listening') resolve(new EmbeddedBroker(worker, m.port!, host));
+      runner.once('error', reject);
+      runner.once('message', (m: { type: string; port?: number; message?: string }) => {
+        if (m.type === 'listening') resolve(new EmbeddedBroker(runner, m.port!, host));
         else {
-          void worker.terminate();
+          EmbeddedBroker.end(runner);
           reject(new Error(`embedded broker: ${m.message}`));
         }
       });
     });
+  }
+
+  private static end(runner: Runner): void {
+    if (runner instanceof Worker) void runner.terminate();
+    else runner.kill();
   }
 
   get url(): string {
@@ -40,11 +56,13 @@ export class EmbeddedBroker {
   }
 
   async close(): Promise<void> {
+    const { runner } = this;
     await new Promise<void>((resolve) => {
-      this.worker.once('message', () => resolve());
-      this.worker.once('exit', () => resolve());
-      this.worker.postMessage('close');
+      runner.once('message', () => resolve());
+      runner.once('exit', () => resolve());
+      if (runner instanceof Worker) runner.postMessage('close');
+      else runner.send('close');
     });
-    await this.worker.terminate();
+    EmbeddedBroker.end(runner);
   }
 }

@@ -129,6 +129,11 @@ export class Modem {
     return n;
   }
 
+  /** Whether the modem has a session with the broker now. */
+  get connected(): boolean {
+    return !!this.client?.connected;
+  }
+
   /** Messages not yet acknowledged. */
   get pending(): number {
     return this.inFlight.size;

@@ -54,6 +54,15 @@ export class StationUplink {
     this.modems.forEach((m) => m.start());
   }
 
+  /** Resolves once every modem has a session with the broker (real time, up to `timeoutMs`). */
+  async connected(timeoutMs = 60_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (![...this.modems.values()].every((m) => m.connected)) {
+      if (Date.now() > until) throw new Error(`modems of ${[...this.modems.keys()].join(', ')} not connected after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** Hands a message to its device's modem once the clock reaches its time; resolves when acknowledged. */
   send(m: StationMessage): Promise<void> {
     const modem = this.modems.get(m.deviceId);

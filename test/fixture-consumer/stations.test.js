@@ -1,0 +1,52 @@
+// A consumer's tests: shailoo-sim is installed as a package (npm install ../..), never imported by path.
+const { spawn } = require('node:child_process');
+const { once } = require('node:events');
+const { createInterface } = require('node:readline');
+const { startStations } = require('shailoo-sim/testing');
+
+jest.setTimeout(180_000);
+
+/** "Our" tally server, started from the installed package's command (memory store, free ports). */
+async function startTallyServer() {
+  const child = spawn(process.execPath, [require.resolve('shailoo-sim/bin/shailoo-sim.js'), 'tally-server'], {
+    env: { ...process.env, PGLITE_DIR: 'memory://', PORT: '0', MQTT_PORT: '0', MQTT_URL: '', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  for await (const line of createInterface({ input: child.stdout })) {
+    const event = line.startsWith('{') ? JSON.parse(line) : {};
+    if (event.event === 'listening') return { child, http: event.http, mqtt: event.mqtt };
+  }
+  throw new Error('the tally server exited before listening');
+}
+
+describe('simulated stations in another project’s tests', () => {
+  it('start, close the polls, and compare with the truth (embedded stack)', async () => {
+    const stations = await startStations({ scenario: 'kaiyndy-2021', seed: 'consumer' });
+    const report = await stations.closePolls();
+    await stations.stop();
+
+    expect(stations.stations).toBe(4);
+    expect(report.precinctsReported).toBe(4);
+    expect(report.oracle).toMatchObject({ ok: true, mismatches: [] });
+    const [electionId] = Object.keys(stations.truth);
+    // Kaiyndy's scenario counts exactly (no failed box, no slip of the hand): published = cast.
+    expect(report.published[electionId].votes).toEqual(stations.truth[electionId].votes);
+  });
+
+  it('drives a tally server of our own over MQTT and HTTP, and its results equal the truth', async () => {
+    const server = await startTallyServer();
+    try {
+      const stations = await startStations({ scenario: 'kaiyndy-2021', seed: 'consumer', broker: server.mqtt, register: server.http });
+      await stations.closePolls();
+      await stations.stop();
+      const [electionId] = Object.keys(stations.truth);
+      const results = await (await fetch(`${server.http}/api/elections/${electionId}/results`)).json();
+      const finalVotes = Object.fromEntries(results.parties.map((p) => [p.id, p.finalVotes]));
+      expect(finalVotes).toEqual(stations.truth[electionId].votes);
+      expect(results.final.ballotsInBox).toBe(stations.truth[electionId].ballots);
+    } finally {
+      server.child.kill('SIGTERM');
+      await once(server.child, 'exit');
+    }
+  });
+});

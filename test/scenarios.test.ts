@@ -1,0 +1,72 @@
+import { checkElection, decodeEventLog, loadScenario, replayEventLog, runScenario, RunResult } from '@shailoo/scenario-runner';
+
+jest.setTimeout(240_000);
+
+/** Scenarios end to end on the embedded stack: determinism, the oracle, replay, faults. */
+describe('a scenario’s election day', () => {
+  let first: RunResult;
+  let second: RunResult;
+
+  beforeAll(async () => {
+    first = await runScenario(loadScenario('kaiyndy-2021'), { seed: 's' });
+    second = await runScenario(loadScenario('kaiyndy-2021'), { seed: 's' });
+  });
+
+  it('gives a byte-identical event log for the same scenario and seed, and another for another seed', async () => {
+    expect(first.eventLog.equals(second.eventLog)).toBe(true);
+    expect(first.report.eventLogSha256).toBe(second.report.eventLogSha256);
+    const log = decodeEventLog(first.eventLog);
+    expect(log.messages.length).toBe(first.report.messages.uplink + first.report.messages.identification);
+    expect(first.report.messages.identification).toBeGreaterThan(2000);
+    const other = await runScenario(loadScenario('kaiyndy-2021'), { seed: 't' });
+    expect(other.report.eventLogSha256).not.toBe(first.report.eventLogSha256);
+  });
+
+  it('publishes Kaiyndy’s 21 seats as published in 2021, every precinct reported, and the oracle agrees', () => {
+    const { report } = first;
+    expect(report.precinctsReported).toBe(report.precincts);
+    expect(report.oracle).toMatchObject({ ok: true, mismatches: [] });
+    const [id] = Object.keys(report.published);
+    expect(report.published[id].seatsStatus).toBe('final');
+    expect(Object.values(report.published[id].seats).reduce((a, b) => a + b, 0)).toBe(21);
+    expect(report.datasetSeats[id]).toMatchObject({ matches: true });
+    expect(report.published[id].votes).toEqual(report.truth[id].votes);
+  });
+
+  it('catches a tally that counts a precinct twice or shows shares above the whole', () => {
+    const [id] = Object.keys(first.evidence);
+    const { definition, hash, precincts, published } = first.evidence[id];
+    const doubled = structuredClone(published);
+    const party = Object.keys(doubled.results.final.votes)[0];
+    doubled.results.final.votes[party] += precincts[0].manual.votes[party];
+    const verdict = checkElection(definition, hash, precincts, doubled);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.mismatches.map((m) => m.what)).toEqual(expect.arrayContaining(['final votes', 'party votes within valid ballots']));
+    expect(checkElection(definition, hash, precincts, published).ok).toBe(true);
+  });
+
+  it('replays the recorded day into a fresh tally server with the same published result', async () => {
+    const replay = await replayEventLog(decodeEventLog(first.eventLog));
+    expect(replay.eventLogSha256).toBe(first.report.eventLogSha256);
+    expect(replay.published).toEqual(first.report.published);
+  });
+});
+
+describe('a night that goes wrong', () => {
+  it('ends with every precinct reported and the oracle satisfied after a regional modem outage, a broker restart and a tally-server restart', async () => {
+    const { report } = await runScenario(loadScenario('batken-2021-outage'));
+    expect(report.precinctsReported).toBe(report.precincts);
+    expect(report.oracle.mismatches).toEqual([]);
+    expect(report.oracle.ok).toBe(true);
+    expect(report.faults.map((f) => [f.fault.kind, f.injected])).toEqual([
+      ['modems-down', true],
+      ['broker-restart', true],
+      ['tally-server-restart', true],
+    ]);
+    // Batken's modems were down until 21:30: its stations' last messages got through only after.
+    expect(String(report.faults[0].caused.lastReportedAt) >= '2021-04-11 21:30').toBe(true);
+    expect(report.faults[2].caused).toMatchObject({ stoppedAt: '2021-04-11 20:10', startedAt: '2021-04-11 20:20' });
+    // Failed boxes and slips of the hand are named, not silenced.
+    expect(report.oracle.expectedDifferences['box-failed'] + report.oracle.expectedDifferences['hand-count-slip']).toBeGreaterThan(0);
+  });
+});
