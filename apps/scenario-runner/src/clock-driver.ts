@@ -6,14 +6,20 @@ export interface Activity {
   inFlight(): number;
   /** Anything that changes as answers arrive (for noticing a stall). */
   progress(): number;
+  /** Messages handed to a modem and not yet acknowledged: their resend timers must not fire early. */
+  unacknowledged(): number;
   /** Work the clock started that must finish first (a restart). */
   busy(): number;
 }
 
 /** At full speed, virtual time moves on once the network is quiet, or after this long without progress. */
 const STALL_MS = 250;
-/** At full speed, timers due within this much virtual time of the next one fire together. */
-const WINDOW_MS = 1000;
+/**
+ * At full speed, timers due within this much virtual time of the next one fire together: a minute
+ * while voters are identified (thousands of stations' questions go out at once), a second while
+ * messages await their acknowledgement (a modem resends after 10 s: not before its answer is in).
+ */
+const WINDOW_MS = { voting: 60_000, acknowledging: 1000 };
 
 const tick = (ms: number) => new Promise<void>((resolve) => (ms ? setTimeout(resolve, ms) : setImmediate(resolve)));
 
@@ -44,7 +50,7 @@ export async function driveClock(clock: ManualClock, speed: number | 'max', done
     if (finished) break;
     const next = clock.nextDue();
     if (next === Infinity) await tick(1);
-    else clock.advanceTo(Math.max(next, clock.now()) + WINDOW_MS);
+    else clock.advanceTo(Math.max(next, clock.now()) + (activity.unacknowledged() ? WINDOW_MS.acknowledging : WINDOW_MS.voting));
   }
 }
 

@@ -60,6 +60,7 @@ export async function replayEventLog(log: EventLog, options: ReplayOptions = {})
       await driveClock(clock, options.speed ?? 'max', all, {
         inFlight: () => uplinks.reduce((n, u) => n + u.onWire, 0),
         progress: () => uplinks.reduce((n, u) => n + u.pending, 0),
+        unacknowledged: () => uplinks.reduce((n, u) => n + u.pending, 0),
         busy: () => 0,
       });
       await all;

@@ -297,6 +297,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     await driveClock(clock, speed, all, {
       inFlight: () => state.asking + [...uplinks].reduce((n, u) => n + u.onWire, 0),
       progress: () => state.answered + [...uplinks].reduce((n, u) => n + u.pending, 0) * 1e9,
+      unacknowledged: () => [...uplinks].reduce((n, u) => n + u.pending, 0),
       busy: () => state.busy,
     });
     await all;

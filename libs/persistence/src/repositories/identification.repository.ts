@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, DATABASE } from '../database';
+import { Prisma } from '../generated/client';
 
 export interface IdentificationRecord {
   electionId: string;
@@ -23,18 +24,52 @@ export interface DoubleVoteRecordRow {
 export class IdentificationRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
+  private readonly queue: { r: IdentificationRecord; resolve: (stored: boolean) => void; reject: (err: Error) => void }[] = [];
+  private flushing: Promise<void> | null = null;
+
   /**
-   * Stores the first identification of a PIN in an election, if `allowed` and none is stored yet,
-   * in one statement (the unique key decides between two devices asking at once). True when stored.
+   * Stores the first identification of a PIN in an election, if `allowed` and none is stored yet
+   * (the unique key decides between two devices asking at once). True when stored — durably: it
+   * resolves only after the statement committed. Requests that arrive while one statement runs
+   * are written together by the next (a group commit), so one insert per answer does not bound
+   * the rate.
    */
-  async recordFirst(r: IdentificationRecord, allowed: boolean): Promise<boolean> {
-    const inserted = await this.db.prisma.$queryRaw<{ id: bigint }[]>`
-      INSERT INTO identification (election_id, pin, precinct_id, device_id, method, identified_at, offline)
-      SELECT ${r.electionId}, ${r.pin}, ${r.precinctId}, ${r.deviceId}, ${r.method}, ${r.identifiedAt}, ${r.offline}
-      WHERE ${allowed}
-      ON CONFLICT (election_id, pin) DO NOTHING
-      RETURNING id`;
-    return inserted.length > 0;
+  recordFirst(r: IdentificationRecord, allowed: boolean): Promise<boolean> {
+    if (!allowed) return Promise.resolve(false);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ r, resolve, reject });
+      this.kick();
+    });
+  }
+
+  private kick(): void {
+    if (this.flushing || this.queue.length === 0) return;
+    this.flushing = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.flush())
+      .finally(() => {
+        this.flushing = null;
+        this.kick();
+      });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue.splice(0, 2000);
+    try {
+      const values = batch.map(
+        ({ r }) => Prisma.sql`(${r.electionId}, ${r.pin}, ${r.precinctId}, ${r.deviceId}, ${r.method}, ${r.identifiedAt}, ${r.offline})`,
+      );
+      const inserted = await this.db.prisma.$queryRaw<{ election_id: string; pin: string }[]>`
+        INSERT INTO identification (election_id, pin, precinct_id, device_id, method, identified_at, offline)
+        VALUES ${Prisma.join(values)}
+        ON CONFLICT (election_id, pin) DO NOTHING
+        RETURNING election_id, pin`;
+      const key = (electionId: string, pin: string) => `${electionId}\u0000${pin}`;
+      const stored = new Set(inserted.map((row) => key(row.election_id, row.pin)));
+      // The same PIN twice in one statement: only the first of them is the first identification.
+      for (const { r, resolve } of batch) resolve(stored.delete(key(r.electionId, r.pin)));
+    } catch (err) {
+      batch.forEach(({ reject }) => reject(err as Error));
+    }
   }
 
   first(electionId: string, pin: string) {
