@@ -1,3 +1,4 @@
+import { bishkekTime } from '@shailoo/election';
 import { loadScenario, runScenario } from '@shailoo/scenario-runner';
 
 /**
@@ -10,7 +11,18 @@ import { loadScenario, runScenario } from '@shailoo/scenario-runner';
  */
 async function timed(name: string) {
   const started = Date.now();
-  const { report } = await runScenario(loadScenario(name));
+  let next = started + 30_000;
+  const { report } = await runScenario(loadScenario(name), {
+    // A line every 30 s: the rate so far, should the run be stopped before the end.
+    onProgress: (p) => {
+      if (Date.now() < next) return;
+      next += 30_000;
+      const wall = (Date.now() - started) / 1000;
+      console.log(
+        `${name} ${wall.toFixed(0)} s: ${bishkekTime(p.virtualMs)}, ${p.identifications} identified (${Math.round(p.identifications / wall)}/s), ${p.reported}/${p.stations} reported, RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+      );
+    },
+  });
   return {
     scenario: name,
     stations: report.precincts,
