@@ -14,7 +14,7 @@ import {
 import { Authority, precinctAuthority, serviceAuthorities, TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
 import { Outage } from '@shailoo/modem';
 import { ManualClock } from '@shailoo/platform';
-import { ElectionDay, prepareElectionDay, prepareStation, stationDevices } from '@shailoo/scenario';
+import { ElectionDay, prepareElectionDay, prepareStation, stationDevices, votersOf } from '@shailoo/scenario';
 import { StationMessage, StationUplink } from '@shailoo/station';
 import { driveClock } from './clock-driver';
 import { encodeEventLog, LoggedMessage, sha256Hex } from './event-log';
@@ -176,6 +176,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       devices: day.boxes.flatMap((_, i) => stationDevices(day, seed, i + 1).devices),
     }));
     await stack.register(registrations, online);
+    // The stations' side of the voter lists too, before the clock starts.
+    days.forEach((day) => votersOf(day, seed));
     scheduleFaults(faults, clock, at, stack, state);
     const progress = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);

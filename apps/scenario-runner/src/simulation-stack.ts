@@ -63,7 +63,11 @@ export class SimulationStack {
       { mqttUrl: this.target.brokerUrl, voterSeed: this.voterSeed, remoteShare: 0, clock: this.clock },
       this.identificationDb,
     );
-    for (const e of elections) await this.identification.registry.register(e.definition, e.devices);
+    for (const e of elections) {
+      await this.identification.registry.register(e.definition, e.devices);
+      // The population register is built now, before the first voter (a country's takes tens of seconds).
+      this.identification.service.voters(e.definition.id);
+    }
   }
 
   get identifications(): number {
