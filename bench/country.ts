@@ -16,7 +16,7 @@ async function timed(name: string) {
     // A line every 30 s: the rate so far, should the run be stopped before the end.
     onProgress: (p) => {
       if (Date.now() < next) return;
-      next += 30_000;
+      next = Date.now() + 30_000;
       const wall = (Date.now() - started) / 1000;
       console.log(
         `${name} ${wall.toFixed(0)} s: ${bishkekTime(p.virtualMs)}, ${p.identifications} identified (${Math.round(p.identifications / wall)}/s), ${p.reported}/${p.stations} reported, RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
