@@ -22,6 +22,12 @@ describe('a scenario’s election day', () => {
     expect(other.report.eventLogSha256).not.toBe(first.report.eventLogSha256);
   });
 
+  it('gives the same log at another wall-clock speed (5,000× instead of as fast as answers come)', async () => {
+    const paced = await runScenario(loadScenario('kaiyndy-2021'), { seed: 's', speed: 5000 });
+    expect(paced.report.speed).toBe(5000);
+    expect(paced.eventLog.equals(first.eventLog)).toBe(true);
+  });
+
   it('publishes Kaiyndy’s 21 seats as published in 2021, every precinct reported, and the oracle agrees', () => {
     const { report } = first;
     expect(report.precinctsReported).toBe(report.precincts);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ElectionDefinition, precinctsOf, Sex } from '@shailoo/election';
 import { Random } from '@shailoo/platform';
 
@@ -12,8 +13,36 @@ export interface Voter {
   /** Set when the voter applied to vote remotely: only this precinct may let them vote. */
   remotePrecinctId?: string;
   /** Synthetic biometric templates enrolled at registration (hex). */
-  fingerprint: string;
-  face: string;
+  readonly fingerprint: string;
+  readonly face: string;
+}
+
+/**
+ * A voter of the synthetic list. The biometric templates are derived from the list's seed and the
+ * PIN when first read: a country's 3.7 million voters would otherwise carry 0.5 GB of hex nobody reads.
+ */
+class ListedVoter implements Voter {
+  remotePrecinctId?: string;
+
+  constructor(
+    readonly pin: string,
+    readonly sex: Sex,
+    readonly birthDate: string,
+    readonly precinctId: string,
+    private readonly seed: string,
+  ) {}
+
+  get fingerprint(): string {
+    return this.template('fingerprint');
+  }
+
+  get face(): string {
+    return this.template('face');
+  }
+
+  private template(kind: string): string {
+    return createHash('sha256').update(`${this.seed}/${kind}/${this.pin}`).digest('hex');
+  }
 }
 
 export interface RegistryOptions {
@@ -69,7 +98,7 @@ export class VoterRegistry {
         const birthDate = born.toISOString().slice(0, 10);
         let pin = makePin(sex, birthDate, rng.int(0, 99_999));
         while (this.byPin.has(pin)) pin = makePin(sex, birthDate, rng.int(0, 99_999));
-        const voter: Voter = { pin, sex, birthDate, precinctId: p.id, fingerprint: rng.bytes(32).toString('hex'), face: rng.bytes(32).toString('hex') };
+        const voter = new ListedVoter(pin, sex, birthDate, p.id, options.seed);
         if (precincts.length > 1 && rng.next() < (options.remoteShare ?? 0)) {
           const others = precincts.filter((o) => o.id !== p.id);
           voter.remotePrecinctId = others[rng.int(0, others.length - 1)].id;
