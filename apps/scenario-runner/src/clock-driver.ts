@@ -8,6 +8,8 @@ export interface Activity {
   progress(): number;
   /** Messages handed to a modem and not yet acknowledged: their resend timers must not fire early. */
   unacknowledged(): number;
+  /** When the next message is due to be handed to a modem: a window of voters ends there. */
+  nextMessageAt(): number;
   /** Work the clock started that must finish first (a restart). */
   busy(): number;
 }
@@ -15,11 +17,12 @@ export interface Activity {
 /** At full speed, virtual time moves on once the network is quiet, or after this long without progress. */
 const STALL_MS = 250;
 /**
- * At full speed, timers due within this much virtual time of the next one fire together: a minute
- * while voters are identified (thousands of stations' questions go out at once), a second while
+ * At full speed, timers due within this much virtual time of the next one fire together: ten
+ * minutes while voters are identified (every station's questions go out at once), a second while
  * messages await their acknowledgement (a modem resends after 10 s: not before its answer is in).
+ * A window of voters ends where the next message is due, for the same reason.
  */
-const WINDOW_MS = { voting: 60_000, acknowledging: 1000 };
+const WINDOW_MS = { voting: 600_000, acknowledging: 1000 };
 
 const tick = (ms: number) => new Promise<void>((resolve) => (ms ? setTimeout(resolve, ms) : setImmediate(resolve)));
 
@@ -50,7 +53,11 @@ export async function driveClock(clock: ManualClock, speed: number | 'max', done
     if (finished) break;
     const next = clock.nextDue();
     if (next === Infinity) await tick(1);
-    else clock.advanceTo(Math.max(next, clock.now()) + (activity.unacknowledged() ? WINDOW_MS.acknowledging : WINDOW_MS.voting));
+    else {
+      const from = Math.max(next, clock.now());
+      const window = activity.unacknowledged() ? WINDOW_MS.acknowledging : WINDOW_MS.voting;
+      clock.advanceTo(Math.min(from + window, Math.max(from, activity.nextMessageAt())));
+    }
   }
 }
 

@@ -61,6 +61,7 @@ export async function replayEventLog(log: EventLog, options: ReplayOptions = {})
         inFlight: () => uplinks.reduce((n, u) => n + u.onWire, 0),
         progress: () => uplinks.reduce((n, u) => n + u.pending, 0),
         unacknowledged: () => uplinks.reduce((n, u) => n + u.pending, 0),
+        nextMessageAt: () => uplinks.reduce((t, u) => Math.min(t, u.nextDue), Infinity),
         busy: () => 0,
       });
       await all;

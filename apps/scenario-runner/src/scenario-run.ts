@@ -300,6 +300,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       inFlight: () => state.asking + [...uplinks].reduce((n, u) => n + u.onWire, 0),
       progress: () => state.answered + [...uplinks].reduce((n, u) => n + u.pending, 0) * 1e9,
       unacknowledged: () => [...uplinks].reduce((n, u) => n + u.pending, 0),
+      nextMessageAt: () => [...uplinks].reduce((t, u) => Math.min(t, u.nextDue), Infinity),
       busy: () => state.busy,
     });
     await all;
@@ -378,13 +379,13 @@ function scheduleFaults(faults: FaultOutcome[], clock: ManualClock, at: (hhmm: s
       const real = Date.now();
       await down();
       outcome.injected = true;
-      outcome.caused.stoppedAt = bishkekTime(clock.now());
+      outcome.caused.stoppedAt = bishkekTime(stop);
       outcome.caused.stopRealMs = Date.now() - real;
     });
     later(start, async () => {
       const real = Date.now();
       await up();
-      outcome.caused.startedAt = bishkekTime(clock.now());
+      outcome.caused.startedAt = bishkekTime(start);
       outcome.caused.startRealMs = Date.now() - real;
     });
   }

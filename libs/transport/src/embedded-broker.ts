@@ -55,14 +55,18 @@ export class EmbeddedBroker {
     return `mqtt://${this.host === '0.0.0.0' ? '127.0.0.1' : this.host}:${this.port}`;
   }
 
-  async close(): Promise<void> {
+  /** Closes the broker; clients still connected after `graceMs` are cut off (a listener waits for every socket otherwise). */
+  async close(graceMs = 2000): Promise<void> {
     const { runner } = this;
+    let timer: NodeJS.Timeout | undefined;
     await new Promise<void>((resolve) => {
       runner.once('message', () => resolve());
       runner.once('exit', () => resolve());
+      timer = setTimeout(resolve, graceMs);
       if (runner instanceof Worker) runner.postMessage('close');
       else runner.send('close');
     });
+    clearTimeout(timer);
     EmbeddedBroker.end(runner);
   }
 }

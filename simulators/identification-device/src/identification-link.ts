@@ -87,8 +87,9 @@ export class IdentificationLink {
     });
   }
 
+  /** The device powers off: the connection drops at once, whatever is still in flight. */
   async stop(): Promise<void> {
-    await this.client?.endAsync();
+    await this.client?.endAsync(true);
   }
 }
 

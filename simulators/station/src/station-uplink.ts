@@ -25,6 +25,8 @@ export interface StationUplinkOptions {
 export class StationUplink {
   private readonly modems: Map<string, Modem>;
   private readonly deliveries: Promise<unknown>[] = [];
+  /** Virtual times of the messages waiting for their time to be sent. */
+  private readonly due = new Map<number, number>();
 
   constructor(
     private readonly electionId: string,
@@ -68,7 +70,18 @@ export class StationUplink {
     const modem = this.modems.get(m.deviceId);
     if (!modem) throw new Error(`no modem for ${m.deviceId}`);
     const wait = m.atMs - this.clock.now();
-    const due = wait > 0 ? new Promise<void>((resolve) => this.clock.setTimeout(resolve, wait)) : Promise.resolve();
+    if (wait > 0) this.due.set(m.atMs, (this.due.get(m.atMs) ?? 0) + 1);
+    const due =
+      wait > 0
+        ? new Promise<void>((resolve) =>
+            this.clock.setTimeout(() => {
+              const left = this.due.get(m.atMs)! - 1;
+              if (left) this.due.set(m.atMs, left);
+              else this.due.delete(m.atMs);
+              resolve();
+            }, wait),
+          )
+        : Promise.resolve();
     const delivered = due.then(() => {
       this.options.log?.(`${bishkekTime(m.atMs).slice(11)} ${m.deviceId} sends its ${m.kind}`);
       return modem.send(m.envelope, this.electionId, m.kind);
@@ -80,6 +93,13 @@ export class StationUplink {
   /** Resolves when every message handed over so far is acknowledged. */
   async drained(): Promise<void> {
     await Promise.all(this.deliveries);
+  }
+
+  /** When the next message waiting for its time is due (Infinity: none waits). */
+  get nextDue(): number {
+    let next = Infinity;
+    for (const at of this.due.keys()) next = Math.min(next, at);
+    return next;
   }
 
   /** Published and awaiting an acknowledgement that may still come. */
