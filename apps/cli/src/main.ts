@@ -6,6 +6,7 @@ import { openDatabase, redact } from '@shailoo/persistence';
 import { SystemClock } from '@shailoo/platform';
 import { prepareCouncilDay, runCouncilStation, stationDevices } from '@shailoo/scenario';
 import {
+  externalTarget,
   loadScenario,
   readEventLog,
   replayEventLog,
@@ -14,7 +15,7 @@ import {
   runSummary,
   ScenarioError,
   shippedScenarios,
-  Target,
+  TargetError,
 } from '@shailoo/scenario-runner';
 import { progressBars } from './progress';
 import { startTallyServer, tallyConfig } from '@shailoo/tally-server';
@@ -133,7 +134,7 @@ program
   .option('--register <http>', 'HTTP base URL of that tally server')
   .action(async (name: string, opts) => {
     const scenario = loadScenario(name);
-    const target = externalTarget(opts);
+    const target = externalTarget(opts.broker, opts.register);
     const bars = progressBars();
     const { report, eventLog } = await runScenario(scenario, { seed: opts.seed, speed: opts.speed, target, onProgress: bars.update });
     bars.done();
@@ -153,7 +154,7 @@ program
   .option('--register <http>', 'HTTP base URL of that tally server')
   .action(async (file: string, opts) => {
     const { log, sha256 } = readEventLog(file);
-    const report = await replayEventLog(log, { speed: opts.speed, target: externalTarget(opts) });
+    const report = await replayEventLog(log, { speed: opts.speed, target: externalTarget(opts.broker, opts.register) });
     if (opts.report) writeFileSync(opts.report, `${JSON.stringify(report, null, 2)}\n`);
     console.log(
       `replayed ${file} (sha-256 ${sha256}): ${report.messages.uplink} uplink messages, ${report.messages.identification} identification requests in ${report.wallSeconds.toFixed(1)} s`,
@@ -246,17 +247,11 @@ program
     await db.close();
   });
 
-function externalTarget(opts: { broker?: string; register?: string }): Target | undefined {
-  if (!opts.broker && !opts.register) return undefined;
-  if (!opts.broker || !opts.register) throw new ConfigError('--broker and --register go together: the tally server’s MQTT broker and its HTTP base URL');
-  return { brokerUrl: opts.broker, registerUrl: opts.register };
-}
-
 export function main(argv = process.argv): Promise<unknown> {
   return program.parseAsync(argv).catch((err) => {
     console.error(`shailoo-sim: ${err instanceof Error ? err.message : err}`);
     // Fatal: whatever it had started (broker, sockets) must not keep the process alive. A bad setting is the user's to fix: exit 2.
-    process.exit(err instanceof ConfigError || err instanceof ScenarioError ? 2 : 1);
+    process.exit(err instanceof ConfigError || err instanceof ScenarioError || err instanceof TargetError ? 2 : 1);
   });
 }
 

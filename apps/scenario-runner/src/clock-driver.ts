@@ -5,7 +5,7 @@ export interface Activity {
   /** Requests and messages out on the network whose answers may still come. */
   inFlight(): number;
   /** Anything that changes as answers arrive (for noticing a stall). */
-  progress(): number;
+  progress(): number | string;
   /** Messages handed to a modem and not yet acknowledged: their resend timers must not fire early. */
   unacknowledged(): number;
   /** When the next message is due to be handed to a modem: a window of voters ends there. */

@@ -54,13 +54,15 @@ export interface PublishedElection {
   seats: SeatsView;
 }
 
-const total = (c: Count) => c.invalidBallots + Object.values(c.votes).reduce((a, b) => a + b, 0);
+/** Every ballot of a count, valid or not. */
+export const ballotsOf = (c: Count) => c.invalidBallots + Object.values(c.votes).reduce((a, b) => a + b, 0);
 
 function sameCount(a: Count, b: Count): boolean {
   return a.invalidBallots === b.invalidBallots && Object.keys({ ...a.votes, ...b.votes }).every((p) => (a.votes[p] ?? 0) === (b.votes[p] ?? 0));
 }
 
-function addInto(into: Count, c: Count): void {
+/** Adds `c` into `into`, in place. */
+export function addCount(into: Count, c: Count): void {
   into.invalidBallots += c.invalidBallots;
   for (const [p, v] of Object.entries(c.votes)) into.votes[p] = (into.votes[p] ?? 0) + v;
 }
@@ -75,7 +77,7 @@ export function expectedDifferences(p: PrecinctTruth): ExpectedDifference[] {
         .filter(([, d]) => d),
     );
   if (!sameCount(p.manual, p.cast)) out.push({ kind: 'hand-count-slip', precinctId: p.precinctId, detail: diff(p.manual) });
-  if (!p.box) out.push({ kind: 'box-failed', precinctId: p.precinctId, detail: { countedByHand: total(p.manual) } });
+  if (!p.box) out.push({ kind: 'box-failed', precinctId: p.precinctId, detail: { countedByHand: ballotsOf(p.manual) } });
   else if (!sameCount(p.box, p.cast))
     out.push({ kind: 'box-misread', precinctId: p.precinctId, detail: { ...diff(p.box), invalid: p.box.invalidBallots - p.cast.invalidBallots } });
   if (p.unidentified) out.push({ kind: 'unidentified-voters', precinctId: p.precinctId, detail: { voters: p.unidentified } });
@@ -85,7 +87,7 @@ export function expectedDifferences(p: PrecinctTruth): ExpectedDifference[] {
 /** The flags a correct tally raises for a precinct, from what the simulation knows. */
 function expectedFlags(p: PrecinctTruth): string[] {
   const flags: string[] = [];
-  if (p.box && total(p.box) > p.identified) flags.push('box-exceeds-identified');
+  if (p.box && ballotsOf(p.box) > p.identified) flags.push('box-exceeds-identified');
   if (p.identified < p.ballotsIssued) flags.push('identified-below-issued');
   if (!p.box) flags.push('manual-only');
   if (p.box && !sameCount(p.box, p.manual)) flags.push('box-manual-mismatch');
@@ -109,13 +111,13 @@ export function expectedSeats(
   regions: Map<string, { name: string; count: Count }>,
 ): PartyListAllocation | null {
   const contest = definition.contests[0];
-  if (!contest || total(whole) === 0) return null;
+  if (!contest || ballotsOf(whole) === 0) return null;
   const votes = Object.fromEntries((contest.parties ?? []).map((p) => [p.id, whole.votes[p.id] ?? 0]));
-  const input = { seats: contest.seats, participated: total(whole), votes, seed };
+  const input = { seats: contest.seats, participated: ballotsOf(whole), votes, seed };
   const rules = { threshold: contest.rules.threshold, thresholdBase: contest.rules.thresholdBase };
   if (contest.system === 'city-council') return allocateCityCouncil(input, rules);
   if (contest.system === 'parliament-list') {
-    const byRegion = Object.fromEntries([...regions.values()].map((r) => [r.name, { participated: total(r.count), votes: r.count.votes }]));
+    const byRegion = Object.fromEntries([...regions.values()].map((r) => [r.name, { participated: ballotsOf(r.count), votes: r.count.votes }]));
     return allocateParliamentList({ ...input, regions: byRegion, cap: contest.rules.cap }, { ...rules, regionalThreshold: contest.rules.regionalThreshold });
   }
   return null;
@@ -144,13 +146,13 @@ export function checkElection(definition: ElectionDefinition, hash: string, prec
           id,
           (e = { preliminary: { votes: {}, invalidBallots: 0 }, final: { votes: {}, invalidBallots: 0 }, precincts: 0, flags: {}, turnout: {} }),
         );
-      if (p.box) addInto(e.preliminary, p.box);
-      addInto(e.final, p.manual);
+      if (p.box) addCount(e.preliminary, p.box);
+      addCount(e.final, p.manual);
       e.precincts++;
       for (const f of expectedFlags(p)) e.flags[f] = (e.flags[f] ?? 0) + 1;
       for (const [h, v] of Object.entries(p.turnout)) e.turnout[Number(h)] = (e.turnout[Number(h)] ?? 0) + v;
       const region = regions.get(id);
-      if (region) addInto(region.count, p.manual);
+      if (region) addCount(region.count, p.manual);
     }
   }
   const mismatches: Mismatch[] = [];
@@ -170,9 +172,9 @@ export function checkElection(definition: ElectionDefinition, hash: string, prec
     check(t.territoryId, 'precincts reporting', e.precincts, t.precinctsReporting);
     check(t.territoryId, 'final votes', votesOf(e.final), votesOf(t.final));
     check(t.territoryId, 'final invalid ballots', e.final.invalidBallots, t.final.invalidBallots);
-    check(t.territoryId, 'final ballots in box', total(e.final), t.final.ballotsInBox);
+    check(t.territoryId, 'final ballots in box', ballotsOf(e.final), t.final.ballotsInBox);
     check(t.territoryId, 'preliminary votes', votesOf(e.preliminary), votesOf(t.preliminary));
-    check(t.territoryId, 'preliminary ballots in box', total(e.preliminary), t.preliminary.ballotsInBox);
+    check(t.territoryId, 'preliminary ballots in box', ballotsOf(e.preliminary), t.preliminary.ballotsInBox);
     const flags = Object.fromEntries(Object.entries(t.flags).filter(([k, n]) => k !== 'not-reported' && n));
     check(t.territoryId, 'flags', sortKeys(e.flags), sortKeys(flags));
     check(t.territoryId, 'turnout through the day', sortKeys(e.turnout), sortKeys(Object.fromEntries(t.turnoutTimeline.map((x) => [x.hour, x.voters]))));

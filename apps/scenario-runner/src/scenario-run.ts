@@ -1,8 +1,6 @@
 import { Topics, v1 } from '@shailoo/contracts';
 import {
   bishkekTime,
-  cityCouncil2021,
-  cityCouncilDefinition,
   cityCouncils2021,
   ELECTION_DAY,
   electionDayHour,
@@ -14,11 +12,11 @@ import {
 import { Authority, precinctAuthority, serviceAuthorities, TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
 import { Outage } from '@shailoo/modem';
 import { ManualClock } from '@shailoo/platform';
-import { ElectionDay, prepareElectionDay, prepareStation, stationDevices, votersOf } from '@shailoo/scenario';
+import { ElectionDay, prepareCouncilDay, prepareElectionDay, prepareStation, stationDevices, votersOf } from '@shailoo/scenario';
 import { StationMessage, StationUplink } from '@shailoo/station';
 import { driveClock } from './clock-driver';
 import { encodeEventLog, LoggedMessage, sha256Hex } from './event-log';
-import { checkElection, OracleVerdict, PrecinctTruth, PublishedElection } from './oracle';
+import { addCount, ballotsOf, checkElection, Count, OracleVerdict, PrecinctTruth, PublishedElection } from './oracle';
 import { Fault, minutesOf, Scenario } from './scenario';
 import { PublishedSummary, publishedSummary, SimulationStack, Target } from './simulation-stack';
 
@@ -88,11 +86,7 @@ export interface RunResult {
 
 /** The election days a scenario holds, prepared from its seed. */
 export function scenarioDays(scenario: Scenario, seed: string): ElectionDay[] {
-  const council = (no: string | number) => {
-    const ds = cityCouncil2021(no);
-    const seats = Object.fromEntries(ds.parties.map((p) => [p.id, p.seats]));
-    return prepareElectionDay(cityCouncilDefinition(ds), seats, scenario.turnout ?? ds.turnout, seed);
-  };
+  const council = (no: string | number) => prepareCouncilDay(no, seed, scenario.turnout);
   switch (scenario.election.source) {
     case 'city-council-2021':
       return [council(scenario.election.council)];
@@ -145,11 +139,14 @@ class Frontier {
  * faults; then reads what the tally server published and checks it against what the simulation
  * knows was cast.
  */
-export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
+export async function runScenario(
+  scenario: Scenario,
+  options: RunOptions = {},
+  days = scenarioDays(scenario, options.seed ?? scenario.seed),
+): Promise<RunResult> {
   const seed = options.seed ?? scenario.seed;
   const speed = options.speed ?? scenario.speed;
   const wallStart = Date.now();
-  const days = scenarioDays(scenario, seed);
   const date = days[0].definition.date;
   const dayStart = electionDayHour(date, ELECTION_DAY.commissionMeets);
   const clock = new ManualClock(dayStart);
@@ -165,31 +162,29 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   const state = { asking: 0, answered: 0, busy: 0, opened: 0, voting: 0, closed: 0, reported: 0 };
   const faults: FaultOutcome[] = scenario.faults.map((fault) => ({ fault, injected: false, caused: {} }));
   const stations = days.reduce((s, d) => s + d.boxes.length, 0);
+  const regions = new Map(days.flatMap((day) => [...regionsOf(day)]));
   // Thousands of stations connecting at the same instant overrun the broker's CONNACKs: a few dozen at a time.
   const connecting = limiter(32);
   let connected = 0;
   let everyoneConnected!: () => void;
   const allConnected = new Promise<void>((resolve) => (everyoneConnected = resolve));
   try {
-    const registrations = days.map((day) => ({
-      definition: day.definition,
-      devices: day.boxes.flatMap((_, i) => stationDevices(day, seed, i + 1).devices),
-    }));
+    const devicesOf = days.map((day) => day.boxes.map((_, i) => stationDevices(day, seed, i + 1)));
+    const registrations = days.map((day, k) => ({ definition: day.definition, devices: devicesOf[k].flatMap((d) => d.devices) }));
     await stack.register(registrations, online);
     // The stations' side of the voter lists too, before the clock starts.
     days.forEach((day) => votersOf(day, seed));
     scheduleFaults(faults, clock, at, stack, state);
+    const snapshot = (): RunProgress => ({ virtualMs: clock.now(), stations, ...pick(state), identifications: state.answered });
     const progress = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      options.onProgress?.({ virtualMs: clock.now(), stations, ...state, identifications: state.answered });
+      options.onProgress?.(snapshot());
     }, 250);
     const opens = electionDayHour(date, ELECTION_DAY.opens);
     clock.setTimeout(() => (state.opened = stations), opens - dayStart);
-    const runs = days.flatMap((day) => {
-      const regions = regionsOf(day);
+    const runs = days.flatMap((day, k) => {
       for (const p of precinctsOf(day.definition.territory)) frontiers.set(p.id, new Frontier());
-      return day.boxes.map(async (_, i) => {
-        const devices = stationDevices(day, seed, i + 1);
+      return devicesOf[k].map(async (devices, i) => {
         const { precinctId } = devices;
         const region = regions.get(precinctId) ?? '';
         const outages: Outage[] = scenario.faults
@@ -298,43 +293,45 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     await Promise.race([allConnected, all]);
     await driveClock(clock, speed, all, {
       inFlight: () => state.asking + [...uplinks].reduce((n, u) => n + u.onWire, 0),
-      progress: () => state.answered + [...uplinks].reduce((n, u) => n + u.pending, 0) * 1e9,
+      progress: () => `${state.answered}/${[...uplinks].reduce((n, u) => n + u.pending, 0)}`,
       unacknowledged: () => [...uplinks].reduce((n, u) => n + u.pending, 0),
       nextMessageAt: () => [...uplinks].reduce((t, u) => Math.min(t, u.nextDue), Infinity),
       busy: () => state.busy,
     });
     await all;
     clearInterval(progress);
-    options.onProgress?.({ virtualMs: clock.now(), stations, ...state, identifications: state.answered });
+    options.onProgress?.(snapshot());
     for (const f of faults.filter((o) => o.fault.kind === 'modems-down')) {
       const region = (f.fault as Extract<Fault, { kind: 'modems-down' }>).region;
-      const inRegion = days.flatMap((d) => [...regionsOf(d)].filter(([, r]) => r === region).map(([p]) => p));
+      const inRegion = [...regions].filter(([, r]) => r === region).map(([p]) => p);
       f.injected = inRegion.length > 0;
       const last = Math.max(...inRegion.map((p) => reportedAt.get(p) ?? -Infinity));
       f.caused = { stationsInRegion: inRegion.length, lastReportedAt: Number.isFinite(last) ? bishkekTime(last) : null };
     }
     const virtualSeconds = (clock.now() - dayStart) / 1000;
     const eventLog = encodeEventLog({ scenario: scenario.name, seed, elections: registrations, messages: logged });
-    const report = await reportOf(scenario, seed, speed, options.target, days, truths, stack, eventLog, logged, faults);
+    const { report, verdicts, published } = await reportOf(scenario, seed, speed, options.target, days, truths, stack, eventLog, logged, faults);
     report.wallSeconds = (Date.now() - wallStart) / 1000;
     report.virtualSeconds = virtualSeconds;
     report.identificationsPerSecond = Math.round(state.answered / report.wallSeconds);
     report.peakRssMb = Math.round(Math.max(peakRss, process.memoryUsage().rss) / 1e6);
-    const differences = Object.fromEntries(days.map((d) => [d.definition.id, report.verdicts[d.definition.id].differences]));
+    const differences = Object.fromEntries(days.map((d) => [d.definition.id, verdicts[d.definition.id].differences]));
     const evidence = Object.fromEntries(
       days.map((d) => [
         d.definition.id,
-        { definition: d.definition, hash: d.hash, precincts: truths.get(d.definition.id)!, published: report.publishedRaw[d.definition.id] },
+        { definition: d.definition, hash: d.hash, precincts: truths.get(d.definition.id)!, published: published[d.definition.id] },
       ]),
     );
-    const { verdicts: _verdicts, publishedRaw: _raw, ...plain } = report;
-    return { report: plain, eventLog, differences, evidence };
+    return { report, eventLog, differences, evidence };
   } finally {
     await stack.close();
   }
 }
 
-type RunReportWithVerdicts = RunReport & { verdicts: Record<string, OracleVerdict>; publishedRaw: Record<string, PublishedElection> };
+/** The progress counters a caller sees. */
+function pick({ opened, voting, closed, reported }: { opened: number; voting: number; closed: number; reported: number }) {
+  return { opened, voting, closed, reported };
+}
 
 function truthOf(precinctId: string, station: Awaited<ReturnType<typeof prepareStation>>['station']): PrecinctTruth {
   const id = station.identification;
@@ -402,8 +399,10 @@ async function reportOf(
   eventLog: Buffer,
   logged: LoggedMessage[],
   faults: FaultOutcome[],
-): Promise<RunReportWithVerdicts> {
-  const report: RunReportWithVerdicts = {
+): Promise<{ report: RunReport; verdicts: Record<string, OracleVerdict>; published: Record<string, PublishedElection> }> {
+  const verdicts: Record<string, OracleVerdict> = {};
+  const publishedRaw: Record<string, PublishedElection> = {};
+  const report: RunReport = {
     scenario: scenario.name,
     seed,
     speed,
@@ -421,40 +420,28 @@ async function reportOf(
     wallSeconds: 0,
     virtualSeconds: 0,
     peakRssMb: 0,
-    verdicts: {},
-    publishedRaw: {},
   };
   for (const day of days) {
     const id = day.definition.id;
     const precincts = truths.get(id)!;
     const published = await stack.published(id);
-    const { results, seats } = published;
     const verdict = checkElection(day.definition, day.hash, precincts, published);
-    report.verdicts[id] = verdict;
-    report.publishedRaw[id] = published;
-    const cast = { votes: {} as Record<string, number>, invalidBallots: 0 };
-    for (const p of precincts) {
-      cast.invalidBallots += p.cast.invalidBallots;
-      for (const [party, v] of Object.entries(p.cast.votes)) cast.votes[party] = (cast.votes[party] ?? 0) + v;
-    }
-    report.truth[id] = {
-      ...cast,
-      ballots: cast.invalidBallots + Object.values(cast.votes).reduce((a, b) => a + b, 0),
-      identifiedVoters: precincts.reduce((s, p) => s + p.identified, 0),
-    };
-    const allocation = seats.final ?? seats.provisional;
-    report.published[id] = publishedSummary(published);
-    report.datasetSeats[id] = day.publishedSeats
-      ? { matches: Object.keys(day.publishedSeats).every((p) => (allocation?.seats[p] ?? 0) === day.publishedSeats![p]), published: day.publishedSeats }
-      : null;
-    report.precincts += results.precinctsTotal;
-    report.precinctsReported += results.precinctsReporting;
+    verdicts[id] = verdict;
+    publishedRaw[id] = published;
+    const cast: Count = { votes: {}, invalidBallots: 0 };
+    for (const p of precincts) addCount(cast, p.cast);
+    report.truth[id] = { ...cast, ballots: ballotsOf(cast), identifiedVoters: precincts.reduce((s, p) => s + p.identified, 0) };
+    const summary = (report.published[id] = publishedSummary(published));
+    const dataset = day.publishedSeats;
+    report.datasetSeats[id] = dataset ? { matches: Object.keys(dataset).every((p) => (summary.seats[p] ?? 0) === dataset[p]), published: dataset } : null;
+    report.precincts += published.results.precinctsTotal;
+    report.precinctsReported += published.results.precinctsReporting;
     report.oracle.ok &&= verdict.ok;
     report.oracle.checks += verdict.checks;
     report.oracle.mismatches.push(...verdict.mismatches.map((m) => ({ electionId: id, ...m })));
     for (const [k, n] of Object.entries(verdict.expectedDifferences)) report.oracle.expectedDifferences[k as keyof OracleVerdict['expectedDifferences']] += n;
   }
-  return report;
+  return { report, verdicts, published: publishedRaw };
 }
 
 /** The lines a person reads at the end of a run. */

@@ -16,6 +16,16 @@ export interface Target {
   registerUrl: string;
 }
 
+/** A tally server given by its broker and HTTP base URL, which go together; none: the embedded stack. */
+export function externalTarget(broker?: string, register?: string): Target | undefined {
+  if (!broker && !register) return undefined;
+  if (!broker || !register) throw new TargetError('--broker and --register go together: the tally server’s MQTT broker and its HTTP base URL');
+  return { brokerUrl: broker, registerUrl: register };
+}
+
+/** A target named by half. */
+export class TargetError extends Error {}
+
 /**
  * The CEC side a run drives: the embedded broker and tally server (its store on disk in a temporary
  * directory, so a restart keeps what it acknowledged), or an external one given by URL. Either
@@ -43,7 +53,7 @@ export class SimulationStack {
   }
 
   get embedded(): boolean {
-    return this.server !== null || this.dataDir !== null;
+    return this.dataDir !== null;
   }
 
   /** Registers the elections and their devices with the tally server (over HTTP) and with the identification service. */
@@ -68,10 +78,6 @@ export class SimulationStack {
       // The population register is built now, before the first voter (a country's takes tens of seconds).
       this.identification.service.voters(e.definition.id);
     }
-  }
-
-  get identifications(): number {
-    return this.identification ? [...this.identification.service.counts.values()].reduce((a, b) => a + b, 0) : 0;
   }
 
   async stopBroker(): Promise<void> {

@@ -1,6 +1,6 @@
 import { loadScenario, parseScenario, Scenario } from './scenario';
 import { RunReport, RunResult, runScenario, scenarioDays } from './scenario-run';
-import { Target } from './simulation-stack';
+import { externalTarget } from './simulation-stack';
 
 export interface StationsOptions {
   /** A shipped scenario's name, a scenario file, or a scenario object; kaiyndy-2021 by default. */
@@ -42,19 +42,19 @@ export interface SimulatedStations extends AsyncDisposable {
  */
 export async function startStations(options: StationsOptions = {}): Promise<SimulatedStations> {
   const scenario = typeof options.scenario === 'object' ? parseScenario(options.scenario, 'scenario') : loadScenario(options.scenario ?? 'kaiyndy-2021');
-  if (!!options.broker !== !!options.register) throw new Error('broker and register go together: your tally server’s MQTT broker and its HTTP base URL');
-  const target: Target | undefined = options.broker ? { brokerUrl: options.broker, registerUrl: options.register! } : undefined;
+  const target = externalTarget(options.broker, options.register);
   let result: RunResult | null = null;
   let running: Promise<RunResult> | null = null;
   const done = () => {
     if (!result) throw new Error('the polls are not closed yet: await closePolls() first');
     return result;
   };
-  const stations = scenarioDays(scenario, options.seed ?? scenario.seed).reduce((n, d) => n + d.boxes.length, 0);
+  const days = scenarioDays(scenario, options.seed ?? scenario.seed);
+  const stations = days.reduce((n, d) => n + d.boxes.length, 0);
   const handle: SimulatedStations = {
     stations,
     async closePolls() {
-      running ??= runScenario(scenario, { seed: options.seed, speed: options.speed, target });
+      running ??= runScenario(scenario, { seed: options.seed, speed: options.speed, target }, days);
       result = await running;
       return result.report;
     },

@@ -37,10 +37,10 @@ export interface CouncilDay extends ElectionDay {
  * ballot box per precinct with its own key. Every random draw comes from streams of `seed`,
  * so the same council and seed give the same day.
  */
-export function prepareCouncilDay(council: string | number, seed: string): CouncilDay {
+export function prepareCouncilDay(council: string | number, seed: string, turnout?: number): CouncilDay {
   const dataset = cityCouncil2021(council);
   const seats = Object.fromEntries(dataset.parties.map((p) => [p.id, p.seats]));
-  return { dataset, ...prepareElectionDay(cityCouncilDefinition(dataset), seats, dataset.turnout, seed) };
+  return { dataset, ...prepareElectionDay(cityCouncilDefinition(dataset), seats, turnout ?? dataset.turnout, seed) };
 }
 
 /**

@@ -161,7 +161,7 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
   const identification = reports.length ? sumReports(reports) : null;
   return {
     messages,
-    ballots: countOf(ballots, Object.keys(config.intended.votes)),
+    ballots: countBallots(ballots, Object.keys(config.intended.votes)),
     boxCount,
     manualCount,
     boxFailed,
@@ -192,17 +192,6 @@ async function identifyAt(idn: StationIdentification, turn: number, pin: string,
 
 const hasPower = (device: IdentificationDevice) => device.state !== 'dead';
 
-/** What was truly cast: every ballot in the box or the ordinary box, by party. */
-function countOf(ballots: Ballot[], parties: string[]): BoxCount {
-  const votes = Object.fromEntries(parties.map((p) => [p, 0]));
-  let invalidBallots = 0;
-  for (const b of ballots) {
-    if (b.mark === 'party' && b.partyId in votes) votes[b.partyId]++;
-    else invalidBallots++;
-  }
-  return { votes, invalidBallots };
-}
-
 /** A voter's arrival: the inverse of the 2021 turnout curve, linear between reporting hours. */
 function arrivalTime(date: string, u: number): number {
   let [prevHour, prevShare]: [number, number] = [ELECTION_DAY.opens, 0];
@@ -213,16 +202,23 @@ function arrivalTime(date: string, u: number): number {
   return closingTime(date) - 1;
 }
 
-/** The commission's count of every ballot, box and ordinary box alike, with an occasional slip. */
-function handCount(ballots: Ballot[], parties: string[], random: Random, errorRate: number): BoxCount {
+/**
+ * A count of the ballots by party: as cast, or as a commission counts them by hand when `slip`
+ * is given — it names the pile a valid ballot lands on (now and then the wrong one).
+ */
+function countBallots(ballots: Ballot[], parties: string[], slip?: (partyId: string) => string): BoxCount {
   const votes = Object.fromEntries(parties.map((p) => [p, 0]));
   let invalidBallots = 0;
   for (const b of ballots) {
     if (b.mark !== 'party' || !(b.partyId in votes)) invalidBallots++;
-    else if (random.next() < errorRate) votes[parties[random.int(0, parties.length - 1)]]++;
-    else votes[b.partyId]++;
+    else votes[slip ? slip(b.partyId) : b.partyId]++;
   }
   return { votes, invalidBallots };
+}
+
+/** The commission's count of every ballot, box and ordinary box alike, with an occasional slip. */
+function handCount(ballots: Ballot[], parties: string[], random: Random, errorRate: number): BoxCount {
+  return countBallots(ballots, parties, (partyId) => (random.next() < errorRate ? parties[random.int(0, parties.length - 1)] : partyId));
 }
 
 /** The station's identification summary: its devices' reports added up. */
