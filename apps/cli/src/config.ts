@@ -65,5 +65,9 @@ export const Flags = {
   positive: flag(z.coerce.number().positive()),
   speed: flag(z.union([z.literal('max'), z.coerce.number().positive()])),
   precinct: flag(z.coerce.number().int().min(1)),
+  count: flag(z.coerce.number().int().min(1)),
+  nonNegative: flag(z.coerce.number().min(0)),
+  port: flag(z.coerce.number().int().min(0).max(65535)),
+  qos: flag(z.union([z.literal('0'), z.literal('1')]).transform(Number)),
   council: flag(z.string().transform((s) => (/^\d+$/.test(s) ? Number(s) : s))),
 };

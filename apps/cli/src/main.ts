@@ -17,7 +17,8 @@ import {
   shippedScenarios,
   TargetError,
 } from '@shailoo/scenario-runner';
-import { progressBars } from './progress';
+import { LoadtestMetrics, loadtestOptions, LoadtestOptionsError, runLoadtest, summaryTable, verdict, writeCsv, writeReport } from '@shailoo/loadtest';
+import { loadtestBars, progressBars } from './progress';
 import { startTallyServer, tallyConfig } from '@shailoo/tally-server';
 import { EmbeddedBroker } from '@shailoo/transport';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
@@ -145,6 +146,73 @@ program
   });
 
 program
+  .command('loadtest')
+  .description(
+    'close the polls of N simulated stations at once (or steadily) against the embedded stack or --broker/--register; checks every count against the server and prints latencies beside two baselines',
+  )
+  .requiredOption('--stations <n>', 'how many stations (each its own box, key, precinct and sequence)', Flags.count)
+  .option('--connect-rate <r>', 'new connections per second over all processes (0: as fast as they go)', Flags.nonNegative, 0)
+  .addOption(new Option('--mode <mode>', 'burst: every station closes at once; steady: spread over --interval').choices(['burst', 'steady']).default('burst'))
+  .option('--interval <s>', 'seconds the closes are spread over in steady mode', Flags.positive, 60)
+  .option('--rate <r>', 'most new results per second over all processes (0: no cap)', Flags.nonNegative, 0)
+  .option('--qos <q>', 'MQTT QoS of the stations’ publishes: 0 or 1', Flags.qos, 1)
+  .addOption(new Option('--link <profile>', 'the modems’ radio link').choices(['ideal', '3g', '2g']).default('ideal'))
+  .option('--loss <p>', 'chance a transfer is lost (the link profile’s own by default)', Flags.share)
+  .option('--dial', 'each station connects, sends, waits for its acknowledgement and hangs up, as a modem does (the default)')
+  .option('--persistent', 'each station stays connected from before the polls close')
+  .option('--sessions <n>', 'most stations in a session at once, over all processes (default 2,000 when dialing)', Flags.count)
+  .option('--processes <k>', 'child processes for the stations (default: enough for this machine’s socket limit, at least 2 from 10,000 stations)', Flags.count)
+  .option('--seed <seed>', 'seed of every key and count', 'loadtest')
+  .option('--duration <s>', 'seconds after the polls close when whatever is unacknowledged is given up', Flags.positive, 600)
+  .option('--resend <ms>', 'a station’s first wait for its acknowledgement before resending (doubling, with jitter)', Flags.positive, 30_000)
+  .option('--readers <n>', 'clients reading the public results API during the run', Flags.nonNegative, 0)
+  .option('--broker <url>', 'MQTT broker of an external tally server (with --register)')
+  .option('--register <http>', 'HTTP base URL of that tally server')
+  .option('--no-baselines', 'skip the raw-broker and verification baselines')
+  .option('--report <file>', 'write the JSON report')
+  .option('--csv <file>', 'write a per-second time series')
+  .option('--prometheus <port>', 'serve the running counters at http://127.0.0.1:PORT/metrics', Flags.port)
+  .action(async (opts) => {
+    const options = loadtestOptions({
+      stations: opts.stations,
+      connectRate: opts.connectRate,
+      mode: opts.mode,
+      intervalS: opts.interval,
+      rate: opts.rate,
+      qos: opts.qos,
+      link: opts.link,
+      loss: opts.loss,
+      dial: !opts.persistent,
+      sessions: opts.sessions,
+      processes: opts.processes,
+      seed: opts.seed,
+      durationS: opts.duration,
+      resendMs: opts.resend,
+      readers: opts.readers,
+      broker: opts.broker,
+      register: opts.register,
+      baselines: opts.baselines,
+    });
+    const metrics = opts.prometheus === undefined ? null : await LoadtestMetrics.listen(opts.prometheus);
+    if (metrics) console.error(`shailoo-sim: load-test counters at http://127.0.0.1:${metrics.port}/metrics`);
+    const bars = loadtestBars();
+    const report = await runLoadtest(options, {
+      log: (line) => console.error(line),
+      progress: (p) => {
+        bars.update(p);
+        metrics?.update(p);
+      },
+    });
+    await metrics?.close();
+    if (opts.report) writeReport(opts.report, report);
+    if (opts.csv) writeCsv(opts.csv, report.timeline);
+    console.log(summaryTable(report));
+    const problem = verdict(report);
+    if (problem) console.error(`shailoo-sim: ${problem}`);
+    process.exitCode = problem ? 1 : 0;
+  });
+
+program
   .command('replay')
   .description('drive a tally server with exactly the messages of a recorded day (`run --record`), at their virtual times')
   .argument('<file>', 'an event log written by run --record')
@@ -251,7 +319,7 @@ export function main(argv = process.argv): Promise<unknown> {
   return program.parseAsync(argv).catch((err) => {
     console.error(`shailoo-sim: ${err instanceof Error ? err.message : err}`);
     // Fatal: whatever it had started (broker, sockets) must not keep the process alive. A bad setting is the user's to fix: exit 2.
-    process.exit(err instanceof ConfigError || err instanceof ScenarioError || err instanceof TargetError ? 2 : 1);
+    process.exit(err instanceof ConfigError || err instanceof ScenarioError || err instanceof TargetError || err instanceof LoadtestOptionsError ? 2 : 1);
   });
 }
 

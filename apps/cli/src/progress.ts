@@ -1,4 +1,5 @@
 import { bishkekTime } from '@shailoo/election';
+import { LoadtestProgress } from '@shailoo/loadtest';
 import { RunProgress } from '@shailoo/scenario-runner';
 
 const WIDTH = 30;
@@ -47,6 +48,34 @@ export function progressBars(stream: NodeJS.WriteStream = process.stderr): { upd
     },
     done() {
       drawn = 0;
+    },
+  };
+}
+
+/** The load test's bars: stations connected, sent, acknowledged, published, and the current rate; a line every ten seconds off a terminal. */
+export function loadtestBars(stream: NodeJS.WriteStream = process.stderr): { update(p: LoadtestProgress): void } {
+  let drawn = 0;
+  let next = 0;
+  return {
+    update(p) {
+      if (!stream.isTTY) {
+        if (Date.now() < next) return;
+        next = Date.now() + 10_000;
+        stream.write(
+          `${p.phase}: connected ${p.connected} sent ${p.sent} acknowledged ${p.acknowledged} published ${p.published} of ${p.stations}; ${p.acksPerSec}/s\n`,
+        );
+        return;
+      }
+      const lines = [
+        `${p.phase}`,
+        `connected      ${bar(p.connected, p.stations)}`,
+        `sent           ${bar(p.sent, p.stations)}`,
+        `acknowledged   ${bar(p.acknowledged, p.stations)}`,
+        `published      ${bar(p.published, p.stations)}`,
+        `rate           ${p.acksPerSec} acknowledgements/s`,
+      ];
+      stream.write(`${drawn ? `\x1b[${drawn}A` : ''}${lines.map((l) => `\x1b[2K${l}`).join('\n')}\n`);
+      drawn = lines.length;
     },
   };
 }

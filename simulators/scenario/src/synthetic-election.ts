@@ -2,7 +2,7 @@ import { DeviceIds, DeviceRegistration, deviceRegistration, signPrecinctResult, 
 import { definitionHash, ElectionDefinition } from '@shailoo/election';
 import { DeviceKey, Random } from '@shailoo/platform';
 
-const PARTIES = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
+export const SYNTHETIC_PARTIES = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
 
 export interface SyntheticElection {
   definition: ElectionDefinition;
@@ -14,12 +14,9 @@ export interface SyntheticElection {
   totals: { votes: Record<string, number>; ballotsInBox: number };
 }
 
-/**
- * A city council of `precincts` precincts with one box each and its signed results, for load and
- * crash tests: every count drawn from `seed`.
- */
-export function syntheticElection(precincts: number, seed: string, id = 'synthetic'): SyntheticElection {
-  const definition: ElectionDefinition = {
+/** A city council of `precincts` precincts of 2,000 voters, six parties, one ballot box each. */
+export function syntheticDefinition(precincts: number, id = 'synthetic'): ElectionDefinition {
+  return {
     id,
     name: `Synthetic council of ${precincts} precincts`,
     type: 'city-council',
@@ -38,41 +35,62 @@ export function syntheticElection(precincts: number, seed: string, id = 'synthet
         seats: 45,
         territoryId: `${id}-city`,
         againstAll: false,
-        parties: PARTIES.map((p, i) => ({ id: p, name: `Party ${i + 1}`, order: i + 1 })),
+        parties: SYNTHETIC_PARTIES.map((p, i) => ({ id: p, name: `Party ${i + 1}`, order: i + 1 })),
         rules: { threshold: 0.07 },
       },
     ],
   };
+}
+
+/** What the box of precinct `i` counted: drawn from the seed and the precinct alone, so any process can recompute it. */
+export function syntheticCount(seed: string, i: number): { votes: { partyId: string; votes: number }[]; invalidBallots: number; ballotsInBox: number } {
+  const rng = Random.stream(seed, `count/${i}`);
+  const votes = SYNTHETIC_PARTIES.map((partyId) => ({ partyId, votes: rng.int(0, 150) }));
+  const invalidBallots = rng.int(0, 20);
+  return { votes, invalidBallots, ballotsInBox: votes.reduce((s, v) => s + v.votes, 0) + invalidBallots };
+}
+
+/** The ballot box of precinct `i`: its key, its registration and its signed result. */
+export function syntheticStation(
+  election: { id: string; hash: string },
+  seed: string,
+  i: number,
+): { registration: DeviceRegistration; topic: string; envelope: Buffer } {
+  const precinctId = `${election.id}-p${i}`;
+  const deviceId = DeviceIds.ballotBox(precinctId);
+  const key = DeviceKey.fromSeed(Random.stream(seed, `key/${i}`).bytes(32));
+  const envelope = signPrecinctResult(
+    {
+      electionId: election.id,
+      definitionHash: Buffer.from(election.hash, 'hex'),
+      precinctId,
+      deviceId,
+      sequence: 1,
+      ...syntheticCount(seed, i),
+      closedAtMs: Date.UTC(2021, 3, 11, 14),
+    },
+    key,
+  );
+  return { registration: deviceRegistration(deviceId, precinctId, 'ballot-box', key.publicKey), topic: Topics.result(election.id, deviceId), envelope };
+}
+
+/**
+ * A city council of `precincts` precincts with one box each and its signed results, for load and
+ * crash tests: every count drawn from `seed`.
+ */
+export function syntheticElection(precincts: number, seed: string, id = 'synthetic'): SyntheticElection {
+  const definition = syntheticDefinition(precincts, id);
   const hash = definitionHash(definition);
-  const rng = new Random(seed);
-  const devices: SyntheticElection['devices'] = [];
+  const devices: DeviceRegistration[] = [];
   const messages: SyntheticElection['messages'] = [];
-  const totals = { votes: Object.fromEntries(PARTIES.map((p) => [p, 0])), ballotsInBox: 0 };
+  const totals = { votes: Object.fromEntries(SYNTHETIC_PARTIES.map((p) => [p, 0])), ballotsInBox: 0 };
   for (let i = 0; i < precincts; i++) {
-    const precinctId = `${id}-p${i}`;
-    const deviceId = DeviceIds.ballotBox(precinctId);
-    const key = DeviceKey.fromSeed(rng.bytes(32));
-    devices.push(deviceRegistration(deviceId, precinctId, 'ballot-box', key.publicKey));
-    const votes = PARTIES.map((partyId) => ({ partyId, votes: rng.int(0, 150) }));
-    const invalidBallots = rng.int(0, 20);
-    const ballotsInBox = votes.reduce((s, v) => s + v.votes, 0) + invalidBallots;
-    for (const v of votes) totals.votes[v.partyId] += v.votes;
-    totals.ballotsInBox += ballotsInBox;
-    const payload = signPrecinctResult(
-      {
-        electionId: id,
-        definitionHash: Buffer.from(hash, 'hex'),
-        precinctId,
-        deviceId,
-        sequence: 1,
-        votes,
-        invalidBallots,
-        ballotsInBox,
-        closedAtMs: Date.UTC(2021, 3, 11, 14),
-      },
-      key,
-    );
-    messages.push({ topic: Topics.result(id, deviceId), payload });
+    const station = syntheticStation({ id, hash }, seed, i);
+    devices.push(station.registration);
+    messages.push({ topic: station.topic, payload: station.envelope });
+    const count = syntheticCount(seed, i);
+    for (const v of count.votes) totals.votes[v.partyId] += v.votes;
+    totals.ballotsInBox += count.ballotsInBox;
   }
   return { definition, hash, devices, messages, totals };
 }

@@ -1,0 +1,315 @@
+import { randomBytes } from 'node:crypto';
+import { build, decodeFromCompressedBase64, Histogram } from 'hdr-histogram-js';
+import { ElectionResults, Topics, v1 } from '@shailoo/contracts';
+import { definitionHash } from '@shailoo/election';
+import { SystemClock } from '@shailoo/platform';
+import { syntheticDefinition } from '@shailoo/scenario';
+import { SimulationStack } from '@shailoo/scenario-runner';
+import { connectMqtt, uniqueClientId } from '@shailoo/transport';
+import { verificationCeiling } from './baselines';
+import { CountedPrecinct, checkCounts } from './check';
+import { forkSibling, nextMessage } from './child';
+import { Fleet, FleetTick } from './fleet';
+import { wallMs } from './fleet-protocol';
+import { LoadtestOptions } from './options';
+
+export interface Percentiles {
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  count: number;
+}
+
+/** One second of the run, for `--csv`. */
+export interface TimelineRow {
+  second: number;
+  connected: number;
+  sent: number;
+  acknowledged: number;
+  published: number;
+  acksPerSec: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  stationRssMb: number;
+}
+
+export interface LoadtestReport {
+  target: 'embedded' | 'external';
+  electionId: string;
+  options: LoadtestOptions;
+  stations: number;
+  /** Stations that published their result at least once. */
+  sent: number;
+  acknowledged: number;
+  /** Acknowledged as stored for the first time. */
+  accepted: number;
+  /** Acknowledged as already stored (the station's resend crossed the first acknowledgement). */
+  duplicates: number;
+  rejected: number;
+  /** Sent, and not acknowledged by the end of `--duration`. */
+  unacknowledged: number;
+  /** Publishes in all, resends included. */
+  publishes: number;
+  /** Checked against the server's published figures at the end. */
+  lost: number;
+  doubleCounted: number;
+  totalsMatch: boolean;
+  countedUnacknowledged: number;
+  problems: string[];
+  /** From poll close to the station's acknowledgement. */
+  latencyMs: Percentiles;
+  /** From poll close to the first published aggregate that counts the station. */
+  publishedLatencyMs: Percentiles | null;
+  /** From the first poll close to the published aggregate counting every acknowledged station. */
+  allPublishedSeconds: number | null;
+  /** Acknowledged results per second, from the first poll close to the last acknowledgement. */
+  throughputPerSec: number;
+  readers: { clients: number; requests: number; errors: number; latencyMs: Percentiles } | null;
+  /** Server-side counters read from its /metrics, where it has them. */
+  server: { duplicates: number | null; rejected: number | null };
+  baseline: {
+    /** The same bytes through the same broker to a plain subscriber. */
+    rawBrokerPerSec: number | null;
+    /** Ed25519 verification alone on every core. */
+    verificationCeilingPerSec: number | null;
+    verificationThreads: number | null;
+    throughputToRaw: number | null;
+    throughputToCeiling: number | null;
+  };
+  /** The station side: the sum of its processes' peak resident memory. */
+  peakRssMb: number;
+  registerSeconds: number;
+  wallSeconds: number;
+  timeline: TimelineRow[];
+}
+
+export interface LoadtestProgress {
+  phase: string;
+  stations: number;
+  connected: number;
+  sent: number;
+  acknowledged: number;
+  published: number;
+  acksPerSec: number;
+}
+
+export interface LoadtestHooks {
+  log?: (line: string) => void;
+  progress?: (p: LoadtestProgress) => void;
+}
+
+const percentiles = (h: Histogram, scale = 1): Percentiles => ({
+  p50: h.getValueAtPercentile(50) / scale,
+  p90: h.getValueAtPercentile(90) / scale,
+  p99: h.getValueAtPercentile(99) / scale,
+  max: h.maxValue / scale,
+  count: h.totalCount,
+});
+
+/** Latencies are recorded in µs, from 1 µs to an hour, to three significant digits. */
+const histogram = () => build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
+
+const sortedPercentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
+
+/**
+ * The load test: stations in child processes close their polls at once (or steadily), each
+ * dialing the broker through its modem with its own key, precinct and sequence; the server
+ * verifies, stores, aggregates and publishes; readers hit the results API meanwhile. At the end
+ * the published figures are compared with what every station sent.
+ */
+export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks = {}): Promise<LoadtestReport> {
+  const log = hooks.log ?? (() => undefined);
+  const started = wallMs();
+  const external = options.broker ? { brokerUrl: options.broker, registerUrl: options.register! } : undefined;
+
+  const ceiling = options.baselines ? await verificationCeiling() : null;
+  if (ceiling) log(`baseline: Ed25519 verification on ${ceiling.threads} threads: ${Math.round(ceiling.perSecond)}/s`);
+
+  const stack = await SimulationStack.start(new SystemClock(), options.seed, external);
+  const electionId = `lt-${options.stations}-${randomBytes(3).toString('hex')}`;
+  const definition = syntheticDefinition(options.stations, electionId);
+  const election = { id: electionId, hash: definitionHash(definition) };
+  const fleet = await Fleet.start(options, election, stack.target.brokerUrl);
+  const subscriber = await connectMqtt(stack.target.brokerUrl, { clientId: uniqueClientId('loadtest-observer') });
+  let readers: ReturnType<typeof forkSibling> | null = null;
+  try {
+    log(`${options.stations} stations in ${options.processes} processes, their keys derived and results signed`);
+
+    let rawPerSec: number | null = null;
+    if (options.baselines) {
+      const prefix = `shailoo/v1/bench/${electionId}`;
+      let received = 0;
+      let last = 0;
+      subscriber.on('message', (topic) => {
+        if (!topic.startsWith(prefix)) return;
+        received++;
+        last = wallMs();
+      });
+      await subscriber.subscribeAsync(`${prefix}/#`, { qos: options.qos });
+      const from = wallMs();
+      await fleet.raw(prefix);
+      for (let waited = 0; received < options.stations && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      await subscriber.unsubscribeAsync(`${prefix}/#`);
+      rawPerSec = received / ((last - from) / 1000);
+      log(`baseline: the same ${options.stations} results through the broker to a plain subscriber: ${Math.round(rawPerSec)}/s`);
+    }
+
+    const registerFrom = wallMs();
+    await stack.register([{ definition, devices: fleet.devices }], false);
+    const registerSeconds = (wallMs() - registerFrom) / 1000;
+    log(`registered the election and ${fleet.devices.length} devices in ${registerSeconds.toFixed(1)} s`);
+
+    const published: { at: number; reporting: number }[] = [];
+    subscriber.on('message', (topic, payload) => {
+      if (topic !== Topics.aggregate(electionId)) return;
+      published.push({ at: wallMs(), reporting: v1.ElectionAggregate.decode(payload).precinctsReporting });
+    });
+    await subscriber.subscribeAsync(Topics.aggregate(electionId), { qos: 1 });
+    const publishedNow = () => published[published.length - 1]?.reporting ?? 0;
+
+    if (!options.dial) {
+      hooks.progress?.({ phase: 'connecting', stations: options.stations, connected: 0, sent: 0, acknowledged: 0, published: 0, acksPerSec: 0 });
+      await fleet.connect();
+      log(`${options.stations} persistent sessions connected`);
+    }
+    if (options.readers > 0) {
+      readers = forkSibling('readers-process', [`${stack.target.registerUrl}/api/elections/${electionId}/results`, String(options.readers)]);
+      await nextMessage(readers, () => true);
+    }
+
+    const latency = histogram();
+    const timeline: TimelineRow[] = [];
+    let second: number[] = [];
+    let lastRow = { at: 0, acknowledged: 0 };
+    const t0 = wallMs() + 500;
+    const onTick = (t: FleetTick) => {
+      for (const ms of t.latencies) latency.recordValue(Math.max(1, Math.round(ms * 1000)));
+      second.push(...t.latencies);
+      const now = wallMs();
+      const row = Math.floor((now - t0) / 1000);
+      if (row >= timeline.length && now >= t0) {
+        const sorted = second.sort((a, b) => a - b);
+        const acksPerSec = ((t.counters.acknowledged - lastRow.acknowledged) * 1000) / Math.max(1, now - (lastRow.at || t0));
+        timeline.push({
+          second: timeline.length + 1,
+          connected: t.counters.connected,
+          sent: t.counters.sent,
+          acknowledged: t.counters.acknowledged,
+          published: publishedNow(),
+          acksPerSec: Math.round(acksPerSec),
+          latencyP50Ms: Math.round(sortedPercentile(sorted, 50)),
+          latencyP99Ms: Math.round(sortedPercentile(sorted, 99)),
+          stationRssMb: Math.round(t.rssMb),
+        });
+        hooks.progress?.({
+          phase: 'running',
+          stations: options.stations,
+          connected: t.counters.connected,
+          sent: t.counters.sent,
+          acknowledged: t.counters.acknowledged,
+          published: publishedNow(),
+          acksPerSec: Math.round(acksPerSec),
+        });
+        second = [];
+        lastRow = { at: now, acknowledged: t.counters.acknowledged };
+      }
+    };
+    const result = await fleet.run(t0, onTick);
+    const acknowledged = result.counters.acknowledged;
+    for (let waited = 0; publishedNow() < acknowledged && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    const allPublished = published.find((p) => p.reporting >= acknowledged);
+
+    let readerReport: LoadtestReport['readers'] = null;
+    if (readers) {
+      const answer = nextMessage<{ histogram: string; errors: number }>(readers, (m) => 'histogram' in m);
+      readers.send('stop');
+      const { histogram: encoded, errors } = await answer;
+      const h = decodeFromCompressedBase64(encoded);
+      readerReport = { clients: options.readers, requests: h.totalCount, errors, latencyMs: percentiles(h, 1000) };
+      readers = null;
+    }
+
+    const publishedLatency = histogram();
+    for (let k = 0, j = 0; k < result.acks.length; k++) {
+      const { closeAt, ackedAt } = result.acks[k];
+      while (j < published.length && (published[j].at < ackedAt || published[j].reporting < k + 1)) j++;
+      if (j === published.length) break;
+      publishedLatency.recordValue(Math.max(1, Math.round((published[j].at - closeAt) * 1000)));
+    }
+
+    hooks.progress?.({
+      phase: 'checking',
+      stations: options.stations,
+      connected: 0,
+      sent: result.counters.sent,
+      acknowledged,
+      published: publishedNow(),
+      acksPerSec: 0,
+    });
+    const unacknowledged = new Set(result.unacknowledged);
+    const root = await stack.read<ElectionResults>(`/api/elections/${electionId}/results`);
+    const precincts = await stack.read<CountedPrecinct[]>(`/api/elections/${electionId}/results?level=precinct`);
+    const check = checkCounts(electionId, options.seed, options.stations, (i) => !unacknowledged.has(i), precincts, root);
+    const server = await serverCounters(stack.target.registerUrl);
+
+    const lastAck = result.acks[result.acks.length - 1]?.ackedAt ?? t0;
+    const throughput = acknowledged / Math.max(0.001, (lastAck - t0) / 1000);
+    return {
+      target: external ? 'external' : 'embedded',
+      electionId,
+      options,
+      stations: options.stations,
+      sent: result.counters.sent,
+      acknowledged,
+      accepted: result.counters.accepted,
+      duplicates: result.counters.duplicates,
+      rejected: result.counters.rejected,
+      unacknowledged: result.unacknowledged.length,
+      publishes: result.counters.publishes,
+      lost: check.lost,
+      doubleCounted: check.doubleCounted,
+      totalsMatch: check.totalsMatch,
+      countedUnacknowledged: check.countedUnacknowledged,
+      problems: check.examples,
+      latencyMs: percentiles(latency, 1000),
+      publishedLatencyMs: publishedLatency.totalCount ? percentiles(publishedLatency, 1000) : null,
+      allPublishedSeconds: allPublished ? (allPublished.at - t0) / 1000 : null,
+      throughputPerSec: throughput,
+      readers: readerReport,
+      server,
+      baseline: {
+        rawBrokerPerSec: rawPerSec,
+        verificationCeilingPerSec: ceiling?.perSecond ?? null,
+        verificationThreads: ceiling?.threads ?? null,
+        throughputToRaw: rawPerSec ? throughput / rawPerSec : null,
+        throughputToCeiling: ceiling ? throughput / ceiling.perSecond : null,
+      },
+      peakRssMb: result.peakRssMb,
+      registerSeconds,
+      wallSeconds: (wallMs() - started) / 1000,
+      timeline,
+    };
+  } finally {
+    readers?.kill();
+    await subscriber.endAsync(true);
+    await fleet.stop();
+    await stack.close();
+  }
+}
+
+/** The server's own count of duplicates and refusals, from its Prometheus metrics (null when it has none). */
+async function serverCounters(registerUrl: string): Promise<LoadtestReport['server']> {
+  try {
+    const res = await fetch(`${registerUrl}/metrics`);
+    if (!res.ok) return { duplicates: null, rejected: null };
+    const text = await res.text();
+    const total = (name: string) => {
+      const values = [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].map((m) => Number(m[1]));
+      return values.length ? values.reduce((s, v) => s + v, 0) : null;
+    };
+    return { duplicates: total('shailoo_messages_duplicate_total'), rejected: total('shailoo_messages_rejected_total') };
+  } catch {
+    return { duplicates: null, rejected: null };
+  }
+}

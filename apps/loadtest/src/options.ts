@@ -1,0 +1,85 @@
+import { LINK_PROFILES } from '@shailoo/modem';
+
+/** Everything `shailoo-sim loadtest` takes; see `loadtestOptions` for the defaults. */
+export interface LoadtestOptions {
+  /** How many stations; each has its own box, device key, precinct and sequence. */
+  stations: number;
+  /** New connections per second over all processes; 0: as fast as they go. */
+  connectRate: number;
+  /** burst: every station closes its polls at the same instant; steady: spread over `intervalS`. */
+  mode: 'burst' | 'steady';
+  intervalS: number;
+  /** Most new results sent per second over all processes; 0: no cap. */
+  rate: number;
+  qos: 0 | 1;
+  link: keyof typeof LINK_PROFILES;
+  /** Loss per transfer; the link profile's own when not given. */
+  loss?: number;
+  /** Each station dials, sends, waits for its acknowledgement and hangs up (a modem); else it stays connected. */
+  dial: boolean;
+  /** Child processes for the stations. */
+  processes: number;
+  /** Most stations in a session at once over all processes (sockets at the broker). */
+  sessions: number;
+  seed: string;
+  /** Seconds after the first poll close when whatever is unacknowledged is given up. */
+  durationS: number;
+  /** A station's first wait for its acknowledgement before resending, in ms (doubling, with jitter). */
+  resendMs: number;
+  /** Clients reading the public results API during the run. */
+  readers: number;
+  /** The server: embedded (default) or an external broker and HTTP base URL. */
+  broker?: string;
+  register?: string;
+  /** Skip the two baselines (for quick runs). */
+  baselines: boolean;
+}
+
+/** One process holds at most this many sockets (this machine's `ulimit -n` is 20,000; leave room). */
+export const SOCKETS_PER_PROCESS = 15_000;
+
+export class LoadtestOptionsError extends Error {}
+
+export function loadtestOptions(flags: Partial<LoadtestOptions> & { stations: number }): LoadtestOptions {
+  const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) as typeof flags;
+  const dial = given.dial ?? true;
+  const stations = given.stations;
+  const sessions = given.sessions ?? Math.min(stations, dial ? 2_000 : SOCKETS_PER_PROCESS);
+  const o: LoadtestOptions = {
+    connectRate: 0,
+    mode: 'burst',
+    intervalS: 60,
+    rate: 0,
+    qos: 1,
+    link: 'ideal',
+    processes: Math.max(1, Math.ceil((dial ? sessions : stations) / SOCKETS_PER_PROCESS), Math.min(2, Math.ceil(stations / 10_000))),
+    seed: 'loadtest',
+    durationS: 600,
+    resendMs: 30_000,
+    readers: 0,
+    baselines: true,
+    ...given,
+    dial,
+    sessions,
+  };
+  const problem = check(o);
+  if (problem) throw new LoadtestOptionsError(problem);
+  return o;
+}
+
+function check(o: LoadtestOptions): string | null {
+  if (!Number.isInteger(o.stations) || o.stations < 1) return `--stations must be a whole number ≥ 1, got ${o.stations}`;
+  if (!Number.isInteger(o.processes) || o.processes < 1) return `--processes must be a whole number ≥ 1, got ${o.processes}`;
+  if (!o.dial && o.stations / o.processes > SOCKETS_PER_PROCESS)
+    return `${o.stations} persistent connections over ${o.processes} processes is more than ${SOCKETS_PER_PROCESS} sockets a process: use --processes ${Math.ceil(o.stations / SOCKETS_PER_PROCESS)} or --dial`;
+  if (!o.dial && !o.broker && o.stations > SOCKETS_PER_PROCESS)
+    return `the embedded broker is one process and holds at most ${SOCKETS_PER_PROCESS} sockets: ${o.stations} persistent connections need --dial or an external broker`;
+  if (o.sessions > SOCKETS_PER_PROCESS * o.processes) return `--sessions ${o.sessions} is more than ${SOCKETS_PER_PROCESS} sockets per process`;
+  if (!o.broker && o.sessions > SOCKETS_PER_PROCESS)
+    return `the embedded broker holds at most ${SOCKETS_PER_PROCESS} sockets; --sessions ${o.sessions} is too many`;
+  if (!(o.link in LINK_PROFILES)) return `--link must be one of ${Object.keys(LINK_PROFILES).join(', ')}`;
+  if (o.loss !== undefined && !(o.loss >= 0 && o.loss < 1)) return `--loss must be in [0, 1), got ${o.loss}`;
+  if (o.qos !== 0 && o.qos !== 1) return `--qos must be 0 or 1`;
+  if (!!o.broker !== !!o.register) return '--broker and --register go together: the tally server’s MQTT broker and its HTTP base URL';
+  return null;
+}
