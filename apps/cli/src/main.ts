@@ -172,6 +172,7 @@ program
   .option('--report <file>', 'write the JSON report')
   .option('--csv <file>', 'write a per-second time series')
   .option('--prometheus <port>', 'serve the running counters at http://127.0.0.1:PORT/metrics', Flags.port)
+  .option('--profile <file>', 'write a CPU profile of the embedded tally server during the run (.cpuprofile, for Chrome DevTools)')
   .action(async (opts) => {
     const options = loadtestOptions({
       stations: opts.stations,
@@ -192,6 +193,7 @@ program
       broker: opts.broker,
       register: opts.register,
       baselines: opts.baselines,
+      profile: opts.profile,
     });
     const metrics = opts.prometheus === undefined ? null : await LoadtestMetrics.listen(opts.prometheus);
     if (metrics) console.error(`shailoo-sim: load-test counters at http://127.0.0.1:${metrics.port}/metrics`);

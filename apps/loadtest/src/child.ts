@@ -1,5 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import { profiling } from '@shailoo/transport';
 
 /**
  * Forks one of this directory's modules as a child process with an IPC channel: the compiled
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 export function forkSibling(name: string, args: string[] = []): ChildProcess {
   const fromSource = __filename.endsWith('.ts');
   return fork(join(__dirname, `${name}${fromSource ? '.ts' : '.js'}`), args, {
-    execArgv: fromSource ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : [],
+    execArgv: [...(fromSource ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : []), ...profiling()],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

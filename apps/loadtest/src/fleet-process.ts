@@ -28,7 +28,9 @@ const REJECTED = v1.AckStatus.ACK_STATUS_REJECTED;
 class Fleet {
   private readonly stations: Station[] = [];
   private readonly clock = new SystemClock();
-  private readonly counters: FleetCounters = { connected: 0, sent: 0, acknowledged: 0, accepted: 0, duplicates: 0, rejected: 0, publishes: 0 };
+  private readonly counters: FleetCounters = { connected: 0, sent: 0, acknowledged: 0, accepted: 0, duplicates: 0, rejected: 0, publishes: 0, cpuMs: 0 };
+  private cpuAtStart = 0;
+  private connectedNow = 0;
   private latencies: number[] = [];
   /** (poll close, acknowledgement) of every acknowledged station, in wall ms. */
   private readonly acks: number[] = [];
@@ -93,6 +95,7 @@ class Fleet {
   }
 
   go(t0: number): void {
+    this.cpuAtStart = cpuMs();
     const { mode, intervalS, stations } = this.share.options;
     for (const s of this.stations) s.closeAt = mode === 'burst' ? t0 : t0 + (intervalS * 1000 * s.index) / stations;
     this.lastRefill = wallMs();
@@ -144,7 +147,12 @@ class Fleet {
       deviceId: s.deviceId,
       brokerUrl: this.share.brokerUrl,
       clock: this.clock,
-      connect: this.connection,
+      connect: (url, id) => {
+        const c = this.connection(url, id);
+        c.onConnect(() => this.connectedNow++);
+        c.onClose?.(() => this.connectedNow--);
+        return c;
+      },
       link: new LinkModel(profile, Random.stream(options.seed, `link/${s.index}`)),
       random,
       resendMs: options.resendMs,
@@ -195,9 +203,8 @@ class Fleet {
   }
 
   private tick(): FromFleet {
-    let connected = 0;
-    for (const s of this.stations) if (s.modem?.connected) connected++;
-    this.counters.connected = connected;
+    this.counters.connected = this.connectedNow;
+    this.counters.cpuMs = cpuMs() - this.cpuAtStart;
     const rssMb = process.memoryUsage.rss() / 2 ** 20;
     this.peakRss = Math.max(this.peakRss, rssMb);
     const message: FromFleet = { type: 'tick', counters: { ...this.counters }, latencies: this.latencies, rssMb: this.peakRss };
@@ -219,6 +226,11 @@ class Fleet {
       rssMb: this.peakRss,
     } satisfies FromFleet);
   }
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 let fleet: Fleet | null = null;

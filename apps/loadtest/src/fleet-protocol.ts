@@ -30,6 +30,8 @@ export interface FleetCounters {
   rejected: number;
   /** Publishes in all, resends included. */
   publishes: number;
+  /** CPU time of the process since the polls closed, in ms. */
+  cpuMs: number;
 }
 
 export type ToFleet =

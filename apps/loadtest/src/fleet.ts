@@ -20,7 +20,7 @@ export interface FleetResult {
 }
 
 const sum = (list: FleetCounters[]): FleetCounters => {
-  const total: FleetCounters = { connected: 0, sent: 0, acknowledged: 0, accepted: 0, duplicates: 0, rejected: 0, publishes: 0 };
+  const total: FleetCounters = { connected: 0, sent: 0, acknowledged: 0, accepted: 0, duplicates: 0, rejected: 0, publishes: 0, cpuMs: 0 };
   for (const c of list) for (const k of Object.keys(total) as (keyof FleetCounters)[]) total[k] += c[k];
   return total;
 };

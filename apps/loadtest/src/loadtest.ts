@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { build, decodeFromCompressedBase64, Histogram } from 'hdr-histogram-js';
 import { ElectionResults, Topics, v1 } from '@shailoo/contracts';
 import { definitionHash } from '@shailoo/election';
@@ -77,6 +79,12 @@ export interface LoadtestReport {
     throughputToRaw: number | null;
     throughputToCeiling: number | null;
   };
+  /**
+   * CPU time spent from the polls' close to the last acknowledgement, per acknowledged result, in
+   * ms: the station processes, the embedded broker, and this process (the embedded tally server with
+   * its verifier threads; only the observer for an external target). Where the cores go.
+   */
+  cpuMsPerResult: { stations: number; broker: number | null; server: number | null };
   /** The station side: the sum of its processes' peak resident memory. */
   peakRssMb: number;
   registerSeconds: number;
@@ -215,7 +223,15 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
         lastRow = { at: now, acknowledged: t.counters.acknowledged };
       }
     };
+    const profiler = options.profile && !external ? await startProfiler() : null;
+    const cpuFrom = { server: process.cpuUsage(), broker: stack.brokerCpuMs() };
     const result = await fleet.run(t0, onTick);
+    const serverCpu = process.cpuUsage(cpuFrom.server);
+    const brokerCpuMs = cpuFrom.broker === null ? null : stack.brokerCpuMs()! - cpuFrom.broker;
+    if (profiler) {
+      await profiler.stop(options.profile!);
+      log(`CPU profile of the tally server during the run written to ${options.profile}`);
+    }
     const acknowledged = result.counters.acknowledged;
     for (let waited = 0; publishedNow() < acknowledged && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     const allPublished = published.find((p) => p.reporting >= acknowledged);
@@ -285,6 +301,11 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
         throughputToRaw: rawPerSec ? throughput / rawPerSec : null,
         throughputToCeiling: ceiling ? throughput / ceiling.perSecond : null,
       },
+      cpuMsPerResult: {
+        stations: result.counters.cpuMs / Math.max(1, acknowledged),
+        broker: brokerCpuMs === null ? null : brokerCpuMs / Math.max(1, acknowledged),
+        server: external ? null : (serverCpu.user + serverCpu.system) / 1000 / Math.max(1, acknowledged),
+      },
       peakRssMb: result.peakRssMb,
       registerSeconds,
       wallSeconds: (wallMs() - started) / 1000,
@@ -296,6 +317,21 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
     await fleet.stop();
     await stack.close();
   }
+}
+
+/** The V8 profiler of this process (where the embedded tally server runs). */
+async function startProfiler(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 /** The server's own count of duplicates and refusals, from its Prometheus metrics (null when it has none). */

@@ -33,6 +33,8 @@ export interface LoadtestOptions {
   register?: string;
   /** Skip the two baselines (for quick runs). */
   baselines: boolean;
+  /** A file for a CPU profile of the embedded tally server's process during the run. */
+  profile?: string;
 }
 
 /** One process holds at most this many sockets (this machine's `ulimit -n` is 20,000; leave room). */

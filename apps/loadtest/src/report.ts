@@ -30,6 +30,10 @@ export function summaryTable(r: LoadtestReport): string {
     ],
     ['readers', r.readers ? `${r.readers.clients} clients, ${r.readers.requests} requests, ${r.readers.errors} errors, ${ms(r.readers.latencyMs)}` : '—'],
     ['server counters', `duplicates ${r.server.duplicates ?? '—'}, rejected ${r.server.rejected ?? '—'}`],
+    [
+      'CPU per result',
+      `stations ${r.cpuMsPerResult.stations.toFixed(3)} ms, broker ${r.cpuMsPerResult.broker?.toFixed(3) ?? '—'} ms, tally server ${r.cpuMsPerResult.server?.toFixed(3) ?? '—'} ms`,
+    ],
     ['station side peak RSS', `${Math.round(r.peakRssMb)} MB`],
     ['registration', `${r.registerSeconds.toFixed(1)} s`],
     ['wall time', `${r.wallSeconds.toFixed(1)} s`],

@@ -80,6 +80,11 @@ export class SimulationStack {
     }
   }
 
+  /** CPU time of the embedded broker so far, in ms (null for an external one). */
+  brokerCpuMs(): number | null {
+    return this.broker?.cpuMs() ?? null;
+  }
+
   async stopBroker(): Promise<void> {
     await this.broker?.close();
   }

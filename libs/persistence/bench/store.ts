@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   await raw.close();
 
   console.log(`Prisma createMany:                         ${ormRate.toFixed(0)} rows/s`);
-  console.log(`one raw INSERT per batch (the hot path):   ${rawRate.toFixed(0)} rows/s (${inserted} inserted, ${stored} stored)`);
+  console.log(`one raw INSERT of arrays (the hot path):   ${rawRate.toFixed(0)} rows/s (${inserted} inserted, ${stored} stored)`);
   console.log(`ratio raw / ORM:                           ${(rawRate / ormRate).toFixed(2)}×`);
 }
 

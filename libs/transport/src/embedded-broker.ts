@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 // aedes and its TCP listener, run on a worker thread: the broker's parsing and routing then no
@@ -8,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 const IN_WORKER = `const { parentPort, workerData } = require('node:worker_threads');`;
 const IN_CHILD = `const parentPort = { postMessage: (m) => process.send(m), on: (e, fn) => process.on(e, fn) };
 const workerData = JSON.parse(process.argv[1]);
-process.on('disconnect', () => process.exit(0));`;
+process.on('disconnect', () => process.exit(0));
+process.on('SIGTERM', () => process.exit(0));`;
 const BROKER_SOURCE = `
 const { createBroker } = require(workerData.aedes);
 const net = require('node:net');
@@ -21,6 +23,12 @@ parentPort.on('message', () => broker.close(() => server.close(() => parentPort.
 
 type Runner = Worker | ChildProcess;
 
+/** SHAILOO_CPU_PROF=DIR: child processes write a CPU profile there (NODE_OPTIONS may not carry --cpu-prof). */
+export function profiling(): string[] {
+  const dir = process.env.SHAILOO_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** The embedded MQTT 3.1.1 broker (aedes) on a TCP port, on its own thread or in a child process; port 0 takes a free one. */
 export class EmbeddedBroker {
   private constructor(
@@ -32,7 +40,7 @@ export class EmbeddedBroker {
   static start(port = 0, host = '127.0.0.1', options: { childProcess?: boolean } = {}): Promise<EmbeddedBroker> {
     const data = { aedes: require.resolve('aedes'), port, host };
     const runner: Runner = options.childProcess
-      ? spawn(process.execPath, ['-e', IN_CHILD + BROKER_SOURCE, JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+      ? spawn(process.execPath, [...profiling(), '-e', IN_CHILD + BROKER_SOURCE, JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
       : new Worker(IN_WORKER + BROKER_SOURCE, { eval: true, workerData: data });
     return new Promise((resolve, reject) => {
       runner.once('error', reject);
@@ -49,6 +57,18 @@ export class EmbeddedBroker {
   private static end(runner: Runner): void {
     if (runner instanceof Worker) void runner.terminate();
     else runner.kill();
+  }
+
+  /** CPU time the broker has used so far, in ms (a child process on Linux; null otherwise). */
+  cpuMs(): number | null {
+    if (!(this.runner instanceof ChildProcess) || !this.runner.pid) return null;
+    try {
+      const fields = readFileSync(`/proc/${this.runner.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 10 ms.
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return null;
+    }
   }
 
   get url(): string {

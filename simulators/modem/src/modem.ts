@@ -10,6 +10,8 @@ export interface ModemConnection {
   /** Called on every (re)connection. */
   onConnect(fn: () => void): void;
   onMessage(fn: (topic: string, payload: Buffer) => void): void;
+  /** Called when a session that was up ends (where the connection can tell). */
+  onClose?(fn: () => void): void;
   subscribe(topic: string): Promise<void>;
   publish(topic: string, payload: Buffer): void;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export function leanConnection(options: { qos?: 0 | 1; username?: string; passwo
       },
       onConnect: (fn) => client.on('connect', fn),
       onMessage: (fn) => client.on('message', fn),
+      onClose: (fn) => client.on('close', fn),
       subscribe: (topic) => client.subscribe(topic),
       publish: (topic, payload) => void client.publish(topic, payload, options.qos ?? 1).catch(() => undefined),
       close: () => client.close(),

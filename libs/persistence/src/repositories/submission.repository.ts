@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MessageKind, Payload, PrecinctReport } from '@shailoo/election';
 import { Database, DATABASE } from '../database';
-import { Prisma } from '../generated/client';
 
 /** A verified message, ready to store: a precinct report, its election and the signed envelope it came in. */
 export type Submission = PrecinctReport & { electionId: string; bodyHash: Buffer; envelope: Buffer };
@@ -26,13 +25,15 @@ export class SubmissionRepository {
    * times slower here: see bench/store) and says, row by row, what became of each.
    */
   async insertBatch(rows: Submission[]): Promise<StoreOutcome[]> {
-    const values = rows.map(
-      (r) =>
-        Prisma.sql`(${r.electionId}, ${r.precinctId}, ${r.deviceId}, ${r.sequence}, ${r.kind}, ${JSON.stringify(r.payload)}::jsonb, ${r.bodyHash}, ${r.envelope})`,
-    );
+    // One statement of eight array parameters whatever the batch's size: its text never changes,
+    // and the engine parses eight arrays instead of eight parameters a row.
+    const column = <T>(f: (r: Submission) => T) => rows.map(f);
     const inserted = await this.db.prisma.$queryRaw<{ device_id: string; sequence: number }[]>`
       INSERT INTO submission (election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
-      VALUES ${Prisma.join(values)}
+      SELECT * FROM unnest(
+        ${column((r) => r.electionId)}::text[], ${column((r) => r.precinctId)}::text[], ${column((r) => r.deviceId)}::text[],
+        ${column((r) => r.sequence)}::int[], ${column((r) => r.kind)}::text[], ${column((r) => JSON.stringify(r.payload))}::jsonb[],
+        ${column((r) => r.bodyHash)}::bytea[], ${column((r) => r.envelope)}::bytea[])
       ON CONFLICT (device_id, sequence) DO NOTHING
       RETURNING device_id, sequence`;
     const key = (deviceId: string, sequence: number) => `${deviceId}\u0000${sequence}`;
