@@ -47,11 +47,14 @@ export class ElectionRepository {
         create: { id: definition.id, name: definition.name, definitionHash: hash, definition: definition as any },
         update: {},
       }),
-      ...chunks(devices, 5000).map((chunk) =>
-        prisma.device.createMany({
-          data: chunk.map((d) => ({ ...d, electionId: definition.id, publicKey: new Uint8Array(d.publicKey) })),
-          skipDuplicates: true,
-        }),
+      // One INSERT of arrays per 20,000 devices (Prisma's createMany compiles each row: minutes for a load test's 100,000).
+      ...chunks(devices, 20_000).map(
+        (chunk) => prisma.$executeRaw`
+          INSERT INTO device (id, election_id, precinct_id, kind, public_key)
+          SELECT id, ${definition.id}, precinct_id, kind, public_key
+          FROM unnest(${chunk.map((d) => d.id)}::text[], ${chunk.map((d) => d.precinctId)}::text[], ${chunk.map((d) => d.kind)}::text[], ${chunk.map((d) => Buffer.from(d.publicKey))}::bytea[])
+            AS d(id, precinct_id, kind, public_key)
+          ON CONFLICT (id) DO NOTHING`,
       ),
     ]);
   }
