@@ -37,7 +37,9 @@ if ! su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D $PG_DIR status" >/dev/null 2>&
 fi
 
 if ! pgrep -f "mosquitto -c $MOSQ_CONF" >/dev/null; then
-  printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$MQTT_PORT" > "$MOSQ_CONF"
+  # max_queued_messages: Mosquitto drops QoS 1 messages beyond 1,000 queued for one subscriber by
+  # default — the tally server's, during a close-of-polls burst (stations then recover by resending).
+  printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 200000\n' "$MQTT_PORT" > "$MOSQ_CONF"
   mosquitto -c "$MOSQ_CONF" -d
   for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/$MQTT_PORT) 2>/dev/null && break; sleep 0.1; done
   log "Mosquitto on 127.0.0.1:$MQTT_PORT"

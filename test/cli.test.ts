@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, CLI_ENV } from './server-process';
@@ -69,5 +69,29 @@ describe('shailoo-sim configuration', () => {
     const r = runWith(['station', '--broker', 'mqtt://127.0.0.1:1', '--box-failure-rate', '2'], {});
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--box-failure-rate <p>' argument '2' is invalid/);
+  });
+});
+
+describe('shailoo-sim loadtest', () => {
+  it('refuses bad flags with exit 2 and a reason', () => {
+    const persistent = run(['loadtest', '--stations', '30000', '--persistent']);
+    expect(persistent.code).toBe(2);
+    expect(persistent.stderr).toMatch(/embedded broker is one process and holds at most 15000 sockets/);
+    const qos = run(['loadtest', '--stations', '10', '--qos', '2']);
+    expect(qos.code).toBe(2);
+    expect(qos.stderr).toMatch(/--qos <q>' argument '2' is invalid/);
+  });
+
+  it('runs, prints the summary, and writes the JSON report and the per-second CSV', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shailoo-lt-'));
+    const { code, stdout } = run(['loadtest', '--stations', '60', '--no-baselines', '--report', join(dir, 'r.json'), '--csv', join(dir, 'r.csv')]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/checked against the server\s+lost 0, double-counted 0, totals match/);
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    expect(report).toMatchObject({ stations: 60, accepted: 60, lost: 0, doubleCounted: 0 });
+    expect(Object.keys(report.latencyMs)).toEqual(['p50', 'p90', 'p99', 'max', 'count']);
+    const csv = readFileSync(join(dir, 'r.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('second,connected,sent,acknowledged,published,acksPerSec,latencyP50Ms,latencyP99Ms,stationRssMb');
+    expect(csv.at(-1)!.split(',')[3]).toBe('60');
   });
 });

@@ -166,6 +166,7 @@ program
   .option('--duration <s>', 'seconds after the polls close when whatever is unacknowledged is given up', Flags.positive, 600)
   .option('--resend <ms>', 'a station’s first wait for its acknowledgement before resending (doubling, with jitter)', Flags.positive, 30_000)
   .option('--readers <n>', 'clients reading the public results API during the run', Flags.nonNegative, 0)
+  .option('--reader-interval <ms>', 'each reader’s refresh interval (0: back to back)', Flags.nonNegative, 1000)
   .option('--broker <url>', 'MQTT broker of an external tally server (with --register)')
   .option('--register <http>', 'HTTP base URL of that tally server')
   .option('--no-baselines', 'skip the raw-broker and verification baselines')
@@ -190,6 +191,7 @@ program
       durationS: opts.duration,
       resendMs: opts.resend,
       readers: opts.readers,
+      readerIntervalMs: opts.readerInterval,
       broker: opts.broker,
       register: opts.register,
       baselines: opts.baselines,

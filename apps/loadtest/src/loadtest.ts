@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { build, decodeFromCompressedBase64, Histogram } from 'hdr-histogram-js';
 import { ElectionResults, Topics, v1 } from '@shailoo/contracts';
 import { definitionHash } from '@shailoo/election';
@@ -85,6 +86,8 @@ export interface LoadtestReport {
    * its verifier threads; only the observer for an external target). Where the cores go.
    */
   cpuMsPerResult: { stations: number; broker: number | null; server: number | null };
+  /** How late the embedded tally server's event loop ran its timers during the run (what an HTTP request waits behind). */
+  serverEventLoopDelayMs: Percentiles | null;
   /** The station side: the sum of its processes' peak resident memory. */
   peakRssMb: number;
   registerSeconds: number;
@@ -182,7 +185,11 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
       log(`${options.stations} persistent sessions connected`);
     }
     if (options.readers > 0) {
-      readers = forkSibling('readers-process', [`${stack.target.registerUrl}/api/elections/${electionId}/results`, String(options.readers)]);
+      readers = forkSibling('readers-process', [
+        `${stack.target.registerUrl}/api/elections/${electionId}/results`,
+        String(options.readers),
+        String(options.readerIntervalMs),
+      ]);
       await nextMessage(readers, () => true);
     }
 
@@ -191,41 +198,48 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
     let second: number[] = [];
     let lastRow = { at: 0, acknowledged: 0 };
     const t0 = wallMs() + 500;
+    let latest: FleetTick | null = null;
+    const addRow = (t: FleetTick, now: number) => {
+      const sorted = second.sort((a, b) => a - b);
+      const acksPerSec = ((t.counters.acknowledged - lastRow.acknowledged) * 1000) / Math.max(1, now - (lastRow.at || t0));
+      timeline.push({
+        second: timeline.length + 1,
+        connected: t.counters.connected,
+        sent: t.counters.sent,
+        acknowledged: t.counters.acknowledged,
+        published: publishedNow(),
+        acksPerSec: Math.round(acksPerSec),
+        latencyP50Ms: Math.round(sortedPercentile(sorted, 50)),
+        latencyP99Ms: Math.round(sortedPercentile(sorted, 99)),
+        stationRssMb: Math.round(t.rssMb),
+      });
+      hooks.progress?.({
+        phase: 'running',
+        stations: options.stations,
+        connected: t.counters.connected,
+        sent: t.counters.sent,
+        acknowledged: t.counters.acknowledged,
+        published: publishedNow(),
+        acksPerSec: Math.round(acksPerSec),
+      });
+      second = [];
+      lastRow = { at: now, acknowledged: t.counters.acknowledged };
+    };
     const onTick = (t: FleetTick) => {
+      latest = t;
       for (const ms of t.latencies) latency.recordValue(Math.max(1, Math.round(ms * 1000)));
       second.push(...t.latencies);
       const now = wallMs();
-      const row = Math.floor((now - t0) / 1000);
-      if (row >= timeline.length && now >= t0) {
-        const sorted = second.sort((a, b) => a - b);
-        const acksPerSec = ((t.counters.acknowledged - lastRow.acknowledged) * 1000) / Math.max(1, now - (lastRow.at || t0));
-        timeline.push({
-          second: timeline.length + 1,
-          connected: t.counters.connected,
-          sent: t.counters.sent,
-          acknowledged: t.counters.acknowledged,
-          published: publishedNow(),
-          acksPerSec: Math.round(acksPerSec),
-          latencyP50Ms: Math.round(sortedPercentile(sorted, 50)),
-          latencyP99Ms: Math.round(sortedPercentile(sorted, 99)),
-          stationRssMb: Math.round(t.rssMb),
-        });
-        hooks.progress?.({
-          phase: 'running',
-          stations: options.stations,
-          connected: t.counters.connected,
-          sent: t.counters.sent,
-          acknowledged: t.counters.acknowledged,
-          published: publishedNow(),
-          acksPerSec: Math.round(acksPerSec),
-        });
-        second = [];
-        lastRow = { at: now, acknowledged: t.counters.acknowledged };
-      }
+      if (now >= t0 && Math.floor((now - t0) / 1000) >= timeline.length) addRow(t, now);
     };
     const profiler = options.profile && !external ? await startProfiler() : null;
     const cpuFrom = { server: process.cpuUsage(), broker: stack.brokerCpuMs() };
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const result = await fleet.run(t0, onTick);
+    loopDelay.disable();
+    // The last, partial second.
+    if (latest && second.length) addRow(latest, wallMs());
     const serverCpu = process.cpuUsage(cpuFrom.server);
     const brokerCpuMs = cpuFrom.broker === null ? null : stack.brokerCpuMs()! - cpuFrom.broker;
     if (profiler) {
@@ -306,6 +320,15 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
         broker: brokerCpuMs === null ? null : brokerCpuMs / Math.max(1, acknowledged),
         server: external ? null : (serverCpu.user + serverCpu.system) / 1000 / Math.max(1, acknowledged),
       },
+      serverEventLoopDelayMs: external
+        ? null
+        : {
+            p50: loopDelay.percentile(50) / 1e6,
+            p90: loopDelay.percentile(90) / 1e6,
+            p99: loopDelay.percentile(99) / 1e6,
+            max: loopDelay.max / 1e6,
+            count: loopDelay.count,
+          },
       peakRssMb: result.peakRssMb,
       registerSeconds,
       wallSeconds: (wallMs() - started) / 1000,
@@ -342,7 +365,8 @@ async function serverCounters(registerUrl: string): Promise<LoadtestReport['serv
     const text = await res.text();
     const total = (name: string) => {
       const values = [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].map((m) => Number(m[1]));
-      return values.length ? values.reduce((s, v) => s + v, 0) : null;
+      // A labelled counter has no line until its first increment: declared and silent is zero.
+      return values.length ? values.reduce((s, v) => s + v, 0) : text.includes(`# TYPE ${name} counter`) ? 0 : null;
     };
     return { duplicates: total('shailoo_messages_duplicate_total'), rejected: total('shailoo_messages_rejected_total') };
   } catch {

@@ -28,6 +28,8 @@ export interface LoadtestOptions {
   resendMs: number;
   /** Clients reading the public results API during the run. */
   readers: number;
+  /** Each reader's refresh interval in ms (a results page reloading itself); 0: back to back. */
+  readerIntervalMs: number;
   /** The server: embedded (default) or an external broker and HTTP base URL. */
   broker?: string;
   register?: string;
@@ -59,6 +61,7 @@ export function loadtestOptions(flags: Partial<LoadtestOptions> & { stations: nu
     durationS: 600,
     resendMs: 30_000,
     readers: 0,
+    readerIntervalMs: 1000,
     baselines: true,
     ...given,
     dial,

@@ -28,12 +28,18 @@ export function summaryTable(r: LoadtestReport): string {
       'baseline: verification ceiling',
       `${rate(r.baseline.verificationCeilingPerSec)} on ${r.baseline.verificationThreads ?? '—'} threads (throughput is ${share(r.baseline.throughputToCeiling)})`,
     ],
-    ['readers', r.readers ? `${r.readers.clients} clients, ${r.readers.requests} requests, ${r.readers.errors} errors, ${ms(r.readers.latencyMs)}` : '—'],
+    [
+      'readers',
+      r.readers
+        ? `${r.readers.clients} clients every ${o.readerIntervalMs} ms, ${r.readers.requests} requests, ${r.readers.errors} errors, ${ms(r.readers.latencyMs)}`
+        : '—',
+    ],
     ['server counters', `duplicates ${r.server.duplicates ?? '—'}, rejected ${r.server.rejected ?? '—'}`],
     [
       'CPU per result',
       `stations ${r.cpuMsPerResult.stations.toFixed(3)} ms, broker ${r.cpuMsPerResult.broker?.toFixed(3) ?? '—'} ms, tally server ${r.cpuMsPerResult.server?.toFixed(3) ?? '—'} ms`,
     ],
+    ['server event-loop delay', ms(r.serverEventLoopDelayMs)],
     ['station side peak RSS', `${Math.round(r.peakRssMb)} MB`],
     ['registration', `${r.registerSeconds.toFixed(1)} s`],
     ['wall time', `${r.wallSeconds.toFixed(1)} s`],

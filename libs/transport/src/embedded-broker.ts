@@ -18,7 +18,9 @@ const net = require('node:net');
 const broker = createBroker({ concurrency: 1000 });
 const server = net.createServer({ noDelay: true }, broker.handle);
 server.once('error', (err) => parentPort.postMessage({ type: 'error', message: err.message }));
-server.listen(workerData.port, workerData.host, () => parentPort.postMessage({ type: 'listening', port: server.address().port }));
+// A backlog of 4,096 (the kernel's somaxconn here): thousands of modems dialing at once would
+// otherwise overflow the default 511 and wait out SYN retransmissions (1, 3, 7, 15 s…).
+server.listen({ port: workerData.port, host: workerData.host, backlog: 4096 }, () => parentPort.postMessage({ type: 'listening', port: server.address().port }));
 parentPort.on('message', () => broker.close(() => server.close(() => parentPort.postMessage({ type: 'closed' }))));`;
 
 type Runner = Worker | ChildProcess;
