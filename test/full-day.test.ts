@@ -5,6 +5,7 @@ import { transmit } from '@shailoo/modem';
 import { recordCouncilDay, RecordedDay } from '@shailoo/scenario';
 import { NCNAME, validateEel, validateErr } from './nist-schemas';
 import { embeddedStack, getJson, Stack } from './stack';
+import { TEST_OPERATOR_TOKEN } from './server-process';
 
 jest.setTimeout(60_000);
 
@@ -129,7 +130,7 @@ describe('full election day through the tally server', () => {
     expect(before.provisional.seats).toEqual(
       allocateCityCouncil({ seats: 31, participated: r.preliminary.ballotsInBox, votes: r.preliminary.votes, seed: r.definitionHash }).seats,
     );
-    const closed = (await (await fetch(`${url}/close`, { method: 'POST' })).json()) as any;
+    const closed = (await (await fetch(`${url}/close`, { method: 'POST', headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } })).json()) as any;
     expect(closed.status).toBe('final');
     expect(closed.closedBy).toBe('operator');
     expect(closed.final.seats).toEqual(
@@ -161,13 +162,15 @@ describe('full election day through the tally server', () => {
     expect(validateErr({ ...report, GpUnit: [{ ...report.GpUnit[0], Extra: 1 }] })).toBe(false);
   });
 
-  it('exports the devices’ events as a NIST event log that validates', async () => {
+  it('exports the devices’ events and the operator’s close as a NIST event log that validates', async () => {
     const log = await getJson(`${url}/export/nist-eel`);
     const ok = validateEel(log);
     expect(validateEel.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
-    const events = log.Device.flatMap((d: any) => d.Event);
+    const events = log.Device.filter((d: any) => !d.Id.startsWith('operator:')).flatMap((d: any) => d.Event);
     expect(events).toHaveLength(recorded.messages.length);
+    const operator = log.Device.find((d: any) => d.Id === 'operator:environment');
+    expect(operator.Event.map((e: any) => e.Type)).toEqual(['operator-close-count']);
     expect(log.Device.find((d: any) => d.Id.startsWith('aeu-')).Type).toBe('scan-single');
     expect(validateEel({ ...log, Device: [{ ...log.Device[0], Event: [{ ...events[0], Disposition: 'maybe' }] }] })).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { loadtestOptions, runLoadtest } from '@shailoo/loadtest';
+import { TEST_OPERATOR_TOKEN } from './server-process';
 import { externalConfigured, externalStack } from './stack';
 
 jest.setTimeout(180_000);
@@ -50,7 +51,9 @@ describe('shailoo-sim loadtest', () => {
     const stack = await externalStack();
     const server = await stack.startServer();
     try {
-      const r = await runLoadtest(loadtestOptions({ stations: 300, broker: stack.brokerUrl, register: server.httpUrl, seed: 'lt-external' }));
+      const r = await runLoadtest(
+        loadtestOptions({ stations: 300, broker: stack.brokerUrl, register: server.httpUrl, operatorToken: TEST_OPERATOR_TOKEN, seed: 'lt-external' }),
+      );
       expect(r).toMatchObject({ target: 'external', acknowledged: 300, accepted: 300, lost: 0, doubleCounted: 0, totalsMatch: true });
       expect(r.cpuMsPerResult.server).toBeNull();
       expect(r.baseline.rawBrokerPerSec).toBeGreaterThan(0);

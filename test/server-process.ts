@@ -21,10 +21,13 @@ export interface ServerProcess {
   store: string;
 }
 
+/** The operator token the test servers accept (OPERATOR_TOKEN) and the tests send. */
+export const TEST_OPERATOR_TOKEN = 'test-operator-token-0123456789';
+
 /** `shailoo-sim tally-server` as its own process, configured only by environment, as in docker-compose. */
 export function startServerProcess(env: Record<string, string>, cwd?: string): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...CLI, 'tally-server'], {
-    env: { ...process.env, ...CLI_ENV, PORT: '0', MQTT_PORT: '0', ...env },
+    env: { ...process.env, ...CLI_ENV, PORT: '0', MQTT_PORT: '0', OPERATOR_TOKEN: TEST_OPERATOR_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd,
   });
@@ -52,8 +55,12 @@ export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTE
   });
 }
 
-export async function registerOverHttp(http: string, body: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${http}/api/elections`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export async function registerOverHttp(http: string, body: unknown, token: string | null = TEST_OPERATOR_TOKEN): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${http}/api/elections`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 }
 

@@ -4,6 +4,7 @@ import { TallyConfig } from '@shailoo/tally-server';
 import { startTallyServer, tallyConfig, TallyServerHandle } from '@shailoo/tally-server';
 import { SystemClock } from '@shailoo/platform';
 import { EmbeddedBroker } from '@shailoo/transport';
+import { TEST_OPERATOR_TOKEN } from './server-process';
 
 /** Where a test's tally server gets its broker and database. */
 export interface Stack {
@@ -20,7 +21,8 @@ export async function embeddedStack(): Promise<Stack> {
   return {
     name: 'embedded aedes + PGlite',
     brokerUrl: broker.url,
-    startServer: (overrides = {}) => startTallyServer(tallyConfig({ mqttUrl: broker.url, port: 0, clock: new SystemClock(), ...overrides })),
+    startServer: (overrides = {}) =>
+      startTallyServer(tallyConfig({ mqttUrl: broker.url, port: 0, clock: new SystemClock(), operatorToken: TEST_OPERATOR_TOKEN, ...overrides })),
     close: () => broker.close(),
   };
 }
@@ -44,7 +46,8 @@ export async function externalStack(): Promise<Stack> {
     name: 'Mosquitto + PostgreSQL',
     brokerUrl: mqttUrl,
     databaseUrl,
-    startServer: (overrides = {}) => startTallyServer(tallyConfig({ mqttUrl, databaseUrl, port: 0, clock: new SystemClock(), ...overrides })),
+    startServer: (overrides = {}) =>
+      startTallyServer(tallyConfig({ mqttUrl, databaseUrl, port: 0, clock: new SystemClock(), operatorToken: TEST_OPERATOR_TOKEN, ...overrides })),
     close: async () => {
       const c = new Client({ connectionString: adminUrl });
       await c.connect();

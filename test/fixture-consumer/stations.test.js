@@ -6,10 +6,13 @@ const { startStations } = require('shailoo-sim/testing');
 
 jest.setTimeout(180_000);
 
+/** The operator token "our" tally server accepts: registering an election is an operator's call. */
+const OPERATOR_TOKEN = 'consumer-operator-token-0123456789';
+
 /** "Our" tally server, started from the installed package's command (memory store, free ports). */
 async function startTallyServer() {
   const child = spawn(process.execPath, [require.resolve('shailoo-sim/bin/shailoo-sim.js'), 'tally-server'], {
-    env: { ...process.env, PGLITE_DIR: 'memory://', PORT: '0', MQTT_PORT: '0', MQTT_URL: '', DATABASE_URL: '' },
+    env: { ...process.env, PGLITE_DIR: 'memory://', PORT: '0', MQTT_PORT: '0', MQTT_URL: '', DATABASE_URL: '', OPERATOR_TOKEN },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   for await (const line of createInterface({ input: child.stdout })) {
@@ -36,7 +39,13 @@ describe('simulated stations in another project’s tests', () => {
   it('drives a tally server of our own over MQTT and HTTP, and its results equal the truth', async () => {
     const server = await startTallyServer();
     try {
-      const stations = await startStations({ scenario: 'kaiyndy-2021', seed: 'consumer', broker: server.mqtt, register: server.http });
+      const stations = await startStations({
+        scenario: 'kaiyndy-2021',
+        seed: 'consumer',
+        broker: server.mqtt,
+        register: server.http,
+        operatorToken: OPERATOR_TOKEN,
+      });
       await stations.closePolls();
       await stations.stop();
       const [electionId] = Object.keys(stations.truth);

@@ -20,7 +20,12 @@ const ENV = z.object({
   HOST: z.string().default('127.0.0.1'),
   VOTER_SEED: z.string().default('kaiyndy-2021'),
   REMOTE_SHARE: z.coerce.number().min(0).max(1).default(0.01),
+  // The tally server accepts it as an operator's; the client commands send it with --register.
+  OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters (use `shailoo-sim operator add` for a random one)').optional(),
 });
+
+/** Variables whose values never appear in a message. */
+const SECRET = new Set(['OPERATOR_TOKEN']);
 
 export type Env = z.infer<typeof ENV>;
 
@@ -32,7 +37,8 @@ export function getEnv(raw: NodeJS.ProcessEnv = process.env): Env {
   const parsed = ENV.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConfigError(`${issue.path.join('.')}=${JSON.stringify(present[String(issue.path[0])])}: ${issue.message}`);
+    const name = String(issue.path[0]);
+    throw new ConfigError(`${issue.path.join('.')}=${SECRET.has(name) ? '"***"' : JSON.stringify(present[name])}: ${issue.message}`);
   }
   return parsed.data;
 }

@@ -1,8 +1,9 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { Command, Option } from 'commander';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { startIdentificationService } from '@shailoo/identification';
-import { openDatabase, redact } from '@shailoo/persistence';
+import { openDatabase, OperatorRepository, redact } from '@shailoo/persistence';
 import { SystemClock } from '@shailoo/platform';
 import { prepareCouncilDay, runCouncilStation, stationDevices } from '@shailoo/scenario';
 import {
@@ -15,11 +16,12 @@ import {
   runSummary,
   ScenarioError,
   shippedScenarios,
+  operatorHeaders,
   TargetError,
 } from '@shailoo/scenario-runner';
 import { LoadtestMetrics, loadtestOptions, LoadtestOptionsError, runLoadtest, summaryTable, verdict, writeCsv, writeReport } from '@shailoo/loadtest';
 import { loadtestBars, progressBars } from './progress';
-import { startTallyServer, tallyConfig } from '@shailoo/tally-server';
+import { startTallyServer, tallyConfig, tokenHash } from '@shailoo/tally-server';
 import { EmbeddedBroker } from '@shailoo/transport';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
 import { ConfigError, DEFAULT_DATA_DIRS, durableStore, Flags, getEnv } from './config';
@@ -89,7 +91,7 @@ program
     if (opts.register) {
       const res = await fetch(`${opts.register}/api/elections`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: operatorHeaders(getEnv().OPERATOR_TOKEN),
         body: JSON.stringify({ definition: day.definition, devices: stationDevices(day, opts.seed, opts.precinct).devices }),
       });
       if (!res.ok) throw new Error(`registration refused: ${res.status} ${await res.text()}`);
@@ -135,7 +137,7 @@ program
   .option('--register <http>', 'HTTP base URL of that tally server')
   .action(async (name: string, opts) => {
     const scenario = loadScenario(name);
-    const target = externalTarget(opts.broker, opts.register);
+    const target = externalTarget(opts.broker, opts.register, getEnv().OPERATOR_TOKEN);
     const bars = progressBars();
     const { report, eventLog } = await runScenario(scenario, { seed: opts.seed, speed: opts.speed, target, onProgress: bars.update });
     bars.done();
@@ -194,6 +196,7 @@ program
       readerIntervalMs: opts.readerInterval,
       broker: opts.broker,
       register: opts.register,
+      operatorToken: getEnv().OPERATOR_TOKEN,
       baselines: opts.baselines,
       profile: opts.profile,
     });
@@ -226,7 +229,7 @@ program
   .option('--register <http>', 'HTTP base URL of that tally server')
   .action(async (file: string, opts) => {
     const { log, sha256 } = readEventLog(file);
-    const report = await replayEventLog(log, { speed: opts.speed, target: externalTarget(opts.broker, opts.register) });
+    const report = await replayEventLog(log, { speed: opts.speed, target: externalTarget(opts.broker, opts.register, getEnv().OPERATOR_TOKEN) });
     if (opts.report) writeFileSync(opts.report, `${JSON.stringify(report, null, 2)}\n`);
     console.log(
       `replayed ${file} (sha-256 ${sha256}): ${report.messages.uplink} uplink messages, ${report.messages.identification} identification requests in ${report.wallSeconds.toFixed(1)} s`,
@@ -265,7 +268,7 @@ program
     const broker = env.MQTT_URL ? null : await EmbeddedBroker.start(env.MQTT_PORT ?? 1883, host);
     const mqttUrl = env.MQTT_URL ?? broker!.url;
     const server = await startTallyServer(
-      tallyConfig({ mqttUrl, databaseUrl: store.url, dataDir: store.dataDir, port: env.PORT, host }),
+      tallyConfig({ mqttUrl, databaseUrl: store.url, dataDir: store.dataDir, port: env.PORT, host, operatorToken: env.OPERATOR_TOKEN }),
       new ConsoleLogger({ json: true }),
     );
     console.log(
@@ -308,6 +311,30 @@ program
     await waitForSignal();
     await service.close();
     await database.close();
+  });
+
+program
+  .command('operator')
+  .description('manage who may change an election (register it and its devices, close its count)')
+  .command('add')
+  .argument('<name>', 'the operator’s name, as it appears in the audit log')
+  .description(
+    `add an operator to the tally server's store (DATABASE_URL, PGLITE_DIR, or ./${DEFAULT_DATA_DIRS.tallyServer}; an embedded store must not be open in a running server) and print their bearer token, once`,
+  )
+  .action(async (name: string) => {
+    if (!/^[\p{L}\p{N}._@-]{1,64}$/u.test(name)) throw new ConfigError(`operator name ${JSON.stringify(name)}: letters, digits, . _ @ - (at most 64)`);
+    const store = durableStore(getEnv(), DEFAULT_DATA_DIRS.tallyServer);
+    const db = await openDatabase({ url: store.url, dataDir: store.dataDir });
+    try {
+      const token = randomBytes(32).toString('base64url');
+      if (!(await new OperatorRepository(db).add(name, tokenHash(token)))) throw new ConfigError(`there is already an operator named ${name}`);
+      console.log(token);
+      console.error(
+        `shailoo-sim: operator ${name} added; the token above is shown once (only its SHA-256 is stored). Send it as "Authorization: Bearer <token>".`,
+      );
+    } finally {
+      await db.close();
+    }
   });
 
 program

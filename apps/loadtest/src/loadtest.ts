@@ -132,7 +132,7 @@ const sortedPercentile = (sorted: number[], p: number) => (sorted.length ? sorte
 export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks = {}): Promise<LoadtestReport> {
   const log = hooks.log ?? (() => undefined);
   const started = wallMs();
-  const external = options.broker ? { brokerUrl: options.broker, registerUrl: options.register! } : undefined;
+  const external = options.broker ? { brokerUrl: options.broker, registerUrl: options.register!, operatorToken: options.operatorToken } : undefined;
 
   const ceiling = options.baselines ? await verificationCeiling() : null;
   if (ceiling) log(`baseline: Ed25519 verification on ${ceiling.threads} threads: ${Math.round(ceiling.perSecond)}/s`);

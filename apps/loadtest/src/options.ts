@@ -33,6 +33,8 @@ export interface LoadtestOptions {
   /** The server: embedded (default) or an external broker and HTTP base URL. */
   broker?: string;
   register?: string;
+  /** The external server's operator token (registration is an operator's call). */
+  operatorToken?: string;
   /** Skip the two baselines (for quick runs). */
   baselines: boolean;
   /** A file for a CPU profile of the embedded tally server's process during the run. */

@@ -49,8 +49,12 @@ export function summaryTable(r: LoadtestReport): string {
 }
 
 export function writeReport(path: string, r: LoadtestReport): void {
-  const { timeline, ...rest } = r;
-  writeFileSync(path, JSON.stringify({ ...rest, seconds: timeline.length }, null, 2) + '\n');
+  const { timeline, options, ...rest } = r;
+  // The operator's token is a credential: never in a report.
+  writeFileSync(
+    path,
+    JSON.stringify({ ...rest, options: { ...options, operatorToken: options.operatorToken && '***' }, seconds: timeline.length }, null, 2) + '\n',
+  );
 }
 
 const COLUMNS: (keyof TimelineRow)[] = [

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,13 +15,20 @@ import { EmbeddedBroker } from '@shailoo/transport';
 export interface Target {
   brokerUrl: string;
   registerUrl: string;
+  /** The operator's bearer token that registers elections and devices (OPERATOR_TOKEN). */
+  operatorToken?: string;
 }
 
 /** A tally server given by its broker and HTTP base URL, which go together; none: the embedded stack. */
-export function externalTarget(broker?: string, register?: string): Target | undefined {
+export function externalTarget(broker?: string, register?: string, operatorToken?: string): Target | undefined {
   if (!broker && !register) return undefined;
   if (!broker || !register) throw new TargetError('--broker and --register go together: the tally server’s MQTT broker and its HTTP base URL');
-  return { brokerUrl: broker, registerUrl: register };
+  return { brokerUrl: broker, registerUrl: register, operatorToken };
+}
+
+/** The headers of an operator's call. */
+export function operatorHeaders(token: string | undefined): Record<string, string> {
+  return { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
 }
 
 /** A target named by half. */
@@ -48,8 +56,10 @@ export class SimulationStack {
     if (external) return new SimulationStack(external, clock, voterSeed, null, null, null);
     const broker = await EmbeddedBroker.start(0, undefined, { childProcess: true });
     const dataDir = mkdtempSync(join(tmpdir(), 'shailoo-run-'));
-    const server = await startTallyServer(tallyConfig({ mqttUrl: broker.url, dataDir: join(dataDir, 'tally'), port: 0, clock }));
-    return new SimulationStack({ brokerUrl: broker.url, registerUrl: server.httpUrl }, clock, voterSeed, broker, server, dataDir);
+    // The run is the embedded server's only operator: a token of its own, never written anywhere.
+    const operatorToken = randomBytes(32).toString('base64url');
+    const server = await startTallyServer(tallyConfig({ mqttUrl: broker.url, dataDir: join(dataDir, 'tally'), port: 0, clock, operatorToken }));
+    return new SimulationStack({ brokerUrl: broker.url, registerUrl: server.httpUrl, operatorToken }, clock, voterSeed, broker, server, dataDir);
   }
 
   get embedded(): boolean {
@@ -61,7 +71,7 @@ export class SimulationStack {
     for (const e of elections) {
       const res = await fetch(`${this.target.registerUrl}/api/elections`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: operatorHeaders(this.target.operatorToken),
         body: JSON.stringify(e),
       });
       if (!res.ok) throw new Error(`the tally server refused ${e.definition.id}: ${res.status} ${await res.text()}`);
@@ -101,7 +111,9 @@ export class SimulationStack {
 
   async startTallyServer(): Promise<void> {
     const port = Number(new URL(this.target.registerUrl).port);
-    this.server = await startTallyServer(tallyConfig({ mqttUrl: this.target.brokerUrl, dataDir: join(this.dataDir!, 'tally'), port, clock: this.clock }));
+    this.server = await startTallyServer(
+      tallyConfig({ mqttUrl: this.target.brokerUrl, dataDir: join(this.dataDir!, 'tally'), port, clock: this.clock, operatorToken: this.target.operatorToken }),
+    );
   }
 
   /** Reads a path of the tally server's public HTTP API. */

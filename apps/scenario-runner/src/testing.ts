@@ -9,6 +9,8 @@ export interface StationsOptions {
   /** Your tally server: its MQTT broker and HTTP base URL. Without it, the embedded stack. */
   broker?: string;
   register?: string;
+  /** An operator's bearer token for your tally server (it registers the elections and devices). */
+  operatorToken?: string;
   /** Virtual seconds per real second, or max (the default). */
   speed?: number | 'max';
 }
@@ -42,7 +44,7 @@ export interface SimulatedStations extends AsyncDisposable {
  */
 export async function startStations(options: StationsOptions = {}): Promise<SimulatedStations> {
   const scenario = typeof options.scenario === 'object' ? parseScenario(options.scenario, 'scenario') : loadScenario(options.scenario ?? 'kaiyndy-2021');
-  const target = externalTarget(options.broker, options.register);
+  const target = externalTarget(options.broker, options.register, options.operatorToken);
   let result: RunResult | null = null;
   let running: Promise<RunResult> | null = null;
   const done = () => {

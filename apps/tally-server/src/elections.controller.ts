@@ -1,11 +1,12 @@
-import { BadRequestException, Body, Controller, Get, Header, Inject, NotFoundException, Param, Post, Query, Sse } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, Header, Inject, NotFoundException, Param, Post, Query, Req, Sse, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { DeviceRegistration } from '@shailoo/contracts';
 import { ElectionDefinition, TerritoryLevel } from '@shailoo/election';
-import { Database, DATABASE } from '@shailoo/persistence';
+import { Database, DATABASE, OperatorRepository } from '@shailoo/persistence';
 import { ElectionRegistry, RegistrationError } from '@shailoo/registry';
 import { ChangeFeed } from './change-feed';
+import { OperatorGuard, OperatorRequest } from './operator-auth';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { TALLY_CONFIG, TallyConfig } from './tally-config';
@@ -24,6 +25,7 @@ export class ElectionsController {
     private readonly metrics: TallyMetrics,
     private readonly publisher: Publisher,
     private readonly feed: ChangeFeed,
+    private readonly operators: OperatorRepository,
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
   ) {}
 
@@ -41,7 +43,10 @@ export class ElectionsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Register an election definition and its devices’ public keys' })
+  @UseGuards(OperatorGuard)
+  @ApiBearerAuth()
+  @ApiUnauthorizedResponse({ description: 'no operator credential, or not an operator’s' })
+  @ApiOperation({ summary: 'Register an election definition and its devices’ public keys (an operator’s action, logged)' })
   @ApiBody({
     schema: {
       example: {
@@ -50,13 +55,27 @@ export class ElectionsController {
       },
     },
   })
-  async register(@Body() body: { definition?: ElectionDefinition; devices?: DeviceRegistration[] }) {
+  async register(@Body() body: { definition?: ElectionDefinition; devices?: DeviceRegistration[] }, @Req() request: OperatorRequest) {
     if (!body?.definition?.id || !body.definition.territory || !Array.isArray(body.definition.contests)) {
       throw new BadRequestException('body must be {"definition": {id, territory, contests, …}, "devices": [{id, precinctId, kind, publicKey}]}');
     }
+    const devices = body.devices ?? [];
+    const known = !!this.registry.election(body.definition.id);
+    const added = devices.filter((d) => !this.registry.device(d.id)).map((d) => d.id);
     try {
-      const e = await this.registry.register(body.definition, body.devices ?? []);
-      return { id: e.definition.id, definitionHash: e.hash, devices: (body.devices ?? []).length };
+      const e = await this.registry.register(body.definition, devices);
+      if (!known || added.length) {
+        const list = added.length > 20 ? `${added.slice(0, 20).join(', ')} and ${added.length - 20} more` : added.join(', ');
+        await this.operators.log({
+          operator: request.operator!,
+          action: known ? 'add-devices' : 'register-election',
+          electionId: e.definition.id,
+          detail: known
+            ? `added ${added.length} devices to a registered election: ${list}`
+            : `registered ${e.definition.name} (${e.hash}) with ${added.length} devices`,
+        });
+      }
+      return { id: e.definition.id, definitionHash: e.hash, devices: devices.length };
     } catch (err) {
       if (err instanceof RegistrationError) throw new BadRequestException(err.message);
       throw err;
@@ -96,10 +115,19 @@ export class ElectionsController {
   }
 
   @Post(':id/close')
+  @UseGuards(OperatorGuard)
+  @ApiBearerAuth()
+  @ApiUnauthorizedResponse({ description: 'no operator credential, or not an operator’s' })
   @ApiOperation({ summary: 'Close the count by an operator’s decision: the seats become final on the figures at hand' })
-  async close(@Param('id') id: string) {
+  async close(@Param('id') id: string, @Req() request: OperatorRequest) {
     this.election(id);
     await this.tally.close(id, this.config.clock.now());
+    await this.operators.log({
+      operator: request.operator!,
+      action: 'close-count',
+      electionId: id,
+      detail: 'closed the count: the seats are final on the figures at hand',
+    });
     this.publisher.closed(id);
     return this.tally.seats(id);
   }

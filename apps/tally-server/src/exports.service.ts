@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sha256 } from '@shailoo/contracts';
-import { RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
+import { OperatorRepository, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
 import { ElectionRegistry } from '@shailoo/registry';
 import { electionEventLog, electionResultsReport } from './nist-export';
 import { TALLY_CONFIG, TallyConfig } from './tally-config';
@@ -14,6 +14,7 @@ export class ExportsService {
     private readonly tally: TallyService,
     private readonly submissions: SubmissionRepository,
     private readonly rejections: RejectionRepository,
+    private readonly operators: OperatorRepository,
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
   ) {}
 
@@ -32,7 +33,7 @@ export class ExportsService {
 
   async eventLog(id: string) {
     if (!this.registry.election(id)) return null;
-    const [accepted, rejected] = await Promise.all([this.submissions.eventLog(id), this.rejections.eventLog(id)]);
+    const [accepted, rejected, actions] = await Promise.all([this.submissions.eventLog(id), this.rejections.eventLog(id), this.operators.actions(id)]);
     const kindOf = (deviceId: string) => this.registry.device(deviceId)?.kind ?? 'other';
     const events = [
       ...accepted.map((s) => ({
@@ -54,6 +55,16 @@ export class ExportsService {
         success: false,
         description: r.detail,
         hash: sha256(r.raw).toString('hex'),
+      })),
+      ...actions.map((a) => ({
+        deviceId: `operator:${a.operator}`,
+        deviceKind: 'other',
+        sequence: '-',
+        at: a.at,
+        type: `operator-${a.action}`,
+        success: true,
+        description: a.detail,
+        hash: sha256(Buffer.from(`${a.operator}\n${a.action}\n${a.detail}`)).toString('hex'),
       })),
     ].sort((a, b) => a.at.getTime() - b.at.getTime());
     return electionEventLog(id, events, new Date(this.config.clock.now()));

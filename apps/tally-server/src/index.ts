@@ -6,6 +6,7 @@ export * from './ingest.controller';
 export * from './ingest.service';
 export * from './message-kinds';
 export * from './nist-export';
+export * from './operator-auth';
 export * from './publisher';
 export * from './quarantine';
 export * from './submission-store';

@@ -24,6 +24,8 @@ export interface TallyConfig {
   clock: Clock;
   /** Paces batching and publication in real time (the wall clock unless a test steps it). */
   timers: Clock;
+  /** A bearer token accepted as the operator "environment" (OPERATOR_TOKEN); operators added with the CLI are in the store. */
+  operatorToken?: string;
 }
 
 export const TALLY_CONFIG = Symbol('TALLY_CONFIG');

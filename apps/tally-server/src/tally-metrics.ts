@@ -18,6 +18,12 @@ export class TallyMetrics {
     labelNames: ['reason'],
     registers: [this.registry],
   });
+  readonly refusedRequests = new Counter({
+    name: 'shailoo_http_refused_total',
+    help: 'State-changing HTTP calls refused for want of an operator credential, by reason',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
   readonly latency = new Histogram({
     name: 'shailoo_ingest_latency_seconds',
     help: 'From receipt of a message to its commit',

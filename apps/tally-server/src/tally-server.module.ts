@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Database, DATABASE, ElectionRepository, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
+import { Database, DATABASE, ElectionRepository, OperatorRepository, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
 import { createSignatureVerifier } from '@shailoo/platform';
 import { ElectionRegistry } from '@shailoo/registry';
 import { ChangeFeed } from './change-feed';
@@ -8,6 +8,7 @@ import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
+import { OperatorGuard } from './operator-auth';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { SubmissionStore } from './submission-store';
@@ -28,6 +29,8 @@ export class TallyServerModule {
         ElectionRepository,
         SubmissionRepository,
         RejectionRepository,
+        OperatorRepository,
+        OperatorGuard,
         TallyMetrics,
         ElectionRegistry,
         SubmissionStore,
@@ -38,7 +41,7 @@ export class TallyServerModule {
         IngestService,
         ExportsService,
       ],
-      exports: [ElectionRegistry, TallyService, IngestService, SubmissionStore, TallyMetrics, SubmissionRepository, RejectionRepository],
+      exports: [ElectionRegistry, TallyService, IngestService, SubmissionStore, TallyMetrics, SubmissionRepository, RejectionRepository, OperatorRepository],
     };
   }
 }

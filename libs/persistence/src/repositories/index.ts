@@ -2,3 +2,4 @@ export * from './election.repository';
 export * from './submission.repository';
 export * from './rejection.repository';
 export * from './identification.repository';
+export * from './operator.repository';

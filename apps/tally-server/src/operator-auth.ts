@@ -1,0 +1,53 @@
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { OperatorRepository } from '@shailoo/persistence';
+import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { TallyMetrics } from './tally-metrics';
+
+export const tokenHash = (token: string): Buffer => createHash('sha256').update(token).digest();
+
+/** The request of an authenticated operator. */
+export interface OperatorRequest {
+  headers: Record<string, string | string[] | undefined>;
+  method: string;
+  url: string;
+  operator?: string;
+}
+
+/**
+ * Every state-changing call needs an operator's bearer token: the one in OPERATOR_TOKEN (named
+ * "environment"), or one added with `shailoo-sim operator add` (only its SHA-256 is stored).
+ * A refusal is logged with its reason, counted, and answered 401 before the handler runs.
+ */
+@Injectable()
+export class OperatorGuard implements CanActivate {
+  private readonly logger = new Logger('OperatorGuard');
+
+  constructor(
+    private readonly operators: OperatorRepository,
+    private readonly metrics: TallyMetrics,
+    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<OperatorRequest>();
+    const header = request.headers.authorization;
+    const token = typeof header === 'string' && /^Bearer \S+$/.test(header) ? header.slice(7) : null;
+    const operator = token === null ? null : await this.operatorOf(token);
+    if (!operator) {
+      const reason = token === null ? 'no-credential' : 'unknown-credential';
+      this.metrics.refusedRequests.inc({ reason });
+      this.logger.warn(`${request.method} ${request.url} refused: ${reason}`);
+      throw new UnauthorizedException(token === null ? 'an operator credential is required: Authorization: Bearer <token>' : 'this token is not an operator’s');
+    }
+    request.operator = operator;
+    return true;
+  }
+
+  private async operatorOf(token: string): Promise<string | null> {
+    const hash = tokenHash(token);
+    const env = this.config.operatorToken;
+    if (env && timingSafeEqual(hash, tokenHash(env))) return 'environment';
+    return this.operators.byTokenHash(hash);
+  }
+}
