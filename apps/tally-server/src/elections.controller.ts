@@ -4,6 +4,7 @@ import { Observable } from 'rxjs';
 import { DeviceRegistration } from '@shailoo/contracts';
 import { ElectionDefinition, TerritoryLevel } from '@shailoo/election';
 import { Database, DATABASE, OperatorRepository } from '@shailoo/persistence';
+import { devicePassword } from '@shailoo/transport';
 import { ElectionRegistry, RegistrationError } from '@shailoo/registry';
 import { ChangeFeed } from './change-feed';
 import { OperatorGuard, OperatorRequest } from './operator-auth';
@@ -75,7 +76,10 @@ export class ElectionsController {
             : `registered ${e.definition.name} (${e.hash}) with ${added.length} devices`,
         });
       }
-      return { id: e.definition.id, definitionHash: e.hash, devices: devices.length };
+      // On a secured broker each new device gets its broker password, in this answer only.
+      const secret = this.config.brokerSecret;
+      const credentials = secret ? Object.fromEntries(added.map((id) => [id, devicePassword(secret, id)])) : undefined;
+      return { id: e.definition.id, definitionHash: e.hash, devices: devices.length, ...(credentials ? { credentials } : {}) };
     } catch (err) {
       if (err instanceof RegistrationError) throw new BadRequestException(err.message);
       throw err;

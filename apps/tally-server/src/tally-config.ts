@@ -26,6 +26,11 @@ export interface TallyConfig {
   timers: Clock;
   /** A bearer token accepted as the operator "environment" (OPERATOR_TOKEN); operators added with the CLI are in the store. */
   operatorToken?: string;
+  /**
+   * The secret of a secured broker (the embedded one): the server then connects as `service-tally`
+   * and hands each device it registers its broker password (see libs/transport/src/broker-access.ts).
+   */
+  brokerSecret?: string;
 }
 
 export const TALLY_CONFIG = Symbol('TALLY_CONFIG');

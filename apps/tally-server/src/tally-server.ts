@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Database, openDatabase, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
 import { SystemClock } from '@shailoo/platform';
 import { ElectionRegistry } from '@shailoo/registry';
-import { BinaryMqttServer } from '@shailoo/transport';
+import { BinaryMqttServer, serviceUrl } from '@shailoo/transport';
 import { Publisher } from './publisher';
 import { TallyConfig } from './tally-config';
 import { TallyServerModule } from './tally-server.module';
@@ -44,7 +44,11 @@ export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 
  * binary-safe server. The store is opened (and migrated) first, then the registry and the totals
  * are rebuilt from it, and only then does the server subscribe, so nothing is acknowledged early.
  */
-export async function startTallyServer(config: TallyConfig, logger: LoggerService | false = false): Promise<TallyServerHandle> {
+export async function startTallyServer(given: TallyConfig, logger: LoggerService | false = false): Promise<TallyServerHandle> {
+  // On a secured broker the server's own clients are the service `service-tally`.
+  const config = given.brokerSecret
+    ? { ...given, mqttUrl: serviceUrl(given.mqttUrl, given.brokerSecret, 'tally') }
+    : given;
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const app = await NestFactory.create<NestExpressApplication>(TallyServerModule.forRoot(config, database), { logger, abortOnError: false });
   // A whole country's registration (2,494 precincts, ~10,000 devices) is about 2 MB of JSON.

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { BrokerRefusal, installBrokerAccess } from './broker-access';
 
 // aedes and its TCP listener, run on a worker thread: the broker's parsing and routing then no
 // longer share an event loop with the tally server that consumes its messages. In a child process
@@ -21,7 +22,13 @@ server.once('error', (err) => parentPort.postMessage({ type: 'error', message: e
 // A backlog of 4,096 (the kernel's somaxconn here): thousands of modems dialing at once would
 // otherwise overflow the default 511 and wait out SYN retransmissions (1, 3, 7, 15 s…).
 server.listen({ port: workerData.port, host: workerData.host, backlog: 4096 }, () => parentPort.postMessage({ type: 'listening', port: server.address().port }));
-parentPort.on('message', () => broker.close(() => server.close(() => parentPort.postMessage({ type: 'closed' }))));`;
+const refusals = {};
+const secure = workerData.secured ? ACCESS(broker, require('node:crypto'), (why) => (refusals[why] = (refusals[why] || 0) + 1)) : null;
+parentPort.on('message', (m) => {
+  if (m && m.type === 'secret') secure && secure(m.secret);
+  else if (m && m.type === 'refusals') parentPort.postMessage({ type: 'refusals', refusals });
+  else broker.close(() => server.close(() => parentPort.postMessage({ type: 'closed' })));
+});`;
 
 type Runner = Worker | ChildProcess;
 
@@ -39,11 +46,16 @@ export class EmbeddedBroker {
     private readonly host: string,
   ) {}
 
-  static start(port = 0, host = '127.0.0.1', options: { childProcess?: boolean } = {}): Promise<EmbeddedBroker> {
-    const data = { aedes: require.resolve('aedes'), port, host };
+  /**
+   * `secured`: clients are held to the rules of `installBrokerAccess` — until `secure(secret)`
+   * gives the broker its secret, only anonymous clients (which may only read published results) get in.
+   */
+  static start(port = 0, host = '127.0.0.1', options: { childProcess?: boolean; secured?: boolean } = {}): Promise<EmbeddedBroker> {
+    const data = { aedes: require.resolve('aedes'), port, host, secured: !!options.secured };
+    const source = `const ACCESS = ${installBrokerAccess.toString()};\n${BROKER_SOURCE}`;
     const runner: Runner = options.childProcess
-      ? spawn(process.execPath, [...profiling(), '-e', IN_CHILD + BROKER_SOURCE, JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-      : new Worker(IN_WORKER + BROKER_SOURCE, { eval: true, workerData: data });
+      ? spawn(process.execPath, [...profiling(), '-e', IN_CHILD + source, JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+      : new Worker(IN_WORKER + source, { eval: true, workerData: data });
     return new Promise((resolve, reject) => {
       runner.once('error', reject);
       runner.once('message', (m: { type: string; port?: number; message?: string }) => {
@@ -59,6 +71,29 @@ export class EmbeddedBroker {
   private static end(runner: Runner): void {
     if (runner instanceof Worker) void runner.terminate();
     else runner.kill();
+  }
+
+  /** Gives a secured broker its secret (sent over the IPC channel, never on a command line). */
+  secure(secret: string): void {
+    this.send({ type: 'secret', secret });
+  }
+
+  /** What a secured broker refused so far, by reason. */
+  refusals(): Promise<Partial<Record<BrokerRefusal, number>>> {
+    return new Promise((resolve) => {
+      const on = (m: { type: string; refusals?: Record<string, number> }) => {
+        if (m.type !== 'refusals') return;
+        this.runner.off('message', on);
+        resolve(m.refusals!);
+      };
+      this.runner.on('message', on);
+      this.send({ type: 'refusals' });
+    });
+  }
+
+  private send(message: unknown): void {
+    if (this.runner instanceof Worker) this.runner.postMessage(message);
+    else this.runner.send(message as object);
   }
 
   /** CPU time the broker has used so far, in ms (a child process on Linux; null otherwise). */

@@ -2,3 +2,4 @@ export * from './binary-mqtt-server';
 export * from './embedded-broker';
 export * from './mqtt-connection';
 export * from './lean-mqtt-client';
+export * from './broker-access';

@@ -35,8 +35,11 @@ export class LeanMqttClient {
     private readonly options: LeanMqttOptions,
   ) {}
 
+  /** Opens a client; a username and password in the URL (mqtt://user:pass@host) are used unless the options give them. */
   static open(url: string, options: LeanMqttOptions): LeanMqttClient {
-    const client = new LeanMqttClient(new URL(url), options);
+    const u = new URL(url);
+    const fromUrl = u.username ? { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) } : {};
+    const client = new LeanMqttClient(u, { ...fromUrl, ...options });
     client.dial();
     return client;
   }

@@ -1,0 +1,80 @@
+import { MqttClient } from 'mqtt';
+import { devicePassword, servicePassword, withCredentials } from './broker-access';
+import { EmbeddedBroker } from './embedded-broker';
+import { connectMqtt } from './mqtt-connection';
+
+const SECRET = 'broker-access-spec-secret';
+const UP_A = 'shailoo/v1/up/e1/aeu-a/result';
+const UP_B = 'shailoo/v1/up/e1/aeu-b/result';
+
+/** Resolves with what a client saw after publishing: still connected, or closed by the broker. */
+async function afterPublish(client: MqttClient, topic: string): Promise<'delivered' | 'disconnected'> {
+  const closed = new Promise<'disconnected'>((resolve) => client.once('close', () => resolve('disconnected')));
+  client.publish(topic, Buffer.from('x'), { qos: 1 });
+  return Promise.race([closed, new Promise<'delivered'>((resolve) => setTimeout(() => resolve('delivered'), 300))]);
+}
+
+describe.each([false, true])('a secured embedded broker (child process: %s)', (childProcess) => {
+  let broker: EmbeddedBroker;
+  let service: MqttClient;
+  const seen: string[] = [];
+  const clients: MqttClient[] = [];
+  const connect = async (url: string) => {
+    const c = await connectMqtt(url, { reconnectPeriod: 0 });
+    clients.push(c);
+    return c;
+  };
+  const device = (id: string) => connect(withCredentials(broker.url, id, devicePassword(SECRET, id)));
+
+  beforeAll(async () => {
+    broker = await EmbeddedBroker.start(0, '127.0.0.1', { secured: true, childProcess });
+    broker.secure(SECRET);
+    const { username, password } = servicePassword(SECRET, 'tally');
+    service = await connect(withCredentials(broker.url, username, password));
+    service.on('message', (topic) => seen.push(topic));
+    await service.subscribeAsync('shailoo/v1/up/#', { qos: 1 });
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.endAsync(true)));
+    await broker.close();
+  });
+
+  it('lets a device publish its own results and read its own downlink, and a service do both for all', async () => {
+    const a = await device('aeu-a');
+    expect(await afterPublish(a, UP_A)).toBe('delivered');
+    expect(seen).toContain(UP_A);
+    expect((await a.subscribeAsync('shailoo/v1/down/aeu-a/ack', { qos: 1 }))[0].qos).toBe(1);
+    expect((await service.subscribeAsync('shailoo/v1/down/+/ack', { qos: 1 }))[0].qos).toBe(1);
+  });
+
+  it('refuses an anonymous publish to an uplink topic, and lets anonymous clients read only published results', async () => {
+    const anonymous = await connect(broker.url);
+    expect((await anonymous.subscribeAsync('shailoo/v1/pub/#', { qos: 1 }))[0].qos).toBe(1);
+    await expect(anonymous.subscribeAsync('shailoo/v1/down/#', { qos: 1 })).rejects.toThrow(/Subscribe error/);
+    expect(await afterPublish(anonymous, UP_A)).toBe('disconnected');
+  });
+
+  it('refuses device A publishing on device B’s topic, and A subscribing to B’s acknowledgements, and counts both', async () => {
+    const before = await broker.refusals();
+    const a = await device('aeu-a');
+    // SUBACK 0x80: mqtt.js rejects the subscription.
+    await expect(a.subscribeAsync('shailoo/v1/down/aeu-b/ack', { qos: 1 })).rejects.toThrow(/Subscribe error/);
+    await expect(a.subscribeAsync('shailoo/v1/down/+/ack', { qos: 1 })).rejects.toThrow(/Subscribe error/);
+    const count = seen.length;
+    expect(await afterPublish(a, UP_B)).toBe('disconnected');
+    expect(seen.slice(count)).not.toContain(UP_B);
+    const after = await broker.refusals();
+    expect((after['publish-not-allowed'] ?? 0) - (before['publish-not-allowed'] ?? 0)).toBe(1);
+    expect((after['subscribe-not-allowed'] ?? 0) - (before['subscribe-not-allowed'] ?? 0)).toBe(2);
+  });
+
+  it('refuses a wrong password, and a device registered under a service’s name does not get the service’s rights', async () => {
+    await expect(connectMqtt(withCredentials(broker.url, 'aeu-a', devicePassword('another secret', 'aeu-a')), { reconnectPeriod: 0 })).rejects.toThrow(
+      /Bad username or password|Not authorized/,
+    );
+    await expect(connectMqtt(withCredentials(broker.url, 'service-tally', devicePassword(SECRET, 'service-tally')), { reconnectPeriod: 0 })).rejects.toThrow(
+      /Bad username or password|Not authorized/,
+    );
+    expect((await broker.refusals())['bad-credentials']).toBe(2);
+  });
+});
