@@ -2,7 +2,7 @@ import { DeviceRegistration, v1 } from '@shailoo/contracts';
 import { leanConnection, LINK_PROFILES, LinkModel, Modem } from '@shailoo/modem';
 import { Random, SystemClock } from '@shailoo/platform';
 import { syntheticStation } from '@shailoo/scenario';
-import { LeanMqttClient, uniqueClientId } from '@shailoo/transport';
+import { LeanMqttClient, uniqueClientId, withCredentials } from '@shailoo/transport';
 import { FleetCounters, FleetShare, FromFleet, ToFleet, wallMs } from './fleet-protocol';
 
 interface Station {
@@ -77,11 +77,16 @@ class Fleet {
     while (this.stations.some((s) => !s.modem!.connected)) await new Promise((r) => setTimeout(r, 20));
   }
 
-  /** Baseline: the same bytes on a topic no server reads, over a few persistent connections. */
-  async raw(topicPrefix: string, connections: number, window: number): Promise<void> {
-    const clients = Array.from({ length: connections }, (_, c) =>
-      LeanMqttClient.open(this.share.brokerUrl, { clientId: uniqueClientId(`raw-${c}`), reconnectMs: -1 }),
-    );
+  /** Broker passwords per device id (a secured broker). */
+  private passwords = new Map<string, string>();
+
+  takeCredentials(passwords: [string, string][]): void {
+    this.passwords = new Map(passwords);
+  }
+
+  /** Baseline: the same bytes on a topic no server reads, over a few persistent connections (as a CEC-side tool on a secured broker). */
+  async raw(topicPrefix: string, connections: number, window: number, brokerUrl: string): Promise<void> {
+    const clients = Array.from({ length: connections }, (_, c) => LeanMqttClient.open(brokerUrl, { clientId: uniqueClientId(`raw-${c}`), reconnectMs: -1 }));
     await Promise.all(clients.map((c) => new Promise<void>((resolve) => c.on('connect', resolve))));
     let next = 0;
     const lane = async (client: LeanMqttClient) => {
@@ -145,7 +150,7 @@ class Fleet {
     const profile = { ...LINK_PROFILES[options.link], ...(options.loss === undefined ? {} : { lossRate: options.loss }) };
     s.modem = new Modem({
       deviceId: s.deviceId,
-      brokerUrl: this.share.brokerUrl,
+      brokerUrl: this.passwords.has(s.deviceId) ? withCredentials(this.share.brokerUrl, s.deviceId, this.passwords.get(s.deviceId)!) : this.share.brokerUrl,
       clock: this.clock,
       connect: (url, id) => {
         const c = this.connection(url, id);
@@ -242,8 +247,11 @@ process.on('message', async (m: ToFleet) => {
     await fleet!.connectAll();
     process.send!({ type: 'connected' } satisfies FromFleet);
   } else if (m.type === 'raw') {
-    await fleet!.raw(m.topicPrefix, m.connections, m.window);
+    await fleet!.raw(m.topicPrefix, m.connections, m.window, m.brokerUrl);
     process.send!({ type: 'raw-done' } satisfies FromFleet);
+  } else if (m.type === 'credentials') {
+    fleet!.takeCredentials(m.passwords);
+    process.send!({ type: 'credentials-taken' } satisfies FromFleet);
   } else if (m.type === 'go') fleet!.go(m.t0);
   else if (m.type === 'stop') {
     await fleet?.stop();

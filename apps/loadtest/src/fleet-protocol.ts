@@ -36,7 +36,9 @@ export interface FleetCounters {
 
 export type ToFleet =
   | { type: 'init'; share: FleetShare }
-  | { type: 'raw'; topicPrefix: string; connections: number; window: number }
+  | { type: 'raw'; topicPrefix: string; connections: number; window: number; brokerUrl: string }
+  /** Broker passwords of its stations' devices, from the registration answer (a secured broker). */
+  | { type: 'credentials'; passwords: [string, string][] }
   | { type: 'connect' }
   | { type: 'go'; t0: number }
   | { type: 'stop' };
@@ -44,6 +46,7 @@ export type ToFleet =
 export type FromFleet =
   | { type: 'ready'; devices: DeviceRegistration[] }
   | { type: 'raw-done' }
+  | { type: 'credentials-taken' }
   | { type: 'connected' }
   | { type: 'tick'; counters: FleetCounters; latencies: number[]; rssMb: number }
   /** Every station has its acknowledgement, was refused, or was given up on. */

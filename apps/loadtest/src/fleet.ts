@@ -32,6 +32,8 @@ export class Fleet {
   private constructor(
     private readonly children: ChildProcess[],
     readonly devices: DeviceRegistration[],
+    /** How many of the devices each process has, in order. */
+    private readonly counts: number[],
   ) {
     this.last = children.map(() => ({ counters: sum([]), latencies: [], rssMb: 0 }));
   }
@@ -53,13 +55,35 @@ export class Fleet {
     }));
     const ready = children.map((c) => nextMessage<FromFleet>(c, (m) => m.type === 'ready'));
     children.forEach((c, p) => c.send({ type: 'init', share: shares[p] } satisfies ToFleet));
-    const devices = (await Promise.all(ready)).flatMap((m) => (m.type === 'ready' ? m.devices : []));
-    return new Fleet(children, devices);
+    const answers = await Promise.all(ready);
+    const devices = answers.flatMap((m) => (m.type === 'ready' ? m.devices : []));
+    return new Fleet(
+      children,
+      devices,
+      answers.map((m) => (m.type === 'ready' ? m.devices.length : 0)),
+    );
   }
 
-  /** Every process publishes its stations' results on `topicPrefix` over a few persistent connections. */
-  async raw(topicPrefix: string, connectionsPerProcess = 25, window = 20): Promise<void> {
-    await this.all({ type: 'raw', topicPrefix, connections: connectionsPerProcess, window }, 'raw-done');
+  /** Every process publishes its stations' results on `topicPrefix` over a few persistent connections to `brokerUrl`. */
+  async raw(topicPrefix: string, brokerUrl: string, connectionsPerProcess = 25, window = 20): Promise<void> {
+    await this.all({ type: 'raw', topicPrefix, connections: connectionsPerProcess, window, brokerUrl }, 'raw-done');
+  }
+
+  /** Hands each process the broker passwords of its devices, read from their broker URLs (a secured broker). */
+  async credentials(url: (deviceId: string) => string): Promise<void> {
+    const passwords = (from: number, to: number) =>
+      this.devices.slice(from, to).flatMap((d): [string, string][] => {
+        const password = new URL(url(d.id)).password;
+        return password ? [[d.id, decodeURIComponent(password)]] : [];
+      });
+    const done = this.children.map((c) => nextMessage<FromFleet>(c, (m) => m.type === 'credentials-taken'));
+    let from = 0;
+    this.children.forEach((c, p) => {
+      const to = from + this.counts[p];
+      c.send({ type: 'credentials', passwords: passwords(from, to) } satisfies ToFleet);
+      from = to;
+    });
+    await Promise.all(done);
   }
 
   /** Persistent sessions: resolves once every station is connected. */

@@ -142,7 +142,7 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
   const definition = syntheticDefinition(options.stations, electionId);
   const election = { id: electionId, hash: definitionHash(definition) };
   const fleet = await Fleet.start(options, election, stack.target.brokerUrl);
-  const subscriber = await connectMqtt(stack.target.brokerUrl, { clientId: uniqueClientId('loadtest-observer') });
+  const subscriber = await connectMqtt(stack.serviceUrl('loadtest'), { clientId: uniqueClientId('loadtest-observer') });
   let readers: ReturnType<typeof forkSibling> | null = null;
   try {
     log(`${options.stations} stations in ${options.processes} processes, their keys derived and results signed`);
@@ -159,7 +159,7 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
       });
       await subscriber.subscribeAsync(`${prefix}/#`, { qos: options.qos });
       const from = wallMs();
-      await fleet.raw(prefix);
+      await fleet.raw(prefix, stack.serviceUrl('loadtest-baseline'));
       for (let waited = 0; received < options.stations && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
       await subscriber.unsubscribeAsync(`${prefix}/#`);
       rawPerSec = received / ((last - from) / 1000);
@@ -168,6 +168,7 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
 
     const registerFrom = wallMs();
     await stack.register([{ definition, devices: fleet.devices }], false);
+    await fleet.credentials(stack.deviceUrl);
     const registerSeconds = (wallMs() - registerFrom) / 1000;
     log(`registered the election and ${fleet.devices.length} devices in ${registerSeconds.toFixed(1)} s`);
 

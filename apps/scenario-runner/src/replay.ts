@@ -42,12 +42,13 @@ export async function replayEventLog(log: EventLog, options: ReplayOptions = {})
           e.definition.id,
           e.devices.map((d) => d.id),
           clock,
-          { seed: log.seed, brokerUrl: stack.target.brokerUrl, link: 'ideal' },
+          { seed: log.seed, brokerUrl: stack.deviceUrl, link: 'ideal' },
         ),
     );
     const byElection = new Map(log.elections.map((e, i) => [e.definition.id, uplinks[i]]));
     uplinks.forEach((u) => u.start());
-    const asker = openMqtt(stack.target.brokerUrl, { clientId: `replay-${process.pid}` });
+    // The recorded identification requests, replayed as they were signed: a CEC-side tool of the run.
+    const asker = openMqtt(stack.serviceUrl('replay'), { clientId: `replay-${process.pid}` });
     try {
       const deliveries = uplinkMessages.map((m) => {
         const { electionId, deviceId, kind } = parseUplinkTopic(m.topic)!;

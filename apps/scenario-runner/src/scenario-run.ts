@@ -196,7 +196,7 @@ export async function runScenario(
           clock,
           {
             seed,
-            brokerUrl: stack.target.brokerUrl,
+            brokerUrl: stack.deviceUrl,
             link: scenario.modems.regions[region] ?? scenario.modems.default,
             outages,
           },
@@ -207,7 +207,7 @@ export async function runScenario(
           uplink.start();
           await uplink.connected();
           if (!online) return null;
-          return serviceAuthorities(stack.target.brokerUrl, devices.identification, header, {
+          return serviceAuthorities(stack.deviceUrl, devices.identification, header, {
             timeoutMs: 600_000,
             resendMs: 5_000,
             onSend: (topic, payload, atMs) => logged.push({ atMs, topic, payload }),

@@ -9,7 +9,7 @@ import { IdentificationHandle, startIdentificationService } from '@shailoo/ident
 import { openDatabase } from '@shailoo/persistence';
 import { Clock } from '@shailoo/platform';
 import { startTallyServer, tallyConfig, TallyServerHandle } from '@shailoo/tally-server';
-import { EmbeddedBroker } from '@shailoo/transport';
+import { BrokerRefusal, EmbeddedBroker, serviceUrl, withCredentials } from '@shailoo/transport';
 
 /** Where the simulated stations send: a broker and a tally server's HTTP base URL. */
 export interface Target {
@@ -42,6 +42,8 @@ export class TargetError extends Error {}
 export class SimulationStack {
   private identification: IdentificationHandle | null = null;
   private identificationDb: Awaited<ReturnType<typeof openDatabase>> | null = null;
+  /** Broker passwords of the registered devices, from the registration answers. */
+  private readonly passwords = new Map<string, string>();
 
   private constructor(
     readonly target: Target,
@@ -50,16 +52,36 @@ export class SimulationStack {
     private broker: EmbeddedBroker | null,
     private server: TallyServerHandle | null,
     private readonly dataDir: string | null,
+    private readonly brokerSecret: string | null,
   ) {}
 
   static async start(clock: Clock, voterSeed: string, external?: Target): Promise<SimulationStack> {
-    if (external) return new SimulationStack(external, clock, voterSeed, null, null, null);
-    const broker = await EmbeddedBroker.start(0, undefined, { childProcess: true });
+    if (external) return new SimulationStack(external, clock, voterSeed, null, null, null, null);
+    // Secured like a real deployment: devices speak only on their own topics, with the broker
+    // passwords their registration returns; the run is the only operator. Secrets of this run only.
+    const brokerSecret = randomBytes(32).toString('base64url');
+    const broker = await EmbeddedBroker.start(0, undefined, { childProcess: true, secured: true });
+    broker.secure(brokerSecret);
     const dataDir = mkdtempSync(join(tmpdir(), 'shailoo-run-'));
-    // The run is the embedded server's only operator: a token of its own, never written anywhere.
     const operatorToken = randomBytes(32).toString('base64url');
-    const server = await startTallyServer(tallyConfig({ mqttUrl: broker.url, dataDir: join(dataDir, 'tally'), port: 0, clock, operatorToken }));
-    return new SimulationStack({ brokerUrl: broker.url, registerUrl: server.httpUrl, operatorToken }, clock, voterSeed, broker, server, dataDir);
+    const server = await startTallyServer(tallyConfig({ mqttUrl: broker.url, dataDir: join(dataDir, 'tally'), port: 0, clock, operatorToken, brokerSecret }));
+    return new SimulationStack({ brokerUrl: broker.url, registerUrl: server.httpUrl, operatorToken }, clock, voterSeed, broker, server, dataDir, brokerSecret);
+  }
+
+  /** The broker URL of one device: with its credentials where its registration gave some. */
+  readonly deviceUrl = (deviceId: string): string => {
+    const password = this.passwords.get(deviceId);
+    return password ? withCredentials(this.target.brokerUrl, deviceId, password) : this.target.brokerUrl;
+  };
+
+  /** The broker URL of a CEC-side tool of this run (the embedded broker's service credential), or the target's. */
+  serviceUrl(name: string): string {
+    return this.brokerSecret ? serviceUrl(this.target.brokerUrl, this.brokerSecret, name) : this.target.brokerUrl;
+  }
+
+  /** What the embedded broker refused so far, by reason (empty for an external broker). */
+  async brokerRefusals(): Promise<Partial<Record<BrokerRefusal, number>>> {
+    return (await this.broker?.refusals()) ?? {};
   }
 
   get embedded(): boolean {
@@ -75,12 +97,14 @@ export class SimulationStack {
         body: JSON.stringify(e),
       });
       if (!res.ok) throw new Error(`the tally server refused ${e.definition.id}: ${res.status} ${await res.text()}`);
+      const { credentials } = (await res.json()) as { credentials?: Record<string, string> };
+      for (const [id, password] of Object.entries(credentials ?? {})) this.passwords.set(id, password);
     }
     if (!identification) return;
     // The identification service of the simulated CEC: its own store, the run's population register.
     this.identificationDb = await openDatabase({ dataDir: 'memory://' });
     this.identification = await startIdentificationService(
-      { mqttUrl: this.target.brokerUrl, voterSeed: this.voterSeed, remoteShare: 0, clock: this.clock },
+      { mqttUrl: this.serviceUrl('identification'), voterSeed: this.voterSeed, remoteShare: 0, clock: this.clock },
       this.identificationDb,
     );
     for (const e of elections) {
@@ -101,7 +125,8 @@ export class SimulationStack {
 
   async startBroker(): Promise<void> {
     const port = Number(new URL(this.target.brokerUrl).port);
-    this.broker = await EmbeddedBroker.start(port, undefined, { childProcess: true });
+    this.broker = await EmbeddedBroker.start(port, undefined, { childProcess: true, secured: true });
+    this.broker.secure(this.brokerSecret!);
   }
 
   async stopTallyServer(): Promise<void> {
@@ -112,7 +137,14 @@ export class SimulationStack {
   async startTallyServer(): Promise<void> {
     const port = Number(new URL(this.target.registerUrl).port);
     this.server = await startTallyServer(
-      tallyConfig({ mqttUrl: this.target.brokerUrl, dataDir: join(this.dataDir!, 'tally'), port, clock: this.clock, operatorToken: this.target.operatorToken }),
+      tallyConfig({
+        mqttUrl: this.target.brokerUrl,
+        dataDir: join(this.dataDir!, 'tally'),
+        port,
+        clock: this.clock,
+        operatorToken: this.target.operatorToken,
+        brokerSecret: this.brokerSecret!,
+      }),
     );
   }
 

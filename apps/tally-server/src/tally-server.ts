@@ -46,9 +46,7 @@ export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 
  */
 export async function startTallyServer(given: TallyConfig, logger: LoggerService | false = false): Promise<TallyServerHandle> {
   // On a secured broker the server's own clients are the service `service-tally`.
-  const config = given.brokerSecret
-    ? { ...given, mqttUrl: serviceUrl(given.mqttUrl, given.brokerSecret, 'tally') }
-    : given;
+  const config = given.brokerSecret ? { ...given, mqttUrl: serviceUrl(given.mqttUrl, given.brokerSecret, 'tally') } : given;
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const app = await NestFactory.create<NestExpressApplication>(TallyServerModule.forRoot(config, database), { logger, abortOnError: false });
   // A whole country's registration (2,494 precincts, ~10,000 devices) is about 2 MB of JSON.

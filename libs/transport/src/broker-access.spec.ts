@@ -2,6 +2,7 @@ import { MqttClient } from 'mqtt';
 import { devicePassword, servicePassword, withCredentials } from './broker-access';
 import { EmbeddedBroker } from './embedded-broker';
 import { connectMqtt } from './mqtt-connection';
+import { LeanMqttClient } from './lean-mqtt-client';
 
 const SECRET = 'broker-access-spec-secret';
 const UP_A = 'shailoo/v1/up/e1/aeu-a/result';
@@ -66,6 +67,15 @@ describe.each([false, true])('a secured embedded broker (child process: %s)', (c
     const after = await broker.refusals();
     expect((after['publish-not-allowed'] ?? 0) - (before['publish-not-allowed'] ?? 0)).toBe(1);
     expect((after['subscribe-not-allowed'] ?? 0) - (before['subscribe-not-allowed'] ?? 0)).toBe(2);
+  });
+
+  it('takes the lean client’s credentials from its URL', async () => {
+    const lean = LeanMqttClient.open(withCredentials(broker.url, 'aeu-lean', devicePassword(SECRET, 'aeu-lean')), { clientId: 'aeu-lean', reconnectMs: -1 });
+    await new Promise<void>((resolve) => lean.on('connect', resolve));
+    await lean.subscribe('shailoo/v1/down/aeu-lean/ack');
+    await expect(lean.subscribe('shailoo/v1/down/aeu-a/ack')).rejects.toThrow('refused by the broker');
+    await lean.publish('shailoo/v1/up/e1/aeu-lean/result', Buffer.from('x'));
+    await lean.close();
   });
 
   it('refuses a wrong password, and a device registered under a service’s name does not get the service’s rights', async () => {

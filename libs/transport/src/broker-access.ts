@@ -28,6 +28,11 @@ export function withCredentials(url: string, username: string, password: string)
   return u.toString().replace(/\/$/, '');
 }
 
+/** A broker URL for everyone, or one per device (each with its own credentials on a secured broker). */
+export type BrokerUrl = string | ((deviceId: string) => string);
+
+export const brokerUrlOf = (url: BrokerUrl, deviceId: string): string => (typeof url === 'string' ? url : url(deviceId));
+
 /** The broker URL with a service's credentials in it. */
 export function serviceUrl(url: string, secret: string, name: string): string {
   const { username, password } = servicePassword(secret, name);
@@ -90,9 +95,7 @@ export function installBrokerAccess(broker: any, crypto: typeof import('node:cry
     const filter: string = sub.topic;
     const under = (prefix: string) => filter.startsWith(prefix) && !filter.slice(0, prefix.length).includes('+');
     const allowed =
-      access.kind === 'service' ||
-      (access.kind === 'device' && under(`${ROOT}down/${access.name}/`)) ||
-      (access.kind === 'anonymous' && under(`${ROOT}pub/`));
+      access.kind === 'service' || (access.kind === 'device' && under(`${ROOT}down/${access.name}/`)) || (access.kind === 'anonymous' && under(`${ROOT}pub/`));
     if (allowed) return done(null, sub);
     refused('subscribe-not-allowed');
     done(null, null);

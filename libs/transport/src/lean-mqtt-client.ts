@@ -39,7 +39,8 @@ export class LeanMqttClient {
   static open(url: string, options: LeanMqttOptions): LeanMqttClient {
     const u = new URL(url);
     const fromUrl = u.username ? { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) } : {};
-    const client = new LeanMqttClient(u, { ...fromUrl, ...options });
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as LeanMqttOptions;
+    const client = new LeanMqttClient(u, { ...fromUrl, ...given });
     client.dial();
     return client;
   }

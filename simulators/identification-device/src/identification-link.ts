@@ -1,7 +1,7 @@
 import { MqttClient } from 'mqtt';
 import { int64ToNumber, signPayload, Topics, v1 } from '@shailoo/contracts';
 import { Clock, DeviceKey, SystemClock, Timer } from '@shailoo/platform';
-import { connectMqtt, uniqueClientId } from '@shailoo/transport';
+import { BrokerUrl, brokerUrlOf, connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { Authority } from './identification-device';
 
 export interface IdentificationLinkOptions {
@@ -26,7 +26,7 @@ export class IdentificationLink {
   private readonly clock: Clock;
 
   constructor(
-    private readonly brokerUrl: string,
+    private readonly brokerUrl: BrokerUrl,
     readonly deviceId: string,
     private readonly key: DeviceKey,
     private readonly options: IdentificationLinkOptions = {},
@@ -35,7 +35,7 @@ export class IdentificationLink {
   }
 
   async start(): Promise<void> {
-    this.client = await connectMqtt(this.brokerUrl, { clientId: uniqueClientId(this.deviceId) });
+    this.client = await connectMqtt(brokerUrlOf(this.brokerUrl, this.deviceId), { clientId: uniqueClientId(this.deviceId) });
     const topic = Topics.identification(this.deviceId);
     this.client.on('message', (t, payload) => {
       if (t !== topic) return;
@@ -112,7 +112,7 @@ export function serviceAuthority(link: IdentificationLink, header: { electionId:
 
 /** Links for a station's identification devices, each asking the service as itself. */
 export async function serviceAuthorities(
-  brokerUrl: string,
+  brokerUrl: BrokerUrl,
   devices: { deviceId: string; key: DeviceKey }[],
   header: { electionId: string; definitionHash: string; precinctId: string },
   options: IdentificationLinkOptions = {},

@@ -1,3 +1,4 @@
+import { BrokerUrl, brokerUrlOf } from '@shailoo/transport';
 import { bishkekTime, ELECTION_DAY, electionDayHour } from '@shailoo/election';
 import { LINK_PROFILES, LinkModel, Modem, ModemConnectionFactory, Outage, Outbox } from '@shailoo/modem';
 import { AcceleratedClock, Clock, Random } from '@shailoo/platform';
@@ -5,7 +6,8 @@ import { StationDay, StationMessage } from './polling-station';
 
 export interface StationUplinkOptions {
   seed: string;
-  brokerUrl: string;
+  /** The broker, or each device's URL with its credentials (a secured broker). */
+  brokerUrl: BrokerUrl;
   /** Virtual seconds per real second (when no clock is given). */
   speed: number;
   link: keyof typeof LINK_PROFILES;
@@ -39,7 +41,7 @@ export class StationUplink {
         id,
         new Modem({
           deviceId: id,
-          brokerUrl: options.brokerUrl,
+          brokerUrl: brokerUrlOf(options.brokerUrl, id),
           clock,
           connect: options.connect,
           link: new LinkModel(LINK_PROFILES[options.link], Random.stream(options.seed, `link/${id}`), options.outages),
