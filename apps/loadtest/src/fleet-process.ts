@@ -8,7 +8,6 @@ import { FleetCounters, FleetShare, FromFleet, ToFleet, wallMs } from './fleet-p
 interface Station {
   index: number;
   deviceId: string;
-  topic: string;
   envelope: Buffer;
   /** When its polls close (wall ms), once the run has started. */
   closeAt: number;
@@ -53,7 +52,7 @@ class Fleet {
     for (let i = share.from; i < share.to; i++) {
       const s = syntheticStation(election, share.options.seed, i);
       this.registrations.push(s.registration);
-      this.stations.push({ index: i, deviceId: s.registration.id, topic: s.topic, envelope: s.envelope, closeAt: Infinity, modem: null, state: 'waiting' });
+      this.stations.push({ index: i, deviceId: s.registration.id, envelope: s.envelope, closeAt: Infinity, modem: null, state: 'waiting' });
     }
   }
 

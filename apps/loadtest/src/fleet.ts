@@ -27,16 +27,12 @@ const sum = (list: FleetCounters[]): FleetCounters => {
 
 /** The station side: K child processes, each with a contiguous share of the stations and of the rates. */
 export class Fleet {
-  private readonly last: FleetTick[];
-
   private constructor(
     private readonly children: ChildProcess[],
     readonly devices: DeviceRegistration[],
     /** How many of the devices each process has, in order. */
     private readonly counts: number[],
-  ) {
-    this.last = children.map(() => ({ counters: sum([]), latencies: [], rssMb: 0 }));
-  }
+  ) {}
 
   /** Forks the processes; each derives its stations' keys and signed results; resolves with every device to register. */
   static async start(o: LoadtestOptions, election: { id: string; hash: string }, brokerUrl: string): Promise<Fleet> {
@@ -69,12 +65,12 @@ export class Fleet {
     await this.all({ type: 'raw', topicPrefix, connections: connectionsPerProcess, window, brokerUrl }, 'raw-done');
   }
 
-  /** Hands each process the broker passwords of its devices, read from their broker URLs (a secured broker). */
-  async credentials(url: (deviceId: string) => string): Promise<void> {
+  /** Hands each process the broker passwords of its devices (a secured broker; none elsewhere). */
+  async credentials(passwordOf: (deviceId: string) => string | undefined): Promise<void> {
     const passwords = (from: number, to: number) =>
       this.devices.slice(from, to).flatMap((d): [string, string][] => {
-        const password = new URL(url(d.id)).password;
-        return password ? [[d.id, decodeURIComponent(password)]] : [];
+        const password = passwordOf(d.id);
+        return password ? [[d.id, password]] : [];
       });
     const done = this.children.map((c) => nextMessage<FromFleet>(c, (m) => m.type === 'credentials-taken'));
     let from = 0;
@@ -93,11 +89,13 @@ export class Fleet {
 
   /** Starts the day at wall time `t0`; `onTick` gets the sums of every process about four times a second. */
   async run(t0: number, onTick: (t: FleetTick) => void): Promise<FleetResult> {
+    // Each process's latest counters: the sums are over these.
+    const last = this.children.map(() => ({ counters: sum([]), rssMb: 0 }));
     const listeners = this.children.map((c, p) => {
       const fn = (m: FromFleet) => {
         if (m.type !== 'tick') return;
-        this.last[p] = { counters: m.counters, latencies: [], rssMb: m.rssMb };
-        onTick({ counters: sum(this.last.map((l) => l.counters)), latencies: m.latencies, rssMb: this.last.reduce((s, l) => s + l.rssMb, 0) });
+        last[p] = { counters: m.counters, rssMb: m.rssMb };
+        onTick({ counters: sum(last.map((l) => l.counters)), latencies: m.latencies, rssMb: last.reduce((s, l) => s + l.rssMb, 0) });
       };
       c.on('message', fn);
       return fn;

@@ -168,7 +168,7 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
 
     const registerFrom = wallMs();
     await stack.register([{ definition, devices: fleet.devices }], false);
-    await fleet.credentials(stack.deviceUrl);
+    await fleet.credentials(stack.devicePassword);
     const registerSeconds = (wallMs() - registerFrom) / 1000;
     log(`registered the election and ${fleet.devices.length} devices in ${registerSeconds.toFixed(1)} s`);
 

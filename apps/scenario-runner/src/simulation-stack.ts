@@ -68,9 +68,12 @@ export class SimulationStack {
     return new SimulationStack({ brokerUrl: broker.url, registerUrl: server.httpUrl, operatorToken }, clock, voterSeed, broker, server, dataDir, brokerSecret);
   }
 
+  /** A device's broker password, where its registration gave one. */
+  readonly devicePassword = (deviceId: string): string | undefined => this.passwords.get(deviceId);
+
   /** The broker URL of one device: with its credentials where its registration gave some. */
   readonly deviceUrl = (deviceId: string): string => {
-    const password = this.passwords.get(deviceId);
+    const password = this.devicePassword(deviceId);
     return password ? withCredentials(this.target.brokerUrl, deviceId, password) : this.target.brokerUrl;
   };
 
