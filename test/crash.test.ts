@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { v1 } from '@shailoo/contracts';
+import { parseUplinkTopic, v1 } from '@shailoo/contracts';
 import { SystemClock } from '@shailoo/platform';
 import { transmit } from '@shailoo/modem';
 import { syntheticElection } from '@shailoo/scenario';
-import { freePort, registerOverHttp, startServerProcess, stopProcess } from './server-process';
+import { deviceUrl, freePort, registerOverHttp, startServerProcess, stopProcess } from './server-process';
 import { eventually, externalConfigured, externalStack, getJson } from './stack';
 
 jest.setTimeout(120_000);
@@ -22,14 +22,16 @@ function describeCrash(name: string, makeEnv: () => Promise<{ env: Record<string
     const election = syntheticElection(PRECINCTS, 'crash', 'crash');
     try {
       let server = await startServerProcess(env);
-      expect((await registerOverHttp(server.http, { definition: election.definition, devices: election.devices })).status).toBe(201);
+      const registered = await registerOverHttp(server.http, { definition: election.definition, devices: election.devices });
+      expect(registered.status).toBe(201);
       const results = () => getJson(`${server.http}/api/elections/${election.definition.id}/results`);
-      const uplink = { brokerUrl: brokerUrl ?? server.mqtt, clock: new SystemClock(), resendMs: 300, maxResendMs: 1500 };
+      const uplink = { clock: new SystemClock(), resendMs: 300, maxResendMs: 1500 };
+      const urlOf = (topic: string) => deviceUrl(brokerUrl ?? server.mqtt, registered.body.credentials, parseUplinkTopic(topic)!.deviceId);
       // Stations close over three seconds, not all in one instant.
       const deliveries = Promise.all(
         election.messages.map(async (m, i) => {
           await new Promise((r) => setTimeout(r, i * 10));
-          return transmit(m.payload, election.definition.id, 'result', uplink);
+          return transmit(m.payload, election.definition.id, 'result', { ...uplink, brokerUrl: urlOf(m.topic) });
         }),
       );
 

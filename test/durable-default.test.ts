@@ -1,11 +1,11 @@
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { v1 } from '@shailoo/contracts';
+import { parseUplinkTopic, v1 } from '@shailoo/contracts';
 import { transmit } from '@shailoo/modem';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
-import { freePort, registerOverHttp, startServerProcess, stopProcess } from './server-process';
+import { deviceUrl, freePort, registerOverHttp, startServerProcess, stopProcess } from './server-process';
 import { getJson } from './stack';
 
 jest.setTimeout(120_000);
@@ -23,8 +23,13 @@ describe('the tally server is durable by default', () => {
     const election = syntheticElection(3, 'durable', 'durable');
     let server = await startServerProcess(env, dir);
     expect(server.store).toBe(join(dir, '.shailoo', 'data'));
-    expect((await registerOverHttp(server.http, { definition: election.definition, devices: election.devices })).status).toBe(201);
-    const delivery = await transmit(election.messages[0].payload, election.definition.id, 'result', { brokerUrl: server.mqtt, clock: new SystemClock() });
+    const registered = await registerOverHttp(server.http, { definition: election.definition, devices: election.devices });
+    expect(registered.status).toBe(201);
+    // The embedded broker is secured: the device logs in with the password its registration returned.
+    const [first] = election.messages;
+    const firstUrl = deviceUrl(server.mqtt, registered.body.credentials, parseUplinkTopic(first.topic)!.deviceId);
+    expect(firstUrl).not.toBe(server.mqtt);
+    const delivery = await transmit(first.payload, election.definition.id, 'result', { brokerUrl: firstUrl, clock: new SystemClock() });
     expect(delivery.ack.status).toBe(v1.AckStatus.ACK_STATUS_ACCEPTED);
 
     // A second server on the same directory is refused while the first holds it.

@@ -47,20 +47,26 @@ describe('shailoo-sim loadtest', () => {
     expect(r.timeline[0].acknowledged).toBeLessThan(200);
   });
 
-  (externalConfigured ? it : it.skip)('drives a separately started tally server on Mosquitto + PostgreSQL through --broker and --register', async () => {
-    const stack = await externalStack();
-    const server = await stack.startServer();
-    try {
-      const r = await runLoadtest(
-        loadtestOptions({ stations: 300, broker: stack.brokerUrl, register: server.httpUrl, operatorToken: TEST_OPERATOR_TOKEN, seed: 'lt-external' }),
-      );
-      expect(r).toMatchObject({ target: 'external', acknowledged: 300, accepted: 300, lost: 0, doubleCounted: 0, totalsMatch: true });
-      expect(r.cpuMsPerResult.server).toBeNull();
-      expect(r.baseline.rawBrokerPerSec).toBeGreaterThan(0);
-      expect(await server.submissions.count()).toBe(300);
-    } finally {
-      await server.close();
-      await stack.close();
-    }
-  });
+  (externalConfigured && process.env.TEST_MQTT_SECURE_URL ? it : it.skip)(
+    'drives a separately started tally server on Mosquitto (with authentication) + PostgreSQL through --broker and --register',
+    async () => {
+      const stack = await externalStack();
+      // The secured listener: the server writes Mosquitto's password file, each station logs in with the password its registration returned.
+      const brokerSecret = 'loadtest-external-secret-0123456789abcdef';
+      const broker = process.env.TEST_MQTT_SECURE_URL!;
+      const server = await stack.startServer({ mqttUrl: broker, brokerSecret, brokerPasswordFile: process.env.TEST_MQTT_PASSWORD_FILE });
+      try {
+        const r = await runLoadtest(
+          loadtestOptions({ stations: 300, broker, register: server.httpUrl, operatorToken: TEST_OPERATOR_TOKEN, brokerSecret, seed: 'lt-external' }),
+        );
+        expect(r).toMatchObject({ target: 'external', acknowledged: 300, accepted: 300, lost: 0, doubleCounted: 0, totalsMatch: true });
+        expect(r.cpuMsPerResult.server).toBeNull();
+        expect(r.baseline.rawBrokerPerSec).toBeGreaterThan(0);
+        expect(await server.submissions.count()).toBe(300);
+      } finally {
+        await server.close();
+        await stack.close();
+      }
+    },
+  );
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { v1 } from '@shailoo/contracts';
 import { SystemClock } from '@shailoo/platform';
 import { deviceRegistrations, prepareCouncilDay } from '@shailoo/scenario';
-import { registerOverHttp, startServerProcess, stopProcess } from './server-process';
+import { deviceUrl, registerOverHttp, startServerProcess, stopProcess } from './server-process';
 import { externalConfigured, externalStack, getJson, Stack } from './stack';
 
 jest.setTimeout(60_000);
@@ -23,7 +23,8 @@ function describeTopology(name: string, makeEnv: () => Promise<{ env: Record<str
         expect(ok.body.definitionHash).toBe(day.hash);
 
         const { box, count } = day.boxes[0];
-        const { ack } = await box.transmit(box.seal(count, Date.UTC(2021, 3, 11, 14)).envelope, { brokerUrl: server.mqtt, clock: new SystemClock() });
+        const brokerUrl = deviceUrl(server.mqtt, ok.body.credentials, box.identity.deviceId);
+        const { ack } = await box.transmit(box.seal(count, Date.UTC(2021, 3, 11, 14)).envelope, { brokerUrl, clock: new SystemClock() });
         expect(ack.status).toBe(v1.AckStatus.ACK_STATUS_ACCEPTED);
         const before = await getJson(`${server.http}/api/elections/${day.definition.id}/results`);
         expect(before.precinctsReporting).toBe(1);

@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from 'commander';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -22,10 +24,20 @@ const ENV = z.object({
   REMOTE_SHARE: z.coerce.number().min(0).max(1).default(0.01),
   // The tally server accepts it as an operator's; the client commands send it with --register.
   OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters (use `shailoo-sim operator add` for a random one)').optional(),
+  // Derives the broker passwords of the services and devices; without it the embedded broker's is kept in BROKER_SECRET_FILE.
+  BROKER_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  BROKER_SECRET_FILE: z.string().optional(),
+  // Mosquitto's password file, which the tally server writes (deploy/mosquitto.conf).
+  BROKER_PASSWORD_FILE: z.string().optional(),
+  // PEM files: HTTPS and an mqtts-only embedded broker with this key and certificate (chain);
+  // TLS_CA, the certificates a broker's must chain to (the certificate itself when unset).
+  TLS_CERT: z.string().optional(),
+  TLS_KEY: z.string().optional(),
+  TLS_CA: z.string().optional(),
 });
 
 /** Variables whose values never appear in a message. */
-const SECRET = new Set(['OPERATOR_TOKEN']);
+const SECRET = new Set(['OPERATOR_TOKEN', 'BROKER_SECRET']);
 
 export type Env = z.infer<typeof ENV>;
 
@@ -55,6 +67,47 @@ export function durableStore(env: Env, fallbackDir: string): { url?: string; dat
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
   const dir = env.PGLITE_DIR ?? fallbackDir;
   return { dataDir: dir.startsWith('memory://') ? dir : resolve(dir) };
+}
+
+/**
+ * The broker secret of a tally server: BROKER_SECRET, or for the embedded broker (and for a
+ * Mosquitto whose password file the server writes) one kept in BROKER_SECRET_FILE — by default
+ * `broker-secret` beside the embedded store's directory, or in ./.shailoo — made on first start, so
+ * devices keep their passwords across restarts; with a store in memory, a secret of this process
+ * only. An external broker without a secret is open.
+ */
+export function brokerAccess(env: Env, store: { dataDir?: string }): { secret?: string; described: string } {
+  const passwordFile = env.BROKER_PASSWORD_FILE ? `, password file ${env.BROKER_PASSWORD_FILE}` : '';
+  if (env.BROKER_SECRET) return { secret: env.BROKER_SECRET, described: `secured (BROKER_SECRET${passwordFile})` };
+  if (env.MQTT_URL && !env.BROKER_PASSWORD_FILE) return { described: 'open: MQTT_URL without BROKER_SECRET, the broker decides who may do what' };
+  if (!env.BROKER_SECRET_FILE && store.dataDir?.startsWith('memory://')) {
+    return { secret: randomBytes(32).toString('base64url'), described: `secured (a secret of this process: the store is in memory${passwordFile})` };
+  }
+  const file = resolve(env.BROKER_SECRET_FILE ?? join(store.dataDir ? dirname(store.dataDir) : '.shailoo', 'broker-secret'));
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  return { secret: readFileSync(file, 'utf8').trim(), described: `secured (secret in ${file}${passwordFile})` };
+}
+
+/**
+ * The tally server's TLS from TLS_CERT and TLS_KEY (its own key and certificate, for HTTPS and the
+ * embedded broker) and TLS_CA (what a broker's certificate must chain to; for the embedded broker
+ * the certificate itself when unset).
+ */
+export function tlsFiles(env: Env): { server: { key: string; cert: string } | null; ca?: string } {
+  if (!env.TLS_CERT !== !env.TLS_KEY) throw new ConfigError('TLS_CERT and TLS_KEY go together: the PEM certificate (chain) and its private key');
+  const read = (name: string, path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (err) {
+      throw new ConfigError(`${name}=${JSON.stringify(path)}: ${(err as Error).message}`);
+    }
+  };
+  const server = env.TLS_CERT ? { cert: read('TLS_CERT', env.TLS_CERT), key: read('TLS_KEY', env.TLS_KEY!) } : null;
+  const ca = env.TLS_CA ? read('TLS_CA', env.TLS_CA) : env.MQTT_URL ? undefined : server?.cert;
+  return { server, ca };
 }
 
 /** A commander argument parser from a zod schema: a bad flag value names the flag and the rule. */

@@ -22,9 +22,9 @@ import {
 import { LoadtestMetrics, loadtestOptions, LoadtestOptionsError, runLoadtest, summaryTable, verdict, writeCsv, writeReport } from '@shailoo/loadtest';
 import { loadtestBars, progressBars } from './progress';
 import { startTallyServer, tallyConfig, tokenHash } from '@shailoo/tally-server';
-import { EmbeddedBroker } from '@shailoo/transport';
+import { devicePassword, EmbeddedBroker, serviceUrl, withCredentials } from '@shailoo/transport';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
-import { ConfigError, DEFAULT_DATA_DIRS, durableStore, Flags, getEnv } from './config';
+import { brokerAccess, ConfigError, DEFAULT_DATA_DIRS, durableStore, Flags, getEnv, tlsFiles } from './config';
 
 const program = new Command('shailoo-sim')
   .description('Polling-station simulator and CEC tally server of the Kyrgyz Republic')
@@ -87,22 +87,32 @@ program
   .option('--online-identification', 'ask the identification service (shailoo-sim identification) over the broker instead of the local list')
   .option('--print', 'show the box’s printouts')
   .action(async (opts) => {
+    const env = getEnv();
     const day = prepareCouncilDay(opts.council, opts.seed);
+    // A secured broker: each device's password from its registration's answer, or derived from BROKER_SECRET.
+    let credentials: Record<string, string> = {};
     if (opts.register) {
       const res = await fetch(`${opts.register}/api/elections`, {
         method: 'POST',
-        headers: operatorHeaders(getEnv().OPERATOR_TOKEN),
+        headers: operatorHeaders(env.OPERATOR_TOKEN),
         body: JSON.stringify({ definition: day.definition, devices: stationDevices(day, opts.seed, opts.precinct).devices }),
       });
       if (!res.ok) throw new Error(`registration refused: ${res.status} ${await res.text()}`);
+      credentials = ((await res.json()) as { credentials?: Record<string, string> }).credentials ?? {};
     }
+    const secret = env.BROKER_SECRET;
+    const password = (id: string) => credentials[id] ?? (secret ? devicePassword(secret, id) : undefined);
+    const brokerUrl = (id: string) => {
+      const p = password(id);
+      return p ? withCredentials(opts.broker, id, p) : opts.broker;
+    };
     const run = await runCouncilStation(day, {
       precinct: opts.precinct,
       seed: opts.seed,
       boxFailureRate: opts.boxFailureRate,
       doubleVoterRate: opts.doubleVoterRate,
       onlineIdentification: opts.onlineIdentification,
-      brokerUrl: opts.broker,
+      brokerUrl,
       speed: opts.speed,
       link: opts.link,
       outboxDir: opts.outbox,
@@ -137,7 +147,8 @@ program
   .option('--register <http>', 'HTTP base URL of that tally server')
   .action(async (name: string, opts) => {
     const scenario = loadScenario(name);
-    const target = externalTarget(opts.broker, opts.register, getEnv().OPERATOR_TOKEN);
+    const env = getEnv();
+    const target = externalTarget(opts.broker, opts.register, env.OPERATOR_TOKEN, env.BROKER_SECRET);
     const bars = progressBars();
     const { report, eventLog } = await runScenario(scenario, { seed: opts.seed, speed: opts.speed, target, onProgress: bars.update });
     bars.done();
@@ -177,6 +188,7 @@ program
   .option('--prometheus <port>', 'serve the running counters at http://127.0.0.1:PORT/metrics', Flags.port)
   .option('--profile <file>', 'write a CPU profile of the embedded tally server during the run (.cpuprofile, for Chrome DevTools)')
   .action(async (opts) => {
+    const env = getEnv();
     const options = loadtestOptions({
       stations: opts.stations,
       connectRate: opts.connectRate,
@@ -196,7 +208,8 @@ program
       readerIntervalMs: opts.readerInterval,
       broker: opts.broker,
       register: opts.register,
-      operatorToken: getEnv().OPERATOR_TOKEN,
+      operatorToken: env.OPERATOR_TOKEN,
+      brokerSecret: env.BROKER_SECRET,
       baselines: opts.baselines,
       profile: opts.profile,
     });
@@ -228,8 +241,9 @@ program
   .option('--broker <url>', 'MQTT broker of an external tally server (with --register)')
   .option('--register <http>', 'HTTP base URL of that tally server')
   .action(async (file: string, opts) => {
+    const env = getEnv();
     const { log, sha256 } = readEventLog(file);
-    const report = await replayEventLog(log, { speed: opts.speed, target: externalTarget(opts.broker, opts.register, getEnv().OPERATOR_TOKEN) });
+    const report = await replayEventLog(log, { speed: opts.speed, target: externalTarget(opts.broker, opts.register, env.OPERATOR_TOKEN, env.BROKER_SECRET) });
     if (opts.report) writeFileSync(opts.report, `${JSON.stringify(report, null, 2)}\n`);
     console.log(
       `replayed ${file} (sha-256 ${sha256}): ${report.messages.uplink} uplink messages, ${report.messages.identification} identification requests in ${report.wallSeconds.toFixed(1)} s`,
@@ -265,10 +279,27 @@ program
     const env = getEnv();
     const host = opts.host ?? env.HOST;
     const store = durableStore(env, DEFAULT_DATA_DIRS.tallyServer);
-    const broker = env.MQTT_URL ? null : await EmbeddedBroker.start(env.MQTT_PORT ?? 1883, host);
+    // The embedded broker is always secured; an external one when the server holds its secret.
+    const access = brokerAccess(env, store);
+    const tls = tlsFiles(env);
+    const broker = env.MQTT_URL
+      ? null
+      : await EmbeddedBroker.start(env.MQTT_PORT ?? (tls.server ? 8883 : 1883), host, { secured: true, tls: tls.server ?? undefined });
+    if (broker) broker.secure(access.secret!);
     const mqttUrl = env.MQTT_URL ?? broker!.url;
     const server = await startTallyServer(
-      tallyConfig({ mqttUrl, databaseUrl: store.url, dataDir: store.dataDir, port: env.PORT, host, operatorToken: env.OPERATOR_TOKEN }),
+      tallyConfig({
+        mqttUrl,
+        databaseUrl: store.url,
+        dataDir: store.dataDir,
+        port: env.PORT,
+        host,
+        operatorToken: env.OPERATOR_TOKEN,
+        brokerSecret: access.secret,
+        brokerPasswordFile: env.BROKER_PASSWORD_FILE,
+        mqttCa: tls.ca,
+        https: tls.server ?? undefined,
+      }),
       new ConsoleLogger({ json: true }),
     );
     console.log(
@@ -276,6 +307,7 @@ program
         event: 'listening',
         http: server.httpUrl,
         mqtt: redact(mqttUrl),
+        brokerAccess: access.described,
         database: server.database.kind,
         store: store.dataDir ?? redact(store.url!),
       }),
@@ -295,10 +327,9 @@ program
     if (!env.MQTT_URL) throw new ConfigError('MQTT_URL must name the broker the identification devices use');
     const store = durableStore(env, DEFAULT_DATA_DIRS.identification);
     const database = await openDatabase(store);
-    const service = await startIdentificationService(
-      { mqttUrl: env.MQTT_URL, voterSeed: env.VOTER_SEED, remoteShare: env.REMOTE_SHARE, clock: new SystemClock() },
-      database,
-    );
+    // On a secured broker the service logs in as `service-identification`.
+    const mqttUrl = env.BROKER_SECRET ? serviceUrl(env.MQTT_URL, env.BROKER_SECRET, 'identification') : env.MQTT_URL;
+    const service = await startIdentificationService({ mqttUrl, voterSeed: env.VOTER_SEED, remoteShare: env.REMOTE_SHARE, clock: new SystemClock() }, database);
     console.log(
       JSON.stringify({
         event: 'listening',

@@ -132,7 +132,9 @@ const sortedPercentile = (sorted: number[], p: number) => (sorted.length ? sorte
 export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks = {}): Promise<LoadtestReport> {
   const log = hooks.log ?? (() => undefined);
   const started = wallMs();
-  const external = options.broker ? { brokerUrl: options.broker, registerUrl: options.register!, operatorToken: options.operatorToken } : undefined;
+  const external = options.broker
+    ? { brokerUrl: options.broker, registerUrl: options.register!, operatorToken: options.operatorToken, brokerSecret: options.brokerSecret }
+    : undefined;
 
   const ceiling = options.baselines ? await verificationCeiling() : null;
   if (ceiling) log(`baseline: Ed25519 verification on ${ceiling.threads} threads: ${Math.round(ceiling.perSecond)}/s`);
@@ -142,7 +144,7 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
   const definition = syntheticDefinition(options.stations, electionId);
   const election = { id: electionId, hash: definitionHash(definition) };
   const fleet = await Fleet.start(options, election, stack.target.brokerUrl);
-  const subscriber = await connectMqtt(stack.serviceUrl('loadtest'), { clientId: uniqueClientId('loadtest-observer') });
+  const subscriber = await connectMqtt(stack.serviceUrl('tools'), { clientId: uniqueClientId('loadtest-observer') });
   let readers: ReturnType<typeof forkSibling> | null = null;
   try {
     log(`${options.stations} stations in ${options.processes} processes, their keys derived and results signed`);
@@ -159,7 +161,7 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
       });
       await subscriber.subscribeAsync(`${prefix}/#`, { qos: options.qos });
       const from = wallMs();
-      await fleet.raw(prefix, stack.serviceUrl('loadtest-baseline'));
+      await fleet.raw(prefix, stack.serviceUrl('tools'));
       for (let waited = 0; received < options.stations && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
       await subscriber.unsubscribeAsync(`${prefix}/#`);
       rawPerSec = received / ((last - from) / 1000);

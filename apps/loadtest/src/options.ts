@@ -35,6 +35,8 @@ export interface LoadtestOptions {
   register?: string;
   /** The external server's operator token (registration is an operator's call). */
   operatorToken?: string;
+  /** The external broker's secret (BROKER_SECRET): the observer and the raw baseline then log in as `service-tools`. */
+  brokerSecret?: string;
   /** Skip the two baselines (for quick runs). */
   baselines: boolean;
   /** A file for a CPU profile of the embedded tally server's process during the run. */

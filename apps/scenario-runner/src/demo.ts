@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { ElectionResults } from '@shailoo/contracts';
 import { startIdentificationService } from '@shailoo/identification';
 import { TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
 import { SystemClock } from '@shailoo/platform';
 import { prepareCouncilDay, runCouncilStation, stationDevices } from '@shailoo/scenario';
 import { startTallyServer, tallyConfig, TallyServerHandle } from '@shailoo/tally-server';
-import { EmbeddedBroker } from '@shailoo/transport';
+import { devicePassword, EmbeddedBroker, serviceUrl, withCredentials } from '@shailoo/transport';
 import { formatResultsTable, matchesPublished } from './results-table';
 
 const PERFECT_BIOMETRICS = { ...TYPICAL_BIOMETRICS, fingerprintFrr: 0, faceFrr: 0, unreadableRate: 0 };
@@ -43,11 +44,23 @@ export interface DemoRun {
 export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const log = options.log ?? (() => undefined);
   const clock = new SystemClock();
-  const broker = options.mqttUrl ? null : await EmbeddedBroker.start(options.mqttPort ?? 0);
+  // The embedded broker is secured as a real one: each device logs in with its own password and
+  // speaks only on its own topics. No rate limit: the day runs 200,000 times faster than real time.
+  const secret = options.mqttUrl ? undefined : randomBytes(32).toString('base64url');
+  const broker = secret ? await EmbeddedBroker.start(options.mqttPort ?? 0, undefined, { secured: true, limits: { perSecond: null } }) : null;
+  if (broker) broker.secure(secret!);
   const brokerUrl = options.mqttUrl ?? broker!.url;
-  log(`broker: ${broker ? `embedded aedes at ${brokerUrl}` : brokerUrl}`);
+  const deviceUrl = (id: string) => (secret ? withCredentials(brokerUrl, id, devicePassword(secret, id)) : brokerUrl);
+  log(`broker: ${broker ? `embedded aedes at ${brokerUrl}, secured` : brokerUrl}`);
   const server = await startTallyServer(
-    tallyConfig({ mqttUrl: brokerUrl, databaseUrl: options.databaseUrl, dataDir: options.dataDir, port: options.httpPort, clock }),
+    tallyConfig({
+      mqttUrl: brokerUrl,
+      databaseUrl: options.databaseUrl,
+      dataDir: options.dataDir,
+      port: options.httpPort,
+      clock,
+      brokerSecret: secret,
+    }),
   );
   log(`tally server: ${server.httpUrl} (database: ${server.database.kind})`);
   const day = prepareCouncilDay(options.council, options.seed);
@@ -58,7 +71,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     precinctNumbers.flatMap((n) => stationDevices(day, options.seed, n).devices),
   );
   // The identification service shares the tally server's database and answers every device.
-  const identification = await startIdentificationService({ mqttUrl: brokerUrl, voterSeed: options.seed, remoteShare: 0, clock }, server.database);
+  const identification = await startIdentificationService(
+    { mqttUrl: secret ? serviceUrl(brokerUrl, secret, 'identification') : brokerUrl, voterSeed: options.seed, remoteShare: 0, clock },
+    server.database,
+  );
   try {
     // Every station runs its day on an accelerated clock and sends over a 3G link: turnout
     // snapshots, the identification reports, the box's result at 20:00, the commission's protocol.
@@ -75,7 +91,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
           biometrics: PERFECT_BIOMETRICS,
           doubleVoterRate: 0.02,
           onlineIdentification: true,
-          brokerUrl,
+          brokerUrl: deviceUrl,
           speed: 200_000,
           link: '3g',
         });

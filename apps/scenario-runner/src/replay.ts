@@ -48,7 +48,7 @@ export async function replayEventLog(log: EventLog, options: ReplayOptions = {})
     const byElection = new Map(log.elections.map((e, i) => [e.definition.id, uplinks[i]]));
     uplinks.forEach((u) => u.start());
     // The recorded identification requests, replayed as they were signed: a CEC-side tool of the run.
-    const asker = openMqtt(stack.serviceUrl('replay'), { clientId: `replay-${process.pid}` });
+    const asker = openMqtt(stack.serviceUrl('tools'), { clientId: `replay-${process.pid}` });
     try {
       const deliveries = uplinkMessages.map((m) => {
         const { electionId, deviceId, kind } = parseUplinkTopic(m.topic)!;

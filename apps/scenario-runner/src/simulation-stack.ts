@@ -9,7 +9,7 @@ import { IdentificationHandle, startIdentificationService } from '@shailoo/ident
 import { openDatabase } from '@shailoo/persistence';
 import { Clock } from '@shailoo/platform';
 import { startTallyServer, tallyConfig, TallyServerHandle } from '@shailoo/tally-server';
-import { BrokerRefusal, EmbeddedBroker, serviceUrl, withCredentials } from '@shailoo/transport';
+import { BrokerRefusal, EmbeddedBroker, ServiceName, serviceUrl, withCredentials } from '@shailoo/transport';
 
 /** Where the simulated stations send: a broker and a tally server's HTTP base URL. */
 export interface Target {
@@ -17,14 +17,19 @@ export interface Target {
   registerUrl: string;
   /** The operator's bearer token that registers elections and devices (OPERATOR_TOKEN). */
   operatorToken?: string;
+  /** The broker's secret (BROKER_SECRET), where this side holds it: the run's tools then log in as `service-tools`. */
+  brokerSecret?: string;
 }
 
 /** A tally server given by its broker and HTTP base URL, which go together; none: the embedded stack. */
-export function externalTarget(broker?: string, register?: string, operatorToken?: string): Target | undefined {
+export function externalTarget(broker?: string, register?: string, operatorToken?: string, brokerSecret?: string): Target | undefined {
   if (!broker && !register) return undefined;
   if (!broker || !register) throw new TargetError('--broker and --register go together: the tally server’s MQTT broker and its HTTP base URL');
-  return { brokerUrl: broker, registerUrl: register, operatorToken };
+  return { brokerUrl: broker, registerUrl: register, operatorToken, brokerSecret };
 }
+
+/** The run's broker: in its own process (a country's sockets), secured; no rate limit, since virtual time runs faster than real. */
+const SIMULATION_BROKER = { childProcess: true, secured: true, limits: { perSecond: null } };
 
 /** The headers of an operator's call. */
 export function operatorHeaders(token: string | undefined): Record<string, string> {
@@ -56,11 +61,11 @@ export class SimulationStack {
   ) {}
 
   static async start(clock: Clock, voterSeed: string, external?: Target): Promise<SimulationStack> {
-    if (external) return new SimulationStack(external, clock, voterSeed, null, null, null, null);
+    if (external) return new SimulationStack(external, clock, voterSeed, null, null, null, external.brokerSecret ?? null);
     // Secured like a real deployment: devices speak only on their own topics, with the broker
     // passwords their registration returns; the run is the only operator. Secrets of this run only.
     const brokerSecret = randomBytes(32).toString('base64url');
-    const broker = await EmbeddedBroker.start(0, undefined, { childProcess: true, secured: true });
+    const broker = await EmbeddedBroker.start(0, undefined, SIMULATION_BROKER);
     broker.secure(brokerSecret);
     const dataDir = mkdtempSync(join(tmpdir(), 'shailoo-run-'));
     const operatorToken = randomBytes(32).toString('base64url');
@@ -78,7 +83,7 @@ export class SimulationStack {
   };
 
   /** The broker URL of a CEC-side tool of this run (the embedded broker's service credential), or the target's. */
-  serviceUrl(name: string): string {
+  serviceUrl(name: ServiceName): string {
     return this.brokerSecret ? serviceUrl(this.target.brokerUrl, this.brokerSecret, name) : this.target.brokerUrl;
   }
 
@@ -128,7 +133,7 @@ export class SimulationStack {
 
   async startBroker(): Promise<void> {
     const port = Number(new URL(this.target.brokerUrl).port);
-    this.broker = await EmbeddedBroker.start(port, undefined, { childProcess: true, secured: true });
+    this.broker = await EmbeddedBroker.start(port, undefined, SIMULATION_BROKER);
     this.broker.secure(this.brokerSecret!);
   }
 

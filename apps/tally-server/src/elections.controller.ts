@@ -4,8 +4,8 @@ import { Observable } from 'rxjs';
 import { DeviceRegistration } from '@shailoo/contracts';
 import { ElectionDefinition, TerritoryLevel } from '@shailoo/election';
 import { Database, DATABASE, OperatorRepository } from '@shailoo/persistence';
-import { devicePassword } from '@shailoo/transport';
 import { ElectionRegistry, RegistrationError } from '@shailoo/registry';
+import { BrokerAccounts } from './broker-accounts';
 import { ChangeFeed } from './change-feed';
 import { OperatorGuard, OperatorRequest } from './operator-auth';
 import { Publisher } from './publisher';
@@ -27,6 +27,7 @@ export class ElectionsController {
     private readonly publisher: Publisher,
     private readonly feed: ChangeFeed,
     private readonly operators: OperatorRepository,
+    private readonly accounts: BrokerAccounts,
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
   ) {}
 
@@ -77,8 +78,7 @@ export class ElectionsController {
         });
       }
       // On a secured broker each new device gets its broker password, in this answer only.
-      const secret = this.config.brokerSecret;
-      const credentials = secret ? Object.fromEntries(added.map((id) => [id, devicePassword(secret, id)])) : undefined;
+      const credentials = await this.accounts.issue(added);
       return { id: e.definition.id, definitionHash: e.hash, devices: devices.length, ...(credentials ? { credentials } : {}) };
     } catch (err) {
       if (err instanceof RegistrationError) throw new BadRequestException(err.message);

@@ -1,15 +1,52 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, MqttContext, Payload } from '@nestjs/microservices';
-import { Topics } from '@shailoo/contracts';
+import { parseUplinkTopic, Topics } from '@shailoo/contracts';
+import { DeviceConduct } from './device-conduct';
 import { IngestService } from './ingest.service';
+import { Publisher } from './publisher';
+import { storable } from './quarantine';
+import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { TallyMetrics } from './tally-metrics';
 
-/** Every uplink message over MQTT, as raw bytes (see BinaryMqttServer). */
+/**
+ * Every uplink message over MQTT, as raw bytes (see BinaryMqttServer). A device's conduct is
+ * checked before the pipeline sees the message: oversized, over-rate and banned devices' messages
+ * are dropped (counted, logged, never acknowledged), and a device that keeps sending what the
+ * pipeline refuses is banned and, where the broker obeys, disconnected.
+ */
 @Controller()
 export class IngestController {
-  constructor(private readonly ingest: IngestService) {}
+  private readonly logger = new Logger('Ingest');
+  private readonly conduct: DeviceConduct;
+
+  constructor(
+    private readonly ingest: IngestService,
+    private readonly publisher: Publisher,
+    private readonly metrics: TallyMetrics,
+    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+  ) {
+    this.conduct = new DeviceConduct(config.conduct);
+  }
 
   @EventPattern(Topics.uplinkFilter, { qos: 1 })
   async onUplink(@Payload() payload: Buffer, @Ctx() context: MqttContext): Promise<void> {
-    await this.ingest.ingest(context.getTopic(), Buffer.isBuffer(payload) ? payload : Buffer.from(String(payload)));
+    const topic = context.getTopic();
+    const raw = Buffer.isBuffer(payload) ? payload : Buffer.from(String(payload));
+    const device = parseUplinkTopic(topic)?.deviceId ?? '';
+    const now = this.config.timers.now();
+    const verdict = this.conduct.admit(device, raw.length, now);
+    if (verdict !== 'admit') {
+      this.metrics.dropped.inc({ reason: verdict });
+      if (this.conduct.shouldLog(device, now))
+        this.logger.warn(JSON.stringify({ event: 'dropped', reason: verdict, topic: storable(topic), bytes: raw.length }));
+      return;
+    }
+    const outcome = await this.ingest.ingest(topic, raw);
+    if (outcome.status === 'rejected' && this.conduct.refused(device, this.config.timers.now())) {
+      const { garbageLimit, garbageWindowMs, banMs } = this.config.conduct;
+      this.metrics.banned.inc();
+      this.logger.warn(JSON.stringify({ event: 'device-banned', device: storable(device), refused: garbageLimit, withinMs: garbageWindowMs, forMs: banMs }));
+      this.publisher.disconnect(device, banMs / 1000);
+    }
   }
 }

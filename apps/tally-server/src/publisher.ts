@@ -5,7 +5,7 @@ import { TerritoryResults } from '@shailoo/election';
 import { Timer } from '@shailoo/platform';
 import { Submission } from '@shailoo/persistence';
 import { ElectionRegistry } from '@shailoo/registry';
-import { connectMqtt, uniqueClientId } from '@shailoo/transport';
+import { connectMqtt, disconnectTopic, uniqueClientId } from '@shailoo/transport';
 import { ChangeFeed } from './change-feed';
 import { TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyService } from './tally.service';
@@ -32,7 +32,8 @@ export class Publisher implements OnModuleDestroy {
   ) {}
 
   async connect(): Promise<void> {
-    this.client = await connectMqtt(this.config.mqttUrl, { clientId: uniqueClientId('tally-publisher') });
+    const ca = this.config.mqttCa;
+    this.client = await connectMqtt(this.config.mqttUrl, { clientId: uniqueClientId('tally-publisher'), ...(ca ? { ca } : {}) });
     this.client.on('error', (err) => this.logger.error(`MQTT: ${err.message}`));
   }
 
@@ -42,6 +43,11 @@ export class Publisher implements OnModuleDestroy {
 
   ack(ack: v1.IAck): void {
     this.client?.publish(Topics.ack(ack.deviceId!), Buffer.from(v1.Ack.encode(ack).finish()), { qos: 1 });
+  }
+
+  /** Asks the broker to disconnect a device and refuse it for a while (the embedded broker obeys; Mosquitto has no such topic). */
+  disconnect(deviceId: string, seconds: number): void {
+    this.client?.publish(disconnectTopic(deviceId), JSON.stringify({ seconds }), { qos: 1 });
   }
 
   /** A stored message changed the tally: tell the event stream now, the retained topics soon. */

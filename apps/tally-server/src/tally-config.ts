@@ -1,4 +1,5 @@
 import { Clock } from '@shailoo/platform';
+import { ConductLimits } from './device-conduct';
 
 export interface TallyConfig {
   /** Broker to subscribe to. */
@@ -24,6 +25,8 @@ export interface TallyConfig {
   clock: Clock;
   /** Paces batching and publication in real time (the wall clock unless a test steps it). */
   timers: Clock;
+  /** What one device may send before its messages are dropped or it is banned. */
+  conduct: ConductLimits;
   /** A bearer token accepted as the operator "environment" (OPERATOR_TOKEN); operators added with the CLI are in the store. */
   operatorToken?: string;
   /**
@@ -31,6 +34,15 @@ export interface TallyConfig {
    * and hands each device it registers its broker password (see libs/transport/src/broker-access.ts).
    */
   brokerSecret?: string;
+  /**
+   * Mosquitto's password file (with `brokerSecret`): the server writes the services' and every
+   * registered device's broker password into it, hashed; Mosquitto reloads it (deploy/mosquitto-start.sh).
+   */
+  brokerPasswordFile?: string;
+  /** PEM certificates an mqtts:// broker's certificate must chain to, beyond Node's own and NODE_EXTRA_CA_CERTS. */
+  mqttCa?: string;
+  /** Serve HTTPS with this PEM key and certificate (chain). */
+  https?: { key: string; cert: string };
 }
 
 export const TALLY_CONFIG = Symbol('TALLY_CONFIG');

@@ -18,6 +18,17 @@ export class TallyMetrics {
     labelNames: ['reason'],
     registers: [this.registry],
   });
+  readonly dropped = new Counter({
+    name: 'shailoo_messages_dropped_total',
+    help: 'Messages dropped before decoding for a device’s conduct (payload-too-large, rate-limited, device-banned)',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  readonly banned = new Counter({
+    name: 'shailoo_devices_banned_total',
+    help: 'Devices banned (and disconnected where the broker obeys) for sending refused messages again and again',
+    registers: [this.registry],
+  });
   readonly refusedRequests = new Counter({
     name: 'shailoo_http_refused_total',
     help: 'State-changing HTTP calls refused for want of an operator credential, by reason',

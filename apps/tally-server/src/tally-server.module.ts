@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Database, DATABASE, ElectionRepository, OperatorRepository, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
 import { createSignatureVerifier } from '@shailoo/platform';
 import { ElectionRegistry } from '@shailoo/registry';
+import { BrokerAccounts } from './broker-accounts';
 import { ChangeFeed } from './change-feed';
 import { ElectionsController, OperationsController } from './elections.controller';
 import { ExportsController } from './exports.controller';
@@ -33,6 +34,7 @@ export class TallyServerModule {
         OperatorGuard,
         TallyMetrics,
         ElectionRegistry,
+        BrokerAccounts,
         SubmissionStore,
         ChangeFeed,
         TallyService,

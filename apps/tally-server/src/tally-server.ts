@@ -8,6 +8,8 @@ import { Database, openDatabase, RejectionRepository, SubmissionRepository } fro
 import { SystemClock } from '@shailoo/platform';
 import { ElectionRegistry } from '@shailoo/registry';
 import { BinaryMqttServer, serviceUrl } from '@shailoo/transport';
+import { BrokerAccounts } from './broker-accounts';
+import { DEFAULT_CONDUCT } from './device-conduct';
 import { Publisher } from './publisher';
 import { TallyConfig } from './tally-config';
 import { TallyServerModule } from './tally-server.module';
@@ -35,6 +37,7 @@ export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 
     verifierThreads: availableParallelism() > 1 ? 1 : 0,
     clock: new SystemClock(),
     timers: new SystemClock(),
+    conduct: DEFAULT_CONDUCT,
     ...overrides,
   };
 }
@@ -48,12 +51,17 @@ export async function startTallyServer(given: TallyConfig, logger: LoggerService
   // On a secured broker the server's own clients are the service `service-tally`.
   const config = given.brokerSecret ? { ...given, mqttUrl: serviceUrl(given.mqttUrl, given.brokerSecret, 'tally') } : given;
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const app = await NestFactory.create<NestExpressApplication>(TallyServerModule.forRoot(config, database), { logger, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(TallyServerModule.forRoot(config, database), {
+    logger,
+    abortOnError: false,
+    ...(config.https ? { httpsOptions: config.https } : {}),
+  });
   // A whole country's registration (2,494 precincts, ~10,000 devices) is about 2 MB of JSON.
   app.useBodyParser('json', { limit: '32mb' });
   const registry = app.get(ElectionRegistry);
   const tally = app.get(TallyService);
   await tally.rebuild(await registry.load());
+  await app.get(BrokerAccounts).open();
   const publisher = app.get(Publisher);
   await publisher.connect();
   for (const e of registry.allElections()) publisher.republish(e.definition.id);
@@ -63,14 +71,14 @@ export async function startTallyServer(given: TallyConfig, logger: LoggerService
     .setVersion('1')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi));
-  app.connectMicroservice({ strategy: BinaryMqttServer.forBroker(config.mqttUrl, 'tally-server') }, { inheritAppConfig: true });
+  app.connectMicroservice({ strategy: BinaryMqttServer.forBroker(config.mqttUrl, 'tally-server', config.mqttCa) }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as AddressInfo;
   return {
     app,
     database,
-    httpUrl: `http://${config.host}:${address.port}`,
+    httpUrl: `${config.https ? 'https' : 'http'}://${config.host}:${address.port}`,
     registry,
     tally,
     submissions: app.get(SubmissionRepository),

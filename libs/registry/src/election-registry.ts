@@ -108,6 +108,10 @@ export class ElectionRegistry {
     return this.devices.get(id);
   }
 
+  deviceIds(): IterableIterator<string> {
+    return this.devices.keys();
+  }
+
   allElections(): RegisteredElection[] {
     return [...this.elections.values()];
   }

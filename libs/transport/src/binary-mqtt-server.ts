@@ -8,8 +8,16 @@ import { uniqueClientId, withoutNagle } from './mqtt-connection';
  */
 export class BinaryMqttServer extends ServerMqtt {
   /** The server a service subscribes with: MQTT 3.1.1 (all that aedes speaks), QoS 1, a unique client id, reconnecting. */
-  static forBroker(url: string, name: string): BinaryMqttServer {
-    return new BinaryMqttServer({ url, clientId: uniqueClientId(name), protocolVersion: 4, reconnectPeriod: 500, subscribeOptions: { qos: 1 } });
+  /** `ca`: the PEM certificates an mqtts:// broker's certificate must chain to (beyond Node's own and NODE_EXTRA_CA_CERTS). */
+  static forBroker(url: string, name: string, ca?: string): BinaryMqttServer {
+    return new BinaryMqttServer({
+      url,
+      clientId: uniqueClientId(name),
+      protocolVersion: 4,
+      reconnectPeriod: 500,
+      subscribeOptions: { qos: 1 },
+      ...(ca ? { ca } : {}),
+    });
   }
 
   override createMqttClient() {

@@ -1,5 +1,5 @@
 import { MqttClient } from 'mqtt';
-import { devicePassword, servicePassword, withCredentials } from './broker-access';
+import { devicePassword, disconnectTopic, servicePassword, withCredentials } from './broker-access';
 import { EmbeddedBroker } from './embedded-broker';
 import { connectMqtt } from './mqtt-connection';
 import { LeanMqttClient } from './lean-mqtt-client';
@@ -28,7 +28,7 @@ describe.each([false, true])('a secured embedded broker (child process: %s)', (c
   const device = (id: string) => connect(withCredentials(broker.url, id, devicePassword(SECRET, id)));
 
   beforeAll(async () => {
-    broker = await EmbeddedBroker.start(0, '127.0.0.1', { secured: true, childProcess });
+    broker = await EmbeddedBroker.start(0, '127.0.0.1', { secured: true, childProcess, limits: { maxPayload: 1024, perSecond: 5, burst: 10 } });
     broker.secure(SECRET);
     const { username, password } = servicePassword(SECRET, 'tally');
     service = await connect(withCredentials(broker.url, username, password));
@@ -86,5 +86,37 @@ describe.each([false, true])('a secured embedded broker (child process: %s)', (c
       /Bad username or password|Not authorized/,
     );
     expect((await broker.refusals())['bad-credentials']).toBe(2);
+  });
+
+  it('refuses a device’s payload over the cap and messages over its rate, and counts them', async () => {
+    const before = await broker.refusals();
+    const big = await device('aeu-big');
+    const closed = new Promise<void>((resolve) => big.once('close', () => resolve()));
+    big.publish('shailoo/v1/up/e1/aeu-big/result', Buffer.alloc(1025), { qos: 1 });
+    await closed;
+    const flood = await device('aeu-flood');
+    const count = seen.length;
+    const floodClosed = new Promise<void>((resolve) => flood.once('close', () => resolve()));
+    for (let i = 0; i < 30; i++) flood.publish('shailoo/v1/up/e1/aeu-flood/result', Buffer.from([i]), { qos: 0 });
+    await floodClosed;
+    await new Promise((r) => setTimeout(r, 100));
+    // The burst of 10 got through, the 11th closed the connection.
+    expect(seen.slice(count).filter((t) => t.includes('aeu-flood'))).toHaveLength(10);
+    const after = await broker.refusals();
+    expect((after['payload-too-large'] ?? 0) - (before['payload-too-large'] ?? 0)).toBe(1);
+    expect((after['rate-limited'] ?? 0) - (before['rate-limited'] ?? 0)).toBe(1);
+  });
+
+  it('disconnects a device a service names, and refuses it for the time given', async () => {
+    const rogue = await device('aeu-rogue');
+    const closed = new Promise<void>((resolve) => rogue.once('close', () => resolve()));
+    await service.publishAsync(disconnectTopic('aeu-rogue'), JSON.stringify({ seconds: 60 }), { qos: 1 });
+    await closed;
+    await expect(connectMqtt(withCredentials(broker.url, 'aeu-rogue', devicePassword(SECRET, 'aeu-rogue')), { reconnectPeriod: 0 })).rejects.toThrow(
+      /Not authorized|Bad username/,
+    );
+    expect(await afterPublish(await device('aeu-a'), UP_A)).toBe('delivered');
+    const refusals = await broker.refusals();
+    expect(refusals).toMatchObject({ disconnected: 1, banned: 1 });
   });
 });

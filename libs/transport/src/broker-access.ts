@@ -4,6 +4,14 @@ import { createHmac } from 'node:crypto';
 export const SERVICE_PREFIX = 'service-';
 
 /**
+ * The CEC's services at the broker: the tally server, the identification service, and the tools of
+ * a run (the load test's observer and baseline, replay's identification requests). An external
+ * broker's password file lists exactly these.
+ */
+export const SERVICE_NAMES = ['tally', 'identification', 'tools'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/**
  * Broker passwords are HMACs of the username under the broker's secret, in a domain of their own
  * for devices and for services: nothing is stored at the broker, only the holder of the secret (the
  * tally server that registers devices) can issue one, and a device — even one registered under a
@@ -15,7 +23,7 @@ export function devicePassword(secret: string, deviceId: string): string {
 }
 
 /** The password of the CEC service `service-<name>`; see devicePassword. */
-export function servicePassword(secret: string, name: string): { username: string; password: string } {
+export function servicePassword(secret: string, name: ServiceName): { username: string; password: string } {
   const username = `${SERVICE_PREFIX}${name}`;
   return { username, password: createHmac('sha256', secret).update(`service\n${username}`).digest('base64url') };
 }
@@ -34,43 +42,98 @@ export type BrokerUrl = string | ((deviceId: string) => string);
 export const brokerUrlOf = (url: BrokerUrl, deviceId: string): string => (typeof url === 'string' ? url : url(deviceId));
 
 /** The broker URL with a service's credentials in it. */
-export function serviceUrl(url: string, secret: string, name: string): string {
+export function serviceUrl(url: string, secret: string, name: ServiceName): string {
   const { username, password } = servicePassword(secret, name);
   return withCredentials(url, username, password);
 }
 
 /** Why the broker refused a client something. */
-export type BrokerRefusal = 'bad-credentials' | 'not-yet-secured' | 'publish-not-allowed' | 'subscribe-not-allowed';
+export type BrokerRefusal =
+  'bad-credentials' | 'not-yet-secured' | 'publish-not-allowed' | 'subscribe-not-allowed' | 'payload-too-large' | 'rate-limited' | 'banned' | 'disconnected';
+
+/**
+ * What a device (or an anonymous client) may send: payloads up to `maxPayload` bytes, and
+ * `perSecond` messages a second on average with bursts of `burst` (a token bucket per username),
+ * so a flooding or looping device cannot starve the others. `perSecond: null` lifts the rate limit
+ * (a simulation on an accelerated clock sends a day's requests in seconds). Services have no limits.
+ */
+export interface BrokerLimits {
+  maxPayload: number;
+  perSecond: number | null;
+  burst: number;
+}
+
+export const DEFAULT_BROKER_LIMITS: BrokerLimits = { maxPayload: 64 * 1024, perSecond: 20, burst: 100 };
+
+/** A service publishes here to have the broker disconnect a device and refuse it for `seconds` (JSON `{"seconds": n}`). */
+export const disconnectTopic = (deviceId: string): string => `shailoo/v1/ctl/disconnect/${deviceId}`;
 
 /**
  * Who may do what at the embedded broker — the rules `deploy/mosquitto-acl.conf` states for
  * Mosquitto. Anonymous clients may only subscribe under `shailoo/v1/pub/`; a device (username = its
- * id) may publish only its own uplink and identification requests and subscribe only to its own
- * downlink; a service may do anything but `$SYS`. A refused publish closes the client's connection
+ * id) may publish only its own uplink and identification requests, within the limits, and subscribe
+ * only to its own downlink; a service may do anything but `$SYS`, and may have a device disconnected
+ * and banned for a while (`disconnectTopic`). A refused publish closes the client's connection
  * (MQTT 3.1.1 has no negative PUBACK); a refused subscription gets SUBACK 0x80.
  *
  * Self-contained on purpose: its source is evaluated in the broker's own thread or process, so it
  * takes node:crypto as an argument and uses nothing else from this module.
  */
-export function installBrokerAccess(broker: any, crypto: typeof import('node:crypto'), refused: (why: BrokerRefusal) => void): (secret: string) => void {
+export function installBrokerAccess(
+  broker: any,
+  crypto: typeof import('node:crypto'),
+  refused: (why: BrokerRefusal) => void,
+  limits: BrokerLimits,
+): (secret: string) => void {
   let secret: string | null = null;
   const ROOT = 'shailoo/v1/';
+  const DISCONNECT = `${ROOT}ctl/disconnect/`;
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const banned = new Map<string, number>();
   const password = (username: string) =>
     crypto
       .createHmac('sha256', secret!)
       .update(`${username.startsWith('service-') ? 'service' : 'device'}\n${username}`)
       .digest('base64url');
   const equal = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+  const withinRate = (name: string) => {
+    if (limits.perSecond === null) return true;
+    const now = Date.now();
+    const bucket = buckets.get(name) ?? { tokens: limits.burst, at: now };
+    bucket.tokens = Math.min(limits.burst, bucket.tokens + ((now - bucket.at) / 1000) * limits.perSecond);
+    bucket.at = now;
+    buckets.set(name, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  };
+  const disconnect = (deviceId: string, payload: Buffer) => {
+    let seconds = 600;
+    try {
+      seconds = Math.max(0, Number(JSON.parse(payload.toString()).seconds) || 0);
+    } catch {
+      // the default ban
+    }
+    banned.set(deviceId, Date.now() + seconds * 1000);
+    for (const client of Object.values(broker.clients) as any[]) {
+      if (client.access?.kind === 'device' && client.access.name === deviceId) {
+        refused('disconnected');
+        client.close();
+      }
+    }
+  };
   broker.authenticate = (client: any, username: string | undefined, given: Buffer | undefined, done: (err: any, ok?: boolean) => void) => {
     if (username === undefined || username === null) {
       client.access = { kind: 'anonymous', name: '' };
       return done(null, true);
     }
     const ok = secret !== null && given !== undefined && equal(password(username), given.toString());
-    if (!ok) {
-      refused(secret === null ? 'not-yet-secured' : 'bad-credentials');
-      const err: any = new Error('bad user name or password');
-      err.returnCode = 4;
+    const until = banned.get(username);
+    const isBanned = until !== undefined && until > Date.now();
+    if (!ok || isBanned) {
+      refused(secret === null ? 'not-yet-secured' : isBanned ? 'banned' : 'bad-credentials');
+      const err: any = new Error(isBanned ? 'banned for a while' : 'bad user name or password');
+      err.returnCode = isBanned ? 5 : 4;
       return done(err, false);
     }
     client.access = { kind: username.startsWith('service-') ? 'service' : 'device', name: username };
@@ -79,6 +142,10 @@ export function installBrokerAccess(broker: any, crypto: typeof import('node:cry
   broker.authorizePublish = (client: any, packet: any, done: (err: Error | null) => void) => {
     const topic: string = packet.topic;
     const access = client?.access ?? { kind: 'anonymous', name: '' };
+    if (access.kind === 'service' && !topic.startsWith('$SYS')) {
+      if (topic.startsWith(DISCONNECT)) disconnect(topic.slice(DISCONNECT.length), packet.payload);
+      return done(null);
+    }
     const parts = topic.split('/');
     const own =
       access.kind === 'device' &&
@@ -86,9 +153,16 @@ export function installBrokerAccess(broker: any, crypto: typeof import('node:cry
       parts.length === 6 &&
       parts[4] === access.name &&
       (parts[2] === 'up' || (parts[2] === 'id' && parts[5] === 'request'));
-    if ((access.kind === 'service' && !topic.startsWith('$SYS')) || own) return done(null);
-    refused('publish-not-allowed');
-    done(new Error(`${access.kind} ${access.name} may not publish on ${topic}`));
+    const why: BrokerRefusal | null = !own
+      ? 'publish-not-allowed'
+      : packet.payload.length > limits.maxPayload
+        ? 'payload-too-large'
+        : !withinRate(access.name)
+          ? 'rate-limited'
+          : null;
+    if (why === null) return done(null);
+    refused(why);
+    done(new Error(`${access.kind} ${access.name}: ${why} on ${topic}`));
   };
   broker.authorizeSubscribe = (client: any, sub: any, done: (err: Error | null, sub: any) => void) => {
     const access = client?.access ?? { kind: 'anonymous', name: '' };

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { BrokerRefusal, installBrokerAccess } from './broker-access';
+import { BrokerLimits, BrokerRefusal, DEFAULT_BROKER_LIMITS, installBrokerAccess } from './broker-access';
 
 // aedes and its TCP listener, run on a worker thread: the broker's parsing and routing then no
 // longer share an event loop with the tally server that consumes its messages. In a child process
@@ -17,13 +17,15 @@ const { createBroker } = require(workerData.aedes);
 const net = require('node:net');
 // concurrency: how many deliveries aedes keeps in flight; its default of 100 stalls bursts.
 const broker = createBroker({ concurrency: 1000 });
-const server = net.createServer({ noDelay: true }, broker.handle);
+const server = workerData.tls
+  ? require('node:tls').createServer({ noDelay: true, key: workerData.tls.key, cert: workerData.tls.cert }, broker.handle)
+  : net.createServer({ noDelay: true }, broker.handle);
 server.once('error', (err) => parentPort.postMessage({ type: 'error', message: err.message }));
 // A backlog of 4,096 (the kernel's somaxconn here): thousands of modems dialing at once would
 // otherwise overflow the default 511 and wait out SYN retransmissions (1, 3, 7, 15 s…).
 server.listen({ port: workerData.port, host: workerData.host, backlog: 4096 }, () => parentPort.postMessage({ type: 'listening', port: server.address().port }));
 const refusals = {};
-const secure = workerData.secured ? ACCESS(broker, require('node:crypto'), (why) => (refusals[why] = (refusals[why] || 0) + 1)) : null;
+const secure = workerData.secured ? ACCESS(broker, require('node:crypto'), (why) => (refusals[why] = (refusals[why] || 0) + 1), workerData.limits) : null;
 parentPort.on('message', (m) => {
   if (m && m.type === 'secret') secure && secure(m.secret);
   else if (m && m.type === 'refusals') parentPort.postMessage({ type: 'refusals', refusals });
@@ -44,14 +46,21 @@ export class EmbeddedBroker {
     private readonly runner: Runner,
     readonly port: number,
     private readonly host: string,
+    private readonly tls: boolean,
   ) {}
 
   /**
    * `secured`: clients are held to the rules of `installBrokerAccess` — until `secure(secret)`
    * gives the broker its secret, only anonymous clients (which may only read published results) get in.
+   * `limits` (secured only) default to DEFAULT_BROKER_LIMITS; with `tls` (PEM key and certificate) it speaks mqtts only.
    */
-  static start(port = 0, host = '127.0.0.1', options: { childProcess?: boolean; secured?: boolean } = {}): Promise<EmbeddedBroker> {
-    const data = { aedes: require.resolve('aedes'), port, host, secured: !!options.secured };
+  static start(
+    port = 0,
+    host = '127.0.0.1',
+    options: { childProcess?: boolean; secured?: boolean; limits?: Partial<BrokerLimits>; tls?: { key: string; cert: string } } = {},
+  ): Promise<EmbeddedBroker> {
+    const limits = { ...DEFAULT_BROKER_LIMITS, ...options.limits };
+    const data = { aedes: require.resolve('aedes'), port, host, secured: !!options.secured, limits, tls: options.tls ?? null };
     const source = `const ACCESS = ${installBrokerAccess.toString()};\n${BROKER_SOURCE}`;
     const runner: Runner = options.childProcess
       ? spawn(process.execPath, [...profiling(), '-e', IN_CHILD + source, JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
@@ -59,7 +68,7 @@ export class EmbeddedBroker {
     return new Promise((resolve, reject) => {
       runner.once('error', reject);
       runner.once('message', (m: { type: string; port?: number; message?: string }) => {
-        if (m.type === 'listening') resolve(new EmbeddedBroker(runner, m.port!, host));
+        if (m.type === 'listening') resolve(new EmbeddedBroker(runner, m.port!, host, !!options.tls));
         else {
           EmbeddedBroker.end(runner);
           reject(new Error(`embedded broker: ${m.message}`));
@@ -109,7 +118,7 @@ export class EmbeddedBroker {
   }
 
   get url(): string {
-    return `mqtt://${this.host === '0.0.0.0' ? '127.0.0.1' : this.host}:${this.port}`;
+    return `${this.tls ? 'mqtts' : 'mqtt'}://${this.host === '0.0.0.0' ? '127.0.0.1' : this.host}:${this.port}`;
   }
 
   /** Closes the broker; clients still connected after `graceMs` are cut off (a listener waits for every socket otherwise). */

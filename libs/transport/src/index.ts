@@ -3,3 +3,4 @@ export * from './embedded-broker';
 export * from './mqtt-connection';
 export * from './lean-mqtt-client';
 export * from './broker-access';
+export * from './mosquitto-access';

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ElectionRegistry } from '@shailoo/registry';
+import { devicePassword, MosquittoPasswordFile, servicePassword, untilAccepted } from '@shailoo/transport';
+import { TALLY_CONFIG, TallyConfig } from './tally-config';
+
+/**
+ * The devices' accounts at a secured broker. Their passwords are derived from the broker's secret,
+ * so the embedded broker needs nothing written; Mosquitto gets a password file, and an account is
+ * handed out only once Mosquitto accepts it.
+ */
+@Injectable()
+export class BrokerAccounts {
+  private readonly file: MosquittoPasswordFile | null;
+
+  constructor(
+    private readonly registry: ElectionRegistry,
+    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+  ) {
+    const { brokerSecret, brokerPasswordFile } = config;
+    this.file = brokerSecret && brokerPasswordFile ? new MosquittoPasswordFile(brokerPasswordFile, brokerSecret) : null;
+  }
+
+  /** Before the server connects: Mosquitto's password file holds the services and every registered device, and lets the server in. */
+  async open(): Promise<void> {
+    if (!this.file) return;
+    await this.file.write(this.registry.deviceIds());
+    const { username, password } = servicePassword(this.config.brokerSecret!, 'tally');
+    await untilAccepted(this.config.mqttUrl, username, password, this.config.mqttCa);
+  }
+
+  /** The broker passwords of newly registered devices (none on an open broker), usable when this returns. */
+  async issue(deviceIds: string[]): Promise<Record<string, string> | undefined> {
+    const secret = this.config.brokerSecret;
+    if (!secret) return undefined;
+    const credentials = Object.fromEntries(deviceIds.map((id) => [id, devicePassword(secret, id)]));
+    if (this.file && deviceIds.length) {
+      await this.file.write(this.registry.deviceIds());
+      const last = deviceIds[deviceIds.length - 1];
+      await untilAccepted(this.config.mqttUrl, last, credentials[last], this.config.mqttCa);
+    }
+    return credentials;
+  }
+}
