@@ -44,6 +44,7 @@ program
   .option('--council <name>', 'a 2021 city council by city name or number', Flags.council, 'Кайыңды')
   .option('--seed <seed>', 'seed of every random draw', 'kaiyndy-2021')
   .option('--exit', 'exit after printing the table instead of serving HTTP')
+  .option('--speed <factor>', 'virtual seconds per real second (default: 600, the day in about 80 s to watch on the live page; with --exit 200000)', Flags.positive)
   .option('--verbose', 'log each step')
   .option('--print', 'show each ballot box’s printed protocol')
   .action(async (opts) => {
@@ -57,6 +58,8 @@ program
       databaseUrl: env.DATABASE_URL,
       dataDir: env.PGLITE_DIR,
       httpPort: opts.exit ? 0 : env.PORT,
+      speed: opts.speed ?? (opts.exit ? 200_000 : 600),
+      onServing: opts.exit ? undefined : (url) => console.log(`Live page: ${url}/ — the day runs now, watch it there.`),
       log: opts.verbose ? (line: string) => console.error(line) : undefined,
       print: opts.print ? (printout: string) => console.log(`${printout}\n`) : undefined,
     });

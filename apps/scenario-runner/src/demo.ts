@@ -21,6 +21,10 @@ export interface DemoOptions {
   /** Embedded database directory; unset keeps the demo's store in memory. */
   dataDir?: string;
   httpPort: number;
+  /** Virtual seconds per real second (200,000 by default: the day in about a second). */
+  speed?: number;
+  /** Called once the tally server serves, before the day begins: the live page can watch it all. */
+  onServing?: (httpUrl: string) => void;
   log?: (line: string) => void;
   /** Receives each box's printed protocol. */
   print?: (printout: string) => void;
@@ -45,7 +49,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const log = options.log ?? (() => undefined);
   const clock = new SystemClock();
   // The embedded broker is secured as a real one: each device logs in with its own password and
-  // speaks only on its own topics. No rate limit: the day runs 200,000 times faster than real time.
+  // speaks only on its own topics. No rate limit: the day runs hundreds of times faster than real time.
   const secret = options.mqttUrl ? undefined : randomBytes(32).toString('base64url');
   const broker = secret ? await EmbeddedBroker.start(options.mqttPort ?? 0, undefined, { secured: true, limits: { perSecond: null } }) : null;
   if (broker) broker.secure(secret!);
@@ -63,6 +67,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     }),
   );
   log(`tally server: ${server.httpUrl} (database: ${server.database.kind})`);
+  options.onServing?.(server.httpUrl);
   const day = prepareCouncilDay(options.council, options.seed);
   log(`${day.definition.name}: ${day.boxes.length} precincts, ${day.dataset.voters} voters, definition ${day.hash.slice(0, 16)}…`);
   const precinctNumbers = day.boxes.map((_, i) => i + 1);
@@ -92,7 +97,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
           doubleVoterRate: 0.02,
           onlineIdentification: true,
           brokerUrl: deviceUrl,
-          speed: 200_000,
+          speed: options.speed ?? 200_000,
           link: '3g',
         });
         if (options.print) station.printouts.forEach(options.print);

@@ -142,6 +142,12 @@ export class ElectionsController {
     return { rejectedByReason: await this.metrics.rejectedByReason(), items: await this.quarantine.list(Math.min(1000, Number(limit) || 100), id) };
   }
 
+  @Get(':id/territories')
+  @ApiOperation({ summary: 'The election’s territories as a tree: country, regions, districts, precincts (with registered voters)' })
+  territories(@Param('id') id: string) {
+    return this.election(id).definition.territory;
+  }
+
   @Sse(':id/events')
   @ApiOperation({ summary: 'Server-sent events: every stored message, rejection, results update and close' })
   events(@Param('id') id: string): Observable<{ type: string; data: Record<string, unknown> }> {

@@ -6,6 +6,7 @@ export * from './exports.controller';
 export * from './exports.service';
 export * from './ingest.controller';
 export * from './ingest.service';
+export * from './live-page.controller';
 export * from './message-kinds';
 export * from './nist-export';
 export * from './operator-auth';

@@ -55,7 +55,8 @@ export class Publisher implements OnModuleDestroy {
     this.feed.emit({
       electionId: s.electionId,
       type: 'submission',
-      data: { kind: s.kind, precinctId: s.precinctId, deviceId: s.deviceId, sequence: s.sequence },
+      // `at`: when the server stored it (its wall clock, ms), so a page can measure how late it shows it.
+      data: { kind: s.kind, precinctId: s.precinctId, deviceId: s.deviceId, sequence: s.sequence, at: Date.now() },
     });
     const ancestors = this.registry.election(s.electionId)?.ancestors.get(s.precinctId) ?? [];
     let dirty = this.dirty.get(s.electionId);

@@ -1,4 +1,5 @@
 import { RejectionRepository } from '@shailoo/persistence';
+import { ChangeFeed } from './change-feed';
 import { Quarantine, storable } from './quarantine';
 import { TallyMetrics } from './tally-metrics';
 
@@ -6,18 +7,23 @@ describe(Quarantine.name, () => {
   let sut: Quarantine;
   let rejections: jest.Mocked<Pick<RejectionRepository, 'add' | 'list'>>;
   let metrics: TallyMetrics;
+  let feed: ChangeFeed;
 
   beforeEach(() => {
     rejections = { add: jest.fn().mockResolvedValue(undefined), list: jest.fn() };
     metrics = new TallyMetrics();
-    sut = new Quarantine(rejections as unknown as RejectionRepository, metrics);
+    feed = new ChangeFeed();
+    sut = new Quarantine(rejections as unknown as RejectionRepository, metrics, feed);
   });
 
-  it('keeps the raw bytes with the reason, made storable, and counts it', async () => {
+  it('keeps the raw bytes with the reason, made storable, counts it and tells the election’s event stream', async () => {
     const raw = Buffer.from([0, 1, 2]);
+    const events: unknown[] = [];
+    feed.events('e').subscribe((e) => events.push(e));
     await sut.add('shailoo/v1/up/e/d\u0000/result', raw, { reason: 'bad-signature', detail: 'x\u0000y' }, 'd');
     expect(rejections.add).toHaveBeenCalledWith({ topic: 'shailoo/v1/up/e/d\uFFFD/result', reason: 'bad-signature', detail: 'x\uFFFDy', deviceId: 'd', raw });
     expect(await metrics.rejectedByReason()).toEqual({ 'bad-signature': 1 });
+    expect(events).toEqual([{ type: 'rejection', data: { reason: 'bad-signature', detail: 'x\uFFFDy', deviceId: 'd' } }]);
   });
 
   it('still counts a rejection when the store cannot take it, and does not throw', async () => {

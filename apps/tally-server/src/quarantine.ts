@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RejectionReason } from '@shailoo/contracts';
+import { parseUplinkTopic, RejectionReason } from '@shailoo/contracts';
 import { RejectionRepository } from '@shailoo/persistence';
+import { ChangeFeed } from './change-feed';
 import { TallyMetrics } from './tally-metrics';
 
 export interface Rejection {
@@ -16,12 +17,15 @@ export class Quarantine {
   constructor(
     private readonly rejections: RejectionRepository,
     private readonly metrics: TallyMetrics,
+    private readonly feed: ChangeFeed,
   ) {}
 
   async add(topic: string, raw: Buffer, rejection: Rejection, deviceId?: string): Promise<void> {
     this.metrics.rejected.inc({ reason: rejection.reason });
     const entry = { topic: storable(topic), reason: rejection.reason, detail: storable(rejection.detail), deviceId };
     this.logger.warn(JSON.stringify({ event: 'rejected', ...entry, bytes: raw.length }));
+    const electionId = parseUplinkTopic(topic)?.electionId;
+    if (electionId) this.feed.emit({ electionId, type: 'rejection', data: { reason: entry.reason, detail: storable(rejection.detail, 200), deviceId } });
     try {
       await this.rejections.add({ ...entry, raw });
     } catch (err) {

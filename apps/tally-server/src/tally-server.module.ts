@@ -9,6 +9,7 @@ import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
+import { LivePage, LivePageController } from './live-page.controller';
 import { OperatorGuard } from './operator-auth';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
@@ -22,7 +23,7 @@ export class TallyServerModule {
   static forRoot(config: TallyConfig, database: Database): DynamicModule {
     return {
       module: TallyServerModule,
-      controllers: [ElectionsController, ExportsController, OperationsController, IngestController],
+      controllers: [ElectionsController, ExportsController, OperationsController, IngestController, LivePageController],
       providers: [
         { provide: TALLY_CONFIG, useValue: config },
         { provide: DATABASE, useValue: database },
@@ -42,6 +43,7 @@ export class TallyServerModule {
         Publisher,
         IngestService,
         ExportsService,
+        LivePage,
       ],
       exports: [ElectionRegistry, TallyService, IngestService, SubmissionStore, TallyMetrics, SubmissionRepository, RejectionRepository, OperatorRepository],
     };
