@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { runDemo } from '@shailoo/scenario-runner';
+import { demoScenario, RunResult, runScenario, SimulationStack } from '@shailoo/scenario-runner';
 
-jest.setTimeout(180_000);
+jest.setTimeout(240_000);
 
 // .ci/run installs Debian's chromium; elsewhere point CHROMIUM_PATH at one, or these tests are skipped.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,6 +12,56 @@ if (!hasChromium && process.env.CI) throw new Error(`CI must install chromium ($
 
 /** Screenshots for a person to look at: test-artifacts/ (not in git). */
 const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
+
+interface Watched {
+  page: Page;
+  token: string;
+  result: RunResult;
+  stack: SimulationStack;
+  errors: string[];
+}
+
+/**
+ * Runs the demo's day at `speed`, opens the page as soon as the server serves, lets `during` act
+ * while the day runs, and `after` look once it is over (the stack still serving).
+ */
+async function watchDemoDay(
+  browser: Browser,
+  speed: number,
+  during: (page: Page, token: string) => Promise<void>,
+  after: (w: Watched) => Promise<void>,
+): Promise<void> {
+  const errors: string[] = [];
+  let opened: Promise<{ page: Page; token: string }> | null = null;
+  let acting: Promise<void> = Promise.resolve();
+  await runScenario(demoScenario('Кайыңды', 'kaiyndy-2021'), {
+    speed,
+    onServing: ({ httpUrl, operatorToken }) => {
+      opened = (async () => {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(`${httpUrl}/?lang=ky`);
+        await page.waitForSelector('body[data-ready=true]', { timeout: 10_000 });
+        return { page, token: operatorToken };
+      })();
+      acting = opened.then(({ page, token }) => during(page, token));
+    },
+    whenDone: async (result, stack) => {
+      const { page, token } = await opened!;
+      await acting;
+      try {
+        await after({ page, token, result, stack, errors });
+      } finally {
+        await page.close();
+      }
+    },
+  });
+}
+
+const seatsShown = (page: Page) =>
+  page.$$eval('#allocation tr[data-party]', (rows) =>
+    Object.fromEntries(rows.map((r) => [r.getAttribute('data-party'), Number(r.querySelector('[data-seats]')!.getAttribute('data-seats'))])),
+  );
 
 (hasChromium ? describe : describe.skip)('the live page in a real browser (Debian chromium, Playwright)', () => {
   let browser: Browser;
@@ -22,69 +72,89 @@ const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
   afterAll(() => browser?.close());
 
   it('watches the Kaiyndy demo day to its end: seats shown = seats published, in Kyrgyz, Russian and English', async () => {
-    let page: Page | null = null;
-    const errors: string[] = [];
-    let opened: Promise<void> = Promise.resolve();
-    const demo = runDemo({
-      council: 'Кайыңды',
-      seed: 'kaiyndy-2021',
-      httpPort: 0,
-      // The day in about 20 s: slow enough to watch it happen.
-      speed: 2_500,
-      onServing: (url) => {
-        opened = (async () => {
-          page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-          page.on('pageerror', (e) => errors.push(e.message));
-          await page.goto(`${url}/?lang=ky`);
-          await page.waitForSelector('body[data-ready=true]', { timeout: 10_000 });
-        })();
+    await watchDemoDay(
+      browser,
+      2_500,
+      async () => undefined,
+      async ({ page: p, stack, result, errors }) => {
+        const id = result.report.scenario === 'demo' ? Object.keys(result.report.published)[0] : '';
+        const published = await stack.read<{ provisional: { seats: Record<string, number> } }>(`/api/elections/${id}/seats`);
+        expect(Object.values(published.provisional.seats).sort()).toEqual([2, 2, 4, 4, 9]);
+        expect(result.report.datasetSeats[id]?.matches).toBe(true);
+        // The page caught up with the end of the day over its event stream.
+        await p.waitForFunction("document.querySelector('[data-total-seats]')?.getAttribute('data-total-seats') === '21'", undefined, { timeout: 15_000 });
+        expect(await seatsShown(p)).toEqual(Object.fromEntries(Object.entries(published.provisional.seats).filter(([, n]) => n > 0)));
+        expect(await p.textContent('#title')).toBe('Шайлоо күнү — түз көрсөтүү');
+        // Every station reported: its square says so.
+        await p.waitForFunction("document.querySelectorAll('#board .cell.protocol, #board .cell.box').length === 4", undefined, { timeout: 10_000 });
+        expect(await p.locator('#ticker li').count()).toBeGreaterThan(8);
+        await p.screenshot({ path: join(ARTIFACTS, 'live-page-ky.png'), fullPage: true });
+
+        await p.click('#lang-ru');
+        expect(await p.textContent('#title')).toBe('День выборов — в прямом эфире');
+        expect(new URL(p.url()).searchParams.get('lang')).toBe('ru');
+        await p.screenshot({ path: join(ARTIFACTS, 'live-page-ru.png'), fullPage: true });
+        await p.click('#lang-en');
+        expect(await p.textContent('#title')).toBe('Election day — live');
+        // Drill down: the region, then a station's devices.
+        await p.click('[data-region="chui"]');
+        await p.click('#board .cell >> nth=0');
+        await p.waitForSelector('#detail:not([hidden]) li');
+        expect(await p.textContent('#detail')).toMatch(/Ballot box \(АЭУ\) aeu-/);
+        await p.screenshot({ path: join(ARTIFACTS, 'live-page-en.png'), fullPage: true });
+        await p.setViewportSize({ width: 390, height: 844 });
+        await p.screenshot({ path: join(ARTIFACTS, 'live-page-phone.png'), fullPage: true });
+
+        const stats = (await p.evaluate('window.shailooLive')) as { readyMs: number; latenciesMs: number[]; events: number };
+        const sorted = [...stats.latenciesMs].sort((a, b) => a - b);
+        console.log(
+          `live page: ready in ${stats.readyMs.toFixed(0)} ms; ${stats.events} events; stored → shown p50 ${sorted[Math.floor(sorted.length * 0.5)]} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)]} ms`,
+        );
+        expect(stats.events).toBeGreaterThan(0);
+        expect(errors).toEqual([]);
       },
-    });
-    const run = await demo;
-    await opened;
-    const p = page!;
-    try {
-      const id = run.results.electionId;
-      const published = (await (await fetch(`${run.server.httpUrl}/api/elections/${id}/seats`)).json()) as { provisional: { seats: Record<string, number> } };
-      expect(Object.values(published.provisional.seats).sort()).toEqual([2, 2, 4, 4, 9]);
-      // The page caught up with the end of the day over its event stream.
-      await p.waitForFunction(() => document.querySelector('[data-total-seats]')?.getAttribute('data-total-seats') === '21', undefined, { timeout: 15_000 });
-      const shown = await p.$$eval('#allocation tr[data-party]', (rows) =>
-        Object.fromEntries(rows.map((r) => [r.getAttribute('data-party'), Number(r.querySelector('[data-seats]')!.getAttribute('data-seats'))])),
-      );
-      expect(shown).toEqual(Object.fromEntries(Object.entries(published.provisional.seats).filter(([, n]) => n > 0)));
-      expect(await p.textContent('#title')).toBe('Шайлоо күнү — түз көрсөтүү');
-      // Every station reported: its square says so.
-      await p.waitForFunction(() => document.querySelectorAll('#board .cell.protocol, #board .cell.box').length === 4, undefined, { timeout: 10_000 });
-      expect(await p.locator('#ticker li').count()).toBeGreaterThan(8);
-      await p.screenshot({ path: join(ARTIFACTS, 'live-page-ky.png'), fullPage: true });
+    );
+  });
 
-      await p.click('#lang-ru');
-      expect(await p.textContent('#title')).toBe('День выборов — в прямом эфире');
-      expect(new URL(p.url()).searchParams.get('lang')).toBe('ru');
-      await p.screenshot({ path: join(ARTIFACTS, 'live-page-ru.png'), fullPage: true });
-      await p.click('#lang-en');
-      expect(await p.textContent('#title')).toBe('Election day — live');
-      // Drill down: the region, then a station's devices.
-      await p.click('[data-region="chui"]');
-      await p.click('#board .cell >> nth=0');
-      await p.waitForSelector('#detail:not([hidden]) li');
-      expect(await p.textContent('#detail')).toMatch(/Ballot box \(АЭУ\) aeu-/);
-      await p.screenshot({ path: join(ARTIFACTS, 'live-page-en.png'), fullPage: true });
-      // A phone's width.
-      await p.setViewportSize({ width: 390, height: 844 });
-      await p.screenshot({ path: join(ARTIFACTS, 'live-page-phone.png'), fullPage: true });
-
-      const stats = await p.evaluate(() => (window as any).shailooLive as { readyMs: number; latenciesMs: number[]; events: number });
-      const sorted = [...stats.latenciesMs].sort((a, b) => a - b);
-      console.log(
-        `live page: ready in ${stats.readyMs.toFixed(0)} ms; ${stats.events} events; stored → shown p50 ${sorted[Math.floor(sorted.length * 0.5)]} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)]} ms`,
-      );
-      expect(stats.events).toBeGreaterThan(0);
-      expect(errors).toEqual([]);
-    } finally {
-      await p.close();
-      await run.stop();
-    }
+  it('the trainer’s console pauses the clock, jams a box and forges a message: the board, the ticker and the run’s report show them', async () => {
+    await watchDemoDay(
+      browser,
+      1_500,
+      async (p, token) => {
+        await p.waitForSelector('#console:not([hidden])');
+        // Without the operator's token the console is refused.
+        await p.click('#pause');
+        await p.waitForFunction("document.querySelector('#console-status').textContent.includes('401')");
+        await p.fill('#token', token);
+        await p.click('#pause');
+        await p.waitForFunction("document.querySelector('#pace').textContent.includes('(')");
+        const paused = await p.textContent('#clock');
+        await p.waitForTimeout(1500);
+        expect(await p.textContent('#clock')).toBe(paused);
+        await p.click('#pause');
+        // Jam the box of the first station, and forge a message at the second.
+        await p.click('#board .cell >> nth=0');
+        await p.selectOption('#fault-kind', 'box-jam');
+        await p.click('#inject');
+        await p.waitForSelector('#board .cell.faulted[data-faults~="box-jam"]');
+        await p.click('#board .cell >> nth=1');
+        await p.selectOption('#fault-kind', 'forged-message');
+        await p.click('#inject');
+        await p.waitForSelector('#ticker li.ev-rejection');
+        await p.screenshot({ path: join(ARTIFACTS, 'live-page-console.png'), fullPage: true });
+      },
+      async ({ page: p, result, errors }) => {
+        const faults = result.report.liveFaults;
+        expect(faults.map((f) => f.kind)).toEqual(['box-jam', 'forged-message']);
+        expect(faults.every((f) => f.by === 'environment' && f.precinctIds.length === 1)).toBe(true);
+        // The jammed box's station was counted by hand: its square says so once its protocol is in.
+        await p.waitForSelector(`#board .cell.hand[data-precinct="${faults[0].precinctIds[0]}"]`, { timeout: 15_000 });
+        expect(await p.locator('#ticker li.ev-fault').count()).toBe(2);
+        expect(result.report.oracle.ok).toBe(true);
+        expect(result.report.oracle.expectedDifferences['box-failed']).toBe(1);
+        await p.screenshot({ path: join(ARTIFACTS, 'live-page-console-end.png'), fullPage: true });
+        expect(errors).toEqual([]);
+      },
+    );
   });
 });

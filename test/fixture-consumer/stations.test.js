@@ -8,11 +8,14 @@ jest.setTimeout(180_000);
 
 /** The operator token "our" tally server accepts: registering an election is an operator's call. */
 const OPERATOR_TOKEN = 'consumer-operator-token-0123456789';
+// Its embedded broker is secured: the stations' devices log in with the passwords their registration
+// returns, the simulated identification service with a service password derived from this secret.
+const BROKER_SECRET = 'consumer-broker-secret-0123456789abcdef';
 
 /** "Our" tally server, started from the installed package's command (memory store, free ports). */
 async function startTallyServer() {
   const child = spawn(process.execPath, [require.resolve('shailoo-sim/bin/shailoo-sim.js'), 'tally-server'], {
-    env: { ...process.env, PGLITE_DIR: 'memory://', PORT: '0', MQTT_PORT: '0', MQTT_URL: '', DATABASE_URL: '', OPERATOR_TOKEN },
+    env: { ...process.env, PGLITE_DIR: 'memory://', PORT: '0', MQTT_PORT: '0', MQTT_URL: '', DATABASE_URL: '', OPERATOR_TOKEN, BROKER_SECRET },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   for await (const line of createInterface({ input: child.stdout })) {
@@ -45,6 +48,7 @@ describe('simulated stations in another project’s tests', () => {
         broker: server.mqtt,
         register: server.http,
         operatorToken: OPERATOR_TOKEN,
+        brokerSecret: BROKER_SECRET,
       });
       await stations.closePolls();
       await stations.stop();

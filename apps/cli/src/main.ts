@@ -5,13 +5,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { startIdentificationService } from '@shailoo/identification';
 import { openDatabase, OperatorRepository, redact } from '@shailoo/persistence';
 import { SystemClock } from '@shailoo/platform';
-import { prepareCouncilDay, runCouncilStation, stationDevices } from '@shailoo/scenario';
+import { CouncilDay, prepareCouncilDay, runCouncilStation, stationDevices } from '@shailoo/scenario';
 import {
   externalTarget,
   loadScenario,
   readEventLog,
   replayEventLog,
-  runDemo,
+  demoScenario,
+  formatResultsTable,
   runScenario,
   runSummary,
   ScenarioError,
@@ -40,38 +41,41 @@ function waitForSignal(): Promise<void> {
 
 program
   .command('demo')
-  .description('run a demo election day: simulated ballot boxes report to the tally server, then the seats are printed')
+  .description('run a demo election day on the embedded stack and watch it on the live page: stations report to the tally server, then the seats are printed')
   .option('--council <name>', 'a 2021 city council by city name or number', Flags.council, 'Кайыңды')
   .option('--seed <seed>', 'seed of every random draw', 'kaiyndy-2021')
   .option('--exit', 'exit after printing the table instead of serving HTTP')
-  .option('--speed <factor>', 'virtual seconds per real second (default: 600, the day in about 80 s to watch on the live page; with --exit 200000)', Flags.positive)
-  .option('--verbose', 'log each step')
-  .option('--print', 'show each ballot box’s printed protocol')
+  .option(
+    '--speed <factor>',
+    'virtual seconds per real second, or max (default: 600, the day in about 80 s to watch on the live page; with --exit max)',
+    Flags.speed,
+  )
   .action(async (opts) => {
     const env = getEnv();
-    // The demo is a show: its store stays in memory unless DATABASE_URL or PGLITE_DIR say otherwise.
-    const run = await runDemo({
-      council: opts.council,
-      seed: opts.seed,
-      mqttUrl: env.MQTT_URL,
-      mqttPort: env.MQTT_PORT ?? 0,
-      databaseUrl: env.DATABASE_URL,
-      dataDir: env.PGLITE_DIR,
+    const bars = progressBars();
+    let exitCode = 1;
+    await runScenario(demoScenario(opts.council, opts.seed), {
+      speed: opts.speed ?? (opts.exit ? 'max' : 600),
       httpPort: opts.exit ? 0 : env.PORT,
-      speed: opts.speed ?? (opts.exit ? 200_000 : 600),
-      onServing: opts.exit ? undefined : (url) => console.log(`Live page: ${url}/ — the day runs now, watch it there.`),
-      log: opts.verbose ? (line: string) => console.error(line) : undefined,
-      print: opts.print ? (printout: string) => console.log(`${printout}\n`) : undefined,
+      onProgress: bars.update,
+      onServing: ({ httpUrl, operatorToken }) => {
+        if (opts.exit) return;
+        console.error(`Live page: ${httpUrl}/ — the day runs now, watch it there.`);
+        console.error(`Trainer's console token (an operator's, for this run only): ${operatorToken}`);
+      },
+      whenDone: async ({ report }, stack, days) => {
+        bars.done();
+        const id = days[0].definition.id;
+        console.log(formatResultsTable(await stack.read(`/api/elections/${id}/results`), (days[0] as CouncilDay).dataset));
+        const matches = report.datasetSeats[id]?.matches === true && report.oracle.ok;
+        console.log(matches ? '\nSeats match the published result.' : '\nSEATS DIFFER FROM THE PUBLISHED RESULT.');
+        exitCode = matches ? 0 : 1;
+        if (opts.exit) return;
+        console.log(`\nServing ${stack.target.registerUrl}/ (the live page) and ${stack.target.registerUrl}/api/elections/${id}/results; Ctrl-C to stop.`);
+        await waitForSignal();
+      },
     });
-    console.log(run.table);
-    console.log(run.matchesPublished ? '\nSeats match the published result.' : '\nSEATS DIFFER FROM THE PUBLISHED RESULT.');
-    if (!opts.exit) {
-      const id = run.results.electionId;
-      console.log(`\nServing ${run.server.httpUrl}/api/elections/${id}/results (MQTT ${run.brokerUrl}); Ctrl-C to stop.`);
-      await waitForSignal();
-    }
-    await run.stop();
-    process.exitCode = run.matchesPublished ? 0 : 1;
+    process.exitCode = exitCode;
   });
 
 program
@@ -148,12 +152,20 @@ program
   .option('--report <file>', 'write the JSON report')
   .option('--broker <url>', 'MQTT broker of an external tally server (with --register)')
   .option('--register <http>', 'HTTP base URL of that tally server')
+  .option('--port <port>', 'HTTP port of the embedded tally server (its live page and console); any free one by default', Flags.port)
   .action(async (name: string, opts) => {
     const scenario = loadScenario(name);
     const env = getEnv();
     const target = externalTarget(opts.broker, opts.register, env.OPERATOR_TOKEN, env.BROKER_SECRET);
     const bars = progressBars();
-    const { report, eventLog } = await runScenario(scenario, { seed: opts.seed, speed: opts.speed, target, onProgress: bars.update });
+    const { report, eventLog } = await runScenario(scenario, {
+      seed: opts.seed,
+      speed: opts.speed,
+      target,
+      httpPort: opts.port,
+      onProgress: bars.update,
+      onServing: ({ httpUrl, operatorToken }) => console.error(`Live page: ${httpUrl}/ (trainer's console token for this run: ${operatorToken})`),
+    });
     bars.done();
     if (opts.record) writeFileSync(opts.record, eventLog);
     if (opts.report) writeFileSync(opts.report, `${JSON.stringify(report, null, 2)}\n`);

@@ -53,7 +53,10 @@ export function lineChart(
   const sx = (x: number) => L + ((x - o.xMin) / (o.xMax - o.xMin || 1)) * (W - L - 10);
   const sy = (y: number) => H - B - (y / (o.yMax || 1)) * (H - B - 10);
   const grid = [0, 0.25, 0.5, 0.75, 1]
-    .map((f) => `<line x1="${L}" x2="${W - 10}" y1="${sy(f * o.yMax)}" y2="${sy(f * o.yMax)}" class="grid"/><text x="${L - 6}" y="${sy(f * o.yMax) + 4}" text-anchor="end">${esc(o.yLabel(f * o.yMax))}</text>`)
+    .map(
+      (f) =>
+        `<line x1="${L}" x2="${W - 10}" y1="${sy(f * o.yMax)}" y2="${sy(f * o.yMax)}" class="grid"/><text x="${L - 6}" y="${sy(f * o.yMax) + 4}" text-anchor="end">${esc(o.yLabel(f * o.yMax))}</text>`,
+    )
     .join('');
   const ticks = [0, 0.25, 0.5, 0.75, 1]
     .map((f) => o.xMin + f * (o.xMax - o.xMin))
@@ -64,10 +67,20 @@ export function lineChart(
     .map(
       (s) =>
         `<polyline fill="none" stroke="${s.colour}" stroke-width="3" ${s.dashed ? 'stroke-dasharray="6 5"' : ''} points="${s.points.map(([x, y]) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join(' ')}"/>` +
-        s.points.map(([x, y]) => `<circle cx="${sx(x).toFixed(1)}" cy="${sy(y).toFixed(1)}" r="3" fill="${s.colour}"><title>${esc(`${s.name}: ${o.xLabel(x)} ${o.yLabel(y)}`)}</title></circle>`).join(''),
+        s.points
+          .map(
+            ([x, y]) =>
+              `<circle cx="${sx(x).toFixed(1)}" cy="${sy(y).toFixed(1)}" r="3" fill="${s.colour}"><title>${esc(`${s.name}: ${o.xLabel(x)} ${o.yLabel(y)}`)}</title></circle>`,
+          )
+          .join(''),
     )
     .join('');
-  const legend = series.map((s, i) => `<g transform="translate(${L + 8 + i * 160}, 12)"><line x2="22" stroke="${s.colour}" stroke-width="3" ${s.dashed ? 'stroke-dasharray="6 5"' : ''}/><text x="28" y="4">${esc(s.name)}</text></g>`).join('');
+  const legend = series
+    .map(
+      (s, i) =>
+        `<g transform="translate(${L + 8 + i * 160}, 12)"><line x2="22" stroke="${s.colour}" stroke-width="3" ${s.dashed ? 'stroke-dasharray="6 5"' : ''}/><text x="28" y="4">${esc(s.name)}</text></g>`,
+    )
+    .join('');
   return `<svg viewBox="0 0 ${W} ${H}" role="img">${grid}${ticks}${lines}${legend}</svg>`;
 }
 

@@ -90,6 +90,10 @@ const state = {
   ticker: [] as { at: number; text: string; kind: string }[],
   reporting: [] as [number, number][],
   connected: false,
+  /** The simulation's console, when a simulation drives the server (404 otherwise: read-only). */
+  simulation: null as null | { paused: boolean; speed: number | 'max'; virtualMs: number; kinds: string[] },
+  faulted: new Map<string, string[]>(),
+  consoleStatus: '',
 };
 if (!isLang(state.lang)) state.lang = 'ky';
 let t = translator(state.lang);
@@ -216,8 +220,9 @@ function renderBoard(): void {
       const st = stationState(s);
       counts.set(st.key, (counts.get(st.key) ?? 0) + 1);
       const label = `${s.name}: ${t(st.key)}${s.flags.length ? ` (${s.flags.map((f) => t(`flag.${f}` as Word)).join(', ')})` : ''}`;
+      const faults = state.faulted.get(s.id) ?? [];
       parts.push(
-        `<button class="cell ${st.cls}${state.selected === s.id ? ' selected' : ''}" data-precinct="${esc(s.id)}" title="${esc(label)}" aria-label="${esc(label)}"></button>`,
+        `<button class="cell ${st.cls}${state.selected === s.id ? ' selected' : ''}${faults.length ? ' faulted' : ''}" data-faults="${esc(faults.join(' '))}" data-precinct="${esc(s.id)}" title="${esc(label)}" aria-label="${esc(label)}"></button>`,
       );
     }
     parts.push('</div>');
@@ -244,7 +249,9 @@ async function renderDetail(): Promise<void> {
         `<li>${esc(t('identification'))} <code>${esc(r.deviceId)}</code>: ${num(r.identifiedByFingerprint + r.identifiedByFace)} ${esc(t('identified'))}</li>`,
     )
     .join('');
-  const boxes = (p.boxResults as any[]).map((r) => `<li>${esc(t('box'))} <code>${esc(r.deviceId)}</code>: ${num(r.ballotsInBox)} ${esc(t('ballotsInBox'))}</li>`).join('');
+  const boxes = (p.boxResults as any[])
+    .map((r) => `<li>${esc(t('box'))} <code>${esc(r.deviceId)}</code>: ${num(r.ballotsInBox)} ${esc(t('ballotsInBox'))}</li>`)
+    .join('');
   const protocol = p.manualProtocol
     ? `<li>${esc(t('commission'))} <code>${esc(p.manualProtocol.deviceId)}</code>: ${esc(t('state.protocol'))}${p.manualProtocol.boxFailed ? ` — ${esc(t('state.hand-count'))}` : ''}</li>`
     : `<li>${esc(t('commission'))}: ${esc(t('waiting'))}</li>`;
@@ -252,7 +259,8 @@ async function renderDetail(): Promise<void> {
     .filter(([, v]) => v)
     .map(([k]) => `<span class="badge">${esc(t(`flag.${k}` as Word))}</span>`)
     .join(' ');
-  box.innerHTML = `<h3>${esc(p.name)}</h3><p>${esc(t('registered'))}: ${num(p.registeredVoters)} ${flags}</p><ul>${ident || `<li>${esc(t('identification'))}: ${esc(t('waiting'))}</li>`}${boxes || `<li>${esc(t('box'))}: ${esc(t('waiting'))}</li>`}${protocol}</ul>`;
+  const faults = (state.faulted.get(p.precinctId) ?? []).map((k) => `<span class="badge">${esc(t(`fault.${k}` as Word))}</span>`).join(' ');
+  box.innerHTML = `<h3>${esc(p.name)}</h3><p>${esc(t('registered'))}: ${num(p.registeredVoters)} ${flags} ${faults}</p><ul>${ident || `<li>${esc(t('identification'))}: ${esc(t('waiting'))}</li>`}${boxes || `<li>${esc(t('box'))}: ${esc(t('waiting'))}</li>`}${protocol}</ul>`;
   box.hidden = false;
 }
 
@@ -293,7 +301,11 @@ function renderResults(): void {
   const threshold = !al || al.a.system === 'city-council' ? 0.07 : 0.05;
   $('seat-status').textContent = `${t('seats')}: ${t(al?.status ?? 'waiting')}`;
   $('results').innerHTML = bars(
-    parties.map((p) => ({ id: p.id, label: p.name, value: p.votes / base, colour: partyColour(p.id), seats: al?.a.seats[p.id] ?? 0, votes: p.votes })),
+    parties.map((p) => {
+      // Final seats come from the commissions' protocols: so do the votes shown with them.
+      const votes = al?.status === 'final' ? p.finalVotes : p.votes;
+      return { id: p.id, label: p.name, value: votes / base, colour: partyColour(p.id), seats: al?.a.seats[p.id] ?? 0, votes };
+    }),
     { threshold, thresholdLabel: `${t('threshold')} ${pct(threshold, 0)}`, format: (v) => pct(v), seatsLabel: t('seats') },
   );
   if (!al) {
@@ -311,10 +323,14 @@ function renderResults(): void {
     )
     .join('');
   const failed = a.failed
-    .map((f) => `<tr class="failed"><th scope="row">${esc(partyName(f.id))}</th><td>${num(f.votes)}</td><td colspan="6">${esc(t('failed'))}: ${esc(f.reason)}</td></tr>`)
+    .map(
+      (f) =>
+        `<tr class="failed"><th scope="row">${esc(partyName(f.id))}</th><td>${num(f.votes)}</td><td colspan="6">${esc(t('failed'))}: ${esc(f.reason)}</td></tr>`,
+    )
     .join('');
   const total = Object.values(a.seats).reduce((s, n) => s + n, 0);
-  $('allocation').innerHTML = `<p>${esc(t('threshold'))}: ${pct(threshold, 0)} × ${num(base)} = ${num(Math.ceil(threshold * base))} · ${esc(t('quota'))} = ${num(round?.totalVotes ?? 0)} ÷ ${round?.seats ?? 0} = <b>${a.quota.toFixed(3)}</b> <small>(${esc(t('quotaExplained'))})</small></p>
+  $('allocation').innerHTML =
+    `<p>${esc(t('threshold'))}: ${pct(threshold, 0)} × ${num(base)} = ${num(Math.ceil(threshold * base))} · ${esc(t('quota'))} = ${num(round?.totalVotes ?? 0)} ÷ ${round?.seats ?? 0} = <b>${a.quota.toFixed(3)}</b> <small>(${esc(t('quotaExplained'))})</small></p>
     <table><thead><tr><th>${esc(t('party'))}</th><th>${esc(t('votes'))}</th><th>${esc(t('quotient'))}</th><th>${esc(t('integerSeats'))}</th><th>${esc(t('remainder'))}</th><th>${esc(t('rank'))}</th><th>${esc(t('remainderSeat'))}</th><th>${esc(t('seats'))}</th></tr></thead>
     <tbody>${rows}${failed}</tbody><tfoot><tr><th>${esc(t('seats'))}</th><td colspan="6"></td><td data-total-seats="${total}">${total}</td></tr></tfoot></table>
     <p>${esc(t('cap'))}: ${a.capped.length ? a.capped.map(partyName).map(esc).join(', ') : esc(t('none'))} · ${esc(t('lots'))}: ${a.lots.length || esc(t('none'))}</p>`;
@@ -327,7 +343,60 @@ function renderTicker(): void {
     .join('');
 }
 
+const bishkekTime = (ms: number) => new Date(ms + 6 * 3_600_000).toISOString().slice(11, 16);
+
+function renderConsole(): void {
+  const sim = state.simulation;
+  const panel = $('console');
+  panel.hidden = !sim;
+  if (!sim) return;
+  $('h-console').textContent = t('console');
+  $('clock-label').textContent = t('clock');
+  $('clock').textContent = bishkekTime(sim.virtualMs);
+  $('pace').textContent = sim.paused ? `(${t('paused')})` : `(×${sim.speed})`;
+  $('token-label').textContent = t('token');
+  $('pause').textContent = sim.paused ? t('resume') : t('pause');
+  $('speed-label').textContent = t('speed');
+  const speed = $('speed') as HTMLSelectElement;
+  if (typeof sim.speed === 'number' && ![...speed.options].some((o) => o.value === String(sim.speed))) speed.add(new Option(String(sim.speed)));
+  if (document.activeElement !== speed) speed.value = String(sim.speed);
+  $('fault-label').textContent = t('fault');
+  $('target-label').textContent = t('target');
+  $('inject').textContent = t('inject');
+  const kinds = $('fault-kind') as HTMLSelectElement;
+  const chosen = kinds.value;
+  kinds.innerHTML = sim.kinds.map((k) => `<option value="${esc(k)}">${esc(t(`fault.${k}` as Word))}</option>`).join('');
+  if (chosen) kinds.value = chosen;
+  const station = state.selected ? state.stations.get(state.selected)?.name : null;
+  $('target').textContent = station ?? (state.region ? (REGION_NAMES[state.region]?.[state.lang] ?? state.region) : t('chooseTarget'));
+  $('console-status').textContent = state.consoleStatus;
+}
+
+/** The simulation's state, every second while one drives the server. */
+async function pollSimulation(): Promise<void> {
+  const res = await fetch('/api/simulation').catch(() => null);
+  state.simulation = res?.ok ? await res.json() : null;
+  renderConsole();
+  if (state.simulation) setTimeout(() => void pollSimulation(), 1000);
+}
+
+/** An operator's call of the console, with the token typed in (kept for this tab only). */
+async function command(path: string, body: unknown = {}): Promise<void> {
+  const token = ($('token') as HTMLInputElement).value.trim();
+  sessionStorage.setItem('shailoo-token', token);
+  const res = await fetch(`/api/simulation/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  const answer = await res.json().catch(() => ({}));
+  state.consoleStatus = res.ok ? '' : `${t('refused')}: ${res.status} ${answer.message ?? ''}`;
+  if (res.ok && 'paused' in answer) state.simulation = answer;
+  renderConsole();
+}
+
 function renderAll(): void {
+  renderConsole();
   renderStatic();
   renderSummary();
   renderMap();
@@ -397,7 +466,8 @@ async function loadStations(): Promise<void> {
       flags: Object.entries(p.flags as Record<string, number>)
         .filter(([, n]) => n)
         .map(([k]) => k),
-      boxFailed: !p.precinctsReporting && !!p.precinctsWithProtocol,
+      // Counted by hand only: the box failed (or jammed) and sent nothing.
+      boxFailed: !!p.flags?.['manual-only'],
     });
   }
 }
@@ -439,6 +509,7 @@ function listen(): void {
       state.reporting.push([Date.now(), reporting]);
     }
     if (d.at) pendingShown.push(d.at);
+    if (d.precinctId === state.selected) scheduleDetail();
     push(d.kind, `${s?.name ?? d.precinctId} · ${t(`event.${d.kind}` as Word)} · ${d.deviceId}`);
     scheduleBoard();
     scheduleTicker();
@@ -450,11 +521,30 @@ function listen(): void {
     push('rejection', `${t('event.rejection')}: ${d.reason} · ${d.deviceId ?? '?'} · ${d.detail}`);
     scheduleTicker();
   });
+  source.addEventListener('fault', (e) => {
+    const d = JSON.parse((e as MessageEvent).data) as { kind: string; precinctIds: string[]; by: string };
+    for (const id of d.precinctIds) state.faulted.set(id, [...(state.faulted.get(id) ?? []), d.kind]);
+    const where = d.precinctIds.map((id) => state.stations.get(id)?.name ?? id).join(', ');
+    push('fault', `${t(`fault.${d.kind}` as Word)} · ${where} · ${d.by}`);
+    scheduleBoard();
+    scheduleTicker();
+    if (state.selected && d.precinctIds.includes(state.selected)) void renderDetail();
+  });
   source.addEventListener('closed', () => {
     push('closed', t('event.closed'));
     scheduleTicker();
     refresh();
   });
+}
+
+let detailScheduled = false;
+function scheduleDetail(): void {
+  if (detailScheduled) return;
+  detailScheduled = true;
+  setTimeout(() => {
+    detailScheduled = false;
+    void renderDetail();
+  }, 500);
 }
 
 let tickerScheduled = false;
@@ -489,11 +579,24 @@ function wire(): void {
     state.region = state.region === region ? null : region;
     renderMap();
     renderBoard();
+    renderConsole();
   });
   $('map').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       (e.target as Element).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    }
+  });
+  ($('token') as HTMLInputElement).value = sessionStorage.getItem('shailoo-token') ?? '';
+  $('pause').addEventListener('click', () => void command(state.simulation?.paused ? 'resume' : 'pause'));
+  $('speed').addEventListener('change', (e) => void command('speed', { speed: Number((e.target as HTMLSelectElement).value) }));
+  $('inject').addEventListener('click', () => {
+    const kind = ($('fault-kind') as HTMLSelectElement).value;
+    if (state.selected) void command('faults', { kind, precinctId: state.selected });
+    else if (state.region) void command('faults', { kind, regionId: state.region });
+    else {
+      state.consoleStatus = t('chooseTarget');
+      renderConsole();
     }
   });
   $('all-regions').addEventListener('click', () => {
@@ -506,6 +609,7 @@ function wire(): void {
     if (!id) return;
     state.selected = state.selected === id ? null : id;
     renderBoard();
+    renderConsole();
     void renderDetail();
   });
 }
@@ -522,6 +626,7 @@ async function start(): Promise<void> {
     return;
   }
   listen();
+  void pollSimulation();
   await loadStations();
   refresh();
   await refreshing;

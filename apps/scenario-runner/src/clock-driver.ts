@@ -26,38 +26,45 @@ const WINDOW_MS = { voting: 600_000, acknowledging: 1000 };
 
 const tick = (ms: number) => new Promise<void>((resolve) => (ms ? setTimeout(resolve, ms) : setImmediate(resolve)));
 
+/** How fast the clock goes, changed while it runs (the trainer's console): virtual seconds per real second, or max. */
+export interface Pace {
+  speed: number | 'max';
+  paused: boolean;
+}
+
 /**
- * Drives a simulation's virtual clock until `done` settles: at `speed` virtual seconds per real
- * second, or at 'max' — as fast as answers come back: fire the timers of the next window, wait
- * until nothing is in flight (or nothing has moved for a while: a server that is down), repeat.
- * Virtual time never depends on how fast the machine is for what the simulation records: only
- * the pace at which it gets there does.
+ * Drives a simulation's virtual clock until `done` settles: at `pace.speed` virtual seconds per
+ * real second, or at 'max' — as fast as answers come back: fire the timers of the next window,
+ * wait until nothing is in flight (or nothing has moved for a while: a server that is down),
+ * repeat. A paused pace holds virtual time still. Virtual time never depends on how fast the
+ * machine is for what the simulation records: only the pace at which it gets there does.
  */
-export async function driveClock(clock: ManualClock, speed: number | 'max', done: Promise<unknown>, activity: Activity): Promise<void> {
+export async function driveClock(clock: ManualClock, pace: Pace, done: Promise<unknown>, activity: Activity): Promise<void> {
   let finished = false;
   void done.then(
     () => (finished = true),
     () => (finished = true),
   );
-  if (speed !== 'max') {
-    const start = clock.now();
-    const realStart = Date.now();
-    while (!finished) {
-      await tick(10);
-      clock.advanceTo(start + (Date.now() - realStart) * speed);
-    }
-    return;
-  }
+  let base = { virtual: clock.now(), real: Date.now(), speed: pace.speed, paused: pace.paused };
   while (!finished) {
-    await settle(activity, () => finished);
-    if (finished) break;
-    const next = clock.nextDue();
-    if (next === Infinity) await tick(1);
-    else {
-      const from = Math.max(next, clock.now());
-      const window = activity.unacknowledged() ? WINDOW_MS.acknowledging : WINDOW_MS.voting;
-      clock.advanceTo(Math.min(from + window, Math.max(from, activity.nextMessageAt())));
-    }
+    if (pace.speed !== base.speed || pace.paused !== base.paused) base = { virtual: clock.now(), real: Date.now(), speed: pace.speed, paused: pace.paused };
+    if (base.paused) await tick(10);
+    else if (base.speed !== 'max') {
+      await tick(10);
+      clock.advanceTo(base.virtual + (Date.now() - base.real) * base.speed);
+    } else await stepAtMax(clock, activity, () => finished);
+  }
+}
+
+async function stepAtMax(clock: ManualClock, activity: Activity, finished: () => boolean): Promise<void> {
+  await settle(activity, finished);
+  if (finished()) return;
+  const next = clock.nextDue();
+  if (next === Infinity) await tick(1);
+  else {
+    const from = Math.max(next, clock.now());
+    const window = activity.unacknowledged() ? WINDOW_MS.acknowledging : WINDOW_MS.voting;
+    clock.advanceTo(Math.min(from + window, Math.max(from, activity.nextMessageAt())));
   }
 }
 

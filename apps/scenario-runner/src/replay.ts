@@ -58,7 +58,7 @@ export async function replayEventLog(log: EventLog, options: ReplayOptions = {})
       });
       for (const m of identifyMessages) clock.setTimeout(() => asker.publish(m.topic, m.payload, { qos: 1 }), m.atMs - clock.now());
       const all = Promise.all(deliveries);
-      await driveClock(clock, options.speed ?? 'max', all, {
+      await driveClock(clock, { speed: options.speed ?? 'max', paused: false }, all, {
         inFlight: () => uplinks.reduce((n, u) => n + u.onWire, 0),
         progress: () => uplinks.reduce((n, u) => n + u.pending, 0),
         unacknowledged: () => uplinks.reduce((n, u) => n + u.pending, 0),

@@ -25,8 +25,3 @@ export function formatResultsTable(results: ElectionResults, dataset?: CouncilDa
   );
   return lines.join('\n');
 }
-
-/** True when every party has exactly its published seats. */
-export function matchesPublished(results: ElectionResults, dataset: CouncilDataset): boolean {
-  return dataset.parties.every((d) => (results.parties.find((p) => p.id === d.id)?.seats ?? 0) === d.seats);
-}

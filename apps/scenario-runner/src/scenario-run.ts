@@ -12,9 +12,11 @@ import {
 import { Authority, precinctAuthority, serviceAuthorities, TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
 import { Outage } from '@shailoo/modem';
 import { ManualClock } from '@shailoo/platform';
-import { ElectionDay, prepareCouncilDay, prepareElectionDay, prepareStation, stationDevices, votersOf } from '@shailoo/scenario';
+import { ElectionDay, LiveStation, prepareCouncilDay, prepareElectionDay, prepareStation, stationDevices, votersOf } from '@shailoo/scenario';
+import { LiveFault } from '@shailoo/tally-server';
 import { StationMessage, StationUplink } from '@shailoo/station';
-import { driveClock } from './clock-driver';
+import { driveClock, Pace } from './clock-driver';
+import { LiveControl } from './live-control';
 import { encodeEventLog, LoggedMessage, sha256Hex } from './event-log';
 import { addCount, ballotsOf, checkElection, Count, OracleVerdict, PrecinctTruth, PublishedElection } from './oracle';
 import { Fault, minutesOf, Scenario } from './scenario';
@@ -29,6 +31,12 @@ export interface RunOptions {
   target?: Target;
   /** Called about four times a second with the day's progress. */
   onProgress?: (p: RunProgress) => void;
+  /** The embedded tally server's HTTP port (0: any free one). */
+  httpPort?: number;
+  /** Called once the embedded tally server serves, before the day begins: the live page and its console can watch it all. */
+  onServing?: (s: { httpUrl: string; operatorToken: string }) => void;
+  /** Called at the end with the result, while the embedded stack still serves (the demo waits here for Ctrl-C). */
+  whenDone?: (result: RunResult, stack: SimulationStack, days: ElectionDay[]) => Promise<void>;
 }
 
 export interface RunProgress {
@@ -68,6 +76,8 @@ export interface RunReport {
     expectedDifferences: OracleVerdict['expectedDifferences'];
   };
   faults: FaultOutcome[];
+  /** Faults injected from the trainer's console while the day ran. */
+  liveFaults: LiveFault[];
   identificationsPerSecond: number;
   wallSeconds: number;
   virtualSeconds: number;
@@ -99,13 +109,14 @@ export function scenarioDays(scenario: Scenario, seed: string): ElectionDay[] {
   }
 }
 
-/** The region each precinct lies in, by name. */
-function regionsOf(day: ElectionDay): Map<string, string> {
+/** The region each precinct lies in: its id and name. */
+function regionsOf(day: ElectionDay): Map<string, { id: string; name: string }> {
   const regionName = new Map<string, string>();
-  const out = new Map<string, string>();
+  const out = new Map<string, { id: string; name: string }>();
   for (const { territory, ancestors } of walkTerritories(day.definition.territory)) {
     if (territory.level === 'region') regionName.set(territory.id, territory.name);
-    if (territory.level === 'precinct') out.set(territory.id, ancestors.map((a) => regionName.get(a)).find(Boolean) ?? '');
+    const id = ancestors.find((a) => regionName.has(a));
+    if (territory.level === 'precinct') out.set(territory.id, { id: id ?? '', name: (id && regionName.get(id)) ?? '' });
   }
   return out;
 }
@@ -146,13 +157,16 @@ export async function runScenario(
 ): Promise<RunResult> {
   const seed = options.seed ?? scenario.seed;
   const speed = options.speed ?? scenario.speed;
+  const pace: Pace = { speed, paused: false };
   const wallStart = Date.now();
   const date = days[0].definition.date;
   const dayStart = electionDayHour(date, ELECTION_DAY.commissionMeets);
   const clock = new ManualClock(dayStart);
   const at = (hhmm: string) => electionDayHour(date, 0) + minutesOf(hhmm) * 60_000;
   const online = scenario.identification === 'online';
-  const stack = await SimulationStack.start(clock, seed, options.target);
+  const control = new LiveControl(pace, clock);
+  const stack = await SimulationStack.start(clock, seed, options.target, { httpPort: options.httpPort, simulation: control });
+  control.toolsUrl = stack.serviceUrl('tools');
   let peakRss = process.memoryUsage().rss;
   const logged: LoggedMessage[] = [];
   const truths = new Map<string, PrecinctTruth[]>(days.map((d) => [d.definition.id, []]));
@@ -175,6 +189,7 @@ export async function runScenario(
     // The stations' side of the voter lists too, before the clock starts.
     days.forEach((day) => votersOf(day, seed));
     scheduleFaults(faults, clock, at, stack, state);
+    if (stack.embedded) options.onServing?.({ httpUrl: stack.target.registerUrl, operatorToken: stack.target.operatorToken! });
     const snapshot = (): RunProgress => ({ virtualMs: clock.now(), stations, ...pick(state), identifications: state.answered });
     const progress = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -186,7 +201,7 @@ export async function runScenario(
       for (const p of precinctsOf(day.definition.territory)) frontiers.set(p.id, new Frontier());
       return devicesOf[k].map(async (devices, i) => {
         const { precinctId } = devices;
-        const region = regions.get(precinctId) ?? '';
+        const region = regions.get(precinctId)?.name ?? '';
         const outages: Outage[] = scenario.faults
           .filter((f): f is Extract<Fault, { kind: 'modems-down' }> => f.kind === 'modems-down' && f.region === region)
           .map((f) => ({ fromMs: at(f.from), toMs: at(f.until) }));
@@ -202,6 +217,16 @@ export async function runScenario(
           },
         );
         uplinks.add(uplink);
+        const live: LiveStation = {};
+        control.add({
+          electionId: day.definition.id,
+          definitionHash: day.hash,
+          precinctId,
+          regionId: regions.get(precinctId)?.id ?? '',
+          boxDeviceId: devices.box.identity.deviceId,
+          live,
+          outages,
+        });
         const header = { electionId: day.definition.id, definitionHash: day.hash, precinctId };
         const service = await connecting(async () => {
           uplink.start();
@@ -265,6 +290,7 @@ export async function runScenario(
               boxMisreadRate: d.boxMisreadRate,
               doubleVoterRate: scenario.doubleVoterShare,
               boxJamAtMs: jam ? at(jam.at) : undefined,
+              live,
               emit,
             },
             day,
@@ -291,7 +317,7 @@ export async function runScenario(
     });
     const all = Promise.all(runs);
     await Promise.race([allConnected, all]);
-    await driveClock(clock, speed, all, {
+    await driveClock(clock, pace, all, {
       inFlight: () => state.asking + [...uplinks].reduce((n, u) => n + u.onWire, 0),
       progress: () => `${state.answered}/${[...uplinks].reduce((n, u) => n + u.pending, 0)}`,
       unacknowledged: () => [...uplinks].reduce((n, u) => n + u.pending, 0),
@@ -303,7 +329,7 @@ export async function runScenario(
     options.onProgress?.(snapshot());
     for (const f of faults.filter((o) => o.fault.kind === 'modems-down')) {
       const region = (f.fault as Extract<Fault, { kind: 'modems-down' }>).region;
-      const inRegion = [...regions].filter(([, r]) => r === region).map(([p]) => p);
+      const inRegion = [...regions].filter(([, r]) => r.name === region).map(([p]) => p);
       f.injected = inRegion.length > 0;
       const last = Math.max(...inRegion.map((p) => reportedAt.get(p) ?? -Infinity));
       f.caused = { stationsInRegion: inRegion.length, lastReportedAt: Number.isFinite(last) ? bishkekTime(last) : null };
@@ -322,8 +348,12 @@ export async function runScenario(
         { definition: d.definition, hash: d.hash, precincts: truths.get(d.definition.id)!, published: published[d.definition.id] },
       ]),
     );
-    return { report, eventLog, differences, evidence };
+    report.liveFaults = control.faults;
+    const result = { report, eventLog, differences, evidence };
+    await options.whenDone?.(result, stack, days);
+    return result;
   } finally {
+    await control.close();
     await stack.close();
   }
 }
@@ -416,6 +446,7 @@ async function reportOf(
     datasetSeats: {},
     oracle: { ok: true, checks: 0, mismatches: [], expectedDifferences: { 'hand-count-slip': 0, 'box-failed': 0, 'box-misread': 0, 'unidentified-voters': 0 } },
     faults,
+    liveFaults: [],
     identificationsPerSecond: 0,
     wallSeconds: 0,
     virtualSeconds: 0,

@@ -8,7 +8,7 @@ import { ElectionDefinition } from '@shailoo/election';
 import { IdentificationHandle, startIdentificationService } from '@shailoo/identification';
 import { openDatabase } from '@shailoo/persistence';
 import { Clock } from '@shailoo/platform';
-import { startTallyServer, tallyConfig, TallyServerHandle } from '@shailoo/tally-server';
+import { SimulationControl, startTallyServer, tallyConfig, TallyServerHandle } from '@shailoo/tally-server';
 import { BrokerRefusal, EmbeddedBroker, ServiceName, serviceUrl, withCredentials } from '@shailoo/transport';
 
 /** Where the simulated stations send: a broker and a tally server's HTTP base URL. */
@@ -36,6 +36,12 @@ export function operatorHeaders(token: string | undefined): Record<string, strin
   return { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
 }
 
+/** The embedded stack's tally server: its HTTP port, and the simulation its console drives. */
+export interface EmbeddedOptions {
+  httpPort?: number;
+  simulation?: SimulationControl;
+}
+
 /** A target named by half. */
 export class TargetError extends Error {}
 
@@ -46,6 +52,7 @@ export class TargetError extends Error {}
  */
 export class SimulationStack {
   private identification: IdentificationHandle | null = null;
+  private simulation: SimulationControl | undefined;
   private identificationDb: Awaited<ReturnType<typeof openDatabase>> | null = null;
   /** Broker passwords of the registered devices, from the registration answers. */
   private readonly passwords = new Map<string, string>();
@@ -60,7 +67,7 @@ export class SimulationStack {
     private readonly brokerSecret: string | null,
   ) {}
 
-  static async start(clock: Clock, voterSeed: string, external?: Target): Promise<SimulationStack> {
+  static async start(clock: Clock, voterSeed: string, external?: Target, embedded: EmbeddedOptions = {}): Promise<SimulationStack> {
     if (external) return new SimulationStack(external, clock, voterSeed, null, null, null, external.brokerSecret ?? null);
     // Secured like a real deployment: devices speak only on their own topics, with the broker
     // passwords their registration returns; the run is the only operator. Secrets of this run only.
@@ -69,8 +76,28 @@ export class SimulationStack {
     broker.secure(brokerSecret);
     const dataDir = mkdtempSync(join(tmpdir(), 'shailoo-run-'));
     const operatorToken = randomBytes(32).toString('base64url');
-    const server = await startTallyServer(tallyConfig({ mqttUrl: broker.url, dataDir: join(dataDir, 'tally'), port: 0, clock, operatorToken, brokerSecret }));
-    return new SimulationStack({ brokerUrl: broker.url, registerUrl: server.httpUrl, operatorToken }, clock, voterSeed, broker, server, dataDir, brokerSecret);
+    const server = await startTallyServer(
+      tallyConfig({
+        mqttUrl: broker.url,
+        dataDir: join(dataDir, 'tally'),
+        port: embedded.httpPort ?? 0,
+        clock,
+        operatorToken,
+        brokerSecret,
+        simulation: embedded.simulation,
+      }),
+    );
+    const stack = new SimulationStack(
+      { brokerUrl: broker.url, registerUrl: server.httpUrl, operatorToken },
+      clock,
+      voterSeed,
+      broker,
+      server,
+      dataDir,
+      brokerSecret,
+    );
+    stack.simulation = embedded.simulation;
+    return stack;
   }
 
   /** A device's broker password, where its registration gave one. */
@@ -152,6 +179,7 @@ export class SimulationStack {
         clock: this.clock,
         operatorToken: this.target.operatorToken,
         brokerSecret: this.brokerSecret!,
+        simulation: this.simulation,
       }),
     );
   }

@@ -11,6 +11,8 @@ export interface StationsOptions {
   register?: string;
   /** An operator's bearer token for your tally server (it registers the elections and devices). */
   operatorToken?: string;
+  /** Your broker's secret (the server's BROKER_SECRET), on a secured broker: the simulated identification service logs in with it. */
+  brokerSecret?: string;
   /** Virtual seconds per real second, or max (the default). */
   speed?: number | 'max';
 }
@@ -44,7 +46,7 @@ export interface SimulatedStations extends AsyncDisposable {
  */
 export async function startStations(options: StationsOptions = {}): Promise<SimulatedStations> {
   const scenario = typeof options.scenario === 'object' ? parseScenario(options.scenario, 'scenario') : loadScenario(options.scenario ?? 'kaiyndy-2021');
-  const target = externalTarget(options.broker, options.register, options.operatorToken);
+  const target = externalTarget(options.broker, options.register, options.operatorToken, options.brokerSecret);
   let result: RunResult | null = null;
   let running: Promise<RunResult> | null = null;
   const done = () => {

@@ -3,7 +3,7 @@ import { filter, map, Observable, Subject } from 'rxjs';
 
 export interface Change {
   electionId: string;
-  type: 'submission' | 'rejection' | 'results' | 'closed';
+  type: 'submission' | 'rejection' | 'results' | 'closed' | 'fault';
   data: Record<string, unknown>;
 }
 

@@ -12,6 +12,7 @@ export * from './nist-export';
 export * from './operator-auth';
 export * from './publisher';
 export * from './quarantine';
+export * from './simulation.controller';
 export * from './submission-store';
 export * from './tally-config';
 export * from './tally-metrics';

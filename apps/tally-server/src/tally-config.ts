@@ -1,5 +1,6 @@
 import { Clock } from '@shailoo/platform';
 import { ConductLimits } from './device-conduct';
+import type { SimulationControl } from './simulation.controller';
 
 export interface TallyConfig {
   /** Broker to subscribe to. */
@@ -41,6 +42,8 @@ export interface TallyConfig {
   brokerPasswordFile?: string;
   /** PEM certificates an mqtts:// broker's certificate must chain to, beyond Node's own and NODE_EXTRA_CA_CERTS. */
   mqttCa?: string;
+  /** The simulation driving this server, if one does: the trainer's console (`/api/simulation`). */
+  simulation?: SimulationControl;
   /** Serve HTTPS with this PEM key and certificate (chain). */
   https?: { key: string; cert: string };
 }

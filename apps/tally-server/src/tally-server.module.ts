@@ -10,6 +10,7 @@ import { ExportsService } from './exports.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 import { LivePage, LivePageController } from './live-page.controller';
+import { SimulationController } from './simulation.controller';
 import { OperatorGuard } from './operator-auth';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
@@ -23,7 +24,7 @@ export class TallyServerModule {
   static forRoot(config: TallyConfig, database: Database): DynamicModule {
     return {
       module: TallyServerModule,
-      controllers: [ElectionsController, ExportsController, OperationsController, IngestController, LivePageController],
+      controllers: [ElectionsController, ExportsController, OperationsController, IngestController, LivePageController, SimulationController],
       providers: [
         { provide: TALLY_CONFIG, useValue: config },
         { provide: DATABASE, useValue: database },

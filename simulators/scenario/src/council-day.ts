@@ -135,6 +135,13 @@ export interface StationChoice {
   powerCutRate?: number;
   /** Receives each message as the station produces it. */
   emit?: StationConfig['emit'];
+  /** Faults a trainer injects while the day runs: the box's jam time is read at every voter; the identification devices are filled in. */
+  live?: LiveStation;
+}
+
+export interface LiveStation {
+  boxJamAtMs?: number;
+  identification?: IdentificationDevice[];
 }
 
 export interface StationRun {
@@ -181,6 +188,7 @@ export async function prepareStation(
       device.losePower(electionDayHour(day.definition.date, ELECTION_DAY.opens) + faults.next() * 12 * 3_600_000);
     return { key, device };
   });
+  if (options.live) options.live.identification = idDevices.map((d) => d.device);
   const turningOut = idRandom.shuffle(voters.votersAt(precinctId));
   const ballots = count.invalidBallots + Object.values(count.votes).reduce((a, b) => a + b, 0);
   const visitors = sampleVisitors(day, voters, precinctId, Math.round((options.doubleVoterRate ?? 0) * ballots), idRandom);
@@ -197,6 +205,7 @@ export async function prepareStation(
     handCountErrorRate: options.handCountErrorRate,
     identification: { devices: idDevices, voters: turningOut, visitors },
     boxJamAtMs: options.boxJamAtMs,
+    live: options.live,
     emit: options.emit,
   });
   return { day, station, precinctId, devices };

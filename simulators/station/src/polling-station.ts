@@ -35,6 +35,8 @@ export interface StationConfig {
   identification?: StationIdentification;
   /** The box jams at this time whatever the failure rate says (a scheduled fault). */
   boxJamAtMs?: number;
+  /** Faults injected while the day runs (a trainer's console): read at every voter. */
+  live?: { boxJamAtMs?: number };
   /** Receives each message as soon as the station produces it, before the day is over. */
   emit?: (message: StationMessage) => void;
 }
@@ -82,7 +84,7 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
     random.next() < (config.boxFailureRate ?? 0.074)
       ? electionDayHour(date, ELECTION_DAY.opens) + random.next() * (ELECTION_DAY.closes - ELECTION_DAY.opens) * 3_600_000
       : Infinity;
-  const failsAt = Math.min(drawnFailure, config.boxJamAtMs ?? Infinity);
+  const failsAt = () => Math.min(drawnFailure, config.boxJamAtMs ?? Infinity, config.live?.boxJamAtMs ?? Infinity);
   const messages: StationMessage[] = [];
   const emit = (m: StationMessage) => {
     messages.push(m);
@@ -114,7 +116,7 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
     // With every identification device out of power the commission goes on with the paper list.
     if (outcome === 'no-device') unidentified++;
     const ballot = intended[i];
-    if (counter.state === 'open' && arrivals[i] >= failsAt) counter.fail('paper jam', failsAt);
+    if (counter.state === 'open' && arrivals[i] >= failsAt()) counter.fail('paper jam', failsAt());
     if (counter.state === 'open') counter.read(ballot);
     else ordinaryBox.push(ballot);
     ballots.push(ballot);
@@ -165,7 +167,7 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
     boxCount,
     manualCount,
     boxFailed,
-    failedAtMs: boxFailed ? failsAt : null,
+    failedAtMs: boxFailed ? failsAt() : null,
     unidentified,
     printouts,
     violations: checkProtocol(figures),

@@ -1,0 +1,109 @@
+import { BadRequestException, Body, Controller, Get, Inject, NotFoundException, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { OperatorRepository } from '@shailoo/persistence';
+import { ChangeFeed } from './change-feed';
+import { OperatorGuard, OperatorRequest } from './operator-auth';
+import { TALLY_CONFIG, TallyConfig } from './tally-config';
+
+/** The faults a trainer can inject into a running simulation. */
+export const LIVE_FAULTS = ['modem-down', 'box-jam', 'printer-out', 'power-cut', 'forged-message'] as const;
+export type LiveFaultKind = (typeof LIVE_FAULTS)[number];
+
+export interface LiveFault {
+  kind: LiveFaultKind;
+  electionId: string;
+  precinctIds: string[];
+  /** Election-day time it took effect (ms). */
+  atMs: number;
+  by: string;
+}
+
+/**
+ * A simulation that drives this server (the scenario runner behind `demo` and `run`), as the
+ * trainer's console sees it: its pace, and faults injected into its stations. Absent on a plain
+ * tally server, whose page is then read-only.
+ */
+export interface SimulationControl {
+  status(): { paused: boolean; speed: number | 'max'; virtualMs: number; faults: LiveFault[] };
+  pause(): void;
+  resume(): void;
+  setSpeed(speed: number): void;
+  /** Injects a fault on one precinct or every precinct of a region; what it reached, or a reason it cannot. */
+  inject(kind: LiveFaultKind, target: { precinctId?: string; regionId?: string }, by: string): Promise<LiveFault | { refused: string }>;
+}
+
+@ApiTags('simulation')
+@Controller('api/simulation')
+export class SimulationController {
+  constructor(
+    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    private readonly feed: ChangeFeed,
+    private readonly operators: OperatorRepository,
+  ) {}
+
+  private control(): SimulationControl {
+    if (!this.config.simulation) throw new NotFoundException('no simulation drives this server: its page is read-only');
+    return this.config.simulation;
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'The simulation driving this server (demo, run): paused or not, speed, virtual time, faults injected so far; 404 on a plain tally server',
+  })
+  status() {
+    return { ...this.control().status(), kinds: LIVE_FAULTS };
+  }
+
+  @Post('pause')
+  @UseGuards(OperatorGuard)
+  @ApiBearerAuth()
+  @ApiUnauthorizedResponse({ description: 'no operator credential' })
+  @ApiOperation({ summary: 'Pause the simulated clock (an operator’s action)' })
+  pause() {
+    this.control().pause();
+    return this.status();
+  }
+
+  @Post('resume')
+  @UseGuards(OperatorGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Resume the simulated clock (an operator’s action)' })
+  resume() {
+    this.control().resume();
+    return this.status();
+  }
+
+  @Post('speed')
+  @UseGuards(OperatorGuard)
+  @ApiBearerAuth()
+  @ApiBody({ schema: { example: { speed: 1200 } } })
+  @ApiOperation({ summary: 'Set the clock speed: virtual seconds per real second (an operator’s action)' })
+  speed(@Body() body: { speed?: unknown }) {
+    const speed = Number(body?.speed);
+    if (!(speed > 0 && speed <= 1_000_000)) throw new BadRequestException('speed must be a number of virtual seconds per real second, in (0, 1000000]');
+    this.control().setSpeed(speed);
+    return this.status();
+  }
+
+  @Post('faults')
+  @UseGuards(OperatorGuard)
+  @ApiBearerAuth()
+  @ApiBody({ schema: { example: { kind: 'modem-down', precinctId: 'cc26-p001' } } })
+  @ApiOperation({ summary: `Inject a fault on a precinct or a region: ${LIVE_FAULTS.join(', ')} (an operator’s action, logged)` })
+  async fault(@Body() body: { kind?: string; precinctId?: string; regionId?: string }, @Req() request: OperatorRequest) {
+    const kind = body?.kind as LiveFaultKind;
+    if (!LIVE_FAULTS.includes(kind)) throw new BadRequestException(`kind must be one of ${LIVE_FAULTS.join(', ')}`);
+    if (!body.precinctId === !body.regionId) throw new BadRequestException('name exactly one of precinctId and regionId');
+    const by = request.operator!;
+    const outcome = await this.control().inject(kind, { precinctId: body.precinctId, regionId: body.regionId }, by);
+    if ('refused' in outcome) throw new BadRequestException(outcome.refused);
+    await this.operators.log({
+      operator: by,
+      action: `inject-${kind}`,
+      electionId: outcome.electionId,
+      detail: `${kind} at ${outcome.precinctIds.join(', ')}`,
+    });
+    this.feed.emit({ electionId: outcome.electionId, type: 'fault', data: { ...outcome } });
+    return outcome;
+  }
+}
