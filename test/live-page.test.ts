@@ -44,7 +44,13 @@ async function watchDemoDay(
         await page.waitForSelector('body[data-ready=true]', { timeout: 10_000 });
         return { page, token: operatorToken };
       })();
-      acting = opened.then(({ page, token }) => during(page, token));
+      // A failure while the clock is paused must not leave the day paused for ever: resume, then fail.
+      acting = opened.then(({ page, token }) =>
+        during(page, token).catch(async (err) => {
+          await fetch(`${httpUrl}/api/simulation/resume`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+          throw err;
+        }),
+      );
     },
     whenDone: async (result, stack) => {
       const { page, token } = await opened!;
@@ -127,7 +133,9 @@ const seatsShown = (page: Page) =>
         await p.waitForFunction("document.querySelector('#console-status').textContent.includes('401')");
         await p.fill('#token', token);
         await p.click('#pause');
-        await p.waitForFunction("document.querySelector('#pace').textContent.includes('(')");
+        await p.waitForFunction("!document.querySelector('#pace').textContent.includes('×')");
+        // A status asked for before the pause may still land: let the next one in first.
+        await p.waitForTimeout(1200);
         const paused = await p.textContent('#clock');
         await p.waitForTimeout(1500);
         expect(await p.textContent('#clock')).toBe(paused);

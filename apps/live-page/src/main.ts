@@ -89,6 +89,7 @@ const state = {
   selected: null as string | null,
   ticker: [] as { at: number; text: string; kind: string }[],
   reporting: [] as [number, number][],
+  reportingCount: 0,
   connected: false,
   /** The simulation's console, when a simulation drives the server (404 otherwise: read-only). */
   simulation: null as null | { paused: boolean; speed: number | 'max'; virtualMs: number; kinds: string[] },
@@ -206,33 +207,90 @@ function scheduleBoard(): void {
   }, 250);
 }
 
+/** Stations changed since the board was last drawn: only their squares are redrawn (thousands of events a second). */
+const dirty = new Set<string>();
+const cells = new Map<string, HTMLElement>();
+let cellsScheduled = false;
+function scheduleCells(): void {
+  if (cellsScheduled) return;
+  cellsScheduled = true;
+  requestAnimationFrame(() => {
+    cellsScheduled = false;
+    updateCells();
+  });
+}
+
+function cellLabel(s: Station, key: Word): string {
+  return `${s.name}: ${t(key)}${s.flags.length ? ` (${s.flags.map((f) => t(`flag.${f}` as Word)).join(', ')})` : ''}`;
+}
+
+function cellClass(s: Station, cls: string): string {
+  return `cell ${cls}${state.selected === s.id ? ' selected' : ''}${state.faulted.get(s.id)?.length ? ' faulted' : ''}`;
+}
+
+function updateCells(): void {
+  const now = Date.now();
+  for (const id of dirty) {
+    const s = state.stations.get(id);
+    const el = cells.get(id);
+    if (!s || !el) continue;
+    const st = stationState(s);
+    el.className = cellClass(s, st.cls);
+    el.title = cellLabel(s, st.key);
+    el.setAttribute('aria-label', el.title);
+  }
+  dirty.clear();
+  renderLegend();
+  for (const at of pendingShown.splice(0)) stats.latenciesMs.push(now - at);
+}
+
+const LEGEND: [Word, string][] = [
+  ['state.not-open', 'idle'],
+  ['state.open', 'open'],
+  ['state.identified', 'ident'],
+  ['state.box', 'box'],
+  ['state.protocol', 'protocol'],
+  ['state.hand-count', 'hand'],
+  ['state.flagged', 'flag'],
+];
+
+function renderLegend(): void {
+  const counts = new Map<string, number>();
+  for (const s of state.stations.values()) {
+    if (state.region && s.region !== state.region) continue;
+    const key = stationState(s).key;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  $('legend').innerHTML = LEGEND.map(
+    ([k, cls]) => `<span class="key"><i class="cell ${cls}"></i>${esc(t(k))} <b data-count="${esc(k)}">${counts.get(k) ?? 0}</b></span>`,
+  ).join('');
+}
+
 function renderBoard(): void {
   const now = Date.now();
   const shown = [...state.stations.values()].filter((s) => !state.region || s.region === state.region);
   const byDistrict = new Map<string, Station[]>();
   for (const s of shown) byDistrict.set(s.district, [...(byDistrict.get(s.district) ?? []), s]);
-  const counts = new Map<string, number>();
   const parts: string[] = [];
   for (const [district, stations] of byDistrict) {
     if (byDistrict.size > 1) parts.push(`<h3>${esc(district)}</h3>`);
     parts.push('<div class="cells">');
     for (const s of stations) {
       const st = stationState(s);
-      counts.set(st.key, (counts.get(st.key) ?? 0) + 1);
-      const label = `${s.name}: ${t(st.key)}${s.flags.length ? ` (${s.flags.map((f) => t(`flag.${f}` as Word)).join(', ')})` : ''}`;
+      const label = cellLabel(s, st.key);
       const faults = state.faulted.get(s.id) ?? [];
       parts.push(
-        `<button class="cell ${st.cls}${state.selected === s.id ? ' selected' : ''}${faults.length ? ' faulted' : ''}" data-faults="${esc(faults.join(' '))}" data-precinct="${esc(s.id)}" title="${esc(label)}" aria-label="${esc(label)}"></button>`,
+        `<button class="${cellClass(s, st.cls)}" data-faults="${esc(faults.join(' '))}" data-precinct="${esc(s.id)}" title="${esc(label)}" aria-label="${esc(label)}"></button>`,
       );
     }
     parts.push('</div>');
   }
-  $('board').innerHTML = parts.join('');
-  const order: Word[] = ['state.not-open', 'state.open', 'state.identified', 'state.box', 'state.protocol', 'state.hand-count', 'state.flagged'];
-  const cls = ['idle', 'open', 'ident', 'box', 'protocol', 'hand', 'flag'];
-  $('legend').innerHTML = order
-    .map((k, i) => `<span class="key"><i class="cell ${cls[i]}"></i>${esc(t(k))} <b data-count="${esc(k)}">${counts.get(k) ?? 0}</b></span>`)
-    .join('');
+  const board = $('board');
+  board.innerHTML = parts.join('');
+  cells.clear();
+  for (const el of board.querySelectorAll<HTMLElement>('[data-precinct]')) cells.set(el.dataset.precinct!, el);
+  dirty.clear();
+  renderLegend();
   for (const at of pendingShown.splice(0)) stats.latenciesMs.push(now - at);
 }
 
@@ -470,17 +528,27 @@ async function loadStations(): Promise<void> {
       boxFailed: !!p.flags?.['manual-only'],
     });
   }
+  state.reportingCount = [...state.stations.values()].filter((x) => x.seen.has('result') || x.seen.has('protocol')).length;
 }
 
 let flagsScheduled = false;
-/** Flags and hand counts need the precincts' figures: fetched again a few seconds after changes. */
+/**
+ * Flags and hand counts need the precincts' figures: fetched again a few seconds after changes —
+ * every 3 s, or every second per thousand precincts on a bigger election (10,000 precincts are ~10 MB).
+ */
 function scheduleFlags(): void {
   if (flagsScheduled) return;
   flagsScheduled = true;
-  setTimeout(() => {
-    flagsScheduled = false;
-    void loadStations().then(scheduleBoard);
-  }, 3000);
+  setTimeout(
+    () => {
+      flagsScheduled = false;
+      void loadStations().then(() => {
+        for (const id of state.stations.keys()) dirty.add(id);
+        scheduleCells();
+      });
+    },
+    Math.max(3000, state.stations.size),
+  );
 }
 
 const pendingShown: number[] = [];
@@ -503,15 +571,16 @@ function listen(): void {
     const d = JSON.parse((e as MessageEvent).data) as { kind: Kind; precinctId: string; deviceId: string; at?: number };
     stats.events++;
     const s = state.stations.get(d.precinctId);
-    if (s) s.seen.add(d.kind);
-    if (d.kind === 'result' || d.kind === 'protocol') {
-      const reporting = [...state.stations.values()].filter((x) => x.seen.has('result') || x.seen.has('protocol')).length;
-      state.reporting.push([Date.now(), reporting]);
+    if (s && (d.kind === 'result' || d.kind === 'protocol') && !s.seen.has('result') && !s.seen.has('protocol')) {
+      state.reportingCount++;
+      state.reporting.push([Date.now(), state.reportingCount]);
     }
+    if (s) s.seen.add(d.kind);
     if (d.at) pendingShown.push(d.at);
     if (d.precinctId === state.selected) scheduleDetail();
     push(d.kind, `${s?.name ?? d.precinctId} · ${t(`event.${d.kind}` as Word)} · ${d.deviceId}`);
-    scheduleBoard();
+    dirty.add(d.precinctId);
+    scheduleCells();
     scheduleTicker();
     scheduleFlags();
     refresh();
