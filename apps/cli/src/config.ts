@@ -29,6 +29,11 @@ const ENV = z.object({
   BROKER_SECRET_FILE: z.string().optional(),
   // Mosquitto's password file, which the tally server writes (deploy/mosquitto.conf).
   BROKER_PASSWORD_FILE: z.string().optional(),
+  // Several tally servers on one Mosquitto and PostgreSQL: the shared subscription group they join.
+  MQTT_SHARED_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, _ or - (a topic level)')
+    .optional(),
   // PEM files: HTTPS and an mqtts-only embedded broker with this key and certificate (chain);
   // TLS_CA, the certificates a broker's must chain to (the certificate itself when unset).
   TLS_CERT: z.string().optional(),

@@ -313,6 +313,7 @@ program
         brokerSecret: access.secret,
         brokerPasswordFile: env.BROKER_PASSWORD_FILE,
         mqttCa: tls.ca,
+        sharedGroup: env.MQTT_SHARED_GROUP,
         https: tls.server ?? undefined,
       }),
       new ConsoleLogger({ json: true }),

@@ -7,6 +7,7 @@ export * from './exports.service';
 export * from './ingest.controller';
 export * from './ingest.service';
 export * from './live-page.controller';
+export * from './log-follower';
 export * from './message-kinds';
 export * from './nist-export';
 export * from './operator-auth';

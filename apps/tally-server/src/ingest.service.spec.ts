@@ -4,6 +4,7 @@ import { InlineVerifier, ManualClock } from '@shailoo/platform';
 import { ElectionRegistry, inMemoryElections } from '@shailoo/registry';
 import { syntheticElection } from '@shailoo/scenario';
 import { IngestService } from './ingest.service';
+import { LogFollower } from './log-follower';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { SubmissionStore } from './submission-store';
@@ -39,6 +40,7 @@ describe(IngestService.name, () => {
       quarantine as unknown as Quarantine,
       publisher as unknown as Publisher,
       metrics,
+      new LogFollower(submissions, tally, publisher as unknown as Publisher, registry, config),
       config,
       new InlineVerifier(),
     );

@@ -3,6 +3,7 @@ import { parseUplinkTopic, v1 } from '@shailoo/contracts';
 import { Submission } from '@shailoo/persistence';
 import { SignatureVerifier } from '@shailoo/platform';
 import { DeviceMessageAuthenticator, ElectionRegistry, Refusal } from '@shailoo/registry';
+import { LogFollower } from './log-follower';
 import { KIND_SPECS, KindSpec } from './message-kinds';
 import { Publisher } from './publisher';
 import { Quarantine, Rejection } from './quarantine';
@@ -29,6 +30,7 @@ export class IngestService implements OnModuleDestroy {
     private readonly quarantine: Quarantine,
     private readonly publisher: Publisher,
     private readonly metrics: TallyMetrics,
+    private readonly follower: LogFollower,
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
     @Inject(SIGNATURE_VERIFIER) private readonly verifier: SignatureVerifier,
   ) {
@@ -79,6 +81,7 @@ export class IngestService implements OnModuleDestroy {
     }
     const accepted = outcome === 'inserted';
     if (accepted) {
+      this.follower.storedHere(submission.deviceId, submission.sequence);
       this.metrics.ingested.inc({ kind: submission.kind });
       this.metrics.latency.observe((this.config.clock.now() - receivedAt) / 1000);
       if (this.tally.apply(submission, this.config.clock.now())) this.publisher.changed(submission);

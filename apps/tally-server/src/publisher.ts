@@ -19,6 +19,8 @@ import { TallyService } from './tally.service';
 export class Publisher implements OnModuleDestroy {
   private readonly logger = new Logger('Publisher');
   private client: MqttClient | null = null;
+  /** Whether this instance publishes the retained aggregates: always alone, one at a time when several share a database. */
+  private leading = true;
   private readonly scheduled = new Map<string, Timer>();
   private readonly lastPublished = new Map<string, number>();
   /** Territories changed since the last publication, per election. */
@@ -43,6 +45,12 @@ export class Publisher implements OnModuleDestroy {
 
   ack(ack: v1.IAck): void {
     this.client?.publish(Topics.ack(ack.deviceId!), Buffer.from(v1.Ack.encode(ack).finish()), { qos: 1 });
+  }
+
+  /** Another instance publishes the aggregates (false), or this one does from now on (true: everything again, at once). */
+  lead(leading: boolean): void {
+    this.leading = leading;
+    if (leading) for (const e of this.registry.allElections()) this.republish(e.definition.id);
   }
 
   /** Asks the broker to disconnect a device and refuse it for a while (the embedded broker obeys; Mosquitto has no such topic). */
@@ -102,10 +110,12 @@ export class Publisher implements OnModuleDestroy {
     this.dirty.delete(electionId);
     const root = this.tally.results(electionId);
     if (!root || !this.client) return;
-    this.client.publish(Topics.aggregate(electionId), this.encode(electionId, root), { qos: 1, retain: true });
-    for (const id of dirty) {
-      const t = this.tally.results(electionId, id);
-      if (t) this.client.publish(Topics.territory(electionId, id), this.encode(electionId, t), { qos: 1, retain: true });
+    if (this.leading) {
+      this.client.publish(Topics.aggregate(electionId), this.encode(electionId, root), { qos: 1, retain: true });
+      for (const id of dirty) {
+        const t = this.tally.results(electionId, id);
+        if (t) this.client.publish(Topics.territory(electionId, id), this.encode(electionId, t), { qos: 1, retain: true });
+      }
     }
     this.feed.emit({
       electionId,

@@ -42,6 +42,12 @@ export interface TallyConfig {
   brokerPasswordFile?: string;
   /** PEM certificates an mqtts:// broker's certificate must chain to, beyond Node's own and NODE_EXTRA_CA_CERTS. */
   mqttCa?: string;
+  /**
+   * Several instances on one PostgreSQL and one Mosquitto: they subscribe as the shared group
+   * `$share/<sharedGroup>/…`, so each message reaches one of them; every instance follows the
+   * stored log, and one at a time (a PostgreSQL advisory lock) publishes the retained aggregates.
+   */
+  sharedGroup?: string;
   /** The simulation driving this server, if one does: the trainer's console (`/api/simulation`). */
   simulation?: SimulationControl;
   /** Serve HTTPS with this PEM key and certificate (chain). */

@@ -10,6 +10,7 @@ import { ExportsService } from './exports.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 import { LivePage, LivePageController } from './live-page.controller';
+import { LogFollower } from './log-follower';
 import { SimulationController } from './simulation.controller';
 import { OperatorGuard } from './operator-auth';
 import { Publisher } from './publisher';
@@ -43,6 +44,7 @@ export class TallyServerModule {
         Quarantine,
         Publisher,
         IngestService,
+        LogFollower,
         ExportsService,
         LivePage,
       ],

@@ -4,13 +4,17 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { Database, openDatabase, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
+import { Database, Leadership, openDatabase, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
 import { SystemClock } from '@shailoo/platform';
 import { ElectionRegistry } from '@shailoo/registry';
 import { BinaryMqttServer, serviceUrl } from '@shailoo/transport';
 import { BrokerAccounts } from './broker-accounts';
 import { DEFAULT_CONDUCT } from './device-conduct';
+import { LogFollower } from './log-follower';
 import { Publisher } from './publisher';
+
+/** The advisory lock whose holder publishes the retained aggregates ("shailoo" in ASCII, as a key). */
+const PUBLISHER_LOCK = 0x7368_6169;
 import { TallyConfig } from './tally-config';
 import { TallyServerModule } from './tally-server.module';
 import { TallyService } from './tally.service';
@@ -60,18 +64,27 @@ export async function startTallyServer(given: TallyConfig, logger: LoggerService
   app.useBodyParser('json', { limit: '32mb' });
   const registry = app.get(ElectionRegistry);
   const tally = app.get(TallyService);
-  await tally.rebuild(await registry.load());
+  const cursor = await tally.rebuild(await registry.load());
   await app.get(BrokerAccounts).open();
   const publisher = app.get(Publisher);
   await publisher.connect();
-  for (const e of registry.allElections()) publisher.republish(e.definition.id);
+  // On PostgreSQL other instances may share the store: follow its log, and publish only while leading.
+  let leadership: Leadership | null = null;
+  if (config.databaseUrl) {
+    app.get(LogFollower).start(cursor);
+    publisher.lead(false);
+    leadership = await Leadership.start(config.databaseUrl, PUBLISHER_LOCK, (leading) => publisher.lead(leading));
+  } else for (const e of registry.allElections()) publisher.republish(e.definition.id);
   const openapi = new DocumentBuilder()
     .setTitle('shailoo-sim tally server')
     .setDescription('The CEC tally server: results, seats, quarantine, exports. Devices speak MQTT + protobuf (see proto/ and the README).')
     .setVersion('1')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi));
-  app.connectMicroservice({ strategy: BinaryMqttServer.forBroker(config.mqttUrl, 'tally-server', config.mqttCa) }, { inheritAppConfig: true });
+  app.connectMicroservice(
+    { strategy: BinaryMqttServer.forBroker(config.mqttUrl, 'tally-server', { ca: config.mqttCa, sharedGroup: config.sharedGroup }) },
+    { inheritAppConfig: true },
+  );
   await app.startAllMicroservices();
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as AddressInfo;
@@ -84,6 +97,7 @@ export async function startTallyServer(given: TallyConfig, logger: LoggerService
     submissions: app.get(SubmissionRepository),
     rejections: app.get(RejectionRepository),
     close: async () => {
+      await leadership?.close();
       await app.close();
       await database.close();
     },

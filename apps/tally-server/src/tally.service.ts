@@ -46,18 +46,20 @@ export class TallyService {
   ) {}
 
   /** Rebuilds everything from the store, as after a restart: operators' closes, then the log in order. */
-  async rebuild(closed: Map<string, Date>): Promise<void> {
+  /** Rebuilds the running tally from the stored log; returns the last row's id. */
+  async rebuild(closed: Map<string, Date>): Promise<bigint> {
     this.elections.clear();
     for (const [id, at] of closed) {
       const e = this.stateOf(id);
       if (e) e.closedAt = at.getTime();
     }
     const batch = 10_000;
-    for (let cursor = BigInt(0); ;) {
+    let cursor = BigInt(0);
+    for (;;) {
       const rows = await this.submissions.after(cursor, batch);
       for (const { submission, receivedAt } of rows) this.apply(submission, receivedAt.getTime());
-      if (rows.length < batch) break;
-      cursor = rows[rows.length - 1].id;
+      if (rows.length) cursor = rows[rows.length - 1].id;
+      if (rows.length < batch) return cursor;
     }
   }
 

@@ -78,6 +78,21 @@ export class ElectionRegistry {
     return this.remember(definition);
   }
 
+  /**
+   * Elections another service sharing the database registered since: their definitions and
+   * devices, loaded once. Returns the ids loaded.
+   */
+  async loadNew(): Promise<string[]> {
+    const fresh = (await this.store.electionIds()).filter((id) => !this.elections.has(id));
+    for (const id of fresh) {
+      const e = await this.store.election(id);
+      if (!e) continue;
+      for (const d of await this.store.devices(id)) if (!this.devices.has(d.id)) this.devices.set(d.id, registered(d));
+      this.remember(e.definition);
+    }
+    return fresh;
+  }
+
   private lastReload = 0;
 
   /**

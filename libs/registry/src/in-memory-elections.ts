@@ -10,7 +10,8 @@ export function inMemoryElections(): ElectionRepository {
   const devices = new Map<string, DeviceRow>();
   const repository: Pick<ElectionRepository, keyof ElectionRepository> = {
     elections: async () => [...elections.values()],
-    devices: async () => [...devices.values()],
+    devices: async (electionId?: string) => [...devices.values()].filter((d) => !electionId || d.electionId === electionId),
+    electionIds: async () => [...elections.keys()],
     device: async (id) => devices.get(id) ?? null,
     election: async (id) => elections.get(id) ?? null,
     save: async (definition: ElectionDefinition, _hash, rows) => {

@@ -7,17 +7,37 @@ import { uniqueClientId, withoutNagle } from './mqtt-connection';
  * `@EventPattern` handler as the raw `Buffer`, with the topic in the `MqttContext`.
  */
 export class BinaryMqttServer extends ServerMqtt {
-  /** The server a service subscribes with: MQTT 3.1.1 (all that aedes speaks), QoS 1, a unique client id, reconnecting. */
-  /** `ca`: the PEM certificates an mqtts:// broker's certificate must chain to (beyond Node's own and NODE_EXTRA_CA_CERTS). */
-  static forBroker(url: string, name: string, ca?: string): BinaryMqttServer {
-    return new BinaryMqttServer({
+  private sharedGroup: string | null = null;
+
+  /**
+   * The server a service subscribes with: MQTT 3.1.1 (all that aedes speaks), QoS 1, a unique
+   * client id, reconnecting. `ca`: the PEM certificates an mqtts:// broker's certificate must chain
+   * to (beyond Node's own and NODE_EXTRA_CA_CERTS). `sharedGroup`: subscribe as one of a group
+   * (`$share/<group>/…`, Mosquitto): each message goes to one member only.
+   */
+  static forBroker(url: string, name: string, options: { ca?: string; sharedGroup?: string } = {}): BinaryMqttServer {
+    const server = new BinaryMqttServer({
       url,
       clientId: uniqueClientId(name),
       protocolVersion: 4,
       reconnectPeriod: 500,
       subscribeOptions: { qos: 1 },
-      ...(ca ? { ca } : {}),
+      ...(options.ca ? { ca: options.ca } : {}),
     });
+    server.sharedGroup = options.sharedGroup ?? null;
+    return server;
+  }
+
+  /** Subscribes to every handler's filter, in the shared group when there is one (the handlers are found without the prefix). */
+  override bindEvents(mqttClient: Parameters<ServerMqtt['bindEvents']>[0]): void {
+    if (this.sharedGroup) {
+      for (const [pattern, handler] of [...this.messageHandlers]) {
+        if (pattern.startsWith('$share/')) continue;
+        this.messageHandlers.delete(pattern);
+        this.messageHandlers.set(`$share/${this.sharedGroup}/${pattern}`, handler);
+      }
+    }
+    super.bindEvents(mqttClient);
   }
 
   override createMqttClient() {

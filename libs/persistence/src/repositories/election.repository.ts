@@ -25,8 +25,14 @@ export class ElectionRepository {
     return rows.map((r) => ({ definition: r.definition as unknown as ElectionDefinition, closedAt: r.closedAt }));
   }
 
-  devices(): Promise<DeviceRow[]> {
-    return this.db.prisma.device.findMany();
+  /** Every device, or one election's. */
+  devices(electionId?: string): Promise<DeviceRow[]> {
+    return this.db.prisma.device.findMany(electionId ? { where: { electionId } } : undefined);
+  }
+
+  /** The ids of the registered elections (cheap: no definitions). */
+  async electionIds(): Promise<string[]> {
+    return (await this.db.prisma.election.findMany({ select: { id: true } })).map((r) => r.id);
   }
 
   device(id: string): Promise<DeviceRow | null> {

@@ -67,12 +67,16 @@ export class SubmissionRepository {
 
   /** The log after `cursor`, in order, at most `limit` rows (without the envelopes). */
   async after(cursor: bigint, limit: number): Promise<StoredSubmission[]> {
-    const rows = await this.db.prisma.submission.findMany({
-      where: { id: { gt: cursor } },
-      orderBy: { id: 'asc' },
-      take: limit,
-      omit: { envelope: true },
-    });
+    return this.read({ id: { gt: cursor } }, limit);
+  }
+
+  /** These rows of the log, those that exist (a gap a slower transaction may since have filled). */
+  async byIds(ids: bigint[]): Promise<StoredSubmission[]> {
+    return this.read({ id: { in: ids } }, ids.length);
+  }
+
+  private async read(where: { id: { gt: bigint } | { in: bigint[] } }, limit: number): Promise<StoredSubmission[]> {
+    const rows = await this.db.prisma.submission.findMany({ where, orderBy: { id: 'asc' }, take: limit, omit: { envelope: true } });
     return rows.map((r) => ({
       id: r.id,
       receivedAt: r.receivedAt,

@@ -1,0 +1,89 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { SubmissionRepository } from '@shailoo/persistence';
+import { Timer } from '@shailoo/platform';
+import { ElectionRegistry } from '@shailoo/registry';
+import { Publisher } from './publisher';
+import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { TallyService } from './tally.service';
+
+/** How often the log is read for what other instances stored. */
+const POLL_MS = 200;
+/** A gap in the ids is a transaction not yet committed, or a number never used (a conflict, a rollback): forgotten after this long. */
+const GAP_MS = 10_000;
+
+/**
+ * Keeps this instance's running tally up to date with the stored log when several tally servers
+ * share one PostgreSQL: every row another instance stored is applied here too, in id order, so
+ * any instance answers the same results. Ids are handed out before commit, so a row may appear
+ * below ones already read: the gaps are asked for again until they fill or are clearly unused.
+ */
+@Injectable()
+export class LogFollower implements OnModuleDestroy {
+  private readonly logger = new Logger('LogFollower');
+  private cursor = BigInt(0);
+  private readonly gaps = new Map<bigint, number>();
+  /** Rows this instance stored and applied itself: (device, sequence). */
+  private readonly local = new Set<string>();
+  private timer: Timer | null = null;
+  private running = false;
+
+  constructor(
+    private readonly submissions: SubmissionRepository,
+    private readonly tally: TallyService,
+    private readonly publisher: Publisher,
+    private readonly registry: ElectionRegistry,
+    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+  ) {}
+
+  /** Follows the log from `cursor` (where the rebuild stopped). */
+  start(cursor: bigint): void {
+    this.cursor = cursor;
+    this.running = true;
+    this.schedule();
+  }
+
+  /** A row this instance stored and has applied: not applied again. */
+  storedHere(deviceId: string, sequence: number): void {
+    if (this.running) this.local.add(`${deviceId}\n${sequence}`);
+  }
+
+  private schedule(): void {
+    if (!this.running) return;
+    this.timer = this.config.timers.setTimeout(() => {
+      void this.poll()
+        .catch((err) => this.logger.warn(JSON.stringify({ event: 'log-follow-failed', error: (err as Error).message })))
+        .finally(() => this.schedule());
+    }, POLL_MS);
+  }
+
+  async poll(): Promise<void> {
+    const now = this.config.timers.now();
+    // Elections another instance registered: known here before their first row is applied.
+    await this.registry.loadNew();
+    for (;;) {
+      const rows = await this.submissions.after(this.cursor, 5000);
+      for (const row of rows) {
+        for (let id = this.cursor + BigInt(1); id < row.id && this.gaps.size < 100_000; id++) this.gaps.set(id, now);
+        this.cursor = row.id;
+        this.apply(row.submission, row.receivedAt);
+      }
+      if (rows.length < 5000) break;
+    }
+    if (!this.gaps.size) return;
+    for (const row of await this.submissions.byIds([...this.gaps.keys()])) {
+      this.gaps.delete(row.id);
+      this.apply(row.submission, row.receivedAt);
+    }
+    for (const [id, since] of this.gaps) if (now - since > GAP_MS) this.gaps.delete(id);
+  }
+
+  private apply(s: Parameters<TallyService['apply']>[0] & Parameters<Publisher['changed']>[0], receivedAt: Date): void {
+    if (this.local.delete(`${s.deviceId}\n${s.sequence}`)) return;
+    if (this.tally.apply(s, receivedAt.getTime())) this.publisher.changed(s);
+  }
+
+  onModuleDestroy(): void {
+    this.running = false;
+    if (this.timer) this.config.timers.clearTimeout(this.timer);
+  }
+}

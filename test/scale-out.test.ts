@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { Topics, v1 } from '@shailoo/contracts';
+import { transmit } from '@shailoo/modem';
+import { SystemClock } from '@shailoo/platform';
+import { syntheticElection } from '@shailoo/scenario';
+import { connectMqtt, uniqueClientId } from '@shailoo/transport';
+import { registerOverHttp, ServerProcess, startServerProcess, stopProcess } from './server-process';
+import { eventually, externalConfigured, externalStack, getJson } from './stack';
+
+jest.setTimeout(180_000);
+
+// .ci/run starts Mosquitto and PostgreSQL; in CI these tests must run.
+if (!externalConfigured && process.env.CI) throw new Error('CI must set TEST_MQTT_URL and TEST_DATABASE_URL for the scale-out tests');
+
+const PRECINCTS = 300;
+
+const ingested = async (server: ServerProcess) => {
+  const text = await (await fetch(`${server.http}/metrics`)).text();
+  return [...text.matchAll(/^shailoo_messages_ingested_total\{[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+};
+
+/**
+ * Two tally-server processes on one Mosquitto (a shared subscription: each result reaches one of
+ * them) and one PostgreSQL (the stored log, which each follows). One is killed with SIGKILL in the
+ * middle of the burst and started again; the stations resend until acknowledged. At the end both
+ * answer the same results and seats, exactly what the stations sent, and the retained aggregate
+ * (published by one of them at a time) says the same.
+ */
+(externalConfigured ? describe : describe.skip)('two tally servers on Mosquitto and PostgreSQL', () => {
+  it('share the burst, survive a SIGKILL of one, and answer the same exact totals', async () => {
+    const stack = await externalStack();
+    const env = { MQTT_URL: stack.brokerUrl, DATABASE_URL: stack.databaseUrl!, MQTT_SHARED_GROUP: `tally-${randomBytes(3).toString('hex')}` };
+    const election = syntheticElection(PRECINCTS, 'scale-out', `scale-${randomBytes(3).toString('hex')}`);
+    const id = election.definition.id;
+    const a = await startServerProcess(env);
+    let b = await startServerProcess(env);
+    try {
+      expect((await registerOverHttp(a.http, { definition: election.definition, devices: election.devices })).status).toBe(201);
+      // The other instance learns the election from the shared store.
+      await eventually(async () => (await fetch(`${b.http}/api/elections/${id}/results`)).ok, 10_000, 'the election at the second instance');
+      const uplink = { brokerUrl: stack.brokerUrl, clock: new SystemClock(), resendMs: 300, maxResendMs: 1500 };
+      const deliveries = Promise.all(
+        election.messages.map(async (m, i) => {
+          await new Promise((r) => setTimeout(r, i * 10));
+          return transmit(m.payload, id, 'result', uplink);
+        }),
+      );
+      await eventually(
+        async () => (await getJson(`${a.http}/api/elections/${id}/results`)).precinctsReporting >= PRECINCTS / 5,
+        60_000,
+        'a fifth of the results',
+      );
+      // Both took part: the shared subscription spread the burst.
+      expect(await ingested(a)).toBeGreaterThan(0);
+      expect(await ingested(b)).toBeGreaterThan(0);
+      expect(await stopProcess(b.child, 'SIGKILL')).toBeNull();
+      b = await startServerProcess(env);
+      const acks = await deliveries;
+      expect(acks.every((d) => [v1.AckStatus.ACK_STATUS_ACCEPTED, v1.AckStatus.ACK_STATUS_DUPLICATE].includes(d.ack.status))).toBe(true);
+
+      for (const server of [a, b]) {
+        const r = await eventually(
+          async () => {
+            const x = await getJson(`${server.http}/api/elections/${id}/results`);
+            return x.precinctsReporting === PRECINCTS ? x : null;
+          },
+          15_000,
+          'every result at both instances',
+        );
+        expect(r.preliminary.ballotsInBox).toBe(election.totals.ballotsInBox);
+        expect(r.preliminary.votes).toEqual(election.totals.votes);
+      }
+      const [seatsA, seatsB] = await Promise.all([a, b].map((s) => getJson(`${s.http}/api/elections/${id}/seats`)));
+      expect(seatsB).toEqual(seatsA);
+      const rows = await getJson<{ items: unknown[] }>(`${a.http}/api/elections/${id}/quarantine`);
+      expect(rows.items).toEqual([]);
+
+      // The retained aggregate: one publisher at a time, the same figures.
+      const reader = await connectMqtt(stack.brokerUrl, { clientId: uniqueClientId('scale-out-reader') });
+      const aggregate = await new Promise<v1.ElectionAggregate>((resolve) => {
+        reader.on('message', (_t, payload) => {
+          const agg = v1.ElectionAggregate.decode(payload);
+          if (agg.precinctsReporting === PRECINCTS) resolve(agg);
+        });
+        void reader.subscribeAsync(Topics.aggregate(id), { qos: 1 });
+      });
+      await reader.endAsync();
+      expect(aggregate.ballotsInBox).toBe(election.totals.ballotsInBox);
+    } finally {
+      await stopProcess(a.child);
+      await stopProcess(b.child);
+      await stack.close();
+    }
+  });
+});
