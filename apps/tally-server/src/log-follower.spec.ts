@@ -24,7 +24,11 @@ describe(LogFollower.name, () => {
     applied = [];
     timers = new ManualClock(0);
     const submissions = {
-      after: async (cursor: bigint, limit: number) => log.filter((r) => r.id > cursor).slice(0, limit),
+      keysAfter: async (cursor: bigint, limit: number) =>
+        log
+          .filter((r) => r.id > cursor)
+          .slice(0, limit)
+          .map((r) => ({ id: r.id, deviceId: r.submission.deviceId, sequence: r.submission.sequence })),
       byIds: async (ids: bigint[]) => log.filter((r) => ids.includes(r.id)),
     } as unknown as SubmissionRepository;
     const tally = { apply: (s: Row['submission']) => (applied.push(s.deviceId), true) } as unknown as TallyService;

@@ -61,13 +61,16 @@ export class LogFollower implements OnModuleDestroy {
     // Elections another instance registered: known here before their first row is applied.
     await this.registry.loadNew();
     for (;;) {
-      const rows = await this.submissions.after(this.cursor, 5000);
-      for (const row of rows) {
-        for (let id = this.cursor + BigInt(1); id < row.id && this.gaps.size < 100_000; id++) this.gaps.set(id, now);
-        this.cursor = row.id;
-        this.apply(row.submission, row.receivedAt);
+      // Keys first: the rows this instance stored itself (all of them when it is alone) are not read again.
+      const keys = await this.submissions.keysAfter(this.cursor, 5000);
+      const wanted: bigint[] = [];
+      for (const k of keys) {
+        for (let id = this.cursor + BigInt(1); id < k.id && this.gaps.size < 100_000; id++) this.gaps.set(id, now);
+        this.cursor = k.id;
+        if (!this.local.delete(`${k.deviceId}\n${k.sequence}`)) wanted.push(k.id);
       }
-      if (rows.length < 5000) break;
+      if (wanted.length) for (const row of await this.submissions.byIds(wanted)) this.apply(row.submission, row.receivedAt);
+      if (keys.length < 5000) break;
     }
     if (!this.gaps.size) return;
     for (const row of await this.submissions.byIds([...this.gaps.keys()])) {

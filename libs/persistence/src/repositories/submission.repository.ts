@@ -70,6 +70,16 @@ export class SubmissionRepository {
     return this.read({ id: { gt: cursor } }, limit);
   }
 
+  /** The keys of the log after `cursor`, in order: enough to tell rows already applied from the others. */
+  async keysAfter(cursor: bigint, limit: number): Promise<{ id: bigint; deviceId: string; sequence: number }[]> {
+    return this.db.prisma.submission.findMany({
+      where: { id: { gt: cursor } },
+      orderBy: { id: 'asc' },
+      take: limit,
+      select: { id: true, deviceId: true, sequence: true },
+    });
+  }
+
   /** These rows of the log, those that exist (a gap a slower transaction may since have filled). */
   async byIds(ids: bigint[]): Promise<StoredSubmission[]> {
     return this.read({ id: { in: ids } }, ids.length);
