@@ -2,7 +2,8 @@
 # Installs (from Debian packages) and starts PostgreSQL and Mosquitto on loopback for the tests
 # against real servers, then prints the environment that points the tests at them:
 #   eval "$(bash scripts/test-servers.sh)"
-# Runs as root (CI and the developers' machines); stop them with `bash scripts/test-servers.sh stop`.
+# Runs as root (CI and the developers' machines); stop them with `bash scripts/test-servers.sh stop`;
+# `bash scripts/test-servers.sh restart-postgres 3` takes PostgreSQL down for 3 s (a test's fault).
 set -euo pipefail
 MQTT_PORT=${TEST_MQTT_PORT:-18830}
 MQTT_SECURE_PORT=${TEST_MQTT_SECURE_PORT:-18831}
@@ -14,6 +15,15 @@ MOSQ_ACL=/tmp/shailoo-mosquitto-acl.conf
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 log() { echo "test-servers: $*" >&2; }
+
+if [ "${1:-}" = restart-postgres ]; then
+  # A fault for the tests: PostgreSQL down for ${2:-3} seconds, then up again on the same data.
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D $PG_DIR stop -m fast" >&2
+  sleep "${2:-3}"
+  su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D $PG_DIR -l $PG_DIR/server.log -o '-p $PG_PORT -c listen_addresses=127.0.0.1 -k /tmp' -w start" >&2
+  exit 0
+fi
 
 if [ "${1:-}" = stop ]; then
   su postgres -s /bin/sh -c "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/pg_ctl -D $PG_DIR stop -m fast" >&2 || true

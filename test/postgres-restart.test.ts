@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { v1 } from '@shailoo/contracts';
+import { transmit } from '@shailoo/modem';
+import { SystemClock } from '@shailoo/platform';
+import { syntheticElection } from '@shailoo/scenario';
+import { registerOverHttp, startServerProcess, stopProcess } from './server-process';
+import { eventually, externalConfigured, externalStack, getJson } from './stack';
+
+jest.setTimeout(180_000);
+
+// .ci/run starts PostgreSQL with scripts/test-servers.sh, which can also restart it; in CI this must run.
+if (!externalConfigured && process.env.CI) throw new Error('CI must set TEST_MQTT_URL and TEST_DATABASE_URL for the PostgreSQL restart test');
+
+const PRECINCTS = 200;
+
+/**
+ * PostgreSQL goes down for a few seconds in the middle of a close-of-polls burst: the tally server
+ * stays up, says what is down, acknowledges nothing it could not store, and resumes on its own
+ * once the database is back; the stations resend until acknowledged. The totals are exact.
+ */
+(externalConfigured ? describe : describe.skip)('PostgreSQL restarted in the middle of a burst', () => {
+  it('pauses ingestion, reports the database down, resumes on its own: exact totals', async () => {
+    const stack = await externalStack();
+    const server = await startServerProcess({ MQTT_URL: stack.brokerUrl, DATABASE_URL: stack.databaseUrl! });
+    const election = syntheticElection(PRECINCTS, 'pg-restart', 'pg-restart');
+    const id = election.definition.id;
+    try {
+      expect((await registerOverHttp(server.http, { definition: election.definition, devices: election.devices })).status).toBe(201);
+      const uplink = { brokerUrl: stack.brokerUrl, clock: new SystemClock(), resendMs: 500, maxResendMs: 2000 };
+      const deliveries = Promise.all(
+        election.messages.map(async (m, i) => {
+          await new Promise((r) => setTimeout(r, i * 25));
+          return transmit(m.payload, id, 'result', uplink);
+        }),
+      );
+      await eventually(async () => (await getJson(`${server.http}/api/elections/${id}/results`)).precinctsReporting >= PRECINCTS / 5, 60_000, 'a fifth');
+      const restart = promisify(execFile)('bash', [join(__dirname, '..', 'scripts', 'test-servers.sh'), 'restart-postgres', '4']);
+      const down = await eventually(
+        async () => {
+          const health = await (await fetch(`${server.http}/api/health`)).json();
+          return health.database.up === false ? health : null;
+        },
+        15_000,
+        'the health check to say the database is down',
+      );
+      expect(down.status).toBe('degraded');
+      await restart;
+      const acks = await deliveries;
+      expect(acks.every((d) => [v1.AckStatus.ACK_STATUS_ACCEPTED, v1.AckStatus.ACK_STATUS_DUPLICATE].includes(d.ack.status))).toBe(true);
+      const after = await eventually(
+        async () => {
+          const r = await getJson(`${server.http}/api/elections/${id}/results`);
+          return r.precinctsReporting === PRECINCTS ? r : null;
+        },
+        30_000,
+        'every result',
+      );
+      expect(after.preliminary.ballotsInBox).toBe(election.totals.ballotsInBox);
+      expect(after.preliminary.votes).toEqual(election.totals.votes);
+      expect((await (await fetch(`${server.http}/api/health`)).json()).status).toBe('ok');
+      expect(server.child.exitCode).toBeNull();
+    } finally {
+      await stopProcess(server.child);
+      await stack.close();
+    }
+  });
+});
