@@ -15,6 +15,11 @@ if (!externalConfigured && process.env.CI) throw new Error('CI must set TEST_MQT
 
 const PRECINCTS = 200;
 
+interface Health {
+  status: 'ok' | 'degraded';
+  database: { up: boolean };
+}
+
 /**
  * PostgreSQL goes down for a few seconds in the middle of a close-of-polls burst: the tally server
  * stays up, says what is down, acknowledges nothing it could not store, and resumes on its own
@@ -39,7 +44,7 @@ const PRECINCTS = 200;
       const restart = promisify(execFile)('bash', [join(__dirname, '..', 'scripts', 'test-servers.sh'), 'restart-postgres', '4']);
       const down = await eventually(
         async () => {
-          const health = await (await fetch(`${server.http}/api/health`)).json();
+          const health = (await (await fetch(`${server.http}/api/health`)).json()) as Health;
           return health.database.up === false ? health : null;
         },
         15_000,
@@ -59,7 +64,7 @@ const PRECINCTS = 200;
       );
       expect(after.preliminary.ballotsInBox).toBe(election.totals.ballotsInBox);
       expect(after.preliminary.votes).toEqual(election.totals.votes);
-      expect((await (await fetch(`${server.http}/api/health`)).json()).status).toBe('ok');
+      expect(((await (await fetch(`${server.http}/api/health`)).json()) as Health).status).toBe('ok');
       expect(server.child.exitCode).toBeNull();
     } finally {
       await stopProcess(server.child);
