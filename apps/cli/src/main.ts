@@ -47,7 +47,7 @@ program
   .option('--exit', 'exit after printing the table instead of serving HTTP')
   .option(
     '--speed <factor>',
-    'virtual seconds per real second, or max (default: 600, the day in about 80 s to watch on the live page; with --exit max)',
+    'virtual seconds per real second, or max (default: 600, 07:00 to the last protocol in about 90 s, to watch on the live page; with --exit max)',
     Flags.speed,
   )
   .action(async (opts) => {
