@@ -23,6 +23,7 @@ interface Results {
   parties: PartyLine[];
   seatsStatus: string;
 }
+/** A row of the allocation as the server's JSON has it (libs/election's HareRow; the page bundles none of the library). */
 interface Row {
   id: string;
   votes: number;
@@ -197,15 +198,20 @@ function renderMap(): void {
   all.hidden = !state.region;
 }
 
-let boardScheduled = false;
-function scheduleBoard(): void {
-  if (boardScheduled) return;
-  boardScheduled = true;
-  setTimeout(() => {
-    boardScheduled = false;
-    renderBoard();
-  }, 250);
+/** `fn` at most once per `ms`: calls in between are folded into the one pending. */
+function coalesced(fn: () => void, ms: number): () => void {
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => {
+      pending = false;
+      fn();
+    }, ms);
+  };
 }
+
+const scheduleBoard = coalesced(() => renderBoard(), 250);
 
 /** Stations changed since the board was last drawn: only their squares are redrawn (thousands of events a second). */
 const dirty = new Set<string>();
@@ -606,25 +612,8 @@ function listen(): void {
   });
 }
 
-let detailScheduled = false;
-function scheduleDetail(): void {
-  if (detailScheduled) return;
-  detailScheduled = true;
-  setTimeout(() => {
-    detailScheduled = false;
-    void renderDetail();
-  }, 500);
-}
-
-let tickerScheduled = false;
-function scheduleTicker(): void {
-  if (tickerScheduled) return;
-  tickerScheduled = true;
-  setTimeout(() => {
-    tickerScheduled = false;
-    renderTicker();
-  }, 250);
-}
+const scheduleDetail = coalesced(() => void renderDetail(), 500);
+const scheduleTicker = coalesced(() => renderTicker(), 250);
 
 function wire(): void {
   for (const l of LANGS) {
