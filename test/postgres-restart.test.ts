@@ -6,7 +6,7 @@ import { transmit } from '@shailoo/modem';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
 import { registerOverHttp, startServerProcess, stopProcess } from './server-process';
-import { eventually, externalConfigured, externalStack, getJson } from './stack';
+import { allReported, eventually, externalConfigured, externalStack, getJson } from './stack';
 
 jest.setTimeout(180_000);
 
@@ -54,14 +54,7 @@ interface Health {
       await restart;
       const acks = await deliveries;
       expect(acks.every((d) => [v1.AckStatus.ACK_STATUS_ACCEPTED, v1.AckStatus.ACK_STATUS_DUPLICATE].includes(d.ack.status))).toBe(true);
-      const after = await eventually(
-        async () => {
-          const r = await getJson(`${server.http}/api/elections/${id}/results`);
-          return r.precinctsReporting === PRECINCTS ? r : null;
-        },
-        30_000,
-        'every result',
-      );
+      const after = await allReported(server.http, id, PRECINCTS);
       expect(after.preliminary.ballotsInBox).toBe(election.totals.ballotsInBox);
       expect(after.preliminary.votes).toEqual(election.totals.votes);
       expect(((await (await fetch(`${server.http}/api/health`)).json()) as Health).status).toBe('ok');

@@ -5,7 +5,7 @@ import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { registerOverHttp, ServerProcess, startServerProcess, stopProcess } from './server-process';
-import { eventually, externalConfigured, externalStack, getJson } from './stack';
+import { allReported, eventually, externalConfigured, externalStack, getJson } from './stack';
 
 jest.setTimeout(180_000);
 
@@ -59,14 +59,7 @@ const ingested = async (server: ServerProcess) => {
       expect(acks.every((d) => [v1.AckStatus.ACK_STATUS_ACCEPTED, v1.AckStatus.ACK_STATUS_DUPLICATE].includes(d.ack.status))).toBe(true);
 
       for (const server of [a, b]) {
-        const r = await eventually(
-          async () => {
-            const x = await getJson(`${server.http}/api/elections/${id}/results`);
-            return x.precinctsReporting === PRECINCTS ? x : null;
-          },
-          15_000,
-          'every result at both instances',
-        );
+        const r = await allReported(server.http, id, PRECINCTS, 15_000);
         expect(r.preliminary.ballotsInBox).toBe(election.totals.ballotsInBox);
         expect(r.preliminary.votes).toEqual(election.totals.votes);
       }

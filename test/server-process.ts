@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { withCredentials } from '@shailoo/transport';
+import { deviceBrokerUrl } from '@shailoo/transport';
 
 /** Node's arguments that run the `shailoo-sim` command from source, with the @shailoo/* paths resolved. */
 export const CLI = [
@@ -49,8 +49,7 @@ export function startServerProcess(env: Record<string, string>, cwd?: string): P
 
 /** Each device's URL at a secured broker, with the password its registration returned (the plain URL on an open broker). */
 export function deviceUrl(brokerUrl: string, credentials: Record<string, string> | undefined, deviceId: string): string {
-  const password = credentials?.[deviceId];
-  return password ? withCredentials(brokerUrl, deviceId, password) : brokerUrl;
+  return deviceBrokerUrl(brokerUrl, deviceId, credentials?.[deviceId]);
 }
 
 /** Stops the process with a signal and resolves with its exit code (null when the signal killed it). */

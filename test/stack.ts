@@ -65,6 +65,18 @@ export async function getJson<T = any>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** A server's results once every one of `precincts` precincts reports. */
+export function allReported(http: string, electionId: string, precincts: number, timeoutMs = 30_000): Promise<any> {
+  return eventually(
+    async () => {
+      const r = await getJson(`${http}/api/elections/${electionId}/results`);
+      return r.precinctsReporting === precincts ? r : null;
+    },
+    timeoutMs,
+    `all ${precincts} precincts reporting`,
+  );
+}
+
 export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

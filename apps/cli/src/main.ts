@@ -23,7 +23,7 @@ import {
 import { LoadtestMetrics, loadtestOptions, LoadtestOptionsError, runLoadtest, summaryTable, verdict, writeCsv, writeReport } from '@shailoo/loadtest';
 import { loadtestBars, progressBars } from './progress';
 import { startTallyServer, tallyConfig, tokenHash } from '@shailoo/tally-server';
-import { devicePassword, EmbeddedBroker, serviceUrl, withCredentials } from '@shailoo/transport';
+import { deviceBrokerUrl, devicePassword, EmbeddedBroker, serviceUrl } from '@shailoo/transport';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
 import { brokerAccess, ConfigError, DEFAULT_DATA_DIRS, durableStore, Flags, getEnv, tlsFiles } from './config';
 
@@ -108,11 +108,7 @@ program
       credentials = ((await res.json()) as { credentials?: Record<string, string> }).credentials ?? {};
     }
     const secret = env.BROKER_SECRET;
-    const password = (id: string) => credentials[id] ?? (secret ? devicePassword(secret, id) : undefined);
-    const brokerUrl = (id: string) => {
-      const p = password(id);
-      return p ? withCredentials(opts.broker, id, p) : opts.broker;
-    };
+    const brokerUrl = (id: string) => deviceBrokerUrl(opts.broker, id, credentials[id] ?? (secret ? devicePassword(secret, id) : undefined));
     const run = await runCouncilStation(day, {
       precinct: opts.precinct,
       seed: opts.seed,

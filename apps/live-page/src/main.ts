@@ -504,9 +504,10 @@ function refresh(): void {
     });
 }
 
-async function loadStations(): Promise<void> {
-  const id = state.electionId!;
-  const [tree, precincts] = await Promise.all([get<Territory>(`/api/elections/${id}/territories`), get<any[]>(`/api/elections/${id}/results?level=precinct`)]);
+/** Each precinct's region and district: the territories do not change, so they are read once. */
+let places: Promise<Map<string, { region: string; district: string }>> | null = null;
+
+async function placesOf(id: string): Promise<Map<string, { region: string; district: string }>> {
   const place = new Map<string, { region: string; district: string }>();
   const walk = (node: Territory, region: string, district: string) => {
     const r = node.level === 'region' ? node.id : region;
@@ -514,7 +515,17 @@ async function loadStations(): Promise<void> {
     if (node.level === 'precinct') place.set(node.id, { region: r, district: d });
     for (const child of node.children ?? []) walk(child, r, d);
   };
-  walk(tree, '', '');
+  walk(await get<Territory>(`/api/elections/${id}/territories`), '', '');
+  return place;
+}
+
+async function loadStations(): Promise<void> {
+  const id = state.electionId!;
+  places ??= placesOf(id).catch((err) => {
+    places = null;
+    throw err;
+  });
+  const [place, precincts] = await Promise.all([places, get<any[]>(`/api/elections/${id}/results?level=precinct`)]);
   for (const p of precincts) {
     const seen = new Set<Kind>();
     if (p.precinctsReporting) seen.add('result');

@@ -9,7 +9,7 @@ import { IdentificationHandle, startIdentificationService } from '@shailoo/ident
 import { openDatabase } from '@shailoo/persistence';
 import { Clock } from '@shailoo/platform';
 import { SimulationControl, startTallyServer, tallyConfig, TallyServerHandle } from '@shailoo/tally-server';
-import { BrokerRefusal, EmbeddedBroker, ServiceName, serviceUrl, withCredentials } from '@shailoo/transport';
+import { BrokerRefusal, deviceBrokerUrl, EmbeddedBroker, ServiceName, serviceUrl } from '@shailoo/transport';
 
 /** Where the simulated stations send: a broker and a tally server's HTTP base URL. */
 export interface Target {
@@ -104,10 +104,7 @@ export class SimulationStack {
   readonly devicePassword = (deviceId: string): string | undefined => this.passwords.get(deviceId);
 
   /** The broker URL of one device: with its credentials where its registration gave some. */
-  readonly deviceUrl = (deviceId: string): string => {
-    const password = this.devicePassword(deviceId);
-    return password ? withCredentials(this.target.brokerUrl, deviceId, password) : this.target.brokerUrl;
-  };
+  readonly deviceUrl = (deviceId: string): string => deviceBrokerUrl(this.target.brokerUrl, deviceId, this.devicePassword(deviceId));
 
   /** The broker URL of a CEC-side tool of this run (the embedded broker's service credential), or the target's. */
   serviceUrl(name: ServiceName): string {

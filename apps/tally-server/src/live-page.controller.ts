@@ -13,9 +13,32 @@ function pageSources(): string {
   throw new Error(`the live page's sources (apps/live-page/src) are not above ${__dirname}`);
 }
 
+interface PageFiles {
+  html: string;
+  css: string;
+  js: string;
+}
+
+/** Built once per process: every server a process starts (tests, a run's restarts) serves the same files. */
+let built: Promise<PageFiles> | null = null;
+
+async function buildPage(): Promise<PageFiles> {
+  const src = pageSources();
+  const bundle = await build({
+    entryPoints: [join(src, 'main.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    logLevel: 'silent',
+  });
+  return { js: bundle.outputFiles[0].text, html: readFileSync(join(src, 'index.html'), 'utf8'), css: readFileSync(join(src, 'style.css'), 'utf8') };
+}
+
 /**
- * The trainers' live page, bundled from the project's own sources with esbuild when the server
- * starts (about a tenth of a second; nothing from a CDN), served at `/`.
+ * The trainers' live page, bundled from the project's own sources with esbuild (about a tenth of
+ * a second, once per process; nothing from a CDN), served at `/`.
  */
 @Injectable()
 export class LivePage implements OnModuleInit {
@@ -24,19 +47,8 @@ export class LivePage implements OnModuleInit {
   js = '';
 
   async onModuleInit(): Promise<void> {
-    const src = pageSources();
-    const bundle = await build({
-      entryPoints: [join(src, 'main.ts')],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      target: 'es2020',
-      minify: true,
-      logLevel: 'silent',
-    });
-    this.js = bundle.outputFiles[0].text;
-    this.html = readFileSync(join(src, 'index.html'), 'utf8');
-    this.css = readFileSync(join(src, 'style.css'), 'utf8');
+    built ??= buildPage();
+    Object.assign(this, await built);
   }
 }
 

@@ -19,8 +19,8 @@ import { TallyService } from './tally.service';
 export class Publisher implements OnModuleDestroy {
   private readonly logger = new Logger('Publisher');
   private client: MqttClient | null = null;
-  /** Whether this instance publishes the retained aggregates: always alone, one at a time when several share a database. */
-  private leading = true;
+  /** Whether this instance publishes the retained aggregates: from start when alone, one at a time when several share a database. */
+  private leading = false;
   private readonly scheduled = new Map<string, Timer>();
   private readonly lastPublished = new Map<string, number>();
   /** Territories changed since the last publication, per election. */

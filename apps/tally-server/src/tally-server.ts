@@ -72,9 +72,8 @@ export async function startTallyServer(given: TallyConfig, logger: LoggerService
   let leadership: Leadership | null = null;
   if (config.databaseUrl) {
     app.get(LogFollower).start(cursor);
-    publisher.lead(false);
     leadership = await Leadership.start(config.databaseUrl, PUBLISHER_LOCK, (leading) => publisher.lead(leading));
-  } else for (const e of registry.allElections()) publisher.republish(e.definition.id);
+  } else publisher.lead(true);
   const openapi = new DocumentBuilder()
     .setTitle('shailoo-sim tally server')
     .setDescription('The CEC tally server: results, seats, quarantine, exports. Devices speak MQTT + protobuf (see proto/ and the README).')

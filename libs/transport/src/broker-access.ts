@@ -36,6 +36,11 @@ export function withCredentials(url: string, username: string, password: string)
   return u.toString().replace(/\/$/, '');
 }
 
+/** A device's broker URL: with its credentials when it has a password (a secured broker), the plain URL otherwise. */
+export function deviceBrokerUrl(url: string, deviceId: string, password: string | undefined): string {
+  return password ? withCredentials(url, deviceId, password) : url;
+}
+
 /** A broker URL for everyone, or one per device (each with its own credentials on a secured broker). */
 export type BrokerUrl = string | ((deviceId: string) => string);
 
