@@ -86,3 +86,39 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * The tally servers of a fault test: two on Mosquitto + PostgreSQL (one shared subscription, each
+ * following the stored log), one on the embedded stack.
+ */
+export async function startGroup(stack: Stack, overrides: Partial<TallyConfig> = {}): Promise<TallyServerHandle[]> {
+  if (!stack.databaseUrl) return [await stack.startServer(overrides)];
+  const sharedGroup = `tally-${randomBytes(3).toString('hex')}`;
+  return [await stack.startServer({ sharedGroup, ...overrides }), await stack.startServer({ sharedGroup, ...overrides })];
+}
+
+/** First-time stores of messages a server counted (shailoo_messages_ingested_total, all kinds). */
+export async function ingestedCount(http: string): Promise<number> {
+  const text = await (await fetch(`${http}/metrics`)).text();
+  return [...text.matchAll(/^shailoo_messages_ingested_total\{[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+}
+
+/**
+ * Every server answers, once all precincts report, exactly the totals the stations sent, and
+ * they all answer the same results and seats; nothing sits in quarantine.
+ */
+export async function expectExactEverywhere(
+  https: string[],
+  election: { definition: { id: string }; messages: unknown[]; totals: { votes: Record<string, number>; ballotsInBox: number } },
+): Promise<void> {
+  const id = election.definition.id;
+  const answers = [];
+  for (const http of https) {
+    const r = await allReported(http, id, election.messages.length, 30_000);
+    expect(r.preliminary.ballotsInBox).toBe(election.totals.ballotsInBox);
+    expect(r.preliminary.votes).toEqual(election.totals.votes);
+    expect((await getJson<{ items: unknown[] }>(`${http}/api/elections/${id}/quarantine`)).items).toEqual([]);
+    answers.push({ preliminary: r.preliminary, seats: await getJson(`${http}/api/elections/${id}/seats`) });
+  }
+  for (const a of answers.slice(1)) expect(a).toEqual(answers[0]);
+}

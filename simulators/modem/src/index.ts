@@ -1,4 +1,5 @@
 export * from './link-model';
+export * from './link-proxy';
 export * from './modem';
 export * from './outbox';
 export * from './uplink';

@@ -40,11 +40,20 @@ export class LinkModel {
     return !this.outages.some((o) => atMs >= o.fromMs && atMs < o.toMs);
   }
 
+  /** The outage under way at `atMs`, or else the next one to begin. */
+  nextOutage(atMs: number): Outage | undefined {
+    return this.outages.filter((o) => o.toMs > atMs).sort((a, b) => a.fromMs - b.fromMs)[0];
+  }
+
+  /** Time to put `bytes` on the air at the link's bandwidth, in ms. */
+  serializationMs(bytes: number): number {
+    return Number.isFinite(this.profile.bandwidthBps) ? ((bytes * 8) / this.profile.bandwidthBps) * 1000 : 0;
+  }
+
   /** The delay before `bytes` sent at `atMs` arrive, or null when they are lost. */
   transfer(bytes: number, atMs: number): number | null {
     if (!this.up(atMs) || this.random.next() < this.profile.lossRate) return null;
     const [lo, hi] = this.profile.latencyMs;
-    const serialization = Number.isFinite(this.profile.bandwidthBps) ? ((bytes * 8) / this.profile.bandwidthBps) * 1000 : 0;
-    return lo + (hi - lo) * this.random.next() + serialization;
+    return lo + (hi - lo) * this.random.next() + this.serializationMs(bytes);
   }
 }
