@@ -4,8 +4,8 @@ import { transmit } from '@shailoo/modem';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
-import { registerOverHttp, ServerProcess, startServerProcess, stopProcess } from './server-process';
-import { allReported, eventually, externalConfigured, externalStack, getJson } from './stack';
+import { registerOverHttp, startServerProcess, stopProcess } from './server-process';
+import { eventually, expectExactEverywhere, externalConfigured, externalStack, getJson, ingestedCount } from './stack';
 
 jest.setTimeout(180_000);
 
@@ -13,11 +13,6 @@ jest.setTimeout(180_000);
 if (!externalConfigured && process.env.CI) throw new Error('CI must set TEST_MQTT_URL and TEST_DATABASE_URL for the scale-out tests');
 
 const PRECINCTS = 300;
-
-const ingested = async (server: ServerProcess) => {
-  const text = await (await fetch(`${server.http}/metrics`)).text();
-  return [...text.matchAll(/^shailoo_messages_ingested_total\{[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
-};
 
 /**
  * Two tally-server processes on one Mosquitto (a shared subscription: each result reaches one of
@@ -51,22 +46,14 @@ const ingested = async (server: ServerProcess) => {
         'a fifth of the results',
       );
       // Both took part: the shared subscription spread the burst.
-      expect(await ingested(a)).toBeGreaterThan(0);
-      expect(await ingested(b)).toBeGreaterThan(0);
+      expect(await ingestedCount(a.http)).toBeGreaterThan(0);
+      expect(await ingestedCount(b.http)).toBeGreaterThan(0);
       expect(await stopProcess(b.child, 'SIGKILL')).toBeNull();
       b = await startServerProcess(env);
       const acks = await deliveries;
       expect(acks.every((d) => [v1.AckStatus.ACK_STATUS_ACCEPTED, v1.AckStatus.ACK_STATUS_DUPLICATE].includes(d.ack.status))).toBe(true);
 
-      for (const server of [a, b]) {
-        const r = await allReported(server.http, id, PRECINCTS, 15_000);
-        expect(r.preliminary.ballotsInBox).toBe(election.totals.ballotsInBox);
-        expect(r.preliminary.votes).toEqual(election.totals.votes);
-      }
-      const [seatsA, seatsB] = await Promise.all([a, b].map((s) => getJson(`${s.http}/api/elections/${id}/seats`)));
-      expect(seatsB).toEqual(seatsA);
-      const rows = await getJson<{ items: unknown[] }>(`${a.http}/api/elections/${id}/quarantine`);
-      expect(rows.items).toEqual([]);
+      await expectExactEverywhere([a.http, b.http], election);
 
       // The retained aggregate: one publisher at a time, the same figures.
       const reader = await connectMqtt(stack.brokerUrl, { clientId: uniqueClientId('scale-out-reader') });

@@ -37,6 +37,8 @@ export class Publisher implements OnModuleDestroy {
     const ca = this.config.mqttCa;
     this.client = await connectMqtt(this.config.mqttUrl, { clientId: uniqueClientId('tally-publisher'), ...(ca ? { ca } : {}) });
     this.client.on('error', (err) => this.logger.error(`MQTT: ${err.message}`));
+    // Back after the broker restarted: it may have lost its retained messages (no persistence), so the publisher sends them all again.
+    this.client.on('connect', () => this.lead(this.leading));
   }
 
   get connected(): boolean {
