@@ -1,10 +1,7 @@
-import { IngestOutcome, IngestService } from '@shailoo/tally-server';
-import { TallyMetrics } from '@shailoo/tally-server';
 import { TallyServerHandle } from '@shailoo/tally-server';
-import { MESSAGE_KINDS, MessageKind, REJECTION_REASONS, signPayload, Topics, TOPIC_ROOT, v1 } from '@shailoo/contracts';
-import { DeviceKey } from '@shailoo/platform';
-import { Random } from '@shailoo/platform';
+import { REJECTION_REASONS } from '@shailoo/contracts';
 import { recordCouncilDay, RecordedDay } from '@shailoo/scenario';
+import { brokerGarbageRun, corpusProblems, expectedRefusals, feedCorpus, GarbagePlan, garbageProblems, hostileCorpus } from '@shailoo/fuzz';
 import { embeddedStack, Stack } from './stack';
 
 jest.setTimeout(180_000);
@@ -32,101 +29,55 @@ describe('a corpus of hostile payloads', () => {
   });
 
   it('never crashes, always states a reason, and tallies exactly the accepted results', async () => {
-    const rng = new Random('hostile-corpus');
-    const electionId = recorded.day.definition.id;
-    const boxes = recorded.day.boxes.map((b) => b.box.identity);
-    const keys = new Map(boxes.map((b) => [b.deviceId, b.key]));
-    const valid = recorded.messages;
-    const topicOf = (m: { kind: MessageKind; deviceId: string }) => Topics.uplink(electionId, m.deviceId, m.kind);
-    const pick = <T>(xs: readonly T[]) => xs[rng.int(0, xs.length - 1)];
-    let nextSequence = 100;
+    // A 10,000 sample of `npm run fuzz`'s 100,000 (same generator, its own seed).
+    const report = await feedCorpus(server, recorded, hostileCorpus(recorded, 10_000, 'hostile-corpus'));
+    const rejected = Object.values(report.rejectedByReason).reduce((a, b) => a + b, 0);
+    expect(report.accepted + report.duplicates + rejected).toBe(10_000);
+    expect(report.unexplained).toBe(0);
+    expect(Object.keys(report.rejectedByReason).every((r) => (REJECTION_REASONS as readonly string[]).includes(r))).toBe(true);
+    expect(Object.keys(report.rejectedByReason).length).toBeGreaterThanOrEqual(8);
+    expect(report.accepted).toBeGreaterThan(100);
+    expect(report.tallied).toEqual(report.expected);
+    expect(report.expected.ballotsInBox).toBeGreaterThan(0);
+    expect(report.stored).toBe(rejected);
+    expect(report.counted).toBe(rejected);
+    expect(corpusProblems(report)).toEqual([]);
+  });
+});
 
-    /** A box result from a registered box, re-signed with its own key: random counts, sometimes consistent. */
-    function forged(): [string, Buffer] {
-      const box = pick(boxes);
-      const votes = recorded.day.dataset.parties.map((p) => ({ partyId: rng.int(0, 20) === 0 ? 'p99' : p.id, votes: rng.int(0, 400) }));
-      const invalid = rng.int(0, 30);
-      const sum = votes.reduce((s, v) => s + v.votes, 0) + invalid;
-      const result = {
-        electionId,
-        definitionHash: Buffer.from(recorded.day.hash, 'hex'),
-        precinctId: rng.int(0, 9) === 0 ? pick(boxes).precinctId : box.precinctId,
-        deviceId: box.deviceId,
-        sequence: rng.int(0, 5) === 0 ? rng.int(0, 120) : nextSequence++,
-        votes,
-        invalidBallots: invalid,
-        ballotsInBox: rng.int(0, 3) === 0 ? rng.int(0, 3000) : sum,
-        closedAtMs: rng.int(0, 9) === 0 ? rng.int(0, 2 ** 31) * 1e6 : Date.UTC(2021, 3, 11, 14),
-      };
-      return [Topics.result(electionId, box.deviceId), signPayload(v1.PayloadKind.PAYLOAD_KIND_PRECINCT_RESULT, result, keys.get(box.deviceId)!)];
-    }
-
-    function mutated(): [string, Buffer] {
-      const m = pick(valid);
-      const bytes = Buffer.from(m.envelope);
-      switch (rng.int(0, 4)) {
-        case 0:
-          for (let i = rng.int(1, 4); i > 0; i--) bytes[rng.int(0, bytes.length - 1)] ^= 1 << rng.int(0, 7);
-          return [topicOf(m), bytes];
-        case 1:
-          return [topicOf(m), bytes.subarray(0, rng.int(0, bytes.length - 1))];
-        case 2:
-          return [topicOf(m), Buffer.concat([bytes, rng.bytes(rng.int(1, 40))])];
-        case 3:
-          return [`${TOPIC_ROOT}/up/${pick([electionId, 'kg-x', ''])}/${pick([m.deviceId, 'aeu-x'])}/${pick([...MESSAGE_KINDS, 'other'])}`, bytes];
-        default:
-          return [
-            topicOf(m),
-            signPayload(v1.PayloadKind.PAYLOAD_KIND_PRECINCT_RESULT, { deviceId: m.deviceId, electionId }, DeviceKey.fromSeed(rng.bytes(32))),
-          ];
-      }
-    }
-
-    const corpus: [string, Buffer][] = [];
-    for (let i = 0; i < 10_000; i++) {
-      const roll = rng.next();
-      if (roll < 0.2) corpus.push([Topics.uplink(electionId, pick(boxes).deviceId, 'result'), rng.bytes(rng.int(0, 400))]);
-      else if (roll < 0.55) corpus.push(mutated());
-      else if (roll < 0.8) corpus.push(forged());
-      else {
-        const m = pick(valid);
-        corpus.push([topicOf(m), m.envelope]);
-      }
-    }
-
-    const ingest = server.app.get(IngestService);
-    const outcomes: IngestOutcome[] = [];
-    for (let i = 0; i < corpus.length; i += 200) outcomes.push(...(await Promise.all(corpus.slice(i, i + 200).map(([t, raw]) => ingest.ingest(t, raw)))));
-
-    const rejected = outcomes.filter((o) => o.status === 'rejected') as Extract<IngestOutcome, { status: 'rejected' }>[];
-    expect(outcomes).toHaveLength(10_000);
-    expect(outcomes.every((o) => ['accepted', 'duplicate', 'rejected'].includes(o.status))).toBe(true);
-    expect(rejected.every((o) => REJECTION_REASONS.includes(o.rejection.reason) && o.rejection.detail.length > 0)).toBe(true);
-    expect(new Set(rejected.map((o) => o.rejection.reason)).size).toBeGreaterThanOrEqual(8);
-    expect(outcomes.filter((o) => o.status === 'accepted').length).toBeGreaterThan(100);
-
-    // What the accepted box results imply: each box counts with its highest accepted sequence.
-    const latest = new Map<string, v1.PrecinctResult>();
-    corpus.forEach(([, raw], i) => {
-      if (outcomes[i].status === 'rejected') return;
-      const envelope = v1.SignedEnvelope.decode(raw);
-      if (envelope.kind !== v1.PayloadKind.PAYLOAD_KIND_PRECINCT_RESULT) return;
-      const r = v1.PrecinctResult.decode(envelope.body);
-      if ((latest.get(r.deviceId)?.sequence ?? -1) < r.sequence) latest.set(r.deviceId, r);
-    });
-    const expected: Record<string, number> = {};
-    let ballots = 0;
-    for (const r of latest.values()) {
-      for (const v of r.votes) expected[v.partyId!] = (expected[v.partyId!] ?? 0) + v.votes!;
-      ballots += r.ballotsInBox;
-    }
-    const results = server.tally.results(electionId)!;
-    expect(results.preliminary.ballotsInBox).toBe(ballots);
-    for (const p of recorded.day.dataset.parties) expect(results.preliminary.votes[p.id] ?? 0).toBe(expected[p.id] ?? 0);
-
-    const stored = await server.rejections.count();
-    expect(stored).toBe(rejected.length);
-    const counted = await server.app.get(TallyMetrics).rejectedByReason();
-    expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBe(rejected.length);
+/**
+ * MQTT-level garbage at the broker while 100 stations close their polls: broken, random and
+ * oversized packets, oversized payloads, a device's flood, an anonymous topic flood, wild
+ * subscriptions, wrong passwords and slowloris connections. The broker never falls over, counts
+ * every refusal by reason (shown at the tally server's /metrics), and the tally is exact.
+ */
+describe('MQTT-level garbage at the broker', () => {
+  it('refuses and counts every kind of garbage while the genuine results all count exactly', async () => {
+    const plan: GarbagePlan = {
+      malformed: 40,
+      random: 60,
+      oversizedPackets: 10,
+      oversizedPayloads: 10,
+      flood: 300,
+      anonymousPublishes: 30,
+      wildSubscriptions: 6,
+      badPasswords: 20,
+      slowloris: 20,
+      seed: 'garbage-ci',
+    };
+    const report = await brokerGarbageRun(plan, 100, 1500);
+    const { exactly, atLeast } = expectedRefusals(plan);
+    for (const [reason, n] of Object.entries(exactly)) expect([reason, report.refusals[reason as keyof typeof exactly] ?? 0]).toEqual([reason, n]);
+    for (const [reason, n] of Object.entries(atLeast)) expect(report.refusals[reason as keyof typeof atLeast] ?? 0).toBeGreaterThanOrEqual(n!);
+    expect(report.outcome.wildGranted).toBe(0);
+    // Every garbage connection but the subscriber's was closed by the broker, not by the attacker's patience running out.
+    expect(report.outcome.closedByBroker).toBe(report.outcome.connections - 1);
+    // What passed the broker of the flood reached the tally server, which rejected it and banned the device.
+    expect(Object.values(report.serverRejected).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(20);
+    expect(report.devicesBanned).toBe(1);
+    expect(report.acknowledged).toBe(100);
+    expect(report.exact).toBe(true);
+    expect(report.brokerAlive).toBe(true);
+    expect(garbageProblems(report)).toEqual([]);
   });
 });

@@ -311,6 +311,7 @@ program
         mqttCa: tls.ca,
         sharedGroup: env.MQTT_SHARED_GROUP,
         https: tls.server ?? undefined,
+        brokerRefusals: broker ? () => broker.refusals() : undefined,
       }),
       new ConsoleLogger({ json: true }),
     );

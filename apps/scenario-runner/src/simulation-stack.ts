@@ -76,18 +76,10 @@ export class SimulationStack {
     broker.secure(brokerSecret);
     const dataDir = mkdtempSync(join(tmpdir(), 'shailoo-run-'));
     const operatorToken = randomBytes(32).toString('base64url');
-    const server = await startTallyServer(
-      tallyConfig({
-        mqttUrl: broker.url,
-        dataDir: join(dataDir, 'tally'),
-        port: embedded.httpPort ?? 0,
-        clock,
-        operatorToken,
-        brokerSecret,
-        simulation: embedded.simulation,
-      }),
-    );
-    const stack = new SimulationStack(
+    // Read at /metrics only, once the stack exists (and after a restart, from the broker then running).
+    const refusals = () => stack.brokerRefusals();
+    const server = await SimulationStack.serve(broker.url, dataDir, embedded.httpPort ?? 0, clock, operatorToken, brokerSecret, embedded.simulation, refusals);
+    const stack: SimulationStack = new SimulationStack(
       { brokerUrl: broker.url, registerUrl: server.httpUrl, operatorToken },
       clock,
       voterSeed,
@@ -168,17 +160,30 @@ export class SimulationStack {
 
   async startTallyServer(): Promise<void> {
     const port = Number(new URL(this.target.registerUrl).port);
-    this.server = await startTallyServer(
-      tallyConfig({
-        mqttUrl: this.target.brokerUrl,
-        dataDir: join(this.dataDir!, 'tally'),
-        port,
-        clock: this.clock,
-        operatorToken: this.target.operatorToken,
-        brokerSecret: this.brokerSecret!,
-        simulation: this.simulation,
-      }),
+    this.server = await SimulationStack.serve(
+      this.target.brokerUrl,
+      this.dataDir!,
+      port,
+      this.clock,
+      this.target.operatorToken!,
+      this.brokerSecret!,
+      this.simulation,
+      () => this.brokerRefusals(),
     );
+  }
+
+  /** The run's tally server, on its embedded broker and a store in the run's directory. */
+  private static serve(
+    mqttUrl: string,
+    dataDir: string,
+    port: number,
+    clock: Clock,
+    operatorToken: string,
+    brokerSecret: string,
+    simulation: SimulationControl | undefined,
+    brokerRefusals: () => Promise<Partial<Record<string, number>>>,
+  ): Promise<TallyServerHandle> {
+    return startTallyServer(tallyConfig({ mqttUrl, dataDir: join(dataDir, 'tally'), port, clock, operatorToken, brokerSecret, simulation, brokerRefusals }));
   }
 
   /** Reads a path of the tally server's public HTTP API. */

@@ -48,6 +48,8 @@ export interface TallyConfig {
    * stored log, and one at a time (a PostgreSQL advisory lock) publishes the retained aggregates.
    */
   sharedGroup?: string;
+  /** What the embedded broker refused so far, by reason (shown at /metrics); unset on an external broker. */
+  brokerRefusals?: () => Promise<Partial<Record<string, number>>>;
   /** The simulation driving this server, if one does: the trainer's console (`/api/simulation`). */
   simulation?: SimulationControl;
   /** Serve HTTPS with this PEM key and certificate (chain). */

@@ -48,6 +48,21 @@ export class TallyMetrics {
     registers: [this.registry],
   });
 
+  /** Exposes what the embedded broker refused (it runs in its own thread or process) as shailoo_broker_refused_total{reason}. */
+  countBrokerRefusals(source: () => Promise<Partial<Record<string, number>>>): void {
+    new Counter({
+      name: 'shailoo_broker_refused_total',
+      help: 'What the embedded broker refused or closed, by reason (bad credentials, topics not allowed, limits, malformed or oversized packets, slow CONNECTs)',
+      labelNames: ['reason'],
+      registers: [this.registry],
+      async collect() {
+        const counts = await source();
+        this.reset();
+        for (const [reason, n] of Object.entries(counts)) this.inc({ reason }, n ?? 0);
+      },
+    });
+  }
+
   /** Rejections so far, by reason. */
   async rejectedByReason(): Promise<Record<string, number>> {
     const metric = await this.rejected.get();

@@ -12,12 +12,13 @@ import { BrokerAccounts } from './broker-accounts';
 import { DEFAULT_CONDUCT } from './device-conduct';
 import { LogFollower } from './log-follower';
 import { Publisher } from './publisher';
+import { TallyConfig } from './tally-config';
+import { TallyMetrics } from './tally-metrics';
+import { TallyServerModule } from './tally-server.module';
+import { TallyService } from './tally.service';
 
 /** The advisory lock whose holder publishes the retained aggregates ("shailoo" in ASCII, as a key). */
 const PUBLISHER_LOCK = 0x7368_6169;
-import { TallyConfig } from './tally-config';
-import { TallyServerModule } from './tally-server.module';
-import { TallyService } from './tally.service';
 
 export interface TallyServerHandle {
   app: INestApplication;
@@ -62,6 +63,7 @@ export async function startTallyServer(given: TallyConfig, logger: LoggerService
   });
   // A whole country's registration (2,494 precincts, ~10,000 devices) is about 2 MB of JSON.
   app.useBodyParser('json', { limit: '32mb' });
+  if (config.brokerRefusals) app.get(TallyMetrics).countBrokerRefusals(config.brokerRefusals);
   const registry = app.get(ElectionRegistry);
   const tally = app.get(TallyService);
   const cursor = await tally.rebuild(await registry.load());

@@ -1,4 +1,6 @@
+import { createConnection } from 'node:net';
 import { MqttClient } from 'mqtt';
+import { generate, Packet } from 'mqtt-packet';
 import { devicePassword, disconnectTopic, servicePassword, withCredentials } from './broker-access';
 import { EmbeddedBroker } from './embedded-broker';
 import { connectMqtt } from './mqtt-connection';
@@ -7,6 +9,14 @@ import { LeanMqttClient } from './lean-mqtt-client';
 const SECRET = 'broker-access-spec-secret';
 const UP_A = 'shailoo/v1/up/e1/aeu-a/result';
 const UP_B = 'shailoo/v1/up/e1/aeu-b/result';
+
+async function eventually(probe: () => boolean, ms = 3000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 /** Resolves with what a client saw after publishing: still connected, or closed by the broker. */
 async function afterPublish(client: MqttClient, topic: string): Promise<'delivered' | 'disconnected'> {
@@ -46,6 +56,31 @@ describe.each([false, true])('a secured embedded broker (child process: %s)', (c
     expect(seen).toContain(UP_A);
     expect((await a.subscribeAsync('shailoo/v1/down/aeu-a/ack', { qos: 1 }))[0].qos).toBe(1);
     expect((await service.subscribeAsync('shailoo/v1/down/+/ack', { qos: 1 }))[0].qos).toBe(1);
+  });
+
+  it('holds packets sent right behind a CONNECT until it is authenticated (a modem need not wait for the CONNACK)', async () => {
+    const id = 'aeu-pipelined';
+    const connectPacket = generate({
+      cmd: 'connect',
+      protocolId: 'MQTT',
+      protocolVersion: 4,
+      clean: true,
+      keepalive: 60,
+      clientId: id,
+      username: id,
+      password: Buffer.from(devicePassword(SECRET, id)),
+    } as Packet);
+    const topic = 'shailoo/v1/up/e1/aeu-pipelined/result';
+    const publish = generate({ cmd: 'publish', topic, qos: 1, messageId: 7, payload: Buffer.from('x'), retain: false, dup: false } as Packet);
+    const socket = createConnection({ port: broker.port, host: '127.0.0.1' });
+    const replies: Buffer[] = [];
+    socket.on('data', (d) => replies.push(d));
+    // CONNECT and PUBLISH in one write: the broker reads them in one go.
+    socket.write(Buffer.concat([connectPacket, publish]));
+    await eventually(() => seen.includes(topic));
+    // CONNACK accepted, then the PUBACK of message 7.
+    expect(Buffer.concat(replies).toString('hex')).toBe('20020000' + '40020007');
+    socket.destroy();
   });
 
   it('refuses an anonymous publish to an uplink topic, and lets anonymous clients read only published results', async () => {

@@ -54,7 +54,22 @@ export function serviceUrl(url: string, secret: string, name: ServiceName): stri
 
 /** Why the broker refused a client something. */
 export type BrokerRefusal =
-  'bad-credentials' | 'not-yet-secured' | 'publish-not-allowed' | 'subscribe-not-allowed' | 'payload-too-large' | 'rate-limited' | 'banned' | 'disconnected';
+  | 'bad-credentials'
+  | 'not-yet-secured'
+  | 'publish-not-allowed'
+  | 'subscribe-not-allowed'
+  | 'payload-too-large'
+  | 'rate-limited'
+  | 'banned'
+  | 'disconnected'
+  /** Bytes that are not MQTT 3.1.1: the connection is closed. */
+  | 'malformed-packet'
+  /** A packet that declares more than the broker's largest: closed at its fixed header. */
+  | 'packet-too-large'
+  /** A connection that sent no complete CONNECT in time (a slowloris): closed. */
+  | 'connect-timeout'
+  /** More packets sent behind a CONNECT than the broker queues until its CONNACK: closed. */
+  | 'queue-limit';
 
 /**
  * What a device (or an anonymous client) may send: payloads up to `maxPayload` bytes, and
@@ -136,15 +151,25 @@ export function installBrokerAccess(
     const until = banned.get(username);
     const isBanned = until !== undefined && until > Date.now();
     if (!ok || isBanned) {
-      refused(secret === null ? 'not-yet-secured' : isBanned ? 'banned' : 'bad-credentials');
+      const why: BrokerRefusal = secret === null ? 'not-yet-secured' : isBanned ? 'banned' : 'bad-credentials';
+      refused(why);
       const err: any = new Error(isBanned ? 'banned for a while' : 'bad user name or password');
       err.returnCode = isBanned ? 5 : 4;
+      err.refusal = why;
       return done(err, false);
     }
     client.access = { kind: username.startsWith('service-') ? 'service' : 'device', name: username };
     done(null, true);
   };
-  broker.authorizePublish = (client: any, packet: any, done: (err: Error | null) => void) => {
+  // A client may send packets right behind its CONNECT without waiting for the CONNACK (MQTT
+  // 3.1.1, 3.1.4), and aedes may hand them over before the CONNECT is authenticated: those wait for
+  // it (a client that fails it is closed, and they with it).
+  const authenticated = (client: any, fn: () => void) => (client && !client.access && typeof client.once === 'function' ? client.once('connected', fn) : fn());
+  broker.authorizePublish = (client: any, packet: any, done: (err: Error | null) => void) =>
+    authenticated(client, () => authorizePublish(client, packet, done));
+  broker.authorizeSubscribe = (client: any, sub: any, done: (err: Error | null, sub: any) => void) =>
+    authenticated(client, () => authorizeSubscribe(client, sub, done));
+  const authorizePublish = (client: any, packet: any, done: (err: Error | null) => void) => {
     const topic: string = packet.topic;
     const access = client?.access ?? { kind: 'anonymous', name: '' };
     if (access.kind === 'service' && !topic.startsWith('$SYS')) {
@@ -167,9 +192,10 @@ export function installBrokerAccess(
           : null;
     if (why === null) return done(null);
     refused(why);
-    done(new Error(`${access.kind} ${access.name}: ${why} on ${topic}`));
+    // Marked as counted: aedes reports the refusal again as the client's error when it closes the connection.
+    done(Object.assign(new Error(`${access.kind} ${access.name}: ${why} on ${topic}`), { refusal: why }));
   };
-  broker.authorizeSubscribe = (client: any, sub: any, done: (err: Error | null, sub: any) => void) => {
+  const authorizeSubscribe = (client: any, sub: any, done: (err: Error | null, sub: any) => void) => {
     const access = client?.access ?? { kind: 'anonymous', name: '' };
     const filter: string = sub.topic;
     const under = (prefix: string) => filter.startsWith(prefix) && !filter.slice(0, prefix.length).includes('+');

@@ -16,16 +16,61 @@ const BROKER_SOURCE = `
 const { createBroker } = require(workerData.aedes);
 const net = require('node:net');
 // concurrency: how many deliveries aedes keeps in flight; its default of 100 stalls bursts.
-const broker = createBroker({ concurrency: 1000 });
+const broker = createBroker({ concurrency: 1000, connectTimeout: workerData.connectTimeoutMs });
+const refusals = {};
+const refuse = (why) => (refusals[why] = (refusals[why] || 0) + 1);
+// What aedes reports of a connection it closed: a packet it could not parse, a CONNECT that never
+// came (a slowloris), more than 42 packets sent before the CONNACK, or a socket that failed (not a refusal).
+const onBrokenClient = (client, err) => {
+  const message = String((err && err.message) || '');
+  // Counted once already: by the guard below, as the access rules' refusal, or for an earlier error
+  // of the same client (the parser goes on through the rest of a broken buffer).
+  if ((client && client.conn && client.conn.refused) || (err && err.refusal)) return;
+  if (client && client.conn) client.conn.refused = true;
+  if (/connect did not arrive/.test(message)) refuse('connect-timeout');
+  else if (/queue limit/.test(message)) refuse('queue-limit');
+  else if (!(err && err.code) && !/ECONNRESET|EPIPE|write after end/.test(message)) refuse('malformed-packet');
+};
+broker.on('connectionError', onBrokenClient);
+broker.on('clientError', onBrokenClient);
+// Mosquitto's max_packet_size: a packet that declares more than this is refused at its fixed
+// header, before aedes buffers it. The header is read off the same chunks aedes parses.
+const guard = (socket) => {
+  let need = 0; // bytes of the current packet's body still to skip
+  let header = null; // the remaining-length bytes read so far, or null between packets
+  socket.on('data', (chunk) => {
+    for (let i = 0; i < chunk.length; ) {
+      if (need > 0) {
+        const skip = Math.min(need, chunk.length - i);
+        need -= skip;
+        i += skip;
+      } else if (header === null) {
+        header = [];
+        i++;
+      } else {
+        const byte = chunk[i++];
+        header.push(byte);
+        if (byte & 0x80 && header.length < 4) continue;
+        need = header.reduce((n, b, k) => n + (b & 0x7f) * 128 ** k, 0);
+        header = null;
+        if (need > workerData.maxPacket) {
+          refuse('packet-too-large');
+          socket.refused = true;
+          return socket.destroy();
+        }
+      }
+    }
+  });
+  broker.handle(socket);
+};
 const server = workerData.tls
-  ? require('node:tls').createServer({ noDelay: true, key: workerData.tls.key, cert: workerData.tls.cert }, broker.handle)
-  : net.createServer({ noDelay: true }, broker.handle);
+  ? require('node:tls').createServer({ noDelay: true, key: workerData.tls.key, cert: workerData.tls.cert }, guard)
+  : net.createServer({ noDelay: true }, guard);
 server.once('error', (err) => parentPort.postMessage({ type: 'error', message: err.message }));
 // A backlog of 4,096 (the kernel's somaxconn here): thousands of modems dialing at once would
 // otherwise overflow the default 511 and wait out SYN retransmissions (1, 3, 7, 15 s…).
 server.listen({ port: workerData.port, host: workerData.host, backlog: 4096 }, () => parentPort.postMessage({ type: 'listening', port: server.address().port }));
-const refusals = {};
-const secure = workerData.secured ? ACCESS(broker, require('node:crypto'), (why) => (refusals[why] = (refusals[why] || 0) + 1), workerData.limits) : null;
+const secure = workerData.secured ? ACCESS(broker, require('node:crypto'), refuse, workerData.limits) : null;
 parentPort.on('message', (m) => {
   if (m && m.type === 'secret') secure && secure(m.secret);
   else if (m && m.type === 'refusals') parentPort.postMessage({ type: 'refusals', refusals });
@@ -57,10 +102,28 @@ export class EmbeddedBroker {
   static start(
     port = 0,
     host = '127.0.0.1',
-    options: { childProcess?: boolean; secured?: boolean; limits?: Partial<BrokerLimits>; tls?: { key: string; cert: string } } = {},
+    options: {
+      childProcess?: boolean;
+      secured?: boolean;
+      limits?: Partial<BrokerLimits>;
+      tls?: { key: string; cert: string };
+      /** How long a new connection may take to send its CONNECT before it is closed (aedes's 30 s by default). */
+      connectTimeoutMs?: number;
+      /** The largest MQTT packet anyone may send, checked at its fixed header (Mosquitto's max_packet_size; 1 MiB by default). */
+      maxPacketBytes?: number;
+    } = {},
   ): Promise<EmbeddedBroker> {
     const limits = { ...DEFAULT_BROKER_LIMITS, ...options.limits };
-    const data = { aedes: require.resolve('aedes'), port, host, secured: !!options.secured, limits, tls: options.tls ?? null };
+    const data = {
+      aedes: require.resolve('aedes'),
+      port,
+      host,
+      secured: !!options.secured,
+      limits,
+      tls: options.tls ?? null,
+      connectTimeoutMs: options.connectTimeoutMs ?? 30_000,
+      maxPacket: options.maxPacketBytes ?? 1024 * 1024,
+    };
     const source = `const ACCESS = ${installBrokerAccess.toString()};\n${BROKER_SOURCE}`;
     const runner: Runner = options.childProcess
       ? spawn(process.execPath, [...profiling(), '-e', IN_CHILD + source, JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
@@ -87,7 +150,7 @@ export class EmbeddedBroker {
     this.send({ type: 'secret', secret });
   }
 
-  /** What a secured broker refused so far, by reason. */
+  /** What the broker refused so far, by reason: broken or oversized packets and slow CONNECTs always, the access rules' refusals when secured. */
   refusals(): Promise<Partial<Record<BrokerRefusal, number>>> {
     return new Promise((resolve) => {
       const on = (m: { type: string; refusals?: Record<string, number> }) => {

@@ -1,0 +1,2 @@
+export * from './broker-garbage';
+export * from './hostile-corpus';
