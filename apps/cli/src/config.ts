@@ -134,4 +134,12 @@ export const Flags = {
   port: flag(z.coerce.number().int().min(0).max(65535)),
   qos: flag(z.union([z.literal('0'), z.literal('1')]).transform(Number)),
   council: flag(z.string().transform((s) => (/^\d+$/.test(s) ? Number(s) : s))),
+  /** `A-B`: from minute A to minute B (decimals allowed) of link time. */
+  outage: flag(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?-\d+(\.\d+)?$/, 'an outage is A-B, from minute A to minute B, e.g. 1-11')
+      .transform((s) => s.split('-').map(Number) as [number, number])
+      .refine(([a, b]) => b > a, 'an outage ends after it begins'),
+  ),
 };

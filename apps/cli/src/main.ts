@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { startIdentificationService } from '@shailoo/identification';
 import { openDatabase, OperatorRepository, redact } from '@shailoo/persistence';
-import { SystemClock } from '@shailoo/platform';
+import { AcceleratedClock, Random, SystemClock } from '@shailoo/platform';
+import { LINK_PROFILES, LinkModel, LinkProxy } from '@shailoo/modem';
 import { CouncilDay, prepareCouncilDay, runCouncilStation, stationDevices } from '@shailoo/scenario';
 import {
   externalTarget,
@@ -193,6 +194,7 @@ program
   .option('--reader-interval <ms>', 'each reader’s refresh interval (0: back to back)', Flags.nonNegative, 1000)
   .option('--broker <url>', 'MQTT broker of an external tally server (with --register)')
   .option('--register <http>', 'HTTP base URL of that tally server')
+  .option('--via <url>', 'the stations dial this address instead of --broker: a `shailoo-sim link-proxy` in front of it (the tools still use --broker)')
   .option('--no-baselines', 'skip the raw-broker and verification baselines')
   .option('--report <file>', 'write the JSON report')
   .option('--csv <file>', 'write a per-second time series')
@@ -219,6 +221,7 @@ program
       readerIntervalMs: opts.readerInterval,
       broker: opts.broker,
       register: opts.register,
+      via: opts.via,
       operatorToken: env.OPERATOR_TOKEN,
       brokerSecret: env.BROKER_SECRET,
       baselines: opts.baselines,
@@ -379,6 +382,54 @@ program
     } finally {
       await db.close();
     }
+  });
+
+program
+  .command('link-proxy')
+  .description(
+    'put a modelled radio link between stations and a broker (a userspace TCP proxy; this kernel has no netem): latency, bandwidth, TCP segments lost and retransmitted, outages that cut and refuse connections',
+  )
+  .requiredOption('--to <url>', 'the broker the stations should reach, mqtt://host:port')
+  .option('--port <n>', 'port to listen on (0: a free one)', Flags.port, 1884)
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--link <profile>', 'the link profile: ideal, 3g or 2g', '2g')
+  .option('--loss <share>', 'share of TCP segments lost, each retransmitted after TCP’s timeout (default: the profile’s)', Flags.share)
+  .option(
+    '--outage <A-B>',
+    'no coverage on any connection from minute A to minute B after start (repeatable)',
+    (v: string, all: [number, number][]) => [...all, Flags.outage(v)],
+    [],
+  )
+  .option('--speed <factor>', 'link time runs this many times faster than the wall clock (latency, timeouts, outages)', Flags.positive, 1)
+  .option('--seed <seed>', 'seed of the link’s draws', 'link-proxy')
+  .action(async (opts) => {
+    const profile = LINK_PROFILES[opts.link];
+    if (!profile) throw new ConfigError(`--link must be one of ${Object.keys(LINK_PROFILES).join(', ')}`);
+    const to = new URL(opts.to);
+    if (to.protocol !== 'mqtt:') throw new ConfigError('--to must be an mqtt:// URL (the proxy carries TCP; put TLS end to end behind it)');
+    const clock = new AcceleratedClock(Date.now(), opts.speed);
+    const start = clock.now();
+    const outages = (opts.outage as [number, number][]).map(([a, b]) => ({ fromMs: start + a * 60_000, toMs: start + b * 60_000 }));
+    const link = { ...profile, lossRate: opts.loss ?? profile.lossRate };
+    const proxy = await LinkProxy.start(
+      {
+        target: { host: to.hostname, port: Number(to.port || 1883) },
+        clock,
+        link: (n) => new LinkModel(link, Random.stream(opts.seed, `connection/${n}`), outages),
+      },
+      opts.port,
+      opts.host,
+    );
+    console.log(
+      JSON.stringify({ event: 'listening', url: `mqtt://${opts.host}:${proxy.port}`, to: redact(opts.to), link, outages: opts.outage, speed: opts.speed }),
+    );
+    const report = () =>
+      console.log(JSON.stringify({ event: 'stats', linkMinute: +((clock.now() - start) / 60_000).toFixed(2), open: proxy.connections, ...proxy.stats }));
+    const timer = setInterval(report, 5000);
+    await waitForSignal();
+    clearInterval(timer);
+    report();
+    await proxy.close();
   });
 
 program

@@ -143,7 +143,7 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
   const electionId = `lt-${options.stations}-${randomBytes(3).toString('hex')}`;
   const definition = syntheticDefinition(options.stations, electionId);
   const election = { id: electionId, hash: definitionHash(definition) };
-  const fleet = await Fleet.start(options, election, stack.target.brokerUrl);
+  const fleet = await Fleet.start(options, election, options.via ?? stack.target.brokerUrl);
   const subscriber = await connectMqtt(stack.serviceUrl('tools'), { clientId: uniqueClientId('loadtest-observer') });
   let readers: ReturnType<typeof forkSibling> | null = null;
   try {

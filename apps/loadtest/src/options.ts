@@ -33,6 +33,8 @@ export interface LoadtestOptions {
   /** The server: embedded (default) or an external broker and HTTP base URL. */
   broker?: string;
   register?: string;
+  /** Where the stations dial instead of `broker`: a `shailoo-sim link-proxy` in front of it, say (the tools still use `broker`). */
+  via?: string;
   /** The external server's operator token (registration is an operator's call). */
   operatorToken?: string;
   /** The external broker's secret (BROKER_SECRET): the observer and the raw baseline then log in as `service-tools`. */
@@ -90,5 +92,6 @@ function check(o: LoadtestOptions): string | null {
   if (o.loss !== undefined && !(o.loss >= 0 && o.loss < 1)) return `--loss must be in [0, 1), got ${o.loss}`;
   if (o.qos !== 0 && o.qos !== 1) return `--qos must be 0 or 1`;
   if (!!o.broker !== !!o.register) return '--broker and --register go together: the tally server’s MQTT broker and its HTTP base URL';
+  if (o.via && !o.broker) return '--via needs --broker: the stations dial it, the tools reach the broker itself';
   return null;
 }
