@@ -1,8 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connectMqtt, EmbeddedBroker } from '@shailoo/transport';
 import { CLI, CLI_ENV } from './server-process';
+import { eventually } from './stack';
 
 jest.setTimeout(60_000);
 
@@ -93,5 +95,45 @@ describe('shailoo-sim loadtest', () => {
     const csv = readFileSync(join(dir, 'r.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('second,connected,sent,acknowledged,published,acksPerSec,latencyP50Ms,latencyP99Ms,stationRssMb');
     expect(csv.at(-1)!.split(',')[3]).toBe('60');
+  });
+});
+
+describe('shailoo-sim link-proxy', () => {
+  it('refuses a bad outage or link with exit 2 and a reason', () => {
+    const backwards = run(['link-proxy', '--to', 'mqtt://127.0.0.1:1883', '--outage', '5-2']);
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toMatch(/an outage ends after it begins/);
+    const profile = run(['link-proxy', '--to', 'mqtt://127.0.0.1:1883', '--link', '5g']);
+    expect(profile.code).toBe(2);
+    expect(profile.stderr).toMatch(/--link must be one of ideal, 2g, 3g/);
+  });
+
+  it('carries MQTT to the broker over the modelled link, and says what it did when stopped', async () => {
+    const broker = await EmbeddedBroker.start(0);
+    const child = spawn(process.execPath, [...CLI, 'link-proxy', '--to', broker.url, '--port', '0', '--link', '3g', '--loss', '0.2', '--speed', '10'], {
+      env: { ...process.env, ...CLI_ENV },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout!.on('data', (c) => (out += c));
+    try {
+      const listening = await eventually(async () => out.split('\n').find((l) => l.includes('"listening"')), 30_000, 'the proxy to listen');
+      const { url, link } = JSON.parse(listening);
+      expect(link).toMatchObject({ name: '3g', lossRate: 0.2 });
+      const client = await connectMqtt(url, { reconnectPeriod: 0 });
+      const echoed = new Promise<string>((resolve) => client.on('message', (_t, p) => resolve(p.toString())));
+      await client.subscribeAsync('proxy/test', { qos: 1 });
+      await client.publishAsync('proxy/test', 'through the link', { qos: 1 });
+      expect(await echoed).toBe('through the link');
+      await client.endAsync();
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      const stats = JSON.parse(out.trim().split('\n').at(-1)!);
+      expect(stats).toMatchObject({ event: 'stats', connections: 1 });
+      expect(stats.segments).toBeGreaterThanOrEqual(6);
+    } finally {
+      child.kill('SIGKILL');
+      await broker.close();
+    }
   });
 });
