@@ -106,6 +106,22 @@ describe('LinkProxy', () => {
     socket.destroy();
   });
 
+  it('delivers what a station sent before it hung up, then hangs up on the broker', async () => {
+    const clock = new ManualClock(0);
+    const p = await start(clock, { name: 'slow', latencyMs: [300, 300], bandwidthBps: Infinity, lossRate: 0 });
+    let got = 0;
+    echoed = (bytes) => (got += bytes);
+    const socket = await dial(p.port);
+    socket.on('error', () => undefined);
+    socket.end('bye');
+    const allClosed = new Promise<void>((resolve) => {
+      const timer = setInterval(() => got === 3 && p.connections === 0 && (clearInterval(timer), resolve()), 5);
+    });
+    await clock.runUntil(allClosed, 1, 10_000, 1);
+    expect(got).toBe(3);
+    expect(clock.now()).toBeGreaterThanOrEqual(300);
+  });
+
   it('cuts the connections open when an outage begins, refuses new ones during it, and carries them again after', async () => {
     const clock = new ManualClock(0);
     const p = await start(clock, LINK_PROFILES.ideal, [{ fromMs: 1000, toMs: 2000 }]);

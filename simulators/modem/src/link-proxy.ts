@@ -126,6 +126,7 @@ class ProxiedConnection {
   private readonly down: Direction;
   private readonly timers: Timer[] = [];
   private closed = false;
+  private socketsClosed = 0;
 
   constructor(
     readonly proxy: LinkProxy,
@@ -141,8 +142,10 @@ class ProxiedConnection {
     ] as const) {
       from.on('data', (chunk: Buffer) => direction.carry(chunk));
       from.on('end', () => direction.end());
+      // A reset ends everything at once; a clean close waits until what was in flight towards the
+      // other side has arrived (the end is queued behind it) and that side has closed too.
       from.on('error', () => this.close());
-      from.on('close', () => this.close());
+      from.on('close', () => ++this.socketsClosed === 2 && this.close());
     }
     const outage = link.nextOutage(proxy.clock.now());
     if (outage) this.after(outage.fromMs - proxy.clock.now(), () => this.cut('cut'));
