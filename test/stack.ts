@@ -4,6 +4,7 @@ import { TallyConfig } from '@shailoo/tally-server';
 import { startTallyServer, tallyConfig, TallyServerHandle } from '@shailoo/tally-server';
 import { SystemClock } from '@shailoo/platform';
 import { EmbeddedBroker } from '@shailoo/transport';
+import { metricSamples } from '@shailoo/loadtest';
 import { TEST_OPERATOR_TOKEN } from './server-process';
 
 /** Where a test's tally server gets its broker and database. */
@@ -100,7 +101,7 @@ export async function startGroup(stack: Stack, overrides: Partial<TallyConfig> =
 /** First-time stores of messages a server counted (shailoo_messages_ingested_total, all kinds). */
 export async function ingestedCount(http: string): Promise<number> {
   const text = await (await fetch(`${http}/metrics`)).text();
-  return [...text.matchAll(/^shailoo_messages_ingested_total\{[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+  return metricSamples(text, 'shailoo_messages_ingested_total').reduce((n, s) => n + s.value, 0);
 }
 
 /**

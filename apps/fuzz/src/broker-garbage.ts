@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { connect, Socket } from 'node:net';
 import { generate, Packet } from 'mqtt-packet';
 import { DeviceIds, deviceRegistration, Topics, v1 } from '@shailoo/contracts';
+import { metricByLabel } from '@shailoo/loadtest';
 import { transmit } from '@shailoo/modem';
 import { DeviceKey, Random, SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
+import { operatorHeaders } from '@shailoo/scenario-runner';
 import { startTallyServer, tallyConfig } from '@shailoo/tally-server';
 import { BrokerRefusal, connectMqtt, deviceBrokerUrl, EmbeddedBroker } from '@shailoo/transport';
 
@@ -259,13 +261,6 @@ export interface GarbageReport {
   seconds: number;
 }
 
-/** Sums of a Prometheus counter's samples by one label, read from a /metrics page. */
-export function countersByLabel(metrics: string, name: string, label: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const m of metrics.matchAll(new RegExp(`^${name}\\{[^}]*${label}="([^"]+)"[^}]*\\} (\\d+)`, 'gm'))) out[m[1]] = (out[m[1]] ?? 0) + Number(m[2]);
-  return out;
-}
-
 /**
  * The `tally-server` stack as it runs by default — a secured embedded broker and a tally server on
  * PGlite — with `stations` genuine stations closing their polls while `plan`'s garbage hits the
@@ -288,7 +283,7 @@ export async function brokerGarbageRun(plan: GarbagePlan, stations: number, conn
       deviceRegistration(DeviceIds.identification(precinct, n), precinct, 'identification', DeviceKey.fromSeed(randomBytes(32)).publicKey);
     const res = await fetch(`${server.httpUrl}/api/elections`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${operatorToken}` },
+      headers: operatorHeaders(operatorToken),
       body: JSON.stringify({ definition: election.definition, devices: [...election.devices, spare(1), spare(2)] }),
     });
     if (!res.ok) throw new Error(`registration refused: ${res.status} ${await res.text()}`);
@@ -330,12 +325,13 @@ export async function brokerGarbageRun(plan: GarbagePlan, stations: number, conn
     return {
       plan,
       outcome,
-      refusals: countersByLabel(metrics, 'shailoo_broker_refused_total', 'reason'),
-      serverRejected: countersByLabel(metrics, 'shailoo_messages_rejected_total', 'reason'),
-      serverDropped: countersByLabel(metrics, 'shailoo_messages_dropped_total', 'reason'),
+      refusals: metricByLabel(metrics, 'shailoo_broker_refused_total', 'reason'),
+      serverRejected: metricByLabel(metrics, 'shailoo_messages_rejected_total', 'reason'),
+      serverDropped: metricByLabel(metrics, 'shailoo_messages_dropped_total', 'reason'),
       devicesBanned: Number(/^shailoo_devices_banned_total (\d+)/m.exec(metrics)?.[1] ?? 0),
       stations,
-      acknowledged: acks.filter((d) => d.ack.status === v1.AckStatus.ACK_STATUS_ACCEPTED || d.ack.status === v1.AckStatus.ACK_STATUS_DUPLICATE).length,
+      // A modem's delivery settles only on an acceptance (accepted or duplicate).
+      acknowledged: acks.length,
       exact:
         results.precinctsReporting === stations &&
         results.preliminary.ballotsInBox === election.totals.ballotsInBox &&

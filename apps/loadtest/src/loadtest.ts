@@ -15,6 +15,7 @@ import { forkSibling, nextMessage } from './child';
 import { Fleet, FleetTick } from './fleet';
 import { wallMs } from './fleet-protocol';
 import { LoadtestOptions } from './options';
+import { metricSamples } from './metrics-text';
 
 export interface Percentiles {
   p50: number;
@@ -367,7 +368,7 @@ async function serverCounters(registerUrl: string): Promise<LoadtestReport['serv
     if (!res.ok) return { duplicates: null, rejected: null };
     const text = await res.text();
     const total = (name: string) => {
-      const values = [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].map((m) => Number(m[1]));
+      const values = metricSamples(text, name).map((s) => s.value);
       // A labelled counter has no line until its first increment: declared and silent is zero.
       return values.length ? values.reduce((s, v) => s + v, 0) : text.includes(`# TYPE ${name} counter`) ? 0 : null;
     };

@@ -78,7 +78,15 @@ export class SimulationStack {
     const operatorToken = randomBytes(32).toString('base64url');
     // Read at /metrics only, once the stack exists (and after a restart, from the broker then running).
     const refusals = () => stack.brokerRefusals();
-    const server = await SimulationStack.serve(broker.url, dataDir, embedded.httpPort ?? 0, clock, operatorToken, brokerSecret, embedded.simulation, refusals);
+    const server = await SimulationStack.serve(dataDir, {
+      mqttUrl: broker.url,
+      port: embedded.httpPort ?? 0,
+      clock,
+      operatorToken,
+      brokerSecret,
+      simulation: embedded.simulation,
+      brokerRefusals: refusals,
+    });
     const stack: SimulationStack = new SimulationStack(
       { brokerUrl: broker.url, registerUrl: server.httpUrl, operatorToken },
       clock,
@@ -160,30 +168,20 @@ export class SimulationStack {
 
   async startTallyServer(): Promise<void> {
     const port = Number(new URL(this.target.registerUrl).port);
-    this.server = await SimulationStack.serve(
-      this.target.brokerUrl,
-      this.dataDir!,
+    this.server = await SimulationStack.serve(this.dataDir!, {
+      mqttUrl: this.target.brokerUrl,
       port,
-      this.clock,
-      this.target.operatorToken!,
-      this.brokerSecret!,
-      this.simulation,
-      () => this.brokerRefusals(),
-    );
+      clock: this.clock,
+      operatorToken: this.target.operatorToken,
+      brokerSecret: this.brokerSecret!,
+      simulation: this.simulation,
+      brokerRefusals: () => this.brokerRefusals(),
+    });
   }
 
-  /** The run's tally server, on its embedded broker and a store in the run's directory. */
-  private static serve(
-    mqttUrl: string,
-    dataDir: string,
-    port: number,
-    clock: Clock,
-    operatorToken: string,
-    brokerSecret: string,
-    simulation: SimulationControl | undefined,
-    brokerRefusals: () => Promise<Partial<Record<string, number>>>,
-  ): Promise<TallyServerHandle> {
-    return startTallyServer(tallyConfig({ mqttUrl, dataDir: join(dataDir, 'tally'), port, clock, operatorToken, brokerSecret, simulation, brokerRefusals }));
+  /** The run's tally server: its store in the run's directory. */
+  private static serve(runDir: string, config: Omit<Parameters<typeof tallyConfig>[0], 'dataDir'>): Promise<TallyServerHandle> {
+    return startTallyServer(tallyConfig({ ...config, dataDir: join(runDir, 'tally') }));
   }
 
   /** Reads a path of the tally server's public HTTP API. */

@@ -25,8 +25,8 @@ const onBrokenClient = (client, err) => {
   const message = String((err && err.message) || '');
   // Counted once already: by the guard below, as the access rules' refusal, or for an earlier error
   // of the same client (the parser goes on through the rest of a broken buffer).
-  if ((client && client.conn && client.conn.refused) || (err && err.refusal)) return;
-  if (client && client.conn) client.conn.refused = true;
+  if ((client && client.conn && client.conn.counted) || (err && err.refusal)) return;
+  if (client && client.conn) client.conn.counted = true;
   if (/connect did not arrive/.test(message)) refuse('connect-timeout');
   else if (/queue limit/.test(message)) refuse('queue-limit');
   else if (!(err && err.code) && !/ECONNRESET|EPIPE|write after end/.test(message)) refuse('malformed-packet');
@@ -37,25 +37,28 @@ broker.on('clientError', onBrokenClient);
 // header, before aedes buffers it. The header is read off the same chunks aedes parses.
 const guard = (socket) => {
   let need = 0; // bytes of the current packet's body still to skip
-  let header = null; // the remaining-length bytes read so far, or null between packets
+  let length = -1; // the remaining length read so far, or -1 between packets
+  let scale = 1; // the weight of its next byte (a varint of up to 4 bytes, 7 bits each)
   socket.on('data', (chunk) => {
     for (let i = 0; i < chunk.length; ) {
       if (need > 0) {
         const skip = Math.min(need, chunk.length - i);
         need -= skip;
         i += skip;
-      } else if (header === null) {
-        header = [];
+      } else if (length < 0) {
+        length = 0;
+        scale = 1;
         i++;
       } else {
         const byte = chunk[i++];
-        header.push(byte);
-        if (byte & 0x80 && header.length < 4) continue;
-        need = header.reduce((n, b, k) => n + (b & 0x7f) * 128 ** k, 0);
-        header = null;
+        length += (byte & 0x7f) * scale;
+        scale *= 128;
+        if (byte & 0x80 && scale < 128 ** 4) continue;
+        need = length;
+        length = -1;
         if (need > workerData.maxPacket) {
           refuse('packet-too-large');
-          socket.refused = true;
+          socket.counted = true;
           return socket.destroy();
         }
       }

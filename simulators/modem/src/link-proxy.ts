@@ -106,9 +106,7 @@ class Direction {
   private deliver(): void {
     this.timer = null;
     const now = this.connection.proxy.clock.now();
-    let first = true;
-    while (this.queue.length && (first || this.queue[0].at <= now)) {
-      first = false;
+    do {
       const { bytes } = this.queue.shift()!;
       if (this.to.destroyed) return;
       if (bytes === null) this.to.end();
@@ -116,7 +114,7 @@ class Direction {
         this.connection.proxy.stats.bytes += bytes.length;
         this.to.write(bytes);
       }
-    }
+    } while (this.queue.length && this.queue[0].at <= now);
     if (this.queue.length) this.arm();
   }
 }
