@@ -1,4 +1,4 @@
-import { checkElection, decodeEventLog, loadScenario, replayEventLog, runScenario, RunResult } from '@shailoo/scenario-runner';
+import { checkElection, decodeEventLog, loadScenario, replayEventLog, runScenario, RunResult, RunTimeoutError } from '@shailoo/scenario-runner';
 
 jest.setTimeout(240_000);
 
@@ -74,5 +74,35 @@ describe('a night that goes wrong', () => {
     expect(report.faults[2].caused).toMatchObject({ stoppedAt: '2021-04-11 20:10', startedAt: '2021-04-11 20:20' });
     // Failed boxes and slips of the hand are named, not silenced.
     expect(report.oracle.expectedDifferences['box-failed'] + report.oracle.expectedDifferences['hand-count-slip']).toBeGreaterThan(0);
+  });
+});
+
+describe('a run always ends', () => {
+  const kaiyndy = loadScenario('kaiyndy-2021');
+
+  it('gives up, at the transmission deadline on the virtual clock, the stations whose modems never got through, and says what they were sending', async () => {
+    // Kaiyndy's modems go down at 19:00 and stay down past the deadline (one hour after the close).
+    const scenario = { ...kaiyndy, transmitWithinHours: 1, faults: [{ kind: 'modems-down' as const, region: 'Чүй облусу', from: '19:00', until: '23:59' }] };
+    const { report } = await runScenario(scenario, { seed: 's' });
+    expect(report.precinctsReported).toBe(0);
+    expect(report.givenUp).toHaveLength(report.precincts);
+    for (const station of report.givenUp) {
+      expect(station.stage).toBe('transmission');
+      const unacknowledged = Object.values(station.unacknowledged).flat();
+      // The box's result at 20:00 and the commission's protocol never got through.
+      expect(unacknowledged.some((id) => id.startsWith('result:'))).toBe(true);
+      expect(unacknowledged.some((id) => id.startsWith('protocol:'))).toBe(true);
+    }
+    // What was sent before the outage was counted; the oracle says the count is short.
+    expect(report.oracle.ok).toBe(false);
+  });
+
+  it('fails past its real-time limit, naming the stations and messages it still waits for', async () => {
+    // At one virtual second per real second the day would take thirteen hours.
+    const started = Date.now();
+    const run = runScenario({ ...kaiyndy, speed: 1 }, { seed: 's', timeoutMs: 2_000 });
+    await expect(run).rejects.toThrow(RunTimeoutError);
+    await expect(run).rejects.toThrow(/the run did not end within 2\.0 s: 4 station\(s\) not done: \S+ \(/);
+    expect(Date.now() - started).toBeLessThan(60_000);
   });
 });

@@ -150,6 +150,7 @@ program
   .option('--broker <url>', 'MQTT broker of an external tally server (with --register)')
   .option('--register <http>', 'HTTP base URL of that tally server')
   .option('--port <port>', 'HTTP port of the embedded tally server (its live page and console); any free one by default', Flags.port)
+  .option('--timeout <s>', 'real seconds the day may take; past them the run stops and says what it still waited for', Flags.positive, 3600)
   .action(async (name: string, opts) => {
     const scenario = loadScenario(name);
     const env = getEnv();
@@ -160,6 +161,7 @@ program
       speed: opts.speed,
       target,
       httpPort: opts.port,
+      timeoutMs: opts.timeout * 1000,
       onProgress: bars.update,
       onServing: ({ httpUrl, operatorToken }) => console.error(`Live page: ${httpUrl}/ (trainer's console token for this run: ${operatorToken})`),
     });

@@ -2,7 +2,7 @@ import { ManualClock } from '@shailoo/platform';
 
 /** What the driver must let settle before it moves virtual time on at full speed. */
 export interface Activity {
-  /** Requests and messages out on the network whose answers may still come. */
+  /** Requests and messages out on the network whose answers may still come, and sessions being re-established. */
   inFlight(): number;
   /** Anything that changes as answers arrive (for noticing a stall). */
   progress(): number | string;
@@ -68,12 +68,19 @@ async function stepAtMax(clock: ManualClock, activity: Activity, finished: () =>
   }
 }
 
+/**
+ * Waits until the network is quiet. It always lets the event loop turn at least once first: a step
+ * that only awaited promises would run the clock's timers on microtasks alone, and a modem whose
+ * session dropped — reconnecting on a real timer, its resends on the virtual clock — would see the
+ * day race on without ever getting its socket back, the core at 100% and no timer (a test's
+ * deadline included) able to fire.
+ */
 async function settle(activity: Activity, finished: () => boolean): Promise<void> {
   let last = activity.progress();
   let since = Date.now();
   for (let turn = 0; !finished(); turn++) {
-    if (activity.busy() === 0 && activity.inFlight() === 0) return;
     await tick(turn < 20 ? 0 : 1);
+    if (activity.busy() === 0 && activity.inFlight() === 0) return;
     const now = activity.progress();
     if (now !== last) [last, since] = [now, Date.now()];
     else if (activity.busy() === 0 && Date.now() - since > STALL_MS) return;

@@ -37,7 +37,22 @@ export interface RunOptions {
   onServing?: (s: { httpUrl: string; operatorToken: string }) => void;
   /** Called at the end with the result, while the embedded stack still serves (the demo waits here for Ctrl-C). */
   whenDone?: (result: RunResult, stack: SimulationStack, days: ElectionDay[]) => Promise<void>;
+  /** Real time the day may take, in ms, from the stations' connecting to the last acknowledgement; past it the run fails with a RunTimeoutError naming what it still waits for. None by default. */
+  timeoutMs?: number;
 }
+
+/** A station that still had messages unacknowledged when the scenario's transmission deadline passed. */
+export interface GivenUpStation {
+  electionId: string;
+  precinctId: string;
+  /** `day`: its day had not ended (a question never answered); `transmission`: its messages were not all acknowledged. */
+  stage: 'day' | 'transmission';
+  /** The messages still unacknowledged (`kind:sequence`), by device. */
+  unacknowledged: Record<string, string[]>;
+}
+
+/** A run that did not end within its real-time limit; the message says what it still waited for. */
+export class RunTimeoutError extends Error {}
 
 export interface RunProgress {
   virtualMs: number;
@@ -76,6 +91,8 @@ export interface RunReport {
     expectedDifferences: OracleVerdict['expectedDifferences'];
   };
   faults: FaultOutcome[];
+  /** Stations given up at the scenario's transmission deadline (`transmitWithinHours` after the polls close). */
+  givenUp: GivenUpStation[];
   /** Faults injected from the trainer's console while the day ran. */
   liveFaults: LiveFault[];
   identificationsPerSecond: number;
@@ -182,6 +199,14 @@ export async function runScenario(
   let connected = 0;
   let everyoneConnected!: () => void;
   const allConnected = new Promise<void>((resolve) => (everyoneConnected = resolve));
+  // Past the scenario's deadline on the virtual clock, a station still sending is given up.
+  const givenUp: GivenUpStation[] = [];
+  const deadline = clock.sleepUntil(electionDayHour(date, ELECTION_DAY.closes) + scenario.transmitWithinHours * 3_600_000).then((): typeof GIVE_UP => GIVE_UP);
+  // What the run still waits for, should its real-time limit pass: the stations not done, their services.
+  const unfinished = new Map<string, StationUplink>();
+  const services = new Set<{ close(): Promise<void> }>();
+  let progress: NodeJS.Timeout | undefined;
+  let overdue: ReturnType<typeof realTimeLimit> | undefined;
   try {
     const devicesOf = days.map((day) => day.boxes.map((_, i) => stationDevices(day, seed, i + 1)));
     const registrations = days.map((day, k) => ({ definition: day.definition, devices: devicesOf[k].flatMap((d) => d.devices) }));
@@ -191,12 +216,18 @@ export async function runScenario(
     scheduleFaults(faults, clock, at, stack, state);
     if (stack.embedded) options.onServing?.({ httpUrl: stack.target.registerUrl, operatorToken: stack.target.operatorToken! });
     const snapshot = (): RunProgress => ({ virtualMs: clock.now(), stations, ...pick(state), identifications: state.answered });
-    const progress = setInterval(() => {
+    progress = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       options.onProgress?.(snapshot());
     }, 250);
     const opens = electionDayHour(date, ELECTION_DAY.opens);
     clock.setTimeout(() => (state.opened = stations), opens - dayStart);
+    overdue = realTimeLimit(options.timeoutMs, () =>
+      [
+        `virtual clock at ${bishkekTime(clock.now())}`,
+        stillWaiting(unfinished, state.asking, connected < stations ? `${connected} of ${stations} stations connected` : ''),
+      ].join('; '),
+    );
     const runs = days.flatMap((day, k) => {
       for (const p of precinctsOf(day.definition.territory)) frontiers.set(p.id, new Frontier());
       return devicesOf[k].map(async (devices, i) => {
@@ -217,6 +248,9 @@ export async function runScenario(
           },
         );
         uplinks.add(uplink);
+        unfinished.set(precinctId, uplink);
+        const giveUp = (stage: GivenUpStation['stage']) =>
+          givenUp.push({ electionId: day.definition.id, precinctId, stage, unacknowledged: uplink.unacknowledged() });
         const live: LiveStation = {};
         control.add({
           electionId: day.definition.id,
@@ -232,11 +266,13 @@ export async function runScenario(
           uplink.start();
           await uplink.connected();
           if (!online) return null;
-          return serviceAuthorities(stack.deviceUrl, devices.identification, header, {
+          const authorities = await serviceAuthorities(stack.deviceUrl, devices.identification, header, {
             timeoutMs: 600_000,
             resendMs: 5_000,
             onSend: (topic, payload, atMs) => logged.push({ atMs, topic, payload }),
           });
+          services.add(authorities);
+          return authorities;
         });
         if (++connected === stations) everyoneConnected();
         await allConnected;
@@ -271,54 +307,60 @@ export async function runScenario(
           uplink.send(m).catch(() => undefined);
         };
         try {
-          const run = await prepareStation(
-            {
-              precinct: i + 1,
-              seed,
-              boxFailureRate: d.boxFailureRate,
-              handCountErrorRate: d.handCountErrorRate,
-              printerFailureRate: d.printerFailureRate,
-              powerCutRate: d.powerCutRate,
-              biometrics: {
-                ...TYPICAL_BIOMETRICS,
-                fingerprintFrr: d.fingerprintFrr,
-                faceFrr: d.faceFrr,
-                far: d.far,
-                unreadableRate: d.unreadableRate,
-                falseAlreadyIdentifiedRate: d.falseAlreadyIdentifiedRate,
+          const run = await Promise.race([
+            prepareStation(
+              {
+                precinct: i + 1,
+                seed,
+                boxFailureRate: d.boxFailureRate,
+                handCountErrorRate: d.handCountErrorRate,
+                printerFailureRate: d.printerFailureRate,
+                powerCutRate: d.powerCutRate,
+                biometrics: {
+                  ...TYPICAL_BIOMETRICS,
+                  fingerprintFrr: d.fingerprintFrr,
+                  faceFrr: d.faceFrr,
+                  far: d.far,
+                  unreadableRate: d.unreadableRate,
+                  falseAlreadyIdentifiedRate: d.falseAlreadyIdentifiedRate,
+                },
+                boxMisreadRate: d.boxMisreadRate,
+                doubleVoterRate: scenario.doubleVoterShare,
+                boxJamAtMs: jam ? at(jam.at) : undefined,
+                live,
+                emit,
               },
-              boxMisreadRate: d.boxMisreadRate,
-              doubleVoterRate: scenario.doubleVoterShare,
-              boxJamAtMs: jam ? at(jam.at) : undefined,
-              live,
-              emit,
-            },
-            day,
-            (deviceId) => paced(service ? service.authorityFor(deviceId) : local),
-            devices,
-          );
+              day,
+              (deviceId) => paced(service ? service.authorityFor(deviceId) : local),
+              devices,
+            ),
+            deadline,
+          ]);
+          if (run === GIVE_UP) return giveUp('day');
           frontier.enter(Infinity);
           state.closed++;
-          await uplink.drained();
+          truths.get(day.definition.id)!.push(truthOf(precinctId, run.station));
+          if ((await Promise.race([uplink.drained(), deadline])) === GIVE_UP) return giveUp('transmission');
           state.reported++;
           reportedAt.set(precinctId, clock.now());
-          truths.get(day.definition.id)!.push(truthOf(precinctId, run.station));
           if (jam) {
             const outcome = faults.find((f) => f.fault === jam)!;
             Object.assign(outcome, { injected: true, caused: { precinctId, boxFailedAt: run.station.failedAtMs && bishkekTime(run.station.failedAtMs) } });
           }
         } finally {
           frontier.enter(Infinity);
+          unfinished.delete(precinctId);
+          if (service) services.delete(service);
           await service?.close();
           await uplink.stop();
           uplinks.delete(uplink);
         }
       });
     });
-    const all = Promise.all(runs);
+    const all = Promise.race([Promise.all(runs), overdue.promise]);
     await Promise.race([allConnected, all]);
     await driveClock(clock, pace, all, {
-      inFlight: () => state.asking + [...uplinks].reduce((n, u) => n + u.onWire, 0),
+      inFlight: () => state.asking + [...uplinks].reduce((n, u) => n + u.onWire + u.awaitingSession, 0),
       progress: () => `${state.answered}/${[...uplinks].reduce((n, u) => n + u.pending, 0)}`,
       unacknowledged: () => [...uplinks].reduce((n, u) => n + u.pending, 0),
       nextMessageAt: () => [...uplinks].reduce((t, u) => Math.min(t, u.nextDue), Infinity),
@@ -349,13 +391,46 @@ export async function runScenario(
       ]),
     );
     report.liveFaults = control.faults;
+    report.givenUp = givenUp;
     const result = { report, eventLog, differences, evidence };
     await options.whenDone?.(result, stack, days);
     return result;
   } finally {
+    overdue?.clear();
+    clearInterval(progress);
+    // After a real-time limit, stations still running are stopped here: nothing of the run stays open.
+    await Promise.all([...services].map((s) => s.close()));
+    await Promise.all([...uplinks].map((u) => u.stop()));
     await control.close();
     await stack.close();
   }
+}
+
+/** What a station's wait resolves to once the transmission deadline has passed. */
+const GIVE_UP = Symbol('give up');
+
+/** A promise that fails with a RunTimeoutError once `ms` of real time have passed (never, without `ms`). */
+function realTimeLimit(ms: number | undefined, waitingFor: () => string): { promise: Promise<never>; clear(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    if (ms !== undefined) timer = setTimeout(() => reject(new RunTimeoutError(`the run did not end within ${(ms / 1000).toFixed(1)} s: ${waitingFor()}`)), ms);
+  });
+  return { promise, clear: () => clearTimeout(timer) };
+}
+
+/** The stations not done and what each still sends, for a run past its real-time limit. */
+function stillWaiting(unfinished: Map<string, StationUplink>, questions: number, connecting: string): string {
+  const stations = [...unfinished].map(([precinctId, uplink]) => {
+    const messages = Object.entries(uplink.unacknowledged()).map(([device, ids]) => `${device}: ${ids.join(', ')}`);
+    const session = uplink.awaitingSession ? `, ${uplink.awaitingSession} modem(s) without a session` : '';
+    return `${precinctId} (${messages.length ? `unacknowledged ${messages.join('; ')}` : 'nothing handed to its modems yet'}${session})`;
+  });
+  const parts = [
+    connecting,
+    stations.length ? `${stations.length} station(s) not done: ${stations.slice(0, 10).join('; ')}${stations.length > 10 ? '; …' : ''}` : '',
+    questions ? `${questions} identification question(s) unanswered` : '',
+  ].filter(Boolean);
+  return parts.join('; ') || 'nothing left but the run’s own report';
 }
 
 /** The progress counters a caller sees. */
@@ -446,6 +521,7 @@ async function reportOf(
     datasetSeats: {},
     oracle: { ok: true, checks: 0, mismatches: [], expectedDifferences: { 'hand-count-slip': 0, 'box-failed': 0, 'box-misread': 0, 'unidentified-voters': 0 } },
     faults,
+    givenUp: [],
     liveFaults: [],
     identificationsPerSecond: 0,
     wallSeconds: 0,
@@ -494,6 +570,14 @@ export function runSummary(r: RunReport): string {
           .join('; ')}`,
   );
   for (const f of r.faults) lines.push(`fault ${f.fault.kind}: ${f.injected ? 'injected' : 'not injected'} ${JSON.stringify(f.caused)}`);
+  for (const g of r.givenUp)
+    lines.push(
+      `given up at the transmission deadline: ${g.precinctId} (${g.stage === 'day' ? 'its day had not ended' : 'unacknowledged'}${Object.entries(
+        g.unacknowledged,
+      )
+        .map(([device, ids]) => ` ${device}: ${ids.join(', ')}`)
+        .join(';')})`,
+    );
   lines.push(`event log sha-256 ${r.eventLogSha256}`);
   return lines.join('\n');
 }

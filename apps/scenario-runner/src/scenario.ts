@@ -54,6 +54,12 @@ export const SCENARIO = z
     /** Share of each station's turnout who also try to vote at another precinct. */
     doubleVoterShare: share.default(0),
     faults: z.array(FAULT).default([]),
+    /**
+     * Hours after the polls close (virtual time) by which every station's messages must be
+     * acknowledged; a station still waiting then is given up, and the report names it and what it
+     * was still sending.
+     */
+    transmitWithinHours: z.number().positive().default(12),
   })
   .strict();
 

@@ -1,5 +1,8 @@
 import { loadScenario, parseScenario, Scenario } from './scenario';
 import { RunReport, RunResult, runScenario, scenarioDays } from './scenario-run';
+
+export { RunTimeoutError } from './scenario-run';
+export type { GivenUpStation } from './scenario-run';
 import { externalTarget } from './simulation-stack';
 
 export interface StationsOptions {
@@ -15,7 +18,12 @@ export interface StationsOptions {
   brokerSecret?: string;
   /** Virtual seconds per real second, or max (the default). */
   speed?: number | 'max';
+  /** Real time closePolls() may take, in ms (10 minutes by default): past it, it fails naming the stations and messages still waited for. */
+  timeoutMs?: number;
 }
+
+/** How long closePolls() waits by default: a suite's test should fail with a reason, not hang. */
+const CLOSE_POLLS_TIMEOUT_MS = 600_000;
 
 /** What the stations cast, per election: the figures to assert a tally server's results against. */
 export type Truth = RunReport['truth'];
@@ -23,7 +31,11 @@ export type Truth = RunReport['truth'];
 export interface SimulatedStations extends AsyncDisposable {
   /** How many polling stations there are. */
   readonly stations: number;
-  /** Runs the day to its end: polls close at 20:00 and every station sends until acknowledged. */
+  /**
+   * Runs the day to its end: polls close at 20:00 and every station sends until acknowledged, or is
+   * given up at the scenario's transmission deadline (`report.givenUp`). Fails with a
+   * RunTimeoutError past `timeoutMs` of real time.
+   */
   closePolls(): Promise<RunReport>;
   /** What the simulation knows was cast (after closePolls). */
   readonly truth: Truth;
@@ -58,7 +70,7 @@ export async function startStations(options: StationsOptions = {}): Promise<Simu
   const handle: SimulatedStations = {
     stations,
     async closePolls() {
-      running ??= runScenario(scenario, { seed: options.seed, speed: options.speed, target }, days);
+      running ??= runScenario(scenario, { seed: options.seed, speed: options.speed, target, timeoutMs: options.timeoutMs ?? CLOSE_POLLS_TIMEOUT_MS }, days);
       result = await running;
       return result.report;
     },

@@ -57,6 +57,11 @@ export function leanConnection(options: { qos?: 0 | 1; username?: string; passwo
   };
 }
 
+/** A message's id in a modem's outbox and in reports: its kind and sequence, `result:3`. */
+export function messageId(kind: MessageKind, envelope: Buffer): string {
+  return `${kind}:${v1.PayloadHeader.decode(v1.SignedEnvelope.decode(envelope).body).sequence}`;
+}
+
 export interface ModemOptions {
   deviceId: string;
   brokerUrl: string;
@@ -134,9 +139,7 @@ export class Modem {
 
   /** Queues a signed message; resolves when the CEC has acknowledged it. */
   send(envelope: Buffer, electionId: string, kind: MessageKind): Promise<Delivery> {
-    const { body } = v1.SignedEnvelope.decode(envelope);
-    const { sequence } = v1.PayloadHeader.decode(body);
-    const entry = this.outbox.add({ id: `${kind}:${sequence}`, electionId, kind, envelopeBase64: envelope.toString('base64') });
+    const entry = this.outbox.add({ id: messageId(kind, envelope), electionId, kind, envelopeBase64: envelope.toString('base64') });
     const known = [...this.inFlight.values()].find((f) => f.entry.id === entry.id);
     if (known) return known.done;
     if (entry.acknowledged) return Promise.reject(new Error(`${entry.id} was acknowledged already; a modem never sends it again`));
@@ -163,6 +166,11 @@ export class Modem {
   /** Messages not yet acknowledged. */
   get pending(): number {
     return this.inFlight.size;
+  }
+
+  /** The outbox ids (`kind:sequence`) of the messages not yet acknowledged. */
+  unacknowledged(): string[] {
+    return [...this.inFlight.values()].map((f) => f.entry.id);
   }
 
   /** Powers off: timers stop, the connection drops; the outbox keeps what is pending. */

@@ -1,6 +1,6 @@
 import { BrokerUrl, brokerUrlOf } from '@shailoo/transport';
 import { bishkekTime, ELECTION_DAY, electionDayHour } from '@shailoo/election';
-import { LINK_PROFILES, LinkModel, Modem, ModemConnectionFactory, Outage, Outbox } from '@shailoo/modem';
+import { LINK_PROFILES, LinkModel, messageId, Modem, ModemConnectionFactory, Outage, Outbox } from '@shailoo/modem';
 import { AcceleratedClock, Clock, Random } from '@shailoo/platform';
 import { StationDay, StationMessage } from './polling-station';
 
@@ -29,6 +29,9 @@ export class StationUplink {
   private readonly deliveries: Promise<unknown>[] = [];
   /** Virtual times of the messages waiting for their time to be sent. */
   private readonly due = new Map<number, number>();
+  /** The messages waiting for their time, by device: their ids (`kind:sequence`). */
+  private readonly scheduled = new Map<string, Set<string>>();
+  private stopped = false;
 
   constructor(
     private readonly electionId: string,
@@ -62,6 +65,7 @@ export class StationUplink {
   async connected(timeoutMs = 60_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (![...this.modems.values()].every((m) => m.connected)) {
+      if (this.stopped) throw new Error(`modems of ${[...this.modems.keys()].join(', ')} stopped before they connected`);
       if (Date.now() > until) throw new Error(`modems of ${[...this.modems.keys()].join(', ')} not connected after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -72,7 +76,11 @@ export class StationUplink {
     const modem = this.modems.get(m.deviceId);
     if (!modem) throw new Error(`no modem for ${m.deviceId}`);
     const wait = m.atMs - this.clock.now();
-    if (wait > 0) this.due.set(m.atMs, (this.due.get(m.atMs) ?? 0) + 1);
+    const id = messageId(m.kind, m.envelope);
+    if (wait > 0) {
+      this.due.set(m.atMs, (this.due.get(m.atMs) ?? 0) + 1);
+      this.scheduled.set(m.deviceId, (this.scheduled.get(m.deviceId) ?? new Set()).add(id));
+    }
     const due =
       wait > 0
         ? new Promise<void>((resolve) =>
@@ -80,6 +88,7 @@ export class StationUplink {
               const left = this.due.get(m.atMs)! - 1;
               if (left) this.due.set(m.atMs, left);
               else this.due.delete(m.atMs);
+              this.scheduled.get(m.deviceId)!.delete(id);
               resolve();
             }, wait),
           )
@@ -117,7 +126,25 @@ export class StationUplink {
     return n;
   }
 
+  /** Modems holding unacknowledged messages without a session with the broker: reconnecting takes real time. */
+  get awaitingSession(): number {
+    let n = 0;
+    for (const m of this.modems.values()) if (m.pending && !m.connected) n++;
+    return n;
+  }
+
+  /** The messages not yet acknowledged (`kind:sequence`), handed to a modem or waiting for their time, by device; devices with none left out. */
+  unacknowledged(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [id, m] of this.modems) {
+      const ids = [...m.unacknowledged(), ...(this.scheduled.get(id) ?? [])];
+      if (ids.length) out[id] = ids;
+    }
+    return out;
+  }
+
   async stop(): Promise<void> {
+    this.stopped = true;
     await Promise.all([...this.modems.values()].map((m) => m.stop()));
   }
 }
