@@ -201,7 +201,13 @@ export async function runScenario(
   const allConnected = new Promise<void>((resolve) => (everyoneConnected = resolve));
   // Past the scenario's deadline on the virtual clock, a station still sending is given up.
   const givenUp: GivenUpStation[] = [];
-  const deadline = clock.sleepUntil(electionDayHour(date, ELECTION_DAY.closes) + scenario.transmitWithinHours * 3_600_000).then((): typeof GIVE_UP => GIVE_UP);
+  // Its timer goes once every station has reported or been given up: the clock has no reason to go there.
+  let giveUpNow!: () => void;
+  const deadline = new Promise<typeof GIVE_UP>((resolve) => (giveUpNow = () => resolve(GIVE_UP)));
+  const deadlineTimer = clock.setTimeout(giveUpNow, electionDayHour(date, ELECTION_DAY.closes) + scenario.transmitWithinHours * 3_600_000 - clock.now());
+  const transmitted = () => {
+    if (state.reported + givenUp.length === stations) clock.clearTimeout(deadlineTimer);
+  };
   // What the run still waits for, should its real-time limit pass: the stations not done, their services.
   const unfinished = new Map<string, StationUplink>();
   const services = new Set<{ close(): Promise<void> }>();
@@ -249,8 +255,10 @@ export async function runScenario(
         );
         uplinks.add(uplink);
         unfinished.set(precinctId, uplink);
-        const giveUp = (stage: GivenUpStation['stage']) =>
+        const giveUp = (stage: GivenUpStation['stage']) => {
           givenUp.push({ electionId: day.definition.id, precinctId, stage, unacknowledged: uplink.unacknowledged() });
+          transmitted();
+        };
         const live: LiveStation = {};
         control.add({
           electionId: day.definition.id,
@@ -342,6 +350,7 @@ export async function runScenario(
           truths.get(day.definition.id)!.push(truthOf(precinctId, run.station));
           if ((await Promise.race([uplink.drained(), deadline])) === GIVE_UP) return giveUp('transmission');
           state.reported++;
+          transmitted();
           reportedAt.set(precinctId, clock.now());
           if (jam) {
             const outcome = faults.find((f) => f.fault === jam)!;
