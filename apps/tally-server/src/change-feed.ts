@@ -3,7 +3,7 @@ import { filter, map, Observable, Subject } from 'rxjs';
 
 export interface Change {
   electionId: string;
-  type: 'submission' | 'rejection' | 'results' | 'closed' | 'fault';
+  type: 'submission' | 'rejection' | 'results' | 'closed' | 'reopened' | 'fault';
   data: Record<string, unknown>;
 }
 

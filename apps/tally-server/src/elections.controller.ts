@@ -1,4 +1,19 @@
-import { BadRequestException, Body, Controller, Get, Header, Inject, NotFoundException, Param, Post, Query, Req, Sse, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Sse,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { DeviceRegistration } from '@shailoo/contracts';
@@ -125,6 +140,8 @@ export class ElectionsController {
   @ApiOperation({ summary: 'Close the count by an operator’s decision: the seats become final on the figures at hand' })
   async close(@Param('id') id: string, @Req() request: OperatorRequest) {
     this.election(id);
+    const closedAt = this.tally.closedAt(id);
+    if (closedAt !== null) throw new ConflictException(`the count of ${id} was closed already, at ${new Date(closedAt).toISOString()}`);
     await this.tally.close(id, this.config.clock.now());
     await this.operators.log({
       operator: request.operator!,
@@ -133,6 +150,26 @@ export class ElectionsController {
       detail: 'closed the count: the seats are final on the figures at hand',
     });
     this.publisher.closed(id);
+    return this.tally.seats(id);
+  }
+
+  @Post(':id/reopen')
+  @UseGuards(OperatorGuard)
+  @ApiBearerAuth()
+  @ApiUnauthorizedResponse({ description: 'no operator credential, or not an operator’s' })
+  @ApiOperation({ summary: 'Reopen a closed count (an operator’s action, logged): messages are counted again, the seats follow them' })
+  async reopen(@Param('id') id: string, @Req() request: OperatorRequest) {
+    this.election(id);
+    const closedAt = this.tally.closedAt(id);
+    if (closedAt === null) throw new ConflictException(`the count of ${id} is open`);
+    await this.tally.close(id, null);
+    await this.operators.log({
+      operator: request.operator!,
+      action: 'reopen-count',
+      electionId: id,
+      detail: `reopened the count closed at ${new Date(closedAt).toISOString()}: messages are counted again`,
+    });
+    this.publisher.closed(id, false);
     return this.tally.seats(id);
   }
 

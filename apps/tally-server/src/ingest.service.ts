@@ -66,11 +66,17 @@ export class IngestService implements OnModuleDestroy {
       bodyHash,
       envelope: raw,
     } as Submission;
+    const closedAt = this.tally.closedAt(submission.electionId);
+    if (closedAt !== null && !(await this.store.isStored(submission.deviceId, submission.sequence, submission.bodyHash))) {
+      const detail = `an operator closed the count at ${new Date(closedAt).toISOString()}; nothing is counted until an operator reopens it`;
+      return this.refuse(topic, raw, { reason: 'count-closed', detail }, submission);
+    }
     const latest = this.tally.latestSequence(submission);
     if (latest !== undefined && submission.sequence < latest && !(await this.store.isStored(submission.deviceId, submission.sequence, submission.bodyHash))) {
       return this.refuse(topic, raw, { reason: 'stale-sequence', detail: `sequence ${submission.sequence} is older than the accepted ${latest}` }, submission);
     }
     const outcome = await this.store.save(submission);
+    if (typeof outcome === 'object') return this.refuse(topic, raw, { reason: 'store-refused', detail: outcome.refused }, submission);
     if (outcome === 'conflict') {
       return this.refuse(
         topic,

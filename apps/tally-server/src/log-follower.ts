@@ -60,6 +60,8 @@ export class LogFollower implements OnModuleDestroy {
     const now = this.config.timers.now();
     // Elections another instance registered: known here before their first row is applied.
     await this.registry.loadNew();
+    // Counts another instance closed or reopened: refused (or taken again) here too.
+    for (const id of await this.tally.followCloses()) this.publisher.closed(id, this.tally.closedAt(id) !== null);
     for (;;) {
       // Keys first: the rows this instance stored itself (all of them when it is alone) are not read again.
       const keys = await this.submissions.keysAfter(this.cursor, 5000);

@@ -75,9 +75,9 @@ export class Publisher implements OnModuleDestroy {
     this.schedule(s.electionId);
   }
 
-  /** An operator closed the count: tell the event stream, and publish the final figures. */
-  closed(electionId: string): void {
-    this.feed.emit({ electionId, type: 'closed', data: { by: 'operator' } });
+  /** An operator closed the count (or reopened it): tell the event stream, and publish the figures that now hold. */
+  closed(electionId: string, closed = true): void {
+    this.feed.emit({ electionId, type: closed ? 'closed' : 'reopened', data: { by: 'operator' } });
     this.republish(electionId);
   }
 
@@ -113,10 +113,15 @@ export class Publisher implements OnModuleDestroy {
     const root = this.tally.results(electionId);
     if (!root || !this.client) return;
     if (this.leading) {
-      this.client.publish(Topics.aggregate(electionId), this.encode(electionId, root), { qos: 1, retain: true });
-      for (const id of dirty) {
-        const t = this.tally.results(electionId, id);
-        if (t) this.client.publish(Topics.territory(electionId, id), this.encode(electionId, t), { qos: 1, retain: true });
+      // One election's failure stays its own: the others are published, the server goes on.
+      try {
+        this.client.publish(Topics.aggregate(electionId), this.encode(electionId, root), { qos: 1, retain: true });
+        for (const id of dirty) {
+          const t = this.tally.results(electionId, id);
+          if (t) this.client.publish(Topics.territory(electionId, id), this.encode(electionId, t), { qos: 1, retain: true });
+        }
+      } catch (err) {
+        this.logger.error(JSON.stringify({ event: 'publish-failed', electionId, error: (err as Error).message }));
       }
     }
     this.feed.emit({

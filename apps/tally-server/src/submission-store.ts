@@ -1,13 +1,22 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Timer } from '@shailoo/platform';
-import { StoreOutcome, Submission, SubmissionRepository } from '@shailoo/persistence';
+import { isRowFault, StoreOutcome, Submission, SubmissionRepository } from '@shailoo/persistence';
 import { TALLY_CONFIG, TallyConfig } from './tally-config';
+
+/** What became of a submission: stored, or refused by the database for what the row holds (the detail says why). */
+export type SaveOutcome = StoreOutcome | { refused: string };
 
 interface Pending {
   submission: Submission;
-  resolve: (outcome: StoreOutcome) => void;
+  resolve: (outcome: SaveOutcome) => void;
   reject: (err: Error) => void;
+  /** Writes of its batch that failed for the database's sake. */
+  failures: number;
 }
+
+/** A batch that failed for the database's sake (not a row's) is written again this many times, after waits growing from RETRY_MS, before its callers are told. */
+const RETRIES = 3;
+const RETRY_MS = 250;
 
 /**
  * Gathers submissions into batches for the repository's one-statement insert: a batch goes when it
@@ -25,9 +34,9 @@ export class SubmissionStore implements OnModuleDestroy {
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
   ) {}
 
-  save(submission: Submission): Promise<StoreOutcome> {
+  save(submission: Submission): Promise<SaveOutcome> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ submission, resolve, reject });
+      this.queue.push({ submission, resolve, reject, failures: 0 });
       if (this.queue.length >= this.config.batchSize) this.kick();
       else if (!this.timer) this.timer = this.config.timers.setTimeout(() => this.kick(), this.config.batchDelayMs);
     });
@@ -59,13 +68,40 @@ export class SubmissionStore implements OnModuleDestroy {
     });
   }
 
+  /**
+   * Writes one batch. A row the database refuses for what it holds never takes the others down:
+   * the batch is written again row by row and only that row is refused. A failure of the
+   * database's own (a lost connection) is tried again a few times before the callers hear of it —
+   * they do not acknowledge, and the devices resend.
+   */
   private async flush(): Promise<void> {
     const batch = this.queue.splice(0, this.config.batchSize);
     try {
       const outcomes = await this.submissions.insertBatch(batch.map((p) => p.submission));
       batch.forEach((p, i) => p.resolve(outcomes[i]));
     } catch (err) {
-      batch.forEach((p) => p.reject(err as Error));
+      if (isRowFault(err)) await Promise.all(batch.map((p) => this.flushAlone(p)));
+      else this.retry(batch, err as Error);
     }
+  }
+
+  private async flushAlone(p: Pending): Promise<void> {
+    try {
+      p.resolve((await this.submissions.insertBatch([p.submission]))[0]);
+    } catch (err) {
+      if (isRowFault(err)) p.resolve({ refused: (err as Error).message.split('\n').filter(Boolean).pop() ?? 'refused by the database' });
+      else this.retry([p], err as Error);
+    }
+  }
+
+  private retry(batch: Pending[], err: Error): void {
+    const again = batch.filter((p) => ++p.failures <= RETRIES);
+    batch.filter((p) => p.failures > RETRIES).forEach((p) => p.reject(err));
+    if (!again.length) return;
+    const wait = RETRY_MS * 2 ** (Math.min(...again.map((p) => p.failures)) - 1);
+    this.config.timers.setTimeout(() => {
+      this.queue.unshift(...again);
+      this.kick();
+    }, wait);
   }
 }

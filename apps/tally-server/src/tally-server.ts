@@ -1,4 +1,4 @@
-import { INestApplication, LoggerService } from '@nestjs/common';
+import { INestApplication, Logger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -67,6 +67,8 @@ export async function startTallyServer(given: TallyConfig, logger: LoggerService
   const registry = app.get(ElectionRegistry);
   const tally = app.get(TallyService);
   const cursor = await tally.rebuild(await registry.load());
+  for (const [electionId, problem] of registry.unservable)
+    new Logger('TallyServer').warn(JSON.stringify({ event: 'election-unservable', electionId, problem }));
   await app.get(BrokerAccounts).open();
   const publisher = app.get(Publisher);
   await publisher.connect();

@@ -77,11 +77,30 @@ export class TallyService {
     return true;
   }
 
-  /** Closes the count by an operator's decision: the seats become final on the figures at hand. */
-  async close(electionId: string, now: number): Promise<void> {
-    await this.electionStore.close(electionId, new Date(now));
+  /** Closes the count by an operator's decision (the seats become final on the figures at hand), or (null) reopens it. */
+  async close(electionId: string, now: number | null): Promise<void> {
+    await this.electionStore.close(electionId, now === null ? null : new Date(now));
     const e = this.stateOf(electionId);
     if (e) e.closedAt = now;
+  }
+
+  /** When an operator closed the count (null: open). */
+  closedAt(electionId: string): number | null {
+    return this.elections.get(electionId)?.closedAt ?? null;
+  }
+
+  /** Takes in the closes and reopenings another instance recorded; the elections whose state changed. */
+  async followCloses(): Promise<string[]> {
+    const changed: string[] = [];
+    for (const [id, at] of await this.electionStore.closes()) {
+      const e = this.stateOf(id);
+      const closedAt = at ? at.getTime() : null;
+      if (e && e.closedAt !== closedAt) {
+        e.closedAt = closedAt;
+        changed.push(id);
+      }
+    }
+    return changed;
   }
 
   results(electionId: string, territoryId?: string): ElectionResults | null {

@@ -42,6 +42,21 @@ export function parseIdentifyTopic(topic: string): { electionId: string; deviceI
   return { electionId: parts[3], deviceId: parts[4] };
 }
 
+/**
+ * Every id a definition holds (the election's, its territories', contests' and parties') and every
+ * device id: they become topic levels, keys and file names. Letters of any script and digits, with
+ * `.`, `_`, `:` and `-` after the first; at most 64 characters.
+ */
+export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,63}$/u;
+
+/** What is wrong with an id (see ID_PATTERN), or null when nothing is. */
+export function idProblem(what: string, id: unknown): string | null {
+  if (typeof id !== 'string') return `${what} must be a string, got ${id === null ? 'null' : typeof id}`;
+  if (ID_PATTERN.test(id)) return null;
+  const shown = id.length > 40 ? `${JSON.stringify(id.slice(0, 40))}… (${id.length} characters)` : JSON.stringify(id);
+  return `${what} ${shown} is not an id: letters and digits, then also ".", "_", ":" or "-", at most 64 characters`;
+}
+
 /** A topic level must not contain MQTT's separators or wildcards. */
 export function isTopicLevel(s: string): boolean {
   return s.length > 0 && !['/', '+', '#', '\u0000'].some((c) => s.includes(c));

@@ -40,8 +40,19 @@ export const AUTHENTICATION_FAILURES = [
 ] as const;
 export type AuthenticationFailure = (typeof AUTHENTICATION_FAILURES)[number];
 
+/** The largest sequence a device may use (from 1): the servers store it as a 32-bit signed integer. */
+export const MAX_SEQUENCE = 2 ** 31 - 1;
+
 /** Why the tally server refuses a message: not authentic, or against the law's arithmetic or the sequence rules. */
-export const REJECTION_REASONS = [...AUTHENTICATION_FAILURES, 'unknown-party', 'control-relation', 'stale-sequence', 'sequence-reused'] as const;
+export const REJECTION_REASONS = [
+  ...AUTHENTICATION_FAILURES,
+  'unknown-party',
+  'control-relation',
+  'stale-sequence',
+  'sequence-reused',
+  'count-closed',
+  'store-refused',
+] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 /** Why a voter is turned away at identification: the first three are the identification service's answers, the last two the device's own. */

@@ -1,4 +1,4 @@
-import { AuthenticationFailure, DeviceKind, sha256, v1 } from '@shailoo/contracts';
+import { AuthenticationFailure, DeviceKind, MAX_SEQUENCE, sha256, v1 } from '@shailoo/contracts';
 import { SignatureVerifier } from '@shailoo/platform';
 import { ElectionRegistry, RegisteredDevice, RegisteredElection } from './election-registry';
 
@@ -36,7 +36,7 @@ export interface Refusal {
  * The checks every message from a polling-station device passes, whatever it carries: a signed
  * envelope of a kind the service takes, from a registered device of the right kind, named by its
  * topic, with a signature that verifies over the exact body, for the device's own election,
- * definition and precinct, with a sequence from 1.
+ * definition and precinct, with a sequence from 1 to MAX_SEQUENCE.
  */
 export class DeviceMessageAuthenticator {
   constructor(
@@ -87,6 +87,7 @@ export class DeviceMessageAuthenticator {
     if (message.precinctId !== device.precinctId)
       return fail('wrong-precinct', `device ${device.id} is registered at ${device.precinctId}, message is for ${message.precinctId}`);
     if (message.sequence < 1) return fail('out-of-range', 'sequence starts at 1');
+    if (message.sequence > MAX_SEQUENCE) return fail('out-of-range', `sequence ${message.sequence} is beyond the largest, ${MAX_SEQUENCE}`);
     return { authentic: { device, election, message, bodyHash } };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { KeyObject } from 'node:crypto';
-import { DEVICE_KINDS, DeviceKind, DeviceRegistration, isDeviceKind, isTopicLevel } from '@shailoo/contracts';
+import { DEVICE_KINDS, DeviceKind, DeviceRegistration, idProblem, isDeviceKind } from '@shailoo/contracts';
 import { definitionHash, ElectionDefinition, precinctsOf, Territory, walkTerritories } from '@shailoo/election';
 import { DeviceRow, ElectionRepository } from '@shailoo/persistence';
 import { publicKeyFromRaw } from '@shailoo/platform';
@@ -25,6 +25,27 @@ export interface RegisteredElection {
 
 export class RegistrationError extends Error {}
 
+/**
+ * What makes a definition one the services cannot serve — an id that is not an id (see
+ * ID_PATTERN: ids become topic levels), a territory id used twice — or null.
+ */
+export function definitionProblem(definition: ElectionDefinition): string | null {
+  const problem = idProblem('election id', definition.id);
+  if (problem) return problem;
+  const seen = new Set<string>();
+  for (const { territory } of walkTerritories(definition.territory)) {
+    const p = idProblem(`${territory.level ?? 'territory'} id`, territory.id);
+    if (p) return p;
+    if (seen.has(territory.id)) return `territory id ${territory.id} is used twice`;
+    seen.add(territory.id);
+  }
+  for (const contest of definition.contests) {
+    const p = idProblem('contest id', contest.id) ?? (contest.parties ?? []).map((party) => idProblem('party id', party.id)).find(Boolean);
+    if (p) return p;
+  }
+  return null;
+}
+
 /** The elections and their devices that the CEC's services accept messages from; keys are built once and cached. */
 @Injectable()
 export class ElectionRegistry {
@@ -33,15 +54,29 @@ export class ElectionRegistry {
 
   constructor(private readonly store: ElectionRepository) {}
 
-  /** Loads every election and device from the store; the closed elections' close times are returned. */
+  /**
+   * Loads every election and device from the store; the closed elections' close times are
+   * returned. A stored definition that cannot be served (stored before its ids were checked) is
+   * left out with its devices, and named in `unservable`: it never stops a service from starting.
+   */
   async load(): Promise<Map<string, Date>> {
     const closed = new Map<string, Date>();
     for (const e of await this.store.elections()) {
+      if (!this.servable(e.definition)) continue;
       this.remember(e.definition);
       if (e.closedAt) closed.set(e.definition.id, e.closedAt);
     }
-    for (const d of await this.store.devices()) this.devices.set(d.id, registered(d));
+    for (const d of await this.store.devices()) if (this.elections.has(d.electionId)) this.devices.set(d.id, registered(d));
     return closed;
+  }
+
+  /** Stored elections left out because they cannot be served: why, by id (shortened). */
+  readonly unservable = new Map<string, string>();
+
+  private servable(definition: ElectionDefinition): boolean {
+    const problem = definitionProblem(definition);
+    if (problem) this.unservable.set(String(definition.id).slice(0, 64), problem);
+    return problem === null;
   }
 
   /** Registers an election with its devices; registering the same again changes nothing. */
@@ -49,12 +84,14 @@ export class ElectionRegistry {
     const hash = definitionHash(definition);
     const known = this.elections.get(definition.id);
     if (known && known.hash !== hash) throw new RegistrationError(`election ${definition.id} is already registered with another definition (${known.hash})`);
-    if (!isTopicLevel(definition.id)) throw new RegistrationError(`election id ${JSON.stringify(definition.id)} cannot be a topic level`);
+    const problem = definitionProblem(definition);
+    if (problem) throw new RegistrationError(problem);
     const precinctIds = new Set(precinctsOf(definition.territory).map((p) => p.id));
     const fresh: { d: DeviceRegistration; raw: Buffer; key: KeyObject }[] = [];
     for (const d of devices) {
       if (!isDeviceKind(d.kind)) throw new RegistrationError(`device ${d.id}: kind must be one of ${DEVICE_KINDS.join(', ')}, got ${JSON.stringify(d.kind)}`);
-      if (!isTopicLevel(d.id)) throw new RegistrationError(`device id ${JSON.stringify(d.id)} cannot be a topic level`);
+      const idIssue = idProblem('device id', d.id);
+      if (idIssue) throw new RegistrationError(idIssue);
       if (!precinctIds.has(d.precinctId)) throw new RegistrationError(`device ${d.id}: no precinct ${d.precinctId} in ${definition.id}`);
       const raw = Buffer.from(d.publicKey ?? '', 'base64');
       let key: KeyObject;
@@ -85,8 +122,9 @@ export class ElectionRegistry {
   async loadNew(): Promise<string[]> {
     const fresh = (await this.store.electionIds()).filter((id) => !this.elections.has(id));
     for (const id of fresh) {
+      if (this.unservable.has(id.slice(0, 64))) continue;
       const e = await this.store.election(id);
-      if (!e) continue;
+      if (!e || !this.servable(e.definition)) continue;
       for (const d of await this.store.devices(id)) if (!this.devices.has(d.id)) this.devices.set(d.id, registered(d));
       this.remember(e.definition);
     }
@@ -108,7 +146,8 @@ export class ElectionRegistry {
     if (!row) return undefined;
     if (!this.elections.has(row.electionId)) {
       const e = await this.store.election(row.electionId);
-      if (e) this.remember(e.definition);
+      if (!e || !this.servable(e.definition)) return undefined;
+      this.remember(e.definition);
     }
     const device = registered(row);
     this.devices.set(id, device);

@@ -21,6 +21,7 @@ export function inMemoryElections(): ElectionRepository {
     close: async (id, at) => {
       elections.get(id)!.closedAt = at;
     },
+    closes: async () => new Map([...elections].map(([id, e]) => [id, e.closedAt])),
   };
   return repository as ElectionRepository;
 }

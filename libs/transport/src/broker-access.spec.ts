@@ -19,9 +19,9 @@ async function eventually(probe: () => boolean, ms = 3000): Promise<void> {
 }
 
 /** Resolves with what a client saw after publishing: still connected, or closed by the broker. */
-async function afterPublish(client: MqttClient, topic: string): Promise<'delivered' | 'disconnected'> {
+async function afterPublish(client: MqttClient, topic: string, options: { qos?: 0 | 1 | 2; retain?: boolean } = {}): Promise<'delivered' | 'disconnected'> {
   const closed = new Promise<'disconnected'>((resolve) => client.once('close', () => resolve('disconnected')));
-  client.publish(topic, Buffer.from('x'), { qos: 1 });
+  client.publish(topic, Buffer.from('x'), { qos: 1, ...options });
   return Promise.race([closed, new Promise<'delivered'>((resolve) => setTimeout(() => resolve('delivered'), 300))]);
 }
 
@@ -85,7 +85,11 @@ describe.each([false, true])('a secured embedded broker (child process: %s)', (c
 
   it('refuses an anonymous publish to an uplink topic, and lets anonymous clients read only published results', async () => {
     const anonymous = await connect(broker.url);
-    expect((await anonymous.subscribeAsync('shailoo/v1/pub/#', { qos: 1 }))[0].qos).toBe(1);
+    await anonymous.subscribeAsync('shailoo/v1/pub/#', { qos: 1 });
+    // Delivered at QoS 0 whatever it asked for: nothing is held back for a reader (aedes's SUBACK still says 1).
+    const delivered = new Promise<number>((resolve) => anonymous.once('message', (_topic, _payload, packet) => resolve(packet.qos)));
+    await service.publishAsync('shailoo/v1/pub/e1/aggregate', 'x', { qos: 1 });
+    expect(await delivered).toBe(0);
     await expect(anonymous.subscribeAsync('shailoo/v1/down/#', { qos: 1 })).rejects.toThrow(/Subscribe error/);
     expect(await afterPublish(anonymous, UP_A)).toBe('disconnected');
   });
@@ -140,6 +144,28 @@ describe.each([false, true])('a secured embedded broker (child process: %s)', (c
     const after = await broker.refusals();
     expect((after['payload-too-large'] ?? 0) - (before['payload-too-large'] ?? 0)).toBe(1);
     expect((after['rate-limited'] ?? 0) - (before['rate-limited'] ?? 0)).toBe(1);
+  });
+
+  it('gives anonymous readers clean sessions only, and a bounded number of subscriptions (a ghost session queues nothing)', async () => {
+    const before = await broker.refusals();
+    await expect(connectMqtt(broker.url, { reconnectPeriod: 0, clean: false, clientId: 'ghost-1' })).rejects.toThrow(/Not authorized/);
+    const reader = await connect(broker.url);
+    for (let i = 0; i < 16; i++) await reader.subscribeAsync(`shailoo/v1/pub/e${i}/#`, { qos: 1 });
+    await expect(reader.subscribeAsync('shailoo/v1/pub/e16/#', { qos: 1 })).rejects.toThrow(/Subscribe error/);
+    const after = await broker.refusals();
+    expect((after['persistent-session-not-allowed'] ?? 0) - (before['persistent-session-not-allowed'] ?? 0)).toBe(1);
+    expect((after['too-many-subscriptions'] ?? 0) - (before['too-many-subscriptions'] ?? 0)).toBe(1);
+  });
+
+  it('refuses a device’s retained and QoS 2 publishes on its own topics (the broker would keep them for good)', async () => {
+    const before = await broker.refusals();
+    const count = seen.length;
+    expect(await afterPublish(await device('aeu-retain'), 'shailoo/v1/id/any/aeu-retain/request', { retain: true })).toBe('disconnected');
+    expect(await afterPublish(await device('aeu-qos2'), 'shailoo/v1/up/e1/aeu-qos2/result', { qos: 2 })).toBe('disconnected');
+    expect(seen.slice(count).filter((t) => t.includes('aeu-retain') || t.includes('aeu-qos2'))).toEqual([]);
+    const after = await broker.refusals();
+    expect((after['retain-not-allowed'] ?? 0) - (before['retain-not-allowed'] ?? 0)).toBe(1);
+    expect((after['qos2-not-allowed'] ?? 0) - (before['qos2-not-allowed'] ?? 0)).toBe(1);
   });
 
   it('disconnects a device a service names, and refuses it for the time given', async () => {

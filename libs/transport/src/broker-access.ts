@@ -69,7 +69,15 @@ export type BrokerRefusal =
   /** A connection that sent no complete CONNECT in time (a slowloris): closed. */
   | 'connect-timeout'
   /** More packets sent behind a CONNECT than the broker queues until its CONNACK: closed. */
-  | 'queue-limit';
+  | 'queue-limit'
+  /** An anonymous client asking for a session kept after it leaves (clean session 0): what it subscribes to would queue for it forever. */
+  | 'persistent-session-not-allowed'
+  /** A device's retained publish: the broker would keep it for good. */
+  | 'retain-not-allowed'
+  /** A device's QoS 2 publish: the broker keeps it until a PUBREL that need never come. */
+  | 'qos2-not-allowed'
+  /** More subscriptions on one connection than a reader or a device ever needs. */
+  | 'too-many-subscriptions';
 
 /**
  * What a device (or an anonymous client) may send: payloads up to `maxPayload` bytes, and
@@ -81,9 +89,11 @@ export interface BrokerLimits {
   maxPayload: number;
   perSecond: number | null;
   burst: number;
+  /** Subscriptions one anonymous or device connection may make (a device needs one, a reader a few). */
+  maxSubscriptions: number;
 }
 
-export const DEFAULT_BROKER_LIMITS: BrokerLimits = { maxPayload: 64 * 1024, perSecond: 20, burst: 100 };
+export const DEFAULT_BROKER_LIMITS: BrokerLimits = { maxPayload: 64 * 1024, perSecond: 20, burst: 100, maxSubscriptions: 16 };
 
 /** A service publishes here to have the broker disconnect a device and refuse it for `seconds` (JSON `{"seconds": n}`). */
 export const disconnectTopic = (deviceId: string): string => `shailoo/v1/ctl/disconnect/${deviceId}`;
@@ -144,6 +154,13 @@ export function installBrokerAccess(
   };
   broker.authenticate = (client: any, username: string | undefined, given: Buffer | undefined, done: (err: any, ok?: boolean) => void) => {
     if (username === undefined || username === null) {
+      if (client.clean === false) {
+        refused('persistent-session-not-allowed');
+        const err: any = new Error('anonymous clients get clean sessions only');
+        err.returnCode = 5;
+        err.refusal = 'persistent-session-not-allowed';
+        return done(err, false);
+      }
       client.access = { kind: 'anonymous', name: '' };
       return done(null, true);
     }
@@ -185,11 +202,15 @@ export function installBrokerAccess(
       (parts[2] === 'up' || (parts[2] === 'id' && parts[5] === 'request'));
     const why: BrokerRefusal | null = !own
       ? 'publish-not-allowed'
-      : packet.payload.length > limits.maxPayload
-        ? 'payload-too-large'
-        : !withinRate(access.name)
-          ? 'rate-limited'
-          : null;
+      : packet.retain
+        ? 'retain-not-allowed'
+        : packet.qos === 2
+          ? 'qos2-not-allowed'
+          : packet.payload.length > limits.maxPayload
+            ? 'payload-too-large'
+            : !withinRate(access.name)
+              ? 'rate-limited'
+              : null;
     if (why === null) return done(null);
     refused(why);
     // Marked as counted: aedes reports the refusal again as the client's error when it closes the connection.
@@ -201,9 +222,16 @@ export function installBrokerAccess(
     const under = (prefix: string) => filter.startsWith(prefix) && !filter.slice(0, prefix.length).includes('+');
     const allowed =
       access.kind === 'service' || (access.kind === 'device' && under(`${ROOT}down/${access.name}/`)) || (access.kind === 'anonymous' && under(`${ROOT}pub/`));
-    if (allowed) return done(null, sub);
-    refused('subscribe-not-allowed');
-    done(null, null);
+    if (!allowed) {
+      refused('subscribe-not-allowed');
+      return done(null, null);
+    }
+    if (access.kind !== 'service' && (client.subscriptionsGranted = (client.subscriptionsGranted ?? 0) + 1) > limits.maxSubscriptions) {
+      refused('too-many-subscriptions');
+      return done(null, null);
+    }
+    // Readers get what is published as it comes, at QoS 0: nothing is held back for them.
+    done(null, access.kind === 'anonymous' ? { ...sub, qos: 0 } : sub);
   };
   return (s: string) => {
     secret = s;

@@ -65,9 +65,15 @@ export class ElectionRepository {
     ]);
   }
 
-  /** Records an operator's close of the count. */
-  async close(id: string, at: Date): Promise<void> {
+  /** Records an operator's close of the count, or (null) its reopening. */
+  async close(id: string, at: Date | null): Promise<void> {
     await this.db.prisma.election.update({ where: { id }, data: { closedAt: at } });
+  }
+
+  /** Every election's close time (null: open): cheap, for instances that follow one another's closes. */
+  async closes(): Promise<Map<string, Date | null>> {
+    const rows = await this.db.prisma.election.findMany({ select: { id: true, closedAt: true } });
+    return new Map(rows.map((r) => [r.id, r.closedAt]));
   }
 }
 

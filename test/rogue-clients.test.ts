@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signPrecinctResult, Topics } from '@shailoo/contracts';
+import { ElectionRepository } from '@shailoo/persistence';
+import { CouncilDay, deviceRegistrations, prepareCouncilDay } from '@shailoo/scenario';
+import { IngestService, SubmissionStore, TallyServerHandle } from '@shailoo/tally-server';
+import { registerOverHttp, TEST_OPERATOR_TOKEN } from './server-process';
+import { embeddedStack, getJson, Stack } from './stack';
+
+jest.setTimeout(60_000);
+
+/** One rogue client or device, and what it must not do to the count (issue 29). */
+describe('one rogue client or device', () => {
+  let stack: Stack;
+  let server: TallyServerHandle;
+  let ingest: IngestService;
+  let day: CouncilDay;
+
+  beforeAll(async () => {
+    stack = await embeddedStack();
+    server = await stack.startServer();
+    ingest = server.app.get(IngestService);
+    day = prepareCouncilDay('Кайыңды', 'rogue');
+    expect((await registerOverHttp(server.httpUrl, { definition: day.definition, devices: deviceRegistrations(day) })).status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await stack.close();
+  });
+
+  /** Box `i`'s signed result, as it counted, under `sequence`. */
+  function boxResult(i: number, sequence = 1, scale = 1): Buffer {
+    const { box, count } = day.boxes[i];
+    const votes = Object.entries(count.votes).map(([partyId, v]) => ({ partyId, votes: v * scale }));
+    const { identity } = box;
+    return signPrecinctResult(
+      {
+        electionId: identity.electionId,
+        definitionHash: Buffer.from(day.hash, 'hex'),
+        precinctId: identity.precinctId,
+        deviceId: identity.deviceId,
+        sequence,
+        votes,
+        invalidBallots: count.invalidBallots,
+        ballotsInBox: votes.reduce((s, v) => s + v.votes, 0) + count.invalidBallots,
+        closedAtMs: Date.UTC(2021, 3, 11, 14),
+      },
+      identity.key,
+    );
+  }
+  const send = (i: number, envelope: Buffer) => ingest.ingest(Topics.result(day.definition.id, day.boxes[i].box.identity.deviceId), envelope);
+  const operator = (path: string) =>
+    fetch(`${server.httpUrl}/api/elections/${day.definition.id}/${path}`, { method: 'POST', headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } });
+
+  it('4. a sequence beyond the store’s column is refused at decode, and a row the database refuses takes no other row of its batch down', async () => {
+    const poisoned = await send(2, boxResult(2, 2 ** 31));
+    expect(poisoned).toMatchObject({ status: 'rejected', rejection: { reason: 'out-of-range' } });
+    expect(poisoned.status === 'rejected' && poisoned.rejection.detail).toMatch(/2147483648 is beyond the largest, 2147483647/);
+
+    // Past the decoder (another column, a future field): the batch of six is written again row by row.
+    const store = server.app.get(SubmissionStore);
+    const honest = [1, 2, 3, 4, 5].map((i) => ({
+      kind: 'turnout' as const,
+      electionId: day.definition.id,
+      precinctId: day.boxes[0].box.identity.precinctId,
+      deviceId: `store-spec-${i}`,
+      sequence: 1,
+      payload: { hour: 10, voters: 1 },
+      bodyHash: Buffer.alloc(32, i),
+      envelope: Buffer.from([i]),
+    }));
+    const outcomes = await Promise.all([...honest, { ...honest[0], deviceId: 'store-spec-bad', sequence: 2 ** 31 }].map((row) => store.save(row as never)));
+    expect(outcomes.slice(0, 5)).toEqual(['inserted', 'inserted', 'inserted', 'inserted', 'inserted']);
+    expect(outcomes[5]).toEqual({ refused: expect.stringMatching(/out of range for type integer/) });
+  });
+
+  it('6. a result after the count is closed does not change the final seats; closing twice says so; an operator reopens it', async () => {
+    expect((await send(0, boxResult(0))).status).toBe('accepted');
+    const close = await operator('close');
+    expect(close.status).toBe(201);
+    const finalSeats = ((await close.json()) as { final: { seats: unknown } }).final.seats;
+
+    // A box sends a new result after the close (a higher sequence, other figures): refused, quarantined.
+    const late = await send(1, boxResult(1, 1, 2));
+    expect(late).toMatchObject({ status: 'rejected', rejection: { reason: 'count-closed' } });
+    const resend = await send(0, boxResult(0));
+    expect(resend.status).toBe('duplicate');
+    const seats = await getJson(`${server.httpUrl}/api/elections/${day.definition.id}/seats`);
+    expect(seats.final.seats).toEqual(finalSeats);
+    expect((await getJson(`${server.httpUrl}/api/elections/${day.definition.id}/quarantine`)).items.map((r: { reason: string }) => r.reason)).toContain(
+      'count-closed',
+    );
+
+    const again = await operator('close');
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { message: string }).message).toMatch(/closed already/);
+
+    expect((await operator('reopen')).status).toBe(201);
+    expect((await send(1, boxResult(1, 2))).status).toBe('accepted');
+    const actions = JSON.stringify(await getJson(`${server.httpUrl}/api/elections/${day.definition.id}/export/nist-eel`));
+    expect(actions).toContain('reopen-count');
+  });
+});
+
+describe('8. ids that reach topics', () => {
+  let stack: Stack;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    stack = await embeddedStack();
+    dataDir = mkdtempSync(join(tmpdir(), 'shailoo-ids-'));
+  });
+  afterAll(async () => {
+    await stack.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('are checked at registration, and a stored definition that cannot be served never stops the server from starting', async () => {
+    const day = prepareCouncilDay('Кайыңды', 'ids');
+    const withDistrict = (id: string) => {
+      const definition = structuredClone(day.definition);
+      definition.territory.children![0].id = id;
+      return definition;
+    };
+    let server = await stack.startServer({ dataDir });
+    try {
+      for (const [definition, problem] of [
+        [withDistrict('d#1'), /id "d#1" is not an id/],
+        [withDistrict('d'.repeat(66_000)), /id "d{40}"… \(66000 characters\) is not an id/],
+        [{ ...day.definition, id: 'e'.repeat(70_000) }, /election id "e{40}"… \(70000 characters\) is not an id/],
+      ] as const) {
+        const answer = await registerOverHttp(server.httpUrl, { definition, devices: [] });
+        expect(answer.status).toBe(400);
+        expect(answer.body.message).toMatch(problem);
+      }
+      expect(await getJson(`${server.httpUrl}/api/elections`)).toEqual([]);
+      expect((await registerOverHttp(server.httpUrl, { definition: day.definition, devices: deviceRegistrations(day) })).status).toBe(201);
+      // One stored before ids were checked, written to the store directly.
+      const unservable = { ...withDistrict('d#1'), id: 'stored-before' };
+      await server.app.get(ElectionRepository).save(unservable, 'hash', []);
+    } finally {
+      await server.close();
+    }
+    server = await stack.startServer({ dataDir });
+    try {
+      expect(server.registry.unservable.get('stored-before')).toMatch(/id "d#1" is not an id/);
+      expect((await getJson(`${server.httpUrl}/api/elections`)).map((e: { id: string }) => e.id)).toEqual([day.definition.id]);
+      expect((await getJson(`${server.httpUrl}/api/health`)).status).toBe('ok');
+    } finally {
+      await server.close();
+    }
+  });
+});
