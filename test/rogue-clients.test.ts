@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get, IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signPrecinctResult, Topics } from '@shailoo/contracts';
 import { ElectionRepository } from '@shailoo/persistence';
 import { CouncilDay, deviceRegistrations, prepareCouncilDay } from '@shailoo/scenario';
-import { IngestService, SubmissionStore, TallyServerHandle } from '@shailoo/tally-server';
+import { ChangeFeed, IngestService, SubmissionStore, TallyServerHandle } from '@shailoo/tally-server';
 import { registerOverHttp, TEST_OPERATOR_TOKEN } from './server-process';
-import { embeddedStack, getJson, Stack } from './stack';
+import { embeddedStack, eventually, getJson, Stack } from './stack';
 
 jest.setTimeout(60_000);
 
@@ -53,6 +55,37 @@ describe('one rogue client or device', () => {
   const send = (i: number, envelope: Buffer) => ingest.ingest(Topics.result(day.definition.id, day.boxes[i].box.identity.deviceId), envelope);
   const operator = (path: string) =>
     fetch(`${server.httpUrl}/api/elections/${day.definition.id}/${path}`, { method: 'POST', headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } });
+
+  it('1. event streams: capped per client address (counted refusals), and one whose client stops reading is cut', async () => {
+    const url = `${server.httpUrl}/api/elections/${day.definition.id}/events`;
+    const open = () => new Promise<IncomingMessage>((resolve, reject) => get(url, { agent: false }, resolve).on('error', reject));
+    const streams = await Promise.all(Array.from({ length: 20 }, open));
+    expect(streams.map((r) => r.statusCode)).toEqual(Array(20).fill(200));
+    const refusedOne = await open();
+    expect(refusedOne.statusCode).toBe(429);
+    refusedOne.resume();
+    streams.forEach((r) => r.destroy());
+    await eventually(async () => /shailoo_event_streams 0/.test(await (await fetch(`${server.httpUrl}/metrics`)).text()), 5_000, 'every stream closed');
+
+    // A client that asks for the stream and never reads it: the server cuts it instead of buffering every event.
+    const paused = connect(Number(new URL(server.httpUrl).port), '127.0.0.1');
+    paused.write(`GET /api/elections/${day.definition.id}/events HTTP/1.1\r\nHost: x\r\n\r\n`);
+    paused.pause();
+    const feed = server.app.get(ChangeFeed);
+    const big = 'x'.repeat(64 * 1024);
+    const slowStreamsCut = async () => /shailoo_http_refused_total\{reason="slow-stream"\} 1/.test(await (await fetch(`${server.httpUrl}/metrics`)).text());
+    let sent = 0;
+    while (sent < 400 && !(sent % 10 === 0 && (await slowStreamsCut()))) {
+      feed.emit({ electionId: day.definition.id, type: 'fault', data: { big } });
+      sent++;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(sent).toBeLessThan(400);
+    paused.destroy();
+    const metrics = await (await fetch(`${server.httpUrl}/metrics`)).text();
+    expect(metrics).toMatch(/shailoo_http_refused_total\{reason="too-many-streams-from-client"\} 1/);
+    expect(metrics).toMatch(/shailoo_http_refused_total\{reason="slow-stream"\} 1/);
+  });
 
   it('4. a sequence beyond the store’s column is refused at decode, and a row the database refuses takes no other row of its batch down', async () => {
     const poisoned = await send(2, boxResult(2, 2 ** 31));

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { filter, map, Observable, Subject } from 'rxjs';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Timer } from '@shailoo/platform';
+import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { TallyMetrics } from './tally-metrics';
 
 export interface Change {
   electionId: string;
@@ -7,20 +9,103 @@ export interface Change {
   data: Record<string, unknown>;
 }
 
-/** Every change the server makes, for the server-sent events stream. */
-@Injectable()
-export class ChangeFeed {
-  private readonly changes = new Subject<Change>();
+/** What the feed needs of one open server-sent event stream (an HTTP response). */
+export interface EventStream {
+  write(chunk: Buffer): unknown;
+  /** Bytes written and not yet taken by the client. */
+  readonly writableLength: number;
+  destroy(): unknown;
+  once(event: 'close', listener: () => void): unknown;
+}
 
-  emit(change: Change): void {
-    this.changes.next(change);
+/** Why a stream is refused or cut. */
+export type StreamRefusal = 'too-many-streams-from-client' | 'too-many-streams' | 'slow-stream';
+
+/**
+ * How many streams a server holds: per client address and in all (the live page holds one per
+ * open page), and how far a stream may fall behind before it is cut (a client that never reads
+ * would otherwise make the server buffer every event for it).
+ */
+export interface StreamLimits {
+  perClient: number;
+  total: number;
+  maxBufferedBytes: number;
+}
+
+export const DEFAULT_STREAM_LIMITS: StreamLimits = { perClient: 20, total: 1000, maxBufferedBytes: 512 * 1024 };
+
+/** Events of one election gathered this long before they go out together: one write per stream, not one per event. */
+const FLUSH_MS = 100;
+
+/**
+ * Every change the server makes, for the server-sent event streams. Each event is serialized once
+ * and the same bytes written to every stream of its election, a batch at a time; a stream that
+ * falls `maxBufferedBytes` behind is cut, and streams are capped per client address and in all —
+ * each refusal counted (shailoo_http_refused_total).
+ */
+@Injectable()
+export class ChangeFeed implements OnModuleDestroy {
+  private readonly streams = new Map<string, Set<EventStream>>();
+  private readonly perClient = new Map<string, number>();
+  private readonly pending = new Map<string, Buffer[]>();
+  private timer: Timer | null = null;
+  private total = 0;
+  private readonly limits: StreamLimits;
+
+  constructor(
+    private readonly metrics: TallyMetrics,
+    @Inject(TALLY_CONFIG) private readonly config: Pick<TallyConfig, 'timers' | 'streamLimits'>,
+  ) {
+    this.limits = config.streamLimits ?? DEFAULT_STREAM_LIMITS;
   }
 
-  /** One election's changes as server-sent events. */
-  events(electionId: string): Observable<{ type: string; data: Record<string, unknown> }> {
-    return this.changes.pipe(
-      filter((c) => c.electionId === electionId),
-      map((c) => ({ type: c.type, data: c.data })),
-    );
+  emit(change: Change): void {
+    if (!this.streams.get(change.electionId)?.size) return;
+    const bytes = Buffer.from(`event: ${change.type}\ndata: ${JSON.stringify(change.data)}\n\n`);
+    const queued = this.pending.get(change.electionId);
+    if (queued) queued.push(bytes);
+    else this.pending.set(change.electionId, [bytes]);
+    this.timer ??= this.config.timers.setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  /** Takes a stream of one election's events for `client` (its address); the refusal when over a limit. */
+  open(electionId: string, client: string, stream: EventStream): StreamRefusal | null {
+    const mine = this.perClient.get(client) ?? 0;
+    const refusal = mine >= this.limits.perClient ? 'too-many-streams-from-client' : this.total >= this.limits.total ? 'too-many-streams' : null;
+    if (refusal) {
+      this.metrics.refusedRequests.inc({ reason: refusal });
+      return refusal;
+    }
+    this.perClient.set(client, mine + 1);
+    this.metrics.eventStreams.set(++this.total);
+    const streams = this.streams.get(electionId) ?? new Set();
+    this.streams.set(electionId, streams.add(stream));
+    stream.once('close', () => {
+      if (!streams.delete(stream)) return;
+      this.metrics.eventStreams.set(--this.total);
+      const left = (this.perClient.get(client) ?? 1) - 1;
+      if (left) this.perClient.set(client, left);
+      else this.perClient.delete(client);
+    });
+    return null;
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) this.config.timers.clearTimeout(this.timer);
+    for (const streams of this.streams.values()) for (const s of streams) s.destroy();
+  }
+
+  private flush(): void {
+    this.timer = null;
+    for (const [electionId, chunks] of this.pending) {
+      const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      for (const stream of this.streams.get(electionId) ?? []) {
+        if (stream.writableLength > this.limits.maxBufferedBytes) {
+          this.metrics.refusedRequests.inc({ reason: 'slow-stream' });
+          stream.destroy();
+        } else stream.write(bytes);
+      }
+    }
+    this.pending.clear();
   }
 }

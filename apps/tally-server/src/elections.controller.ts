@@ -5,17 +5,19 @@ import {
   Controller,
   Get,
   Header,
+  HttpException,
+  HttpStatus,
   Inject,
   NotFoundException,
   Param,
   Post,
   Query,
   Req,
-  Sse,
+  Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Observable } from 'rxjs';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DeviceRegistration } from '@shailoo/contracts';
 import { ElectionDefinition, TerritoryLevel } from '@shailoo/election';
 import { Database, DATABASE, OperatorRepository } from '@shailoo/persistence';
@@ -185,11 +187,15 @@ export class ElectionsController {
     return this.election(id).definition.territory;
   }
 
-  @Sse(':id/events')
-  @ApiOperation({ summary: 'Server-sent events: every stored message, rejection, results update and close' })
-  events(@Param('id') id: string): Observable<{ type: string; data: Record<string, unknown> }> {
+  @Get(':id/events')
+  @ApiOperation({ summary: 'Server-sent events: every stored message, rejection, results update and close (at most 20 streams per client address)' })
+  @ApiTooManyRequestsResponse({ description: 'the client, or the server, holds as many streams as it may' })
+  events(@Param('id') id: string, @Req() request: IncomingMessage & { ip?: string }, @Res() response: ServerResponse): void {
     this.election(id);
-    return this.feed.events(id);
+    const refusal = this.feed.open(id, request.ip ?? request.socket.remoteAddress ?? '', response);
+    if (refusal) throw new HttpException(`${refusal}: close another event stream first`, HttpStatus.TOO_MANY_REQUESTS);
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    response.flushHeaders();
   }
 
   private election(id: string) {

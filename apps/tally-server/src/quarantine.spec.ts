@@ -1,4 +1,5 @@
 import { RejectionRepository } from '@shailoo/persistence';
+import { ManualClock } from '@shailoo/platform';
 import { ChangeFeed } from './change-feed';
 import { Quarantine, storable } from './quarantine';
 import { TallyMetrics } from './tally-metrics';
@@ -12,18 +13,17 @@ describe(Quarantine.name, () => {
   beforeEach(() => {
     rejections = { add: jest.fn().mockResolvedValue(undefined), list: jest.fn() };
     metrics = new TallyMetrics();
-    feed = new ChangeFeed();
+    feed = new ChangeFeed(metrics, { timers: new ManualClock(0) });
     sut = new Quarantine(rejections as unknown as RejectionRepository, metrics, feed);
   });
 
   it('keeps the raw bytes with the reason, made storable, counts it and tells the election’s event stream', async () => {
     const raw = Buffer.from([0, 1, 2]);
-    const events: unknown[] = [];
-    feed.events('e').subscribe((e) => events.push(e));
+    const emit = jest.spyOn(feed, 'emit');
     await sut.add('shailoo/v1/up/e/d\u0000/result', raw, { reason: 'bad-signature', detail: 'x\u0000y' }, 'd');
     expect(rejections.add).toHaveBeenCalledWith({ topic: 'shailoo/v1/up/e/d\uFFFD/result', reason: 'bad-signature', detail: 'x\uFFFDy', deviceId: 'd', raw });
     expect(await metrics.rejectedByReason()).toEqual({ 'bad-signature': 1 });
-    expect(events).toEqual([{ type: 'rejection', data: { reason: 'bad-signature', detail: 'x\uFFFDy', deviceId: 'd' } }]);
+    expect(emit.mock.calls).toEqual([[{ electionId: 'e', type: 'rejection', data: { reason: 'bad-signature', detail: 'x\uFFFDy', deviceId: 'd' } }]]);
   });
 
   it('still counts a rejection when the store cannot take it, and does not throw', async () => {

@@ -1,4 +1,5 @@
 import { Clock } from '@shailoo/platform';
+import type { StreamLimits } from './change-feed';
 import { ConductLimits } from './device-conduct';
 import type { SimulationControl } from './simulation.controller';
 
@@ -52,6 +53,8 @@ export interface TallyConfig {
   brokerRefusals?: () => Promise<Partial<Record<string, number>>>;
   /** The simulation driving this server, if one does: the trainer's console (`/api/simulation`). */
   simulation?: SimulationControl;
+  /** Server-sent event streams: how many per client address and in all, how far one may fall behind (DEFAULT_STREAM_LIMITS when unset). */
+  streamLimits?: StreamLimits;
   /** Serve HTTPS with this PEM key and certificate (chain). */
   https?: { key: string; cert: string };
 }

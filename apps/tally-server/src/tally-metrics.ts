@@ -31,8 +31,13 @@ export class TallyMetrics {
   });
   readonly refusedRequests = new Counter({
     name: 'shailoo_http_refused_total',
-    help: 'State-changing HTTP calls refused for want of an operator credential, by reason',
+    help: 'HTTP requests refused, by reason: state-changing calls without an operator credential, event streams over their limits or cut for falling behind',
     labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  readonly eventStreams = new Gauge({
+    name: 'shailoo_event_streams',
+    help: 'Server-sent event streams open (the live pages watching)',
     registers: [this.registry],
   });
   readonly latency = new Histogram({

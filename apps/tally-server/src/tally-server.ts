@@ -63,6 +63,9 @@ export async function startTallyServer(given: TallyConfig, logger: LoggerService
   });
   // A whole country's registration (2,494 precincts, ~10,000 devices) is about 2 MB of JSON.
   app.useBodyParser('json', { limit: '32mb' });
+  // Behind a proxy on a private network (docker-compose's nginx) a client is who X-Forwarded-For
+  // names, for the per-client limits of event streams; from anywhere else, the socket's address.
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   if (config.brokerRefusals) app.get(TallyMetrics).countBrokerRefusals(config.brokerRefusals);
   const registry = app.get(ElectionRegistry);
   const tally = app.get(TallyService);
