@@ -3,9 +3,10 @@ import { get, IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signPrecinctResult, Topics } from '@shailoo/contracts';
+import { deviceRegistration, signPrecinctResult, Topics } from '@shailoo/contracts';
+import { DeviceKey } from '@shailoo/platform';
 import { ElectionRepository } from '@shailoo/persistence';
-import { CouncilDay, deviceRegistrations, prepareCouncilDay } from '@shailoo/scenario';
+import { CouncilDay, deviceRegistrations, prepareCouncilDay, simulatedDevice } from '@shailoo/scenario';
 import { ChangeFeed, IngestService, SubmissionStore, TallyServerHandle } from '@shailoo/tally-server';
 import { registerOverHttp, TEST_OPERATOR_TOKEN } from './server-process';
 import { embeddedStack, eventually, getJson, Stack } from './stack';
@@ -85,6 +86,54 @@ describe('one rogue client or device', () => {
     const metrics = await (await fetch(`${server.httpUrl}/metrics`)).text();
     expect(metrics).toMatch(/shailoo_http_refused_total\{reason="too-many-streams-from-client"\} 1/);
     expect(metrics).toMatch(/shailoo_http_refused_total\{reason="slow-stream"\} 1/);
+  });
+
+  it('7. two boxes of one precinct are checked together against its registered voters, and flagged at every level', async () => {
+    const { precinctId } = day.boxes[3].box.identity;
+    const registered = day.definition.territory
+      .children!.flatMap(function all(t): { id: string; registeredVoters?: number }[] {
+        return t.children ? t.children.flatMap(all) : [t];
+      })
+      .find((t) => t.id === precinctId)!.registeredVoters!;
+    // An operator adds a second box to the precinct; each reports 90% of the list.
+    const second = simulatedDevice('rogue', 'aeu-second');
+    const added = await registerOverHttp(server.httpUrl, {
+      definition: day.definition,
+      devices: [deviceRegistration(second.deviceId, precinctId, 'ballot-box', second.key.publicKey)],
+    });
+    expect(added.status).toBe(201);
+    const ballots = Math.floor(registered * 0.9);
+    const party = day.definition.contests[0].parties![0].id;
+    const result = (deviceId: string, key: DeviceKey) =>
+      signPrecinctResult(
+        {
+          electionId: day.definition.id,
+          definitionHash: Buffer.from(day.hash, 'hex'),
+          precinctId,
+          deviceId,
+          sequence: 1,
+          votes: [{ partyId: party, votes: ballots }],
+          invalidBallots: 0,
+          ballotsInBox: ballots,
+          closedAtMs: Date.UTC(2021, 3, 11, 14),
+        },
+        key,
+      );
+    const first = day.boxes[3].box.identity;
+    expect((await ingest.ingest(Topics.result(day.definition.id, first.deviceId), result(first.deviceId, first.key))).status).toBe('accepted');
+    expect((await ingest.ingest(Topics.result(day.definition.id, second.deviceId), result(second.deviceId, second.key))).status).toBe('accepted');
+    const precinct = await getJson(`${server.httpUrl}/api/elections/${day.definition.id}/precincts/${precinctId}`);
+    expect(precinct.flags).toContainEqual(
+      expect.objectContaining({
+        kind: 'over-registered',
+        details: expect.objectContaining({ registeredVoters: registered, ballotsInBox: 2 * ballots, boxes: 2 }),
+      }),
+    );
+    for (const level of ['district', 'region']) {
+      const territories = await getJson(`${server.httpUrl}/api/elections/${day.definition.id}/results?level=${level}`);
+      expect(territories.map((t: { flags: Record<string, number> }) => t.flags['over-registered'] ?? 0).reduce((a: number, b: number) => a + b, 0)).toBe(1);
+    }
+    expect((await getJson(`${server.httpUrl}/api/elections/${day.definition.id}/results`)).flags['over-registered']).toBe(1);
   });
 
   it('4. a sequence beyond the store’s column is refused at decode, and a row the database refuses takes no other row of its batch down', async () => {

@@ -39,6 +39,7 @@ const WORDS = {
   'flag.manual-only': { ky: 'кол менен гана саналды', ru: 'только ручной подсчёт', en: 'hand count only' },
   'flag.not-reported': { ky: 'жыйынтык келген жок', ru: 'нет итогов', en: 'not reported' },
   'flag.double-votes': { ky: 'кайра добуш берүү аракети', ru: 'попытки двойного голосования', en: 'double votes' },
+  'flag.over-registered': { ky: 'тизмедегилерден көп', ru: 'больше, чем избирателей в списке', en: 'more than registered' },
   'flag.identified-below-issued': { ky: 'берилген бюллетендер идентификациядан көп', ru: 'выдано больше, чем идентифицировано', en: 'issued > identified' },
   turnoutChart: { ky: 'Катышуу күн бою', ru: 'Явка в течение дня', en: 'Turnout through the day' },
   reference2021: { ky: '2021-жыл (шилтеме)', ru: '2021 г. (эталон)', en: '2021 (reference)' },

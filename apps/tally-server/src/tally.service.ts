@@ -170,7 +170,7 @@ export class TallyService {
       manualProtocol: hash(p?.protocol) ?? null,
       identificationReports: [...(p?.identification.values() ?? [])].map(hash),
       turnout: [...(p?.turnout.entries() ?? [])].sort(([a], [b]) => a - b).map(([hour, t]) => ({ hour, voters: t.voters })),
-      flags: precinctFlags(p, this.config.clock.now(), this.deadline(election)),
+      flags: precinctFlags(p, this.config.clock.now(), this.deadline(election), territory.registeredVoters ?? 0),
     };
   }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { ElectionDefinition, Territory } from '../definition';
 import { addFigures, emptyFigures } from './figures';
 import { applyReport, createElectionTally, ElectionTally, tallySeats, territoryIds, territoryResults } from './election-tally';
+import { FLAG_KINDS, precinctFlags } from './precinct-flags';
 import { PrecinctReport } from './reports';
 
 const PARTIES = ['a', 'b', 'c'];
@@ -133,14 +134,7 @@ describe('the running tally', () => {
           expect(t.precinctsReporting).toBe(under.reduce((s, p) => s + p.precinctsReporting, 0));
           expect(t.precinctsWithProtocol).toBe(under.reduce((s, p) => s + p.precinctsWithProtocol, 0));
           expect(t.registeredVoters).toBe(under.reduce((s, p) => s + p.registeredVoters, 0));
-          for (const flag of [
-            'box-exceeds-identified',
-            'box-manual-mismatch',
-            'manual-only',
-            'not-reported',
-            'double-votes',
-            'identified-below-issued',
-          ] as const) {
+          for (const flag of FLAG_KINDS) {
             expect(t.flags[flag] ?? 0).toBe(under.reduce((s, p) => s + (p.flags[flag] ?? 0), 0));
           }
           const at20 = (r: typeof t) => r.turnoutTimeline.find((x) => x.hour === 20)?.voters ?? 0;
@@ -198,6 +192,24 @@ describe('the running tally', () => {
     expect(applyReport(tally, { ...box(1, 1), precinctId: 'nowhere' })).toBe(false);
     // 50 : 10 of 21 seats: quotients 17.5 and 3.5; the tied remainder goes to the party with more votes.
     expect(tallySeats(tally, 'preliminary', 'seed')!.seats).toEqual({ a: 18, b: 3 });
+  });
+
+  it('checks a precinct’s devices together: two boxes of 900 ballots on 1,000 registered voters are flagged at every level', () => {
+    const tally = createElectionTally(definition());
+    const box = (deviceId: string): PrecinctReport => ({
+      kind: 'result',
+      precinctId: PRECINCTS[0],
+      deviceId,
+      sequence: 1,
+      bodyHash: new Uint8Array(32),
+      payload: { votes: { a: 800, b: 100 }, invalidBallots: 0, againstAll: 0, ballotsInBox: 900, closedAtMs: AT },
+    });
+    applyReport(tally, box('aeu-1'));
+    expect(territoryResults(tally, 'kg', 0, 1)!.flags['over-registered']).toBeUndefined();
+    applyReport(tally, box('aeu-2'));
+    for (const id of tally.paths.get(PRECINCTS[0])!) expect(territoryResults(tally, id, 0, 1)!.flags['over-registered']).toBe(1);
+    const [flag] = precinctFlags(tally.precincts.get(PRECINCTS[0]), 0, 1, 1000).filter((f) => f.kind === 'over-registered');
+    expect(flag.details).toMatchObject({ registeredVoters: 1000, ballotsInBox: 1800, boxes: 2 });
   });
 
   it('flags silent precincts only once the deadline has passed', () => {

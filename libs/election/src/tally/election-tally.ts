@@ -89,9 +89,10 @@ export function applyReport(tally: ElectionTally, report: PrecinctReport): boole
   if (!path) return false;
   let p = tally.precincts.get(report.precinctId);
   if (!p) tally.precincts.set(report.precinctId, (p = emptyPrecinct()));
-  const before = contribution(p);
+  const registered = tally.territories.get(report.precinctId)!.registeredVoters;
+  const before = contribution(p, registered);
   if (!applyToPrecinct(p, report)) return false;
-  const after = contribution(p);
+  const after = contribution(p, registered);
   for (const id of path) {
     const agg = tally.territories.get(id)!;
     contribute(agg, before, -1);
@@ -189,7 +190,7 @@ function seed(t: Territory, into: Map<string, TerritoryAggregate>): TerritoryAgg
   return agg;
 }
 
-function contribution(p: PrecinctState): Contribution {
+function contribution(p: PrecinctState, registeredVoters: number): Contribution {
   const preliminary = boxFigures(p);
   const manual = p.protocol ? protocolFigures(p.protocol.payload) : null;
   return {
@@ -198,7 +199,7 @@ function contribution(p: PrecinctState): Contribution {
     preliminary,
     final: manual ?? preliminary,
     turnout: new Map([...p.turnout].map(([hour, t]) => [hour, t.voters])),
-    flags: precinctFlags(p, 0, Infinity).map((f) => f.kind),
+    flags: precinctFlags(p, 0, Infinity, registeredVoters).map((f) => f.kind),
   };
 }
 

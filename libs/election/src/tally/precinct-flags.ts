@@ -1,7 +1,15 @@
 import { boxFigures, PrecinctState } from './precinct';
 
 /** The reconciliation flags of a precinct, each counted per territory above it. */
-export const FLAG_KINDS = ['box-exceeds-identified', 'box-manual-mismatch', 'manual-only', 'not-reported', 'double-votes', 'identified-below-issued'] as const;
+export const FLAG_KINDS = [
+  'box-exceeds-identified',
+  'box-manual-mismatch',
+  'manual-only',
+  'not-reported',
+  'double-votes',
+  'identified-below-issued',
+  'over-registered',
+] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
 export interface PrecinctFlag {
@@ -14,7 +22,7 @@ export interface PrecinctFlag {
  * The reconciliation of one precinct: what disagrees, what is missing, what was found at sync.
  * `not-reported` depends on the time: it is raised once `now` is past the reporting deadline.
  */
-export function precinctFlags(p: PrecinctState | undefined, now: number, deadline: number): PrecinctFlag[] {
+export function precinctFlags(p: PrecinctState | undefined, now: number, deadline: number, registeredVoters = 0): PrecinctFlag[] {
   const flags: PrecinctFlag[] = [];
   const box = p ? boxFigures(p) : null;
   const protocol = p?.protocol?.payload;
@@ -63,6 +71,15 @@ export function precinctFlags(p: PrecinctState | undefined, now: number, deadlin
         details: { differences },
       });
     }
+  }
+  // Each message was checked against the list on its own; several devices of one precinct are checked together here.
+  const over = { ballotsInBox: box?.ballotsInBox ?? 0, identified, ballotsIssued: protocol?.ballotsIssued ?? 0 };
+  if (registeredVoters > 0 && Math.max(over.ballotsInBox, over.identified, over.ballotsIssued) > registeredVoters) {
+    flags.push({
+      kind: 'over-registered',
+      message: `more than the ${registeredVoters} registered voters: ${over.ballotsInBox} ballots in ${p?.boxes.size ?? 0} box(es), ${identified} identified, ${over.ballotsIssued} issued`,
+      details: { registeredVoters, ...over, boxes: p?.boxes.size ?? 0 },
+    });
   }
   const doubles = reports.flatMap((r) => r.doubleVotes);
   if (doubles.length)
