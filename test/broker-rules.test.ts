@@ -76,7 +76,7 @@ describe.each(brokers)('who may do what at the broker: %s', (_name, startBroker)
         operatorToken: TEST_OPERATOR_TOKEN,
         brokerSecret: SECRET,
         brokerPasswordFile: broker.passwordFile,
-        conduct: { maxPayload: 64 * 1024, perSecond: 20, burst: 100, garbageLimit: 5, garbageWindowMs: 60_000, banMs: 60_000 },
+        conduct: { maxPayload: 64 * 1024, perSecond: 20, burst: 100, garbageLimit: 5, garbageBytes: 256 * 1024, garbageWindowMs: 60_000, banMs: 60_000 },
       }),
     );
     const unauthorised = await registerOverHttp(server.httpUrl, { definition: recorded.day.definition, devices: recorded.devices }, null);

@@ -96,7 +96,8 @@ export function describeChain(makeStack: () => Promise<Stack>): void {
       'the quarantine entry',
     );
     expect(q.rejectedByReason).toEqual({ 'bad-signature': 1 });
-    expect(Buffer.from(q.items[0].rawBase64, 'base64')).toEqual(tampered);
+    const raw = await fetch(`${server!.httpUrl}/api/elections/${day.definition.id}/quarantine/${q.items[0].id}/raw`);
+    expect(Buffer.from(await raw.arrayBuffer())).toEqual(tampered);
     const metrics = await (await fetch(`${server!.httpUrl}/metrics`)).text();
     expect(metrics).toMatch(/shailoo_messages_rejected_total\{reason="bad-signature"\} 1/);
     const after = await results();

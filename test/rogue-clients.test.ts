@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deviceRegistration, signPrecinctResult, Topics } from '@shailoo/contracts';
 import { DeviceKey } from '@shailoo/platform';
+import { metricSamples } from '@shailoo/loadtest';
 import { ElectionRepository } from '@shailoo/persistence';
 import { CouncilDay, deviceRegistrations, prepareCouncilDay, simulatedDevice } from '@shailoo/scenario';
 import { ChangeFeed, IngestService, SubmissionStore, TallyServerHandle } from '@shailoo/tally-server';
@@ -156,6 +157,36 @@ describe('one rogue client or device', () => {
     const outcomes = await Promise.all([...honest, { ...honest[0], deviceId: 'store-spec-bad', sequence: 2 ** 31 }].map((row) => store.save(row as never)));
     expect(outcomes.slice(0, 5)).toEqual(['inserted', 'inserted', 'inserted', 'inserted', 'inserted']);
     expect(outcomes[5]).toEqual({ refused: expect.stringMatching(/out of range for type integer/) });
+  });
+
+  it('9. public reads: pages of a level, answers built once a second at most with an ETag, the quarantine a page at a time by exact election, bytes on request', async () => {
+    const base = `${server.httpUrl}/api/elections/${day.definition.id}`;
+    const page = await fetch(`${base}/results?level=precinct&limit=3&offset=2`);
+    expect(page.headers.get('x-total-count')).toBe(String(day.boxes.length));
+    expect(((await page.json()) as unknown[]).length).toBe(day.boxes.length - 2);
+    expect((await fetch(`${base}/results?level=precinct&limit=-1`)).status).toBe(400);
+
+    const builds = async () =>
+      metricSamples(await (await fetch(`${server.httpUrl}/metrics`)).text(), 'shailoo_view_builds_total').find((m) => m.labels.view === 'seats')?.value ?? 0;
+    const before = await builds();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/seats`)));
+    expect((await builds()) - before).toBe(1);
+    const etag = answers[0].headers.get('etag')!;
+    expect(answers.every((a) => a.headers.get('etag') === etag)).toBe(true);
+    expect((await fetch(`${base}/seats`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    // Garbage from a registered device: refused, quarantined, listed by size; its bytes one row at a time.
+    const device = day.boxes[1].box.identity.deviceId;
+    for (let i = 0; i < 3; i++) await ingest.ingest(Topics.result(day.definition.id, device), Buffer.alloc(1000 + i, 0xff));
+    const first = await getJson(`${base}/quarantine?limit=2`);
+    expect(first.items.map((r: { bytes: number }) => r.bytes)).toEqual([1002, 1001]);
+    expect(first.items[0].rawBase64).toBeUndefined();
+    const second = await getJson(`${base}/quarantine?limit=2&before=${first.next}`);
+    expect(second.items[0].bytes).toBe(1000);
+    const raw = await fetch(`${base}/quarantine/${first.items[0].id}/raw`);
+    expect(Buffer.from(await raw.arrayBuffer())).toEqual(Buffer.alloc(1002, 0xff));
+    // Ids are matched exactly: a pattern names no election.
+    for (const pattern of ['%25', '_', 'kg-2021-04-11-cc2_']) expect((await fetch(`${server.httpUrl}/api/elections/${pattern}/quarantine`)).status).toBe(404);
   });
 
   it('6. a result after the count is closed does not change the final seats; closing twice says so; an operator reopens it', async () => {

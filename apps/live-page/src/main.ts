@@ -115,6 +115,18 @@ async function get<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** Every precinct's results, read a page at a time (the server gives at most 5,000 a request). */
+async function everyPrecinct(id: string): Promise<any[]> {
+  const precincts: any[] = [];
+  for (;;) {
+    const res = await fetch(`/api/elections/${id}/results?level=precinct&limit=5000&offset=${precincts.length}`);
+    if (!res.ok) throw new Error(`precincts of ${id}: ${res.status}`);
+    const page = (await res.json()) as any[];
+    precincts.push(...page);
+    if (!page.length || precincts.length >= Number(res.headers.get('x-total-count'))) return precincts;
+  }
+}
+
 function stationState(s: Station): { key: Word; cls: string } {
   if (s.boxFailed && s.seen.has('protocol')) return { key: 'state.hand-count', cls: 'hand' };
   if (s.flags.some((f) => f !== 'not-reported')) return { key: 'state.flagged', cls: 'flag' };
@@ -525,7 +537,7 @@ async function loadStations(): Promise<void> {
     places = null;
     throw err;
   });
-  const [place, precincts] = await Promise.all([places, get<any[]>(`/api/elections/${id}/results?level=precinct`)]);
+  const [place, precincts] = await Promise.all([places, everyPrecinct(id)]);
   for (const p of precincts) {
     const seen = new Set<Kind>();
     if (p.precinctsReporting) seen.add('result');

@@ -283,7 +283,7 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
     });
     const unacknowledged = new Set(result.unacknowledged);
     const root = await stack.read<ElectionResults>(`/api/elections/${electionId}/results`);
-    const precincts = await stack.read<CountedPrecinct[]>(`/api/elections/${electionId}/results?level=precinct`);
+    const precincts = await stack.level<CountedPrecinct>(electionId, 'precinct');
     const check = checkCounts(electionId, options.seed, options.stations, (i) => !unacknowledged.has(i), precincts, root);
     const server = await serverCounters(stack.target.registerUrl);
 

@@ -186,17 +186,29 @@ export class SimulationStack {
 
   /** Reads a path of the tally server's public HTTP API. */
   async read<T>(path: string): Promise<T> {
+    return (await this.fetchJson<T>(path)).body;
+  }
+
+  /** The results of every territory of a level, read a page at a time. */
+  async level<T = ElectionResults>(electionId: string, level: 'region' | 'district' | 'precinct'): Promise<T[]> {
+    const all: T[] = [];
+    for (;;) {
+      const { body, headers } = await this.fetchJson<T[]>(`/api/elections/${electionId}/results?level=${level}&offset=${all.length}&limit=5000`);
+      all.push(...body);
+      if (!body.length || all.length >= Number(headers.get('x-total-count'))) return all;
+    }
+  }
+
+  private async fetchJson<T>(path: string): Promise<{ body: T; headers: Headers }> {
     const res = await fetch(`${this.target.registerUrl}${path}`);
     if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
+    return { body: (await res.json()) as T, headers: res.headers };
   }
 
   /** What the tally server publishes of an election: its results, every region's and district's, the seats. */
   async published(electionId: string): Promise<PublishedElection> {
     const results = await this.read<ElectionResults>(`/api/elections/${electionId}/results`);
-    const territories = (
-      await Promise.all(['region', 'district'].map((level) => this.read<ElectionResults[]>(`/api/elections/${electionId}/results?level=${level}`)))
-    ).flat();
+    const territories = (await Promise.all((['region', 'district'] as const).map((level) => this.level(electionId, level)))).flat();
     return { results, territories, seats: await this.read<SeatsView>(`/api/elections/${electionId}/seats`) };
   }
 

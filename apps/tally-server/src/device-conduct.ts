@@ -2,7 +2,9 @@
  * How much a device may send the tally server, and what happens to one that keeps sending garbage.
  * Checked before a message is decoded or its signature verified, so a flood costs almost nothing:
  * oversized payloads are dropped, a device over its rate (a token bucket) has the excess dropped,
- * and a device with `garbageLimit` refused messages within `garbageWindowMs` is banned for `banMs`
+ * and a device with `garbageLimit` refused messages, or `garbageBytes` of them, within
+ * `garbageWindowMs` is banned for `banMs` (an honest device's refused message is a few hundred
+ * bytes; a rogue one's large ones are stored in the quarantine)
  * (on the embedded broker also disconnected). Dropped messages are never acknowledged: an honest
  * device resends later. On a secured broker a topic's device is the one that logged in.
  */
@@ -11,6 +13,7 @@ export interface ConductLimits {
   perSecond: number;
   burst: number;
   garbageLimit: number;
+  garbageBytes: number;
   garbageWindowMs: number;
   banMs: number;
 }
@@ -20,6 +23,7 @@ export const DEFAULT_CONDUCT: ConductLimits = {
   perSecond: 20,
   burst: 100,
   garbageLimit: 20,
+  garbageBytes: 256 * 1024,
   garbageWindowMs: 60_000,
   banMs: 10 * 60_000,
 };
@@ -29,7 +33,8 @@ export type Verdict = 'admit' | 'payload-too-large' | 'rate-limited' | 'device-b
 interface Record {
   tokens: number;
   at: number;
-  garbage: number[];
+  /** Refused messages within the window: when, and how large. */
+  garbage: { at: number; bytes: number }[];
   bannedUntil: number;
   /** Last time a drop of this device was logged: one line a second at most. */
   loggedAt: number;
@@ -55,12 +60,13 @@ export class DeviceConduct {
     return 'admit';
   }
 
-  /** A message of `deviceId` was refused by the pipeline; true when that bans the device now. */
-  refused(deviceId: string, now: number): boolean {
+  /** A message of `bytes` from `deviceId` was refused by the pipeline; true when that bans the device now. */
+  refused(deviceId: string, bytes: number, now: number): boolean {
     const r = this.record(deviceId, now);
-    r.garbage = r.garbage.filter((t) => now - t < this.limits.garbageWindowMs);
-    r.garbage.push(now);
-    if (r.garbage.length < this.limits.garbageLimit || r.bannedUntil > now) return false;
+    r.garbage = r.garbage.filter((g) => now - g.at < this.limits.garbageWindowMs);
+    r.garbage.push({ at: now, bytes });
+    const total = r.garbage.reduce((s, g) => s + g.bytes, 0);
+    if ((r.garbage.length < this.limits.garbageLimit && total < this.limits.garbageBytes) || r.bannedUntil > now) return false;
     r.bannedUntil = now + this.limits.banMs;
     r.garbage = [];
     return true;
@@ -85,7 +91,7 @@ export class DeviceConduct {
 
   private forgetIdle(now: number): void {
     for (const [id, r] of this.devices) {
-      if (r.bannedUntil <= now && r.garbage.every((t) => now - t >= this.limits.garbageWindowMs) && now - r.at > 60_000) this.devices.delete(id);
+      if (r.bannedUntil <= now && r.garbage.every((g) => now - g.at >= this.limits.garbageWindowMs) && now - r.at > 60_000) this.devices.delete(id);
     }
   }
 }

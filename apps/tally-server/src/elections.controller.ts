@@ -14,6 +14,7 @@ import {
   Query,
   Req,
   Res,
+  StreamableFile,
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
@@ -30,6 +31,7 @@ import { Quarantine } from './quarantine';
 import { TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
+import { ViewCache } from './view-cache';
 
 const LEVELS: TerritoryLevel[] = ['country', 'region', 'district', 'precinct'];
 
@@ -45,6 +47,7 @@ export class ElectionsController {
     private readonly feed: ChangeFeed,
     private readonly operators: OperatorRepository,
     private readonly accounts: BrokerAccounts,
+    private readonly views: ViewCache,
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
   ) {}
 
@@ -104,19 +107,37 @@ export class ElectionsController {
   }
 
   @Get(':id/results')
-  @ApiOperation({ summary: 'Results of the election, of one territory, or of every territory of a level' })
+  @ApiOperation({
+    summary:
+      'Results of the election, of one territory, or of the territories of a level a page at a time (?offset=, ?limit= up to 5,000, 1,000 by default; the header x-total-count says how many there are). Answers carry an ETag.',
+  })
   @ApiQuery({ name: 'level', required: false, enum: LEVELS })
   @ApiQuery({ name: 'territory', required: false })
-  results(@Param('id') id: string, @Query('level') level?: string, @Query('territory') territory?: string) {
+  @ApiQuery({ name: 'offset', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  results(
+    @Param('id') id: string,
+    @Req() request: IncomingMessage,
+    @Res() response: ServerResponse,
+    @Query('level') level?: string,
+    @Query('territory') territory?: string,
+    @Query('offset') offset?: string,
+    @Query('limit') limit?: string,
+  ): void {
     this.election(id);
     if (level && !LEVELS.includes(level as TerritoryLevel)) throw new BadRequestException(`level must be one of ${LEVELS.join(', ')}`);
+    const version = this.tally.viewVersion(id);
     if (territory) {
       const r = this.tally.results(id, territory);
       if (!r || (level && r.level !== level)) throw new NotFoundException(`no ${level ?? 'territory'} ${territory} in ${id}`);
-      return r;
+      return this.views.send(request, response, `results|${id}|${level ?? ''}|${r.territoryId}`, version, () => r);
     }
-    if (level) return this.tally.territories(id, level as TerritoryLevel).map((t) => this.tally.results(id, t.territoryId));
-    return this.tally.results(id);
+    if (!level) return this.views.send(request, response, `results|${id}`, version, () => this.tally.results(id));
+    const ids = this.tally.territoryIdsOf(id, level as TerritoryLevel);
+    const from = count(offset, 0, 'offset', ids.length);
+    const size = count(limit, 1000, 'limit', 5000) || 1000;
+    const page = () => ids.slice(from, from + size).map((t) => this.tally.results(id, t));
+    this.views.send(request, response, `results|${id}|${level}|${from}|${size}`, version, page, { 'x-total-count': String(ids.length) });
   }
 
   @Get(':id/precincts/:precinctId')
@@ -130,9 +151,9 @@ export class ElectionsController {
 
   @Get(':id/seats')
   @ApiOperation({ summary: 'Provisional seats (from the boxes) and, once decided, final seats, with the allocation’s working' })
-  seats(@Param('id') id: string) {
+  seats(@Param('id') id: string, @Req() request: IncomingMessage, @Res() response: ServerResponse): void {
     this.election(id);
-    return this.tally.seats(id);
+    this.views.send(request, response, `seats|${id}`, this.tally.viewVersion(id), () => this.tally.seats(id));
   }
 
   @Post(':id/close')
@@ -176,9 +197,28 @@ export class ElectionsController {
   }
 
   @Get(':id/quarantine')
-  @ApiOperation({ summary: 'Rejected messages naming this election, with reasons and raw bytes, and the server’s counts by reason' })
-  async rejected(@Param('id') id: string, @Query('limit') limit?: string) {
-    return { rejectedByReason: await this.metrics.rejectedByReason(), items: await this.quarantine.list(Math.min(1000, Number(limit) || 100), id) };
+  @ApiOperation({
+    summary:
+      'Rejected messages naming this election, newest first, with reasons and sizes (a page at a time: ?limit=, ?before= the next of the page before), and the server’s counts by reason',
+  })
+  async rejected(@Param('id') id: string, @Query('limit') limit?: string, @Query('before') before?: string) {
+    this.election(id);
+    const page = await this.quarantine.list(
+      id,
+      Math.min(1000, Math.max(1, Math.floor(Number(limit)) || 100)),
+      before === undefined ? undefined : rowId(before),
+    );
+    return { rejectedByReason: await this.metrics.rejectedByReason(), ...page };
+  }
+
+  @Get(':id/quarantine/:rejectionId/raw')
+  @Header('Content-Type', 'application/octet-stream')
+  @ApiOperation({ summary: 'The bytes of one rejected message, as they arrived' })
+  async rejectedBytes(@Param('id') id: string, @Param('rejectionId') rejectionId: string): Promise<StreamableFile> {
+    this.election(id);
+    const raw = await this.quarantine.raw(id, rowId(rejectionId));
+    if (!raw) throw new NotFoundException(`no rejection ${rejectionId} in ${id}`);
+    return new StreamableFile(raw);
   }
 
   @Get(':id/territories')
@@ -203,6 +243,20 @@ export class ElectionsController {
     if (!e) throw new NotFoundException(`no election ${id}`);
     return e;
   }
+}
+
+/** A whole number from a query (`fallback` when absent), from 0 to `max`. */
+function count(text: string | undefined, fallback: number, name: string, max: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new BadRequestException(`${name} must be a whole number from 0, got ${JSON.stringify(text.slice(0, 40))}`);
+  return Math.min(n, max);
+}
+
+/** A row id from a request: digits only. */
+function rowId(text: string): bigint {
+  if (!/^\d{1,19}$/.test(text)) throw new BadRequestException(`not a row id: ${JSON.stringify(text.slice(0, 40))}`);
+  return BigInt(text);
 }
 
 @ApiTags('operations')

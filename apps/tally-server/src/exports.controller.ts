@@ -1,16 +1,25 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExportsService } from './exports.service';
+import { TallyService } from './tally.service';
+import { ViewCache } from './view-cache';
 
 @ApiTags('exports')
 @Controller('api/elections/:id/export')
 export class ExportsController {
-  constructor(private readonly exports: ExportsService) {}
+  constructor(
+    private readonly exports: ExportsService,
+    private readonly tally: TallyService,
+    private readonly views: ViewCache,
+  ) {}
 
   @Get('nist-err')
-  @ApiOperation({ summary: 'NIST SP 1500-100 v2 election results report (JSON)' })
-  results(@Param('id') id: string) {
-    return this.exports.resultsReport(id) ?? notFound(id);
+  @ApiOperation({ summary: 'NIST SP 1500-100 v2 election results report (JSON; rebuilt at most once a second, with an ETag)' })
+  results(@Param('id') id: string, @Req() request: IncomingMessage, @Res() response: ServerResponse): void {
+    const report = () => this.exports.resultsReport(id);
+    if (!this.tally.results(id)) notFound(id);
+    this.views.send(request, response, `nist-err|${id}`, this.tally.viewVersion(id), report);
   }
 
   @Get('nist-eel')

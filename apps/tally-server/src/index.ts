@@ -20,3 +20,4 @@ export * from './tally-metrics';
 export * from './tally-server';
 export * from './tally-server.module';
 export * from './tally.service';
+export * from './view-cache';

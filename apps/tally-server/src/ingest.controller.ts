@@ -42,10 +42,19 @@ export class IngestController {
       return;
     }
     const outcome = await this.ingest.ingest(topic, raw);
-    if (outcome.status === 'rejected' && this.conduct.refused(device, this.config.timers.now())) {
-      const { garbageLimit, garbageWindowMs, banMs } = this.config.conduct;
+    if (outcome.status === 'rejected' && this.conduct.refused(device, raw.length, this.config.timers.now())) {
+      const { garbageLimit, garbageBytes, garbageWindowMs, banMs } = this.config.conduct;
       this.metrics.banned.inc();
-      this.logger.warn(JSON.stringify({ event: 'device-banned', device: storable(device), refused: garbageLimit, withinMs: garbageWindowMs, forMs: banMs }));
+      this.logger.warn(
+        JSON.stringify({
+          event: 'device-banned',
+          device: storable(device),
+          refused: garbageLimit,
+          orBytes: garbageBytes,
+          withinMs: garbageWindowMs,
+          forMs: banMs,
+        }),
+      );
       this.publisher.disconnect(device, banMs / 1000);
     }
   }

@@ -18,6 +18,8 @@ describe(LogFollower.name, () => {
   let applied: string[];
   let timers: ManualClock;
   let sut: LogFollower;
+  let closes: Map<string, number | null>;
+  let publisher: { changed: jest.Mock; closed: jest.Mock };
 
   beforeEach(() => {
     log = [];
@@ -31,10 +33,17 @@ describe(LogFollower.name, () => {
           .map((r) => ({ id: r.id, deviceId: r.submission.deviceId, sequence: r.submission.sequence })),
       byIds: async (ids: bigint[]) => log.filter((r) => ids.includes(r.id)),
     } as unknown as SubmissionRepository;
-    const tally = { apply: (s: Row['submission']) => (applied.push(s.deviceId), true) } as unknown as TallyService;
-    const publisher = { changed: jest.fn() } as unknown as Publisher;
+    closes = new Map();
+    const seen = new Map<string, number | null>();
+    const tally = {
+      apply: (s: Row['submission']) => (applied.push(s.deviceId), true),
+      // What the store says of closes, taken in: the elections whose state changed.
+      followCloses: async () => [...closes].filter(([id, at]) => seen.get(id) !== at && seen.set(id, at)).map(([id]) => id),
+      closedAt: (id: string) => seen.get(id) ?? null,
+    } as unknown as TallyService;
+    publisher = { changed: jest.fn(), closed: jest.fn() };
     const registry = { loadNew: async () => [] } as unknown as ElectionRegistry;
-    sut = new LogFollower(submissions, tally, publisher, registry, tallyConfig({ mqttUrl: 'mqtt://unused', timers }));
+    sut = new LogFollower(submissions, tally, publisher as unknown as Publisher, registry, tallyConfig({ mqttUrl: 'mqtt://unused', timers }));
     sut.start(BigInt(0));
   });
   afterEach(() => sut.onModuleDestroy());
@@ -47,6 +56,18 @@ describe(LogFollower.name, () => {
     log.push(row(4));
     await sut.poll();
     expect(applied).toEqual(['d1', 'd3', 'd4']);
+  });
+
+  it('takes in the closes and reopenings another instance recorded, and tells the event streams once', async () => {
+    closes.set('e', 5_000);
+    await sut.poll();
+    await sut.poll();
+    closes.set('e', null);
+    await sut.poll();
+    expect(publisher.closed.mock.calls).toEqual([
+      ['e', true],
+      ['e', false],
+    ]);
   });
 
   it('asks again for ids below its cursor that a slower transaction commits later, and forgets unused ones', async () => {

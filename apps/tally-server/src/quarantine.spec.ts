@@ -6,12 +6,12 @@ import { TallyMetrics } from './tally-metrics';
 
 describe(Quarantine.name, () => {
   let sut: Quarantine;
-  let rejections: jest.Mocked<Pick<RejectionRepository, 'add' | 'list'>>;
+  let rejections: jest.Mocked<Pick<RejectionRepository, 'add' | 'page'>>;
   let metrics: TallyMetrics;
   let feed: ChangeFeed;
 
   beforeEach(() => {
-    rejections = { add: jest.fn().mockResolvedValue(undefined), list: jest.fn() };
+    rejections = { add: jest.fn().mockResolvedValue(undefined), page: jest.fn() };
     metrics = new TallyMetrics();
     feed = new ChangeFeed(metrics, { timers: new ManualClock(0) });
     sut = new Quarantine(rejections as unknown as RejectionRepository, metrics, feed);
@@ -21,7 +21,14 @@ describe(Quarantine.name, () => {
     const raw = Buffer.from([0, 1, 2]);
     const emit = jest.spyOn(feed, 'emit');
     await sut.add('shailoo/v1/up/e/d\u0000/result', raw, { reason: 'bad-signature', detail: 'x\u0000y' }, 'd');
-    expect(rejections.add).toHaveBeenCalledWith({ topic: 'shailoo/v1/up/e/d\uFFFD/result', reason: 'bad-signature', detail: 'x\uFFFDy', deviceId: 'd', raw });
+    expect(rejections.add).toHaveBeenCalledWith({
+      topic: 'shailoo/v1/up/e/d\uFFFD/result',
+      electionId: 'e',
+      reason: 'bad-signature',
+      detail: 'x\uFFFDy',
+      deviceId: 'd',
+      raw,
+    });
     expect(await metrics.rejectedByReason()).toEqual({ 'bad-signature': 1 });
     expect(emit.mock.calls).toEqual([[{ electionId: 'e', type: 'rejection', data: { reason: 'bad-signature', detail: 'x\uFFFDy', deviceId: 'd' } }]]);
   });
@@ -32,12 +39,16 @@ describe(Quarantine.name, () => {
     expect(await metrics.rejectedByReason()).toEqual({ 'malformed-envelope': 1 });
   });
 
-  it('lists rejections with their bytes in base64', async () => {
-    rejections.list.mockResolvedValue([
-      { id: BigInt(7), receivedAt: new Date(0), topic: 't', deviceId: null, reason: 'r', detail: 'd', raw: new Uint8Array([255]) },
-    ]);
-    expect(await sut.list(10, 'e')).toEqual([{ id: '7', receivedAt: new Date(0), topic: 't', deviceId: null, reason: 'r', detail: 'd', rawBase64: '/w==' }]);
-    expect(rejections.list).toHaveBeenCalledWith(10, 'e');
+  it('lists an election’s rejections a page at a time, their ids as text', async () => {
+    rejections.page.mockResolvedValue({
+      items: [{ id: BigInt(7), receivedAt: new Date(0), topic: 't', deviceId: null, reason: 'r', detail: 'd', bytes: 1 }],
+      next: BigInt(7),
+    });
+    expect(await sut.list('e', 1, BigInt(9))).toEqual({
+      items: [{ id: '7', receivedAt: new Date(0), topic: 't', deviceId: null, reason: 'r', detail: 'd', bytes: 1 }],
+      next: '7',
+    });
+    expect(rejections.page).toHaveBeenCalledWith('e', 1, BigInt(9));
   });
 
   it('shortens long hostile text', () => {

@@ -22,30 +22,27 @@ export class Quarantine {
 
   async add(topic: string, raw: Buffer, rejection: Rejection, deviceId?: string): Promise<void> {
     this.metrics.rejected.inc({ reason: rejection.reason });
+    const electionId = parseUplinkTopic(topic)?.electionId;
     const entry = { topic: storable(topic), reason: rejection.reason, detail: storable(rejection.detail), deviceId };
     this.logger.warn(JSON.stringify({ event: 'rejected', ...entry, bytes: raw.length }));
-    const electionId = parseUplinkTopic(topic)?.electionId;
     if (electionId) this.feed.emit({ electionId, type: 'rejection', data: { reason: entry.reason, detail: storable(rejection.detail, 200), deviceId } });
     try {
-      await this.rejections.add({ ...entry, raw });
+      await this.rejections.add({ ...entry, electionId: electionId && storable(electionId), raw });
     } catch (err) {
       // The rejection is counted and logged above; a store that cannot take it must not stop ingest.
       this.logger.error(JSON.stringify({ event: 'quarantine-write-failed', reason: rejection.reason, error: (err as Error).message }));
     }
   }
 
-  /** The newest rejections; with an election, those whose topic names it. */
-  async list(limit = 100, electionId?: string) {
-    const rows = await this.rejections.list(limit, electionId);
-    return rows.map((r) => ({
-      id: r.id.toString(),
-      receivedAt: r.receivedAt,
-      topic: r.topic,
-      deviceId: r.deviceId,
-      reason: r.reason,
-      detail: r.detail,
-      rawBase64: Buffer.from(r.raw).toString('base64'),
-    }));
+  /** One election's rejections, newest first, a page at a time (`before`: the `next` of the page before); each message's bytes by their length. */
+  async list(electionId: string, limit: number, before?: bigint) {
+    const page = await this.rejections.page(electionId, limit, before);
+    return { items: page.items.map((r) => ({ ...r, id: r.id.toString() })), next: page.next?.toString() ?? null };
+  }
+
+  /** The bytes of one rejection of an election, as they arrived. */
+  raw(electionId: string, id: bigint): Promise<Buffer | null> {
+    return this.rejections.raw(electionId, id);
   }
 }
 

@@ -35,6 +35,12 @@ export class TallyMetrics {
     labelNames: ['reason'],
     registers: [this.registry],
   });
+  readonly viewBuilds = new Counter({
+    name: 'shailoo_view_builds_total',
+    help: 'Public answers built (serialized) rather than served as kept, by view',
+    labelNames: ['view'],
+    registers: [this.registry],
+  });
   readonly eventStreams = new Gauge({
     name: 'shailoo_event_streams',
     help: 'Server-sent event streams open (the live pages watching)',

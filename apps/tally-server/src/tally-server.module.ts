@@ -19,6 +19,7 @@ import { SubmissionStore } from './submission-store';
 import { SIGNATURE_VERIFIER, TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
+import { ViewCache } from './view-cache';
 
 @Module({})
 export class TallyServerModule {
@@ -47,6 +48,7 @@ export class TallyServerModule {
         LogFollower,
         ExportsService,
         LivePage,
+        ViewCache,
       ],
       exports: [ElectionRegistry, TallyService, IngestService, SubmissionStore, TallyMetrics, SubmissionRepository, RejectionRepository, OperatorRepository],
     };

@@ -19,6 +19,7 @@ import {
 import { ElectionRepository, SubmissionRepository } from '@shailoo/persistence';
 import { ElectionRegistry, RegisteredElection } from '@shailoo/registry';
 import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import type { ViewVersion } from './view-cache';
 import { TallyMetrics } from './tally-metrics';
 
 interface ElectionState {
@@ -128,6 +129,18 @@ export class TallyService {
       seatsStatus: seatsView.status,
       updatedAt: e.updatedAt ? new Date(e.updatedAt).toISOString() : null,
     };
+  }
+
+  /** What the answers about an election depend on: its close (or reopening), and its tally's changes since. */
+  viewVersion(electionId: string): ViewVersion {
+    const e = this.stateOf(electionId);
+    return { epoch: e?.closedAt == null ? 'open' : `closed at ${e.closedAt}`, changes: e?.tally.version ?? 0 };
+  }
+
+  /** The ids of every territory of one level (or all), in the order of the tree. */
+  territoryIdsOf(electionId: string, level?: TerritoryLevel): string[] {
+    const e = this.stateOf(electionId);
+    return e ? territoryIds(e.tally, level) : [];
   }
 
   /** Every territory of one level (or all), for listings, publication and exports. */
