@@ -62,11 +62,11 @@ describe('identification service', () => {
       .filter((v) => !v.remotePrecinctId)[n];
   const T = Date.UTC(2021, 3, 11, 5);
 
-  it('identifies a voter once; at another precinct, and again at their own, they are refused with where and when', async () => {
+  it('identifies a voter once; at another precinct they are only "not on this list", again at their own refused with when', async () => {
     const voter = homeVoter(a, 0);
     expect((await ask('idd-a1', voter.pin, T)).outcome).toBe(IDENTIFIED);
     const elsewhere = await ask('idd-b1', voter.pin, T + 60_000);
-    expect([elsewhere.outcome, elsewhere.reason, elsewhere.identifiedPrecinctId]).toEqual([REFUSED, 'already-identified', a]);
+    expect([elsewhere.outcome, elsewhere.reason, elsewhere.identifiedPrecinctId, Number(elsewhere.identifiedAtMs)]).toEqual([REFUSED, 'not-in-list', '', 0]);
     const again = await ask('idd-a2', voter.pin, T + 120_000);
     expect([again.outcome, again.reason, Number(again.identifiedAtMs)]).toEqual([REFUSED, 'already-identified', T]);
     expect(again.doubleVote).toBe(false);
@@ -79,9 +79,9 @@ describe('identification service', () => {
     expect(await service.identifications.count(voter.pin)).toBe(1);
   });
 
-  it('refuses a voter of another precinct, and one not in the list', async () => {
+  it('refuses a voter of another precinct as one not in the list, without saying where they vote', async () => {
     const other = await ask('idd-b1', homeVoter(a, 2).pin, T);
-    expect([other.outcome, other.reason, other.identifiedPrecinctId]).toEqual([REFUSED, 'other-precinct', a]);
+    expect([other.outcome, other.reason, other.identifiedPrecinctId]).toEqual([REFUSED, 'not-in-list', '']);
     expect((await ask('idd-a1', '10101199912345', T)).reason).toBe('not-in-list');
   });
 
@@ -91,7 +91,7 @@ describe('identification service', () => {
       .find((v) => v.remotePrecinctId === b)!;
     expect(votingPrecinct(remote)).toBe(b);
     const atHome = await ask('idd-a1', remote.pin, T);
-    expect([atHome.outcome, atHome.reason, atHome.identifiedPrecinctId]).toEqual([REFUSED, 'other-precinct', b]);
+    expect([atHome.outcome, atHome.reason, atHome.identifiedPrecinctId]).toEqual([REFUSED, 'not-in-list', '']);
     expect((await ask('idd-b1', remote.pin, T + 1)).outcome).toBe(IDENTIFIED);
   });
 

@@ -4,6 +4,7 @@ import { cityCouncil2021, cityCouncilDefinition, definitionHash, precinctsOf } f
 import { IdentificationRepository } from '@shailoo/persistence';
 import { DeviceKey, InlineVerifier, ManualClock } from '@shailoo/platform';
 import { ElectionRegistry, inMemoryElections } from '@shailoo/registry';
+import { disconnectTopic } from '@shailoo/transport';
 import { IdentificationService } from './identification.service';
 
 describe(IdentificationService.name, () => {
@@ -49,35 +50,48 @@ describe(IdentificationService.name, () => {
     expect(await ask(voter.pin)).toMatchObject({ status: 'answered', response: { outcome: v1.IdentifyOutcome.IDENTIFY_OUTCOME_IDENTIFIED } });
     expect(identifications.recordFirst).toHaveBeenCalledWith(
       expect.objectContaining({ pin: voter.pin, precinctId: a, deviceId: device, method: 'fingerprint' }),
-      true,
     );
     expect(client.publish.mock.calls[0][0]).toBe(Topics.identification(device));
     expect(answered().outcome).toBe(v1.IdentifyOutcome.IDENTIFY_OUTCOME_IDENTIFIED);
   });
 
-  it('turns away a voter already identified elsewhere, saying where and when', async () => {
+  it('turns away a voter of its list already identified at another of the precinct’s devices, saying when', async () => {
     identifications.recordFirst.mockResolvedValue(false);
-    identifications.first.mockResolvedValue({ precinctId: b, deviceId: 'idd-other', identifiedAt: new Date(T - 60_000) } as never);
-    expect(await ask(voterOf(a).pin)).toMatchObject({ status: 'answered', response: { reason: 'already-identified', identifiedPrecinctId: b } });
+    identifications.first.mockResolvedValue({ precinctId: a, deviceId: 'idd-other', identifiedAt: new Date(T - 60_000) } as never);
+    expect(await ask(voterOf(a).pin)).toMatchObject({ status: 'answered', response: { reason: 'already-identified', identifiedPrecinctId: a } });
     expect(identifications.recordDoubleVote).not.toHaveBeenCalled();
   });
 
   it('records a double vote when an offline identification turns out to be the second', async () => {
     identifications.recordFirst.mockResolvedValue(false);
-    identifications.first.mockResolvedValue({ precinctId: b, deviceId: 'idd-other', identifiedAt: new Date(T - 60_000) } as never);
+    identifications.first.mockResolvedValue({ precinctId: a, deviceId: 'idd-other', identifiedAt: new Date(T - 60_000) } as never);
     expect(await ask(voterOf(a).pin, true)).toMatchObject({ response: { reason: 'already-identified', doubleVote: true } });
     expect(identifications.recordDoubleVote).toHaveBeenCalledWith(
-      expect.objectContaining({ first: expect.objectContaining({ precinctId: b }), second: expect.objectContaining({ precinctId: a }) }),
+      expect.objectContaining({ first: expect.objectContaining({ deviceId: 'idd-other' }), second: expect.objectContaining({ deviceId: device }) }),
     );
   });
 
-  it('refuses a PIN that is on no list without touching the store, and a voter of another precinct', async () => {
-    expect(await ask('10101199912345')).toMatchObject({ response: { reason: 'not-in-list' } });
+  it('tells a device of a voter of another precinct no more than of a PIN on no list, and touches no store', async () => {
+    const nobody = await ask('10101199912345');
+    const elsewhere = await ask(voterOf(b).pin);
+    expect(elsewhere).toMatchObject({ response: { reason: 'not-in-list' } });
+    const answer = (r: typeof nobody) => (r.status === 'answered' ? v1.IdentifyResponse.toObject(v1.IdentifyResponse.fromObject(r.response)) : r);
+    expect(answer(elsewhere)).toEqual(answer(nobody));
     expect(identifications.recordFirst).not.toHaveBeenCalled();
-    identifications.recordFirst.mockResolvedValue(false);
-    identifications.first.mockResolvedValue(null);
-    expect(await ask(voterOf(b).pin)).toMatchObject({ response: { reason: 'other-precinct', identifiedPrecinctId: b } });
-    expect(identifications.recordFirst).toHaveBeenCalledWith(expect.anything(), false);
+    expect(identifications.first).not.toHaveBeenCalled();
+  });
+
+  it('refuses an offline report of a voter not on the device’s list, records nothing, and bans a device that keeps sending them', async () => {
+    const voters = sut.voters(definition.id)!.votersAt(b);
+    for (let i = 0; i < 20; i++) expect(await ask(voters[i].pin, true, i + 1)).toMatchObject({ response: { reason: 'not-in-list' } });
+    expect(identifications.recordFirst).not.toHaveBeenCalled();
+    expect(sut.counts.get('refused:offline-not-on-list')).toBe(20);
+    expect(sut.counts.get('devices-banned')).toBe(1);
+    expect(client.publish).toHaveBeenCalledWith(disconnectTopic(device), JSON.stringify({ seconds: 600 }), { qos: 1 });
+    // Banned: its next request is dropped unanswered.
+    const published = client.publish.mock.calls.length;
+    expect(await ask(voterOf(a).pin, false, 99)).toMatchObject({ status: 'rejected', reason: 'device-banned' });
+    expect(client.publish.mock.calls.length).toBe(published);
   });
 
   it('counts and drops a request signed with another key', async () => {

@@ -1,6 +1,5 @@
 export * from './broker-accounts';
 export * from './change-feed';
-export * from './device-conduct';
 export * from './elections.controller';
 export * from './exports.controller';
 export * from './exports.service';

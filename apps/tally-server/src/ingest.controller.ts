@@ -1,7 +1,7 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, MqttContext, Payload } from '@nestjs/microservices';
 import { parseUplinkTopic, Topics } from '@shailoo/contracts';
-import { DeviceConduct } from './device-conduct';
+import { DeviceConduct } from '@shailoo/registry';
 import { IngestService } from './ingest.service';
 import { Publisher } from './publisher';
 import { storable } from './quarantine';

@@ -1,6 +1,6 @@
 import { Clock } from '@shailoo/platform';
 import type { StreamLimits } from './change-feed';
-import { ConductLimits } from './device-conduct';
+import { ConductLimits } from '@shailoo/registry';
 import type { SimulationControl } from './simulation.controller';
 
 export interface TallyConfig {

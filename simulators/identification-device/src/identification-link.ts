@@ -106,7 +106,8 @@ export function serviceAuthority(link: IdentificationLink, header: { electionId:
     const doubleVote = r.doubleVote
       ? { voterRef: voter.pin.slice(-5), otherPrecinctId: r.identifiedPrecinctId, hereAtMs: atMs, thereAtMs: int64ToNumber(r.identifiedAtMs) }
       : undefined;
-    return { ok: false, reason: r.reason === 'other-precinct' ? 'other-precinct' : 'already-identified', doubleVote };
+    // The service tells a device of a voter not on its list no more than "not on this list".
+    return { ok: false, reason: r.reason === 'already-identified' ? 'already-identified' : 'other-precinct', doubleVote };
   };
 }
 

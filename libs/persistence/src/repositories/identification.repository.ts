@@ -28,14 +28,13 @@ export class IdentificationRepository {
   private flushing: Promise<void> | null = null;
 
   /**
-   * Stores the first identification of a PIN in an election, if `allowed` and none is stored yet
+   * Stores the first identification of a PIN in an election, if none is stored yet
    * (the unique key decides between two devices asking at once). True when stored — durably: it
    * resolves only after the statement committed. Requests that arrive while one statement runs
    * are written together by the next (a group commit), so one insert per answer does not bound
    * the rate.
    */
-  recordFirst(r: IdentificationRecord, allowed: boolean): Promise<boolean> {
-    if (!allowed) return Promise.resolve(false);
+  recordFirst(r: IdentificationRecord): Promise<boolean> {
     return new Promise((resolve, reject) => {
       this.queue.push({ r, resolve, reject });
       this.kick();
