@@ -66,10 +66,8 @@ max_queued_messages 200000
 max_packet_size 1048576
 persistent_client_expiration 2h
 listener $MQTT_PORT 127.0.0.1
-max_qos 1
 allow_anonymous true
 listener $MQTT_SECURE_PORT 127.0.0.1
-max_qos 1
 allow_anonymous true
 password_file $MOSQ_PASSWD
 acl_file $MOSQ_ACL
