@@ -4,7 +4,7 @@ import { ManualClock } from '@shailoo/platform';
 import { transmit } from '@shailoo/modem';
 import { recordCouncilDay, RecordedDay } from '@shailoo/scenario';
 import { NCNAME, validateEel, validateErr } from './nist-schemas';
-import { embeddedStack, getJson, Stack } from './stack';
+import { embeddedStack, eventually, getJson, Stack } from './stack';
 import { TEST_OPERATOR_TOKEN } from './server-process';
 
 jest.setTimeout(60_000);
@@ -175,8 +175,9 @@ describe('full election day through the tally server', () => {
     expect(validateEel({ ...log, Device: [{ ...log.Device[0], Event: [{ ...events[0], Disposition: 'maybe' }] }] })).toBe(false);
   });
 
-  it('streamed every change as server-sent events', () => {
+  it('streamed every change as server-sent events', async () => {
+    // Events go out in batches of 100 ms: the close's is on its way.
+    await eventually(async () => events.includes('event: closed'), 5000, 'the closed event');
     expect(events.filter((e) => e === 'event: submission').length).toBe(recorded.messages.length);
-    expect(events).toContain('event: closed');
   });
 });
