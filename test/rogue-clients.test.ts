@@ -168,12 +168,20 @@ describe('one rogue client or device', () => {
 
     const builds = async () =>
       metricSamples(await (await fetch(`${server.httpUrl}/metrics`)).text(), 'shailoo_view_builds_total').find((m) => m.labels.view === 'seats')?.value ?? 0;
-    const before = await builds();
+    const built = await builds();
     const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/seats`)));
-    expect((await builds()) - before).toBe(1);
+    expect((await builds()) - built).toBe(1);
     const etag = answers[0].headers.get('etag')!;
     expect(answers.every((a) => a.headers.get('etag') === etag)).toBe(true);
     expect((await fetch(`${base}/seats`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    // An operator's read never lags a change: a result counted just now shows at once.
+    const asOperator = { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } };
+    const reporting = async () => ((await (await fetch(`${base}/results`, asOperator)).json()) as { precinctsReporting: number }).precinctsReporting;
+    const before = await reporting();
+    await fetch(`${base}/results`);
+    expect((await send(2, boxResult(2, 5))).status).toBe('accepted');
+    expect(await reporting()).toBe(before + 1);
 
     // Garbage from a registered device: refused, quarantined, listed by size; its bytes one row at a time.
     const device = day.boxes[1].box.identity.deviceId;

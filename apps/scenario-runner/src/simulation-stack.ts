@@ -199,8 +199,10 @@ export class SimulationStack {
     }
   }
 
+  /** An operator's reads (where the run holds the token) are answered exactly, never from an answer that lags a change. */
   private async fetchJson<T>(path: string): Promise<{ body: T; headers: Headers }> {
-    const res = await fetch(`${this.target.registerUrl}${path}`);
+    const token = this.target.operatorToken;
+    const res = await fetch(`${this.target.registerUrl}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : undefined);
     if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
     return { body: (await res.json()) as T, headers: res.headers };
   }

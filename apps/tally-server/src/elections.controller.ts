@@ -31,7 +31,7 @@ import { Quarantine } from './quarantine';
 import { TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
-import { ViewCache } from './view-cache';
+import { ViewCache, ViewVersion } from './view-cache';
 
 const LEVELS: TerritoryLevel[] = ['country', 'region', 'district', 'precinct'];
 
@@ -48,6 +48,7 @@ export class ElectionsController {
     private readonly operators: OperatorRepository,
     private readonly accounts: BrokerAccounts,
     private readonly views: ViewCache,
+    private readonly guard: OperatorGuard,
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
   ) {}
 
@@ -115,7 +116,7 @@ export class ElectionsController {
   @ApiQuery({ name: 'territory', required: false })
   @ApiQuery({ name: 'offset', required: false })
   @ApiQuery({ name: 'limit', required: false })
-  results(
+  async results(
     @Param('id') id: string,
     @Req() request: IncomingMessage,
     @Res() response: ServerResponse,
@@ -123,21 +124,21 @@ export class ElectionsController {
     @Query('territory') territory?: string,
     @Query('offset') offset?: string,
     @Query('limit') limit?: string,
-  ): void {
+  ): Promise<void> {
     this.election(id);
     if (level && !LEVELS.includes(level as TerritoryLevel)) throw new BadRequestException(`level must be one of ${LEVELS.join(', ')}`);
-    const version = this.tally.viewVersion(id);
+    const view = await this.view(request, id);
     if (territory) {
       const r = this.tally.results(id, territory);
       if (!r || (level && r.level !== level)) throw new NotFoundException(`no ${level ?? 'territory'} ${territory} in ${id}`);
-      return this.views.send(request, response, `results|${id}|${level ?? ''}|${r.territoryId}`, version, () => r);
+      return this.views.send(request, response, view(`results|${id}|${level ?? ''}|${r.territoryId}`), () => r);
     }
-    if (!level) return this.views.send(request, response, `results|${id}`, version, () => this.tally.results(id));
+    if (!level) return this.views.send(request, response, view(`results|${id}`), () => this.tally.results(id));
     const ids = this.tally.territoryIdsOf(id, level as TerritoryLevel);
     const from = count(offset, 0, 'offset', ids.length);
     const size = count(limit, 1000, 'limit', 5000) || 1000;
     const page = () => ids.slice(from, from + size).map((t) => this.tally.results(id, t));
-    this.views.send(request, response, `results|${id}|${level}|${from}|${size}`, version, page, { 'x-total-count': String(ids.length) });
+    this.views.send(request, response, view(`results|${id}|${level}|${from}|${size}`), page, { 'x-total-count': String(ids.length) });
   }
 
   @Get(':id/precincts/:precinctId')
@@ -151,9 +152,9 @@ export class ElectionsController {
 
   @Get(':id/seats')
   @ApiOperation({ summary: 'Provisional seats (from the boxes) and, once decided, final seats, with the allocation’s working' })
-  seats(@Param('id') id: string, @Req() request: IncomingMessage, @Res() response: ServerResponse): void {
+  async seats(@Param('id') id: string, @Req() request: IncomingMessage, @Res() response: ServerResponse): Promise<void> {
     this.election(id);
-    this.views.send(request, response, `seats|${id}`, this.tally.viewVersion(id), () => this.tally.seats(id));
+    this.views.send(request, response, (await this.view(request, id))(`seats|${id}`), () => this.tally.seats(id));
   }
 
   @Post(':id/close')
@@ -236,6 +237,13 @@ export class ElectionsController {
     if (refusal) throw new HttpException(`${refusal}: close another event stream first`, HttpStatus.TOO_MANY_REQUESTS);
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     response.flushHeaders();
+  }
+
+  /** How a read of an election's views is answered: by key, at the tally's version, exactly for an operator. */
+  private async view(request: IncomingMessage, id: string): Promise<(key: string) => { key: string; version: ViewVersion; exact: boolean }> {
+    const version = this.tally.viewVersion(id);
+    const exact = (await this.guard.operatorIn(request)) !== null;
+    return (key) => ({ key, version, exact });
   }
 
   private election(id: string) {

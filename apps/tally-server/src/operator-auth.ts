@@ -6,6 +6,11 @@ import { TallyMetrics } from './tally-metrics';
 
 export const tokenHash = (token: string): Buffer => createHash('sha256').update(token).digest();
 
+const bearerToken = (request: Pick<OperatorRequest, 'headers'>): string | null => {
+  const header = request.headers.authorization;
+  return typeof header === 'string' && /^Bearer \S+$/.test(header) ? header.slice(7) : null;
+};
+
 /** The request of an authenticated operator. */
 export interface OperatorRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -31,8 +36,7 @@ export class OperatorGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<OperatorRequest>();
-    const header = request.headers.authorization;
-    const token = typeof header === 'string' && /^Bearer \S+$/.test(header) ? header.slice(7) : null;
+    const token = bearerToken(request);
     const operator = token === null ? null : await this.operatorOf(token);
     if (!operator) {
       const reason = token === null ? 'no-credential' : 'unknown-credential';
@@ -42,6 +46,12 @@ export class OperatorGuard implements CanActivate {
     }
     request.operator = operator;
     return true;
+  }
+
+  /** The operator a request's credential names, if it names one (reads an operator makes are answered exactly). */
+  async operatorIn(request: Pick<OperatorRequest, 'headers'>): Promise<string | null> {
+    const token = bearerToken(request);
+    return token === null ? null : this.operatorOf(token);
   }
 
   private async operatorOf(token: string): Promise<string | null> {

@@ -45,16 +45,15 @@ export class ViewCache {
     @Inject(TALLY_CONFIG) private readonly config: Pick<TallyConfig, 'timers'>,
   ) {}
 
-  /** Answers `request` with the view `key` at `version`, built by `build` when what is kept will not do. */
+  /** Answers `request` with the view `key` at `version`, built by `build` when what is kept will not do; `exact` (an operator's read) never takes an answer that lags a change. */
   send(
     request: IncomingMessage,
     response: ServerResponse,
-    key: string,
-    version: ViewVersion,
+    view: { key: string; version: ViewVersion; exact: boolean },
     build: () => unknown,
     headers: Record<string, string> = {},
   ): void {
-    const entry = this.entry(key, version, build);
+    const entry = this.entry(view, build);
     response.setHeader('etag', entry.etag);
     response.setHeader('cache-control', 'public, max-age=1');
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
@@ -67,11 +66,11 @@ export class ViewCache {
     response.end(entry.body);
   }
 
-  private entry(key: string, version: ViewVersion, build: () => unknown): Entry {
+  private entry({ key, version, exact }: { key: string; version: ViewVersion; exact: boolean }, build: () => unknown): Entry {
     const now = this.config.timers.now();
     const kept = this.entries.get(key);
     if (kept && kept.version.epoch === version.epoch && now - kept.at < MAX_AGE_MS) {
-      const lagAllowed = Math.min(MAX_STALE_MS, kept.buildMs * BUILD_SHARE);
+      const lagAllowed = exact ? 0 : Math.min(MAX_STALE_MS, kept.buildMs * BUILD_SHARE);
       if (kept.version.changes === version.changes || now - kept.at < lagAllowed) return kept;
     }
     const started = performance.now();
