@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chromium } from 'playwright-core';
-import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
-import { startTallyServer, tallyConfig } from '@shailoo/tally-server';
-import { connectMqtt, EmbeddedBroker, serviceUrl, uniqueClientId } from '@shailoo/transport';
+import { TallyStack } from '@shailoo/tally-server';
+import { connectMqtt, serviceUrl, uniqueClientId } from '@shailoo/transport';
 
 /**
  * bench:live-page — the live page in Debian's Chromium, against an embedded tally server:
@@ -21,19 +20,14 @@ const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math
 async function main(): Promise<void> {
   const secret = randomBytes(32).toString('base64url');
   const operatorToken = randomBytes(32).toString('base64url');
-  const broker = await EmbeddedBroker.start(0, '127.0.0.1', { childProcess: true, secured: true, limits: { perSecond: null } });
-  broker.secure(secret);
-  const server = await startTallyServer(tallyConfig({ mqttUrl: broker.url, port: 0, clock: new SystemClock(), operatorToken, brokerSecret: secret }));
+  const stack = await TallyStack.start({
+    broker: { host: '127.0.0.1', childProcess: true, secured: true, limits: { perSecond: null } },
+    brokerSecret: secret,
+    server: { operatorToken },
+  });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  const publisher = await connectMqtt(serviceUrl(broker.url, secret, 'tools'), { clientId: uniqueClientId('bench-live-page') });
-  const register = async (election: ReturnType<typeof syntheticElection>) => {
-    const res = await fetch(`${server.httpUrl}/api/elections`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${operatorToken}` },
-      body: JSON.stringify({ definition: election.definition, devices: election.devices }),
-    });
-    if (!res.ok) throw new Error(`registration: ${res.status} ${await res.text()}`);
-  };
+  const publisher = await connectMqtt(serviceUrl(stack.mqttUrl, secret, 'tools'), { clientId: uniqueClientId('bench-live-page') });
+  const register = (election: ReturnType<typeof syntheticElection>) => stack.api.register(election.definition, election.devices);
   try {
     const country = syntheticElection(2_494, 'bench', 'bench-page-ready');
     await register(country);
@@ -41,7 +35,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 3; i++) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       const from = Date.now();
-      await page.goto(`${server.httpUrl}/?election=${country.definition.id}`);
+      await page.goto(`${stack.httpUrl}/?election=${country.definition.id}`);
       await page.waitForSelector('body[data-ready=true]');
       ready.push(Date.now() - from);
       await page.close();
@@ -51,7 +45,7 @@ async function main(): Promise<void> {
     const election = syntheticElection(BASELINE.results + LOAD.results, 'bench', 'bench-page-latency');
     await register(election);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${server.httpUrl}/?election=${election.definition.id}`);
+    await page.goto(`${stack.httpUrl}/?election=${election.definition.id}`);
     await page.waitForSelector('body[data-ready=true]');
     const shown = async () => ((await page.evaluate('window.shailooLive.latenciesMs')) as number[]).slice();
     const send = async (from: number, count: number, perSecond: number) => {
@@ -83,8 +77,7 @@ async function main(): Promise<void> {
   } finally {
     await publisher.endAsync(true);
     await browser.close();
-    await server.close();
-    await broker.close();
+    await stack.close();
   }
 }
 

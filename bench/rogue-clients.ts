@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { MAX_SEQUENCE, parseUplinkTopic, signPrecinctResult, Topics, v1 } from '@shailoo/contracts';
+import { MAX_SEQUENCE, parseUplinkTopic, signPrecinctResult, TallyApi, Topics, v1 } from '@shailoo/contracts';
 import { DeviceKey, Random } from '@shailoo/platform';
 import { syntheticCount, syntheticElection } from '@shailoo/scenario';
-import { operatorHeaders } from '@shailoo/scenario-runner';
 import { connectMqtt, devicePassword, LeanMqttClient, withCredentials } from '@shailoo/transport';
 
 /**
@@ -53,12 +52,7 @@ function usage(pid: number): { cpuMs: number; rssMb: number } {
 /** Registers a synthetic election of `n` precincts; its stations' signed results. */
 async function register(server: Server, n: number, id: string) {
   const election = syntheticElection(n, 'bench-rogue', id);
-  const res = await fetch(`${server.http}/api/elections`, {
-    method: 'POST',
-    headers: operatorHeaders(TOKEN),
-    body: JSON.stringify({ definition: election.definition, devices: election.devices }),
-  });
-  if (!res.ok) throw new Error(`registration: ${res.status} ${await res.text()}`);
+  await new TallyApi(server.http, TOKEN).register(election.definition, election.devices);
   return election;
 }
 

@@ -84,12 +84,12 @@ const seatsShown = (page: Page) =>
       async () => undefined,
       async ({ page: p, stack, result, errors }) => {
         const id = result.report.scenario === 'demo' ? Object.keys(result.report.published)[0] : '';
-        const published = await stack.read<{ provisional: { seats: Record<string, number> } }>(`/api/elections/${id}/seats`);
-        expect(Object.values(published.provisional.seats).sort()).toEqual([2, 2, 4, 4, 9]);
+        const { provisional } = await stack.api.seats(id);
+        expect(Object.values(provisional!.seats).sort()).toEqual([2, 2, 4, 4, 9]);
         expect(result.report.datasetSeats[id]?.matches).toBe(true);
         // The page caught up with the end of the day over its event stream.
         await p.waitForFunction("document.querySelector('[data-total-seats]')?.getAttribute('data-total-seats') === '21'", undefined, { timeout: 15_000 });
-        expect(await seatsShown(p)).toEqual(Object.fromEntries(Object.entries(published.provisional.seats).filter(([, n]) => n > 0)));
+        expect(await seatsShown(p)).toEqual(Object.fromEntries(Object.entries(provisional!.seats).filter(([, n]) => n > 0)));
         expect(await p.textContent('#title')).toBe('Шайлоо күнү — түз көрсөтүү');
         // Every station reported: its square says so.
         await p.waitForFunction("document.querySelectorAll('#board .cell.protocol, #board .cell.box').length === 4", undefined, { timeout: 10_000 });

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { TallyApi } from '@shailoo/contracts';
 import { deviceBrokerUrl } from '@shailoo/transport';
 
 /** Node's arguments that run the `shailoo-sim` command from source, with the @shailoo/* paths resolved. */
@@ -61,13 +62,10 @@ export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTE
   });
 }
 
+/** A registration, answered whatever its status (`null`: without a credential). */
 export async function registerOverHttp(http: string, body: unknown, token: string | null = TEST_OPERATOR_TOKEN): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${http}/api/elections`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
+  const { status, body: answer } = await new TallyApi(http).request('POST', '/api/elections', body, token);
+  return { status, body: answer };
 }
 
 export function freePort(): Promise<number> {

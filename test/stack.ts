@@ -4,7 +4,7 @@ import { TallyConfig } from '@shailoo/tally-server';
 import { startTallyServer, tallyConfig, TallyServerHandle } from '@shailoo/tally-server';
 import { SystemClock } from '@shailoo/platform';
 import { EmbeddedBroker } from '@shailoo/transport';
-import { metricSamples } from '@shailoo/loadtest';
+import { metricSamples } from '@shailoo/contracts';
 import { TEST_OPERATOR_TOKEN } from './server-process';
 
 /** Where a test's tally server gets its broker and database. */

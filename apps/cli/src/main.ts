@@ -2,6 +2,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import { Command, Option } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { TallyApi } from '@shailoo/contracts';
 import { startIdentificationService } from '@shailoo/identification';
 import { openDatabase, OperatorRepository, redact } from '@shailoo/persistence';
 import { AcceleratedClock, Random, SystemClock } from '@shailoo/platform';
@@ -18,13 +19,12 @@ import {
   runSummary,
   ScenarioError,
   shippedScenarios,
-  operatorHeaders,
   TargetError,
 } from '@shailoo/scenario-runner';
 import { LoadtestMetrics, loadtestOptions, LoadtestOptionsError, runLoadtest, summaryTable, verdict, writeCsv, writeReport } from '@shailoo/loadtest';
 import { loadtestBars, progressBars } from './progress';
-import { startTallyServer, tallyConfig, tokenHash } from '@shailoo/tally-server';
-import { deviceBrokerUrl, devicePassword, EmbeddedBroker, serviceUrl } from '@shailoo/transport';
+import { TallyStack, tokenHash } from '@shailoo/tally-server';
+import { deviceBrokerUrl, devicePassword, serviceUrl } from '@shailoo/transport';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
 import { brokerAccess, ConfigError, DEFAULT_DATA_DIRS, durableStore, Flags, getEnv, tlsFiles } from './config';
 
@@ -67,7 +67,7 @@ program
       whenDone: async ({ report }, stack, days) => {
         bars.done();
         const id = days[0].definition.id;
-        console.log(formatResultsTable(await stack.read(`/api/elections/${id}/results`), (days[0] as CouncilDay).dataset));
+        console.log(formatResultsTable(await stack.api.results(id), (days[0] as CouncilDay).dataset));
         const matches = report.datasetSeats[id]?.matches === true && report.oracle.ok;
         console.log(matches ? '\nSeats match the published result.' : '\nSEATS DIFFER FROM THE PUBLISHED RESULT.');
         exitCode = matches ? 0 : 1;
@@ -100,13 +100,8 @@ program
     // A secured broker: each device's password from its registration's answer, or derived from BROKER_SECRET.
     let credentials: Record<string, string> = {};
     if (opts.register) {
-      const res = await fetch(`${opts.register}/api/elections`, {
-        method: 'POST',
-        headers: operatorHeaders(env.OPERATOR_TOKEN),
-        body: JSON.stringify({ definition: day.definition, devices: stationDevices(day, opts.seed, opts.precinct).devices }),
-      });
-      if (!res.ok) throw new Error(`registration refused: ${res.status} ${await res.text()}`);
-      credentials = ((await res.json()) as { credentials?: Record<string, string> }).credentials ?? {};
+      const answer = await new TallyApi(opts.register, env.OPERATOR_TOKEN).register(day.definition, stationDevices(day, opts.seed, opts.precinct).devices);
+      credentials = answer.credentials ?? {};
     }
     const secret = env.BROKER_SECRET;
     const brokerUrl = (id: string) => deviceBrokerUrl(opts.broker, id, credentials[id] ?? (secret ? devicePassword(secret, id) : undefined));
@@ -298,41 +293,36 @@ program
     // The embedded broker is always secured; an external one when the server holds its secret.
     const access = brokerAccess(env, store);
     const tls = tlsFiles(env);
-    const broker = env.MQTT_URL
-      ? null
-      : await EmbeddedBroker.start(env.MQTT_PORT ?? (tls.server ? 8883 : 1883), host, { secured: true, tls: tls.server ?? undefined });
-    if (broker) broker.secure(access.secret!);
-    const mqttUrl = env.MQTT_URL ?? broker!.url;
-    const server = await startTallyServer(
-      tallyConfig({
-        mqttUrl,
+    const stack = await TallyStack.start({
+      mqttUrl: env.MQTT_URL,
+      broker: { port: env.MQTT_PORT ?? (tls.server ? 8883 : 1883), host, secured: true, tls: tls.server ?? undefined },
+      brokerSecret: access.secret,
+      server: {
         databaseUrl: store.url,
         dataDir: store.dataDir,
         port: env.PORT,
         host,
         operatorToken: env.OPERATOR_TOKEN,
-        brokerSecret: access.secret,
         brokerPasswordFile: env.BROKER_PASSWORD_FILE,
         mqttCa: tls.ca,
         sharedGroup: env.MQTT_SHARED_GROUP,
         https: tls.server ?? undefined,
-        brokerRefusals: broker ? () => broker.refusals() : undefined,
-      }),
-      new ConsoleLogger({ json: true }),
-    );
+      },
+      logger: new ConsoleLogger({ json: true }),
+    });
+    const { server } = stack;
     console.log(
       JSON.stringify({
         event: 'listening',
         http: server.httpUrl,
-        mqtt: redact(mqttUrl),
+        mqtt: redact(stack.mqttUrl),
         brokerAccess: access.described,
         database: server.database.kind,
         store: store.dataDir ?? redact(store.url!),
       }),
     );
     await waitForSignal();
-    await server.close();
-    await broker?.close();
+    await stack.close();
   });
 
 program

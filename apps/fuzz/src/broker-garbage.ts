@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { connect, Socket } from 'node:net';
 import { generate, Packet } from 'mqtt-packet';
-import { DeviceIds, deviceRegistration, Topics, v1 } from '@shailoo/contracts';
-import { metricByLabel } from '@shailoo/loadtest';
+import { DeviceIds, deviceRegistration, metricByLabel, Topics, v1 } from '@shailoo/contracts';
 import { transmit } from '@shailoo/modem';
 import { DeviceKey, Random, SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
-import { operatorHeaders } from '@shailoo/scenario-runner';
-import { startTallyServer, tallyConfig } from '@shailoo/tally-server';
-import { BrokerRefusal, connectMqtt, deviceBrokerUrl, EmbeddedBroker } from '@shailoo/transport';
+import { TallyStack } from '@shailoo/tally-server';
+import { BrokerRefusal, connectMqtt, deviceBrokerUrl } from '@shailoo/transport';
 
 /** How much of each kind of garbage to send at a broker. */
 export interface GarbagePlan {
@@ -269,11 +267,8 @@ export interface GarbageReport {
 export async function brokerGarbageRun(plan: GarbagePlan, stations: number, connectTimeoutMs: number): Promise<GarbageReport> {
   const secret = randomBytes(32).toString('base64url');
   const operatorToken = randomBytes(32).toString('base64url');
-  const broker = await EmbeddedBroker.start(0, '127.0.0.1', { secured: true, connectTimeoutMs });
-  broker.secure(secret);
-  const server = await startTallyServer(
-    tallyConfig({ mqttUrl: broker.url, port: 0, clock: new SystemClock(), operatorToken, brokerSecret: secret, brokerRefusals: () => broker.refusals() }),
-  );
+  const stack = await TallyStack.start({ broker: { host: '127.0.0.1', secured: true, connectTimeoutMs }, brokerSecret: secret, server: { operatorToken } });
+  const broker = stack.broker!;
   const started = performance.now();
   try {
     const election = syntheticElection(stations, plan.seed, `garbage-${plan.seed}`);
@@ -281,13 +276,8 @@ export async function brokerGarbageRun(plan: GarbagePlan, stations: number, conn
     const precinct = election.devices[0].precinctId;
     const spare = (n: number) =>
       deviceRegistration(DeviceIds.identification(precinct, n), precinct, 'identification', DeviceKey.fromSeed(randomBytes(32)).publicKey);
-    const res = await fetch(`${server.httpUrl}/api/elections`, {
-      method: 'POST',
-      headers: operatorHeaders(operatorToken),
-      body: JSON.stringify({ definition: election.definition, devices: [...election.devices, spare(1), spare(2)] }),
-    });
-    if (!res.ok) throw new Error(`registration refused: ${res.status} ${await res.text()}`);
-    const { credentials } = (await res.json()) as { credentials: Record<string, string> };
+    const registered = await stack.api.register(election.definition, [...election.devices, spare(1), spare(2)]);
+    const credentials = registered.credentials ?? {};
     const holder = DeviceIds.identification(precinct, 1);
     const flooder = DeviceIds.identification(precinct, 2);
 
@@ -313,11 +303,11 @@ export async function brokerGarbageRun(plan: GarbagePlan, stations: number, conn
       connectTimeoutMs,
     );
     const acks = await genuine;
-    const results = (await (await fetch(`${server.httpUrl}/api/elections/${id}/results`)).json()) as {
+    const results = (await (await fetch(`${stack.httpUrl}/api/elections/${id}/results`)).json()) as {
       precinctsReporting: number;
       preliminary: { ballotsInBox: number; votes: Record<string, number> };
     };
-    const metrics = await (await fetch(`${server.httpUrl}/metrics`)).text();
+    const metrics = await stack.api.metrics();
     const brokerAlive = await connectMqtt(broker.url, { reconnectPeriod: 0 }).then(
       (c) => c.endAsync().then(() => true),
       () => false,
@@ -340,8 +330,7 @@ export async function brokerGarbageRun(plan: GarbagePlan, stations: number, conn
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
-    await server.close();
-    await broker.close();
+    await stack.close();
   }
 }
 

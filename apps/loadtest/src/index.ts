@@ -1,6 +1,5 @@
 export * from './check';
 export * from './loadtest';
 export * from './metrics-endpoint';
-export * from './metrics-text';
 export * from './options';
 export * from './report';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { build, decodeFromCompressedBase64, Histogram } from 'hdr-histogram-js';
-import { ElectionResults, Topics, v1 } from '@shailoo/contracts';
+import { metricSamples, Topics, v1 } from '@shailoo/contracts';
 import { definitionHash } from '@shailoo/election';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticDefinition } from '@shailoo/scenario';
@@ -15,7 +15,6 @@ import { forkSibling, nextMessage } from './child';
 import { Fleet, FleetTick } from './fleet';
 import { wallMs } from './fleet-protocol';
 import { LoadtestOptions } from './options';
-import { metricSamples } from './metrics-text';
 
 export interface Percentiles {
   p50: number;
@@ -282,8 +281,8 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
       acksPerSec: 0,
     });
     const unacknowledged = new Set(result.unacknowledged);
-    const root = await stack.read<ElectionResults>(`/api/elections/${electionId}/results`);
-    const precincts = await stack.level<CountedPrecinct>(electionId, 'precinct');
+    const root = await stack.api.results(electionId);
+    const precincts = await stack.api.level<CountedPrecinct>(electionId, 'precinct');
     const check = checkCounts(electionId, options.seed, options.stations, (i) => !unacknowledged.has(i), precincts, root);
     const server = await serverCounters(stack.target.registerUrl);
 

@@ -7,3 +7,4 @@ export * from './results-table';
 export * from './scenario-run';
 export * from './scenario';
 export * from './simulation-stack';
+export * from './simulation.controller';

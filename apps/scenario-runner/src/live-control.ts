@@ -3,9 +3,9 @@ import { signPayload, Topics, v1 } from '@shailoo/contracts';
 import { Outage } from '@shailoo/modem';
 import { Clock, DeviceKey, Random } from '@shailoo/platform';
 import { LiveStation } from '@shailoo/scenario';
-import { LiveFault, LiveFaultKind, SimulationControl } from '@shailoo/tally-server';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { Pace } from './clock-driver';
+import { LiveFault, LiveFaultKind, SimulationControl } from './simulation.controller';
 
 /** A station as the console reaches it while its day runs. */
 export interface StationHandle {

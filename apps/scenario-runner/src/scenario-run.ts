@@ -13,10 +13,10 @@ import { Authority, precinctAuthority, serviceAuthorities, TYPICAL_BIOMETRICS } 
 import { Outage } from '@shailoo/modem';
 import { ManualClock } from '@shailoo/platform';
 import { ElectionDay, LiveStation, prepareCouncilDay, prepareElectionDay, prepareStation, stationDevices, votersOf } from '@shailoo/scenario';
-import { LiveFault } from '@shailoo/tally-server';
 import { StationMessage, StationUplink } from '@shailoo/station';
 import { driveClock, Pace } from './clock-driver';
 import { LiveControl } from './live-control';
+import { LiveFault } from './simulation.controller';
 import { encodeEventLog, LoggedMessage, sha256Hex } from './event-log';
 import { addCount, ballotsOf, checkElection, Count, OracleVerdict, PrecinctTruth, PublishedElection } from './oracle';
 import { Fault, minutesOf, Scenario } from './scenario';

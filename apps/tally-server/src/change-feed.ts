@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Timer } from '@shailoo/platform';
-import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { StreamLimits, TALLY_CONFIG, TallyConfig } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 
 export interface Change {
@@ -20,17 +20,6 @@ export interface EventStream {
 
 /** Why a stream is refused or cut. */
 export type StreamRefusal = 'too-many-streams-from-client' | 'too-many-streams' | 'slow-stream';
-
-/**
- * How many streams a server holds: per client address and in all (the live page holds one per
- * open page), and how far a stream may fall behind before it is cut (a client that never reads
- * would otherwise make the server buffer every event for it).
- */
-export interface StreamLimits {
-  perClient: number;
-  total: number;
-  maxBufferedBytes: number;
-}
 
 export const DEFAULT_STREAM_LIMITS: StreamLimits = { perClient: 20, total: 1000, maxBufferedBytes: 512 * 1024 };
 

@@ -21,7 +21,7 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags, ApiTooManyRequ
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DeviceRegistration } from '@shailoo/contracts';
 import { ElectionDefinition, TerritoryLevel } from '@shailoo/election';
-import { Database, DATABASE, OperatorRepository } from '@shailoo/persistence';
+import { OperatorRepository } from '@shailoo/persistence';
 import { ElectionRegistry, RegistrationError } from '@shailoo/registry';
 import { BrokerAccounts } from './broker-accounts';
 import { ChangeFeed } from './change-feed';
@@ -265,29 +265,4 @@ function count(text: string | undefined, fallback: number, name: string, max: nu
 function rowId(text: string): bigint {
   if (!/^\d{1,19}$/.test(text)) throw new BadRequestException(`not a row id: ${JSON.stringify(text.slice(0, 40))}`);
   return BigInt(text);
-}
-
-@ApiTags('operations')
-@Controller()
-export class OperationsController {
-  constructor(
-    private readonly metrics: TallyMetrics,
-    private readonly publisher: Publisher,
-    @Inject(DATABASE) private readonly db: Database,
-  ) {}
-
-  @Get('api/health')
-  @ApiOperation({ summary: 'Database and broker status' })
-  async health() {
-    const database = await this.db.ping();
-    const broker = this.publisher.connected;
-    return { status: database && broker ? 'ok' : 'degraded', database: { kind: this.db.kind, up: database }, broker: { up: broker } };
-  }
-
-  @Get('metrics')
-  @Header('Content-Type', 'text/plain; version=0.0.4')
-  @ApiOperation({ summary: 'Prometheus metrics' })
-  prometheus() {
-    return this.metrics.registry.metrics();
-  }
 }

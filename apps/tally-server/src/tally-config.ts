@@ -1,7 +1,5 @@
 import { Clock } from '@shailoo/platform';
-import type { StreamLimits } from './change-feed';
 import { ConductLimits } from '@shailoo/registry';
-import type { SimulationControl } from './simulation.controller';
 
 export interface TallyConfig {
   /** Broker to subscribe to. */
@@ -51,12 +49,21 @@ export interface TallyConfig {
   sharedGroup?: string;
   /** What the embedded broker refused so far, by reason (shown at /metrics); unset on an external broker. */
   brokerRefusals?: () => Promise<Partial<Record<string, number>>>;
-  /** The simulation driving this server, if one does: the trainer's console (`/api/simulation`). */
-  simulation?: SimulationControl;
   /** Server-sent event streams: how many per client address and in all, how far one may fall behind (DEFAULT_STREAM_LIMITS when unset). */
   streamLimits?: StreamLimits;
   /** Serve HTTPS with this PEM key and certificate (chain). */
   https?: { key: string; cert: string };
+}
+
+/**
+ * How many server-sent event streams a server holds: per client address and in all (the live page
+ * holds one per open page), and how far a stream may fall behind before it is cut (a client that
+ * never reads would otherwise make the server buffer every event for it).
+ */
+export interface StreamLimits {
+  perClient: number;
+  total: number;
+  maxBufferedBytes: number;
 }
 
 export const TALLY_CONFIG = Symbol('TALLY_CONFIG');

@@ -1,17 +1,18 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { Database, DATABASE, ElectionRepository, OperatorRepository, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
 import { createSignatureVerifier } from '@shailoo/platform';
 import { ElectionRegistry } from '@shailoo/registry';
 import { BrokerAccounts } from './broker-accounts';
 import { ChangeFeed } from './change-feed';
-import { ElectionsController, OperationsController } from './elections.controller';
+import { ElectionsController } from './elections.controller';
+import { OperationsController } from './operations.controller';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
-import { LivePage, LivePageController } from './live-page.controller';
+import { LivePage } from './live-page';
+import { LivePageController } from './live-page.controller';
 import { LogFollower } from './log-follower';
-import { SimulationController } from './simulation.controller';
 import { OperatorGuard } from './operator-auth';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
@@ -21,12 +22,22 @@ import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 import { ViewCache } from './view-cache';
 
+/**
+ * What a composition adds to a tally server from outside — the scenario runner's trainer's console,
+ * say: controllers and their providers, in the server's own module, so they may use its operator
+ * guard, its change feed and its repositories. A CEC server has none.
+ */
+export interface TallyServerExtension {
+  controllers?: Type[];
+  providers?: Provider[];
+}
+
 @Module({})
 export class TallyServerModule {
-  static forRoot(config: TallyConfig, database: Database): DynamicModule {
+  static forRoot(config: TallyConfig, database: Database, extension: TallyServerExtension = {}): DynamicModule {
     return {
       module: TallyServerModule,
-      controllers: [ElectionsController, ExportsController, OperationsController, IngestController, LivePageController, SimulationController],
+      controllers: [ElectionsController, ExportsController, OperationsController, IngestController, LivePageController, ...(extension.controllers ?? [])],
       providers: [
         { provide: TALLY_CONFIG, useValue: config },
         { provide: DATABASE, useValue: database },
@@ -49,6 +60,7 @@ export class TallyServerModule {
         ExportsService,
         LivePage,
         ViewCache,
+        ...(extension.providers ?? []),
       ],
       exports: [ElectionRegistry, TallyService, IngestService, SubmissionStore, TallyMetrics, SubmissionRepository, RejectionRepository, OperatorRepository],
     };

@@ -13,7 +13,7 @@ import { LogFollower } from './log-follower';
 import { Publisher } from './publisher';
 import { TallyConfig } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
-import { TallyServerModule } from './tally-server.module';
+import { TallyServerExtension, TallyServerModule } from './tally-server.module';
 import { TallyService } from './tally.service';
 
 /** The advisory lock whose holder publishes the retained aggregates ("shailoo" in ASCII, as a key). */
@@ -51,11 +51,15 @@ export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 
  * binary-safe server. The store is opened (and migrated) first, then the registry and the totals
  * are rebuilt from it, and only then does the server subscribe, so nothing is acknowledged early.
  */
-export async function startTallyServer(given: TallyConfig, logger: LoggerService | false = false): Promise<TallyServerHandle> {
+export async function startTallyServer(
+  given: TallyConfig,
+  logger: LoggerService | false = false,
+  extension?: TallyServerExtension,
+): Promise<TallyServerHandle> {
   // On a secured broker the server's own clients are the service `service-tally`.
   const config = given.brokerSecret ? { ...given, mqttUrl: serviceUrl(given.mqttUrl, given.brokerSecret, 'tally') } : given;
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const app = await NestFactory.create<NestExpressApplication>(TallyServerModule.forRoot(config, database), {
+  const app = await NestFactory.create<NestExpressApplication>(TallyServerModule.forRoot(config, database, extension), {
     logger,
     abortOnError: false,
     ...(config.https ? { httpsOptions: config.https } : {}),

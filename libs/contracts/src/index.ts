@@ -4,3 +4,5 @@ export * from './standards';
 export * from './vocabulary';
 export * from './devices';
 export * from './results-view';
+export * from './tally-api';
+export * from './metrics-text';

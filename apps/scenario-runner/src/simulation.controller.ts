@@ -1,9 +1,7 @@
-import { BadRequestException, Body, Controller, Get, Inject, NotFoundException, Post, Req, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Inject, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { OperatorRepository } from '@shailoo/persistence';
-import { ChangeFeed } from './change-feed';
-import { OperatorGuard, OperatorRequest } from './operator-auth';
-import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { ChangeFeed, OperatorGuard, OperatorRequest, TallyServerExtension } from '@shailoo/tally-server';
 
 /** The faults a trainer can inject into a running simulation. */
 export const LIVE_FAULTS = ['modem-down', 'box-jam', 'printer-out', 'power-cut', 'forged-message'] as const;
@@ -19,9 +17,9 @@ export interface LiveFault {
 }
 
 /**
- * A simulation that drives this server (the scenario runner behind `demo` and `run`), as the
- * trainer's console sees it: its pace, and faults injected into its stations. Absent on a plain
- * tally server, whose page is then read-only.
+ * A simulation that drives a tally server (the scenario runner behind `demo` and `run`), as the
+ * trainer's console sees it: its pace, and faults injected into its stations. A plain tally server
+ * has none: its page is then read-only (`/api/simulation` answers 404).
  */
 export interface SimulationControl {
   status(): { paused: boolean; speed: number | 'max'; virtualMs: number; faults: LiveFault[] };
@@ -32,26 +30,30 @@ export interface SimulationControl {
   inject(kind: LiveFaultKind, target: { precinctId?: string; regionId?: string }, by: string): Promise<LiveFault | { refused: string }>;
 }
 
+const SIMULATION_CONTROL = Symbol('SIMULATION_CONTROL');
+
+/** The trainer's console plugged into a tally server a simulation drives. */
+export function simulationExtension(control: SimulationControl): TallyServerExtension {
+  return { controllers: [SimulationController], providers: [{ provide: SIMULATION_CONTROL, useValue: control }] };
+}
+
+/** The trainer's console over HTTP: the pace of the simulated clock, and faults injected into its stations. */
 @ApiTags('simulation')
 @Controller('api/simulation')
 export class SimulationController {
   constructor(
-    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    @Inject(SIMULATION_CONTROL) private readonly simulation: SimulationControl,
     private readonly feed: ChangeFeed,
     private readonly operators: OperatorRepository,
   ) {}
 
-  private control(): SimulationControl {
-    if (!this.config.simulation) throw new NotFoundException('no simulation drives this server: its page is read-only');
-    return this.config.simulation;
-  }
-
   @Get()
   @ApiOperation({
-    summary: 'The simulation driving this server (demo, run): paused or not, speed, virtual time, faults injected so far; 404 on a plain tally server',
+    summary:
+      'The simulation driving this server (demo, run): paused or not, speed, virtual time, faults injected so far (a plain tally server has no such route)',
   })
   status() {
-    return { ...this.control().status(), kinds: LIVE_FAULTS };
+    return { ...this.simulation.status(), kinds: LIVE_FAULTS };
   }
 
   @Post('pause')
@@ -60,7 +62,7 @@ export class SimulationController {
   @ApiUnauthorizedResponse({ description: 'no operator credential' })
   @ApiOperation({ summary: 'Pause the simulated clock (an operator’s action)' })
   pause() {
-    this.control().pause();
+    this.simulation.pause();
     return this.status();
   }
 
@@ -69,7 +71,7 @@ export class SimulationController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Resume the simulated clock (an operator’s action)' })
   resume() {
-    this.control().resume();
+    this.simulation.resume();
     return this.status();
   }
 
@@ -81,7 +83,7 @@ export class SimulationController {
   speed(@Body() body: { speed?: unknown }) {
     const speed = Number(body?.speed);
     if (!(speed > 0 && speed <= 1_000_000)) throw new BadRequestException('speed must be a number of virtual seconds per real second, in (0, 1000000]');
-    this.control().setSpeed(speed);
+    this.simulation.setSpeed(speed);
     return this.status();
   }
 
@@ -95,7 +97,7 @@ export class SimulationController {
     if (!LIVE_FAULTS.includes(kind)) throw new BadRequestException(`kind must be one of ${LIVE_FAULTS.join(', ')}`);
     if (!body.precinctId === !body.regionId) throw new BadRequestException('name exactly one of precinctId and regionId');
     const by = request.operator!;
-    const outcome = await this.control().inject(kind, { precinctId: body.precinctId, regionId: body.regionId }, by);
+    const outcome = await this.simulation.inject(kind, { precinctId: body.precinctId, regionId: body.regionId }, by);
     if ('refused' in outcome) throw new BadRequestException(outcome.refused);
     await this.operators.log({
       operator: by,
