@@ -24,7 +24,7 @@ const REJECTED = v1.AckStatus.ACK_STATUS_REJECTED;
  * (the project's link model: latency, loss, resends with backoff), sends, waits for the CEC's
  * acknowledgement and hangs up (or keeps its session, without --dial). Rates are token buckets.
  */
-class Fleet {
+class FleetShareProcess {
   private readonly stations: Station[] = [];
   private readonly clock = new SystemClock();
   private readonly counters: FleetCounters = { connected: 0, sent: 0, acknowledged: 0, accepted: 0, duplicates: 0, rejected: 0, publishes: 0, cpuMs: 0 };
@@ -237,10 +237,10 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-let fleet: Fleet | null = null;
+let fleet: FleetShareProcess | null = null;
 process.on('message', async (m: ToFleet) => {
   if (m.type === 'init') {
-    fleet = new Fleet(m.share);
+    fleet = new FleetShareProcess(m.share);
     process.send!({ type: 'ready', devices: fleet.takeRegistrations() } satisfies FromFleet);
   } else if (m.type === 'connect') {
     await fleet!.connectAll();

@@ -9,6 +9,7 @@ import { SystemClock } from '@shailoo/platform';
 import { syntheticDefinition } from '@shailoo/scenario';
 import { SimulationStack } from '@shailoo/scenario-runner';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
+import type { MqttClient } from 'mqtt';
 import { verificationCeiling } from './baselines';
 import { CountedPrecinct, checkCounts } from './check';
 import { forkSibling, nextMessage } from './child';
@@ -142,31 +143,12 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
   const stack = await SimulationStack.start(new SystemClock(), options.seed, external);
   const electionId = `lt-${options.stations}-${randomBytes(3).toString('hex')}`;
   const definition = syntheticDefinition(options.stations, electionId);
-  const election = { id: electionId, hash: definitionHash(definition) };
-  const fleet = await Fleet.start(options, election, options.via ?? stack.target.brokerUrl);
+  const fleet = await Fleet.start(options, { id: electionId, hash: definitionHash(definition) }, options.via ?? stack.target.brokerUrl);
   const subscriber = await connectMqtt(stack.serviceUrl('tools'), { clientId: uniqueClientId('loadtest-observer') });
   let readers: ReturnType<typeof forkSibling> | null = null;
   try {
     log(`${options.stations} stations in ${options.processes} processes, their keys derived and results signed`);
-
-    let rawPerSec: number | null = null;
-    if (options.baselines) {
-      const prefix = `shailoo/v1/bench/${electionId}`;
-      let received = 0;
-      let last = 0;
-      subscriber.on('message', (topic) => {
-        if (!topic.startsWith(prefix)) return;
-        received++;
-        last = wallMs();
-      });
-      await subscriber.subscribeAsync(`${prefix}/#`, { qos: options.qos });
-      const from = wallMs();
-      await fleet.raw(prefix, stack.serviceUrl('tools'));
-      for (let waited = 0; received < options.stations && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-      await subscriber.unsubscribeAsync(`${prefix}/#`);
-      rawPerSec = received / ((last - from) / 1000);
-      log(`baseline: the same ${options.stations} results through the broker to a plain subscriber: ${Math.round(rawPerSec)}/s`);
-    }
+    const rawPerSec = options.baselines ? await rawBrokerBaseline(options, fleet, subscriber, stack, electionId, log) : null;
 
     const registerFrom = wallMs();
     await stack.register([{ definition, devices: fleet.devices }], false);
@@ -174,14 +156,7 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
     const registerSeconds = (wallMs() - registerFrom) / 1000;
     log(`registered the election and ${fleet.devices.length} devices in ${registerSeconds.toFixed(1)} s`);
 
-    const published: { at: number; reporting: number }[] = [];
-    subscriber.on('message', (topic, payload) => {
-      if (topic !== Topics.aggregate(electionId)) return;
-      published.push({ at: wallMs(), reporting: v1.ElectionAggregate.decode(payload).precinctsReporting });
-    });
-    await subscriber.subscribeAsync(Topics.aggregate(electionId), { qos: 1 });
-    const publishedNow = () => published[published.length - 1]?.reporting ?? 0;
-
+    const published = await followPublished(subscriber, electionId);
     if (!options.dial) {
       hooks.progress?.({ phase: 'connecting', stations: options.stations, connected: 0, sent: 0, acknowledged: 0, published: 0, acksPerSec: 0 });
       await fleet.connect();
@@ -196,80 +171,12 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
       await nextMessage(readers, () => true);
     }
 
-    const latency = histogram();
-    const timeline: TimelineRow[] = [];
-    let second: number[] = [];
-    let lastRow = { at: 0, acknowledged: 0 };
-    const t0 = wallMs() + 500;
-    let latest: FleetTick | null = null;
-    const addRow = (t: FleetTick, now: number) => {
-      const sorted = second.sort((a, b) => a - b);
-      const acksPerSec = ((t.counters.acknowledged - lastRow.acknowledged) * 1000) / Math.max(1, now - (lastRow.at || t0));
-      timeline.push({
-        second: timeline.length + 1,
-        connected: t.counters.connected,
-        sent: t.counters.sent,
-        acknowledged: t.counters.acknowledged,
-        published: publishedNow(),
-        acksPerSec: Math.round(acksPerSec),
-        latencyP50Ms: Math.round(sortedPercentile(sorted, 50)),
-        latencyP99Ms: Math.round(sortedPercentile(sorted, 99)),
-        stationRssMb: Math.round(t.rssMb),
-      });
-      hooks.progress?.({
-        phase: 'running',
-        stations: options.stations,
-        connected: t.counters.connected,
-        sent: t.counters.sent,
-        acknowledged: t.counters.acknowledged,
-        published: publishedNow(),
-        acksPerSec: Math.round(acksPerSec),
-      });
-      second = [];
-      lastRow = { at: now, acknowledged: t.counters.acknowledged };
-    };
-    const onTick = (t: FleetTick) => {
-      latest = t;
-      for (const ms of t.latencies) latency.recordValue(Math.max(1, Math.round(ms * 1000)));
-      second.push(...t.latencies);
-      const now = wallMs();
-      if (now >= t0 && Math.floor((now - t0) / 1000) >= timeline.length) addRow(t, now);
-    };
-    const profiler = options.profile && !external ? await startProfiler() : null;
-    const cpuFrom = { server: process.cpuUsage(), broker: stack.brokerCpuMs() };
-    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-    loopDelay.enable();
-    const result = await fleet.run(t0, onTick);
-    loopDelay.disable();
-    // The last, partial second.
-    if (latest && second.length) addRow(latest, wallMs());
-    const serverCpu = process.cpuUsage(cpuFrom.server);
-    const brokerCpuMs = cpuFrom.broker === null ? null : stack.brokerCpuMs()! - cpuFrom.broker;
-    if (profiler) {
-      await profiler.stop(options.profile!);
-      log(`CPU profile of the tally server during the run written to ${options.profile}`);
-    }
+    const burst = await runBurst(options, hooks, stack, fleet, published.now, !!external, log);
+    const { result } = burst;
     const acknowledged = result.counters.acknowledged;
-    for (let waited = 0; publishedNow() < acknowledged && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-    const allPublished = published.find((p) => p.reporting >= acknowledged);
-
-    let readerReport: LoadtestReport['readers'] = null;
-    if (readers) {
-      const answer = nextMessage<{ histogram: string; errors: number }>(readers, (m) => 'histogram' in m);
-      readers.send('stop');
-      const { histogram: encoded, errors } = await answer;
-      const h = decodeFromCompressedBase64(encoded);
-      readerReport = { clients: options.readers, requests: h.totalCount, errors, latencyMs: percentiles(h, 1000) };
-      readers = null;
-    }
-
-    const publishedLatency = histogram();
-    for (let k = 0, j = 0; k < result.acks.length; k++) {
-      const { closeAt, ackedAt } = result.acks[k];
-      while (j < published.length && (published[j].at < ackedAt || published[j].reporting < k + 1)) j++;
-      if (j === published.length) break;
-      publishedLatency.recordValue(Math.max(1, Math.round((published[j].at - closeAt) * 1000)));
-    }
+    for (let waited = 0; published.now() < acknowledged && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    const readerReport = readers ? await stopReaders(readers, options.readers) : null;
+    readers = null;
 
     hooks.progress?.({
       phase: 'checking',
@@ -277,7 +184,7 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
       connected: 0,
       sent: result.counters.sent,
       acknowledged,
-      published: publishedNow(),
+      published: published.now(),
       acksPerSec: 0,
     });
     const unacknowledged = new Set(result.unacknowledged);
@@ -286,57 +193,20 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
     const check = checkCounts(electionId, options.seed, options.stations, (i) => !unacknowledged.has(i), precincts, root);
     const server = await serverCounters(stack.target.registerUrl);
 
-    const lastAck = result.acks[result.acks.length - 1]?.ackedAt ?? t0;
-    const throughput = acknowledged / Math.max(0.001, (lastAck - t0) / 1000);
-    return {
-      target: external ? 'external' : 'embedded',
-      electionId,
+    return assembleReport({
       options,
-      stations: options.stations,
-      sent: result.counters.sent,
-      acknowledged,
-      accepted: result.counters.accepted,
-      duplicates: result.counters.duplicates,
-      rejected: result.counters.rejected,
-      unacknowledged: result.unacknowledged.length,
-      publishes: result.counters.publishes,
-      lost: check.lost,
-      doubleCounted: check.doubleCounted,
-      totalsMatch: check.totalsMatch,
-      countedUnacknowledged: check.countedUnacknowledged,
-      problems: check.examples,
-      latencyMs: percentiles(latency, 1000),
-      publishedLatencyMs: publishedLatency.totalCount ? percentiles(publishedLatency, 1000) : null,
-      allPublishedSeconds: allPublished ? (allPublished.at - t0) / 1000 : null,
-      throughputPerSec: throughput,
-      readers: readerReport,
+      external: !!external,
+      electionId,
+      burst,
+      check,
       server,
-      baseline: {
-        rawBrokerPerSec: rawPerSec,
-        verificationCeilingPerSec: ceiling?.perSecond ?? null,
-        verificationThreads: ceiling?.threads ?? null,
-        throughputToRaw: rawPerSec ? throughput / rawPerSec : null,
-        throughputToCeiling: ceiling ? throughput / ceiling.perSecond : null,
-      },
-      cpuMsPerResult: {
-        stations: result.counters.cpuMs / Math.max(1, acknowledged),
-        broker: brokerCpuMs === null ? null : brokerCpuMs / Math.max(1, acknowledged),
-        server: external ? null : (serverCpu.user + serverCpu.system) / 1000 / Math.max(1, acknowledged),
-      },
-      serverEventLoopDelayMs: external
-        ? null
-        : {
-            p50: loopDelay.percentile(50) / 1e6,
-            p90: loopDelay.percentile(90) / 1e6,
-            p99: loopDelay.percentile(99) / 1e6,
-            max: loopDelay.max / 1e6,
-            count: loopDelay.count,
-          },
-      peakRssMb: result.peakRssMb,
+      readers: readerReport,
+      ceiling,
+      rawPerSec,
+      published: published.list,
       registerSeconds,
-      wallSeconds: (wallMs() - started) / 1000,
-      timeline,
-    };
+      started,
+    });
   } finally {
     readers?.kill();
     await subscriber.endAsync(true);
@@ -345,7 +215,213 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
   }
 }
 
-/** The V8 profiler of this process (where the embedded tally server runs). */
+/** The report of a load test, from what each of its steps measured. */
+function assembleReport(parts: {
+  options: LoadtestOptions;
+  external: boolean;
+  electionId: string;
+  burst: Burst;
+  check: ReturnType<typeof checkCounts>;
+  server: LoadtestReport['server'];
+  readers: LoadtestReport['readers'];
+  ceiling: Awaited<ReturnType<typeof verificationCeiling>> | null;
+  rawPerSec: number | null;
+  published: { at: number; reporting: number }[];
+  registerSeconds: number;
+  started: number;
+}): LoadtestReport {
+  const { options, external, electionId, burst, check, server, ceiling, rawPerSec, published, registerSeconds, started } = parts;
+  const { result } = burst;
+  const acknowledged = result.counters.acknowledged;
+  const allPublished = published.find((p) => p.reporting >= acknowledged);
+  const lastAck = result.acks[result.acks.length - 1]?.ackedAt ?? burst.t0;
+  const throughput = acknowledged / Math.max(0.001, (lastAck - burst.t0) / 1000);
+  const publishedLatency = publishedLatencies(result.acks, published);
+  return {
+    target: external ? 'external' : 'embedded',
+    electionId,
+    options,
+    stations: options.stations,
+    sent: result.counters.sent,
+    acknowledged,
+    accepted: result.counters.accepted,
+    duplicates: result.counters.duplicates,
+    rejected: result.counters.rejected,
+    unacknowledged: result.unacknowledged.length,
+    publishes: result.counters.publishes,
+    lost: check.lost,
+    doubleCounted: check.doubleCounted,
+    totalsMatch: check.totalsMatch,
+    countedUnacknowledged: check.countedUnacknowledged,
+    problems: check.examples,
+    latencyMs: percentiles(burst.latency, 1000),
+    publishedLatencyMs: publishedLatency.totalCount ? percentiles(publishedLatency, 1000) : null,
+    allPublishedSeconds: allPublished ? (allPublished.at - burst.t0) / 1000 : null,
+    throughputPerSec: throughput,
+    readers: parts.readers,
+    server,
+    baseline: {
+      rawBrokerPerSec: rawPerSec,
+      verificationCeilingPerSec: ceiling?.perSecond ?? null,
+      verificationThreads: ceiling?.threads ?? null,
+      throughputToRaw: rawPerSec ? throughput / rawPerSec : null,
+      throughputToCeiling: ceiling ? throughput / ceiling.perSecond : null,
+    },
+    cpuMsPerResult: {
+      stations: result.counters.cpuMs / Math.max(1, acknowledged),
+      broker: burst.brokerCpuMs === null ? null : burst.brokerCpuMs / Math.max(1, acknowledged),
+      server: external ? null : burst.serverCpuMs / Math.max(1, acknowledged),
+    },
+    serverEventLoopDelayMs: external ? null : burst.loopDelay,
+    peakRssMb: result.peakRssMb,
+    registerSeconds,
+    wallSeconds: (wallMs() - started) / 1000,
+    timeline: burst.timeline,
+  };
+}
+
+/** The first baseline: the same results through the broker to a plain subscriber, nothing verified or stored. */
+async function rawBrokerBaseline(
+  options: LoadtestOptions,
+  fleet: Fleet,
+  subscriber: MqttClient,
+  stack: SimulationStack,
+  electionId: string,
+  log: (line: string) => void,
+): Promise<number> {
+  const prefix = `shailoo/v1/bench/${electionId}`;
+  let received = 0;
+  let last = 0;
+  const count = (topic: string) => {
+    if (!topic.startsWith(prefix)) return;
+    received++;
+    last = wallMs();
+  };
+  subscriber.on('message', count);
+  await subscriber.subscribeAsync(`${prefix}/#`, { qos: options.qos });
+  const from = wallMs();
+  await fleet.raw(prefix, stack.serviceUrl('tools'));
+  for (let waited = 0; received < options.stations && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+  await subscriber.unsubscribeAsync(`${prefix}/#`);
+  subscriber.off('message', count);
+  const perSec = received / ((last - from) / 1000);
+  log(`baseline: the same ${options.stations} results through the broker to a plain subscriber: ${Math.round(perSec)}/s`);
+  return perSec;
+}
+
+/** The retained aggregate as it is published: when, and how many precincts it says report. */
+async function followPublished(subscriber: MqttClient, electionId: string): Promise<{ list: { at: number; reporting: number }[]; now: () => number }> {
+  const list: { at: number; reporting: number }[] = [];
+  subscriber.on('message', (topic, payload) => {
+    if (topic !== Topics.aggregate(electionId)) return;
+    list.push({ at: wallMs(), reporting: v1.ElectionAggregate.decode(payload).precinctsReporting });
+  });
+  await subscriber.subscribeAsync(Topics.aggregate(electionId), { qos: 1 });
+  return { list, now: () => list[list.length - 1]?.reporting ?? 0 };
+}
+
+/** What the burst measured: the fleet's result, its second-by-second timeline, and the CPU and event loop of the CEC side. */
+interface Burst {
+  result: Awaited<ReturnType<Fleet['run']>>;
+  t0: number;
+  latency: Histogram;
+  timeline: TimelineRow[];
+  serverCpuMs: number;
+  brokerCpuMs: number | null;
+  loopDelay: Percentiles;
+}
+
+/** The stations close their polls at t0 (half a second from now) and send until acknowledged; a row of the timeline each second. */
+async function runBurst(
+  options: LoadtestOptions,
+  hooks: LoadtestHooks,
+  stack: SimulationStack,
+  fleet: Fleet,
+  publishedNow: () => number,
+  external: boolean,
+  log: (line: string) => void,
+): Promise<Burst> {
+  const latency = histogram();
+  const timeline: TimelineRow[] = [];
+  let second: number[] = [];
+  let lastRow = { at: 0, acknowledged: 0 };
+  const t0 = wallMs() + 500;
+  let latest: FleetTick | null = null;
+  const addRow = (t: FleetTick, now: number) => {
+    const sorted = second.sort((a, b) => a - b);
+    const acksPerSec = ((t.counters.acknowledged - lastRow.acknowledged) * 1000) / Math.max(1, now - (lastRow.at || t0));
+    const { connected, sent, acknowledged } = t.counters;
+    const row = { connected, sent, acknowledged, published: publishedNow(), acksPerSec: Math.round(acksPerSec) };
+    timeline.push({
+      second: timeline.length + 1,
+      ...row,
+      latencyP50Ms: Math.round(sortedPercentile(sorted, 50)),
+      latencyP99Ms: Math.round(sortedPercentile(sorted, 99)),
+      stationRssMb: Math.round(t.rssMb),
+    });
+    hooks.progress?.({ phase: 'running', stations: options.stations, ...row });
+    second = [];
+    lastRow = { at: now, acknowledged: t.counters.acknowledged };
+  };
+  const onTick = (t: FleetTick) => {
+    latest = t;
+    for (const ms of t.latencies) latency.recordValue(Math.max(1, Math.round(ms * 1000)));
+    second.push(...t.latencies);
+    const now = wallMs();
+    if (now >= t0 && Math.floor((now - t0) / 1000) >= timeline.length) addRow(t, now);
+  };
+  const profiler = options.profile && !external ? await startProfiler() : null;
+  const cpuFrom = { server: process.cpuUsage(), broker: stack.brokerCpuMs() };
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const result = await fleet.run(t0, onTick);
+  loopDelay.disable();
+  // The last, partial second.
+  if (latest && second.length) addRow(latest, wallMs());
+  const serverCpu = process.cpuUsage(cpuFrom.server);
+  const brokerCpuMs = cpuFrom.broker === null ? null : stack.brokerCpuMs()! - cpuFrom.broker;
+  if (profiler) {
+    await profiler.stop(options.profile!);
+    log(`CPU profile of the tally server during the run written to ${options.profile}`);
+  }
+  return {
+    result,
+    t0,
+    latency,
+    timeline,
+    serverCpuMs: (serverCpu.user + serverCpu.system) / 1000,
+    brokerCpuMs,
+    loopDelay: {
+      p50: loopDelay.percentile(50) / 1e6,
+      p90: loopDelay.percentile(90) / 1e6,
+      p99: loopDelay.percentile(99) / 1e6,
+      max: loopDelay.max / 1e6,
+      count: loopDelay.count,
+    },
+  };
+}
+
+/** The readers' latencies, once they are told to stop. */
+async function stopReaders(readers: ReturnType<typeof forkSibling>, clients: number): Promise<NonNullable<LoadtestReport['readers']>> {
+  const answer = nextMessage<{ histogram: string; errors: number }>(readers, (m) => 'histogram' in m);
+  readers.send('stop');
+  const { histogram: encoded, errors } = await answer;
+  const h = decodeFromCompressedBase64(encoded);
+  return { clients, requests: h.totalCount, errors, latencyMs: percentiles(h, 1000) };
+}
+
+/** For each acknowledged result, from its station's close to the first publication that counts it. */
+function publishedLatencies(acks: { closeAt: number; ackedAt: number }[], published: { at: number; reporting: number }[]): Histogram {
+  const h = histogram();
+  for (let k = 0, j = 0; k < acks.length; k++) {
+    const { closeAt, ackedAt } = acks[k];
+    while (j < published.length && (published[j].at < ackedAt || published[j].reporting < k + 1)) j++;
+    if (j === published.length) break;
+    h.recordValue(Math.max(1, Math.round((published[j].at - closeAt) * 1000)));
+  }
+  return h;
+}
+
 async function startProfiler(): Promise<{ stop(file: string): Promise<void> }> {
   const session = new Session();
   session.connect();

@@ -11,7 +11,7 @@ import {
 } from '@shailoo/election';
 import { Authority, precinctAuthority, serviceAuthorities, TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
 import { Outage } from '@shailoo/modem';
-import { ManualClock } from '@shailoo/platform';
+import { ManualClock, Timer } from '@shailoo/platform';
 import { ElectionDay, LiveStation, prepareCouncilDay, prepareElectionDay, prepareStation, stationDevices, votersOf } from '@shailoo/scenario';
 import { StationMessage, StationUplink } from '@shailoo/station';
 import { driveClock, Pace } from './clock-driver';
@@ -172,203 +172,144 @@ export async function runScenario(
   options: RunOptions = {},
   days = scenarioDays(scenario, options.seed ?? scenario.seed),
 ): Promise<RunResult> {
-  const seed = options.seed ?? scenario.seed;
-  const speed = options.speed ?? scenario.speed;
-  const pace: Pace = { speed, paused: false };
-  const wallStart = Date.now();
-  const date = days[0].definition.date;
-  const dayStart = electionDayHour(date, ELECTION_DAY.commissionMeets);
-  const clock = new ManualClock(dayStart);
-  const at = (hhmm: string) => electionDayHour(date, 0) + minutesOf(hhmm) * 60_000;
-  const online = scenario.identification === 'online';
-  const control = new LiveControl(pace, clock);
-  const stack = await SimulationStack.start(clock, seed, options.target, { httpPort: options.httpPort, simulation: control });
-  control.toolsUrl = stack.serviceUrl('tools');
-  let peakRss = process.memoryUsage().rss;
-  const logged: LoggedMessage[] = [];
-  const truths = new Map<string, PrecinctTruth[]>(days.map((d) => [d.definition.id, []]));
-  const uplinks = new Set<StationUplink>();
-  const frontiers = new Map<string, Frontier>();
-  const reportedAt = new Map<string, number>();
-  const state = { asking: 0, answered: 0, busy: 0, opened: 0, voting: 0, closed: 0, reported: 0 };
-  const faults: FaultOutcome[] = scenario.faults.map((fault) => ({ fault, injected: false, caused: {} }));
-  const stations = days.reduce((s, d) => s + d.boxes.length, 0);
-  const regions = new Map(days.flatMap((day) => [...regionsOf(day)]));
-  // Thousands of stations connecting at the same instant overrun the broker's CONNACKs: a few dozen at a time.
-  const connecting = limiter(32);
-  let connected = 0;
-  let everyoneConnected!: () => void;
-  const allConnected = new Promise<void>((resolve) => (everyoneConnected = resolve));
-  // Past the scenario's deadline on the virtual clock, a station still sending is given up.
-  const givenUp: GivenUpStation[] = [];
-  // Its timer goes once every station has reported or been given up: the clock has no reason to go there.
-  let giveUpNow!: () => void;
-  const deadline = new Promise<typeof GIVE_UP>((resolve) => (giveUpNow = () => resolve(GIVE_UP)));
-  const deadlineTimer = clock.setTimeout(giveUpNow, electionDayHour(date, ELECTION_DAY.closes) + scenario.transmitWithinHours * 3_600_000 - clock.now());
-  const transmitted = () => {
-    if (state.reported + givenUp.length === stations) clock.clearTimeout(deadlineTimer);
-  };
-  // What the run still waits for, should its real-time limit pass: the stations not done, their services.
-  const unfinished = new Map<string, StationUplink>();
-  const services = new Set<{ close(): Promise<void> }>();
-  let progress: NodeJS.Timeout | undefined;
-  let overdue: ReturnType<typeof realTimeLimit> | undefined;
+  const run = new ScenarioRun(scenario, options, days);
   try {
-    const devicesOf = days.map((day) => day.boxes.map((_, i) => stationDevices(day, seed, i + 1)));
-    const registrations = days.map((day, k) => ({ definition: day.definition, devices: devicesOf[k].flatMap((d) => d.devices) }));
-    await stack.register(registrations, online);
+    const stack = await run.open();
+    await run.prepare();
+    await run.runDay();
+    const result = await run.result();
+    await options.whenDone?.(result, stack, days);
+    return result;
+  } finally {
+    await run.close();
+  }
+}
+
+/** The devices of one station, as the scenario's seed makes them. */
+type StationDevices = ReturnType<typeof stationDevices>;
+
+/** What a station has while its day runs: its modems, its identification links, its place on the console. */
+interface OpenStation {
+  uplink: StationUplink;
+  live: LiveStation;
+  service: Awaited<ReturnType<typeof serviceAuthorities>> | null;
+}
+
+/**
+ * One run of a scenario, step by step: the CEC side opened and the elections registered, every
+ * station's day on the one virtual clock (connect, vote, count, transmit — or be given up at the
+ * transmission deadline), then the report with the oracle's verdict. Everything it opened is
+ * closed by `close`, whatever happened.
+ */
+class ScenarioRun {
+  readonly seed: string;
+  private readonly pace: Pace;
+  private readonly clock: ManualClock;
+  private readonly dayStart: number;
+  private readonly control: LiveControl;
+  private stack: SimulationStack | null = null;
+  private readonly wallStart = Date.now();
+  private peakRss = process.memoryUsage().rss;
+  /** Every message the devices sent, with its virtual time: the event log. */
+  private readonly logged: LoggedMessage[] = [];
+  private readonly truths: Map<string, PrecinctTruth[]>;
+  private readonly devicesOf: StationDevices[][];
+  private readonly registrations: { definition: ElectionDefinition; devices: StationDevices['devices'] }[];
+  private readonly stations: number;
+  private readonly regions: Map<string, { id: string; name: string }>;
+  private readonly faults: FaultOutcome[];
+  private readonly state = { asking: 0, answered: 0, busy: 0, opened: 0, voting: 0, closed: 0, reported: 0 };
+  private readonly uplinks = new Set<StationUplink>();
+  private readonly frontiers = new Map<string, Frontier>();
+  private readonly reportedAt = new Map<string, number>();
+  // Thousands of stations connecting at the same instant overrun the broker's CONNACKs: a few dozen at a time.
+  private readonly connecting = limiter(32);
+  private connected = 0;
+  private everyoneConnected!: () => void;
+  private readonly allConnected = new Promise<void>((resolve) => (this.everyoneConnected = resolve));
+  /** Past the scenario's deadline on the virtual clock, a station still sending is given up. */
+  private readonly givenUp: GivenUpStation[] = [];
+  private readonly deadline: Promise<typeof GIVE_UP>;
+  private readonly deadlineTimer: Timer;
+  /** What the run still waits for, should its real-time limit pass: the stations not done, their links. */
+  private readonly unfinished = new Map<string, StationUplink>();
+  private readonly services = new Set<{ close(): Promise<void> }>();
+  private progress: NodeJS.Timeout | undefined;
+  private overdue: ReturnType<typeof realTimeLimit> | undefined;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly options: RunOptions,
+    private readonly days: ElectionDay[],
+  ) {
+    this.seed = options.seed ?? scenario.seed;
+    this.pace = { speed: options.speed ?? scenario.speed, paused: false };
+    const date = days[0].definition.date;
+    this.dayStart = electionDayHour(date, ELECTION_DAY.commissionMeets);
+    this.clock = new ManualClock(this.dayStart);
+    this.control = new LiveControl(this.pace, this.clock);
+    this.truths = new Map(days.map((d) => [d.definition.id, []]));
+    this.devicesOf = days.map((day) => day.boxes.map((_, i) => stationDevices(day, this.seed, i + 1)));
+    this.registrations = days.map((day, k) => ({ definition: day.definition, devices: this.devicesOf[k].flatMap((d) => d.devices) }));
+    this.stations = days.reduce((s, d) => s + d.boxes.length, 0);
+    this.regions = new Map(days.flatMap((day) => [...regionsOf(day)]));
+    this.faults = scenario.faults.map((fault) => ({ fault, injected: false, caused: {} }));
+    // The deadline's timer goes once every station has reported or been given up: the clock has no reason to go there.
+    let giveUpNow!: () => void;
+    this.deadline = new Promise((resolve) => (giveUpNow = () => resolve(GIVE_UP)));
+    const transmitBy = electionDayHour(date, ELECTION_DAY.closes) + scenario.transmitWithinHours * 3_600_000;
+    this.deadlineTimer = this.clock.setTimeout(giveUpNow, transmitBy - this.clock.now());
+  }
+
+  /** The CEC side, once open. */
+  private get cec(): SimulationStack {
+    if (!this.stack) throw new Error('the run has not opened its CEC side yet');
+    return this.stack;
+  }
+
+  /** An election-day time (Bishkek) on the virtual clock. */
+  private readonly at = (hhmm: string) => electionDayHour(this.days[0].definition.date, 0) + minutesOf(hhmm) * 60_000;
+
+  /** Starts the CEC side: the embedded stack with the trainer's console, or the target given. */
+  async open(): Promise<SimulationStack> {
+    const { options, control } = this;
+    this.stack = await SimulationStack.start(this.clock, this.seed, options.target, { httpPort: options.httpPort, simulation: control });
+    control.toolsUrl = this.stack.serviceUrl('tools');
+    return this.stack;
+  }
+
+  /** Registers the elections and devices, builds the voter lists, schedules the faults and the progress reports. */
+  async prepare(): Promise<void> {
+    const { clock, options, state } = this;
+    const stack = this.cec;
+    await stack.register(this.registrations, this.scenario.identification === 'online');
     // The stations' side of the voter lists too, before the clock starts.
-    days.forEach((day) => votersOf(day, seed));
-    scheduleFaults(faults, clock, at, stack, state);
+    this.days.forEach((day) => votersOf(day, this.seed));
+    scheduleFaults(this.faults, clock, this.at, stack, state);
     if (stack.embedded) options.onServing?.({ httpUrl: stack.target.registerUrl, operatorToken: stack.target.operatorToken! });
-    const snapshot = (): RunProgress => ({ virtualMs: clock.now(), stations, ...pick(state), identifications: state.answered });
-    progress = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      options.onProgress?.(snapshot());
+    this.progress = setInterval(() => {
+      this.peakRss = Math.max(this.peakRss, process.memoryUsage().rss);
+      options.onProgress?.(this.snapshot());
     }, 250);
-    const opens = electionDayHour(date, ELECTION_DAY.opens);
-    clock.setTimeout(() => (state.opened = stations), opens - dayStart);
-    overdue = realTimeLimit(options.timeoutMs, () =>
+    clock.setTimeout(() => (state.opened = this.stations), electionDayHour(this.days[0].definition.date, ELECTION_DAY.opens) - this.dayStart);
+    this.overdue = realTimeLimit(options.timeoutMs, () =>
       [
         `virtual clock at ${bishkekTime(clock.now())}`,
-        stillWaiting(unfinished, state.asking, connected < stations ? `${connected} of ${stations} stations connected` : ''),
+        stillWaiting(this.unfinished, state.asking, this.connected < this.stations ? `${this.connected} of ${this.stations} stations connected` : ''),
       ].join('; '),
     );
-    const runs = days.flatMap((day, k) => {
-      for (const p of precinctsOf(day.definition.territory)) frontiers.set(p.id, new Frontier());
-      return devicesOf[k].map(async (devices, i) => {
-        const { precinctId } = devices;
-        const region = regions.get(precinctId)?.name ?? '';
-        const outages: Outage[] = scenario.faults
-          .filter((f): f is Extract<Fault, { kind: 'modems-down' }> => f.kind === 'modems-down' && f.region === region)
-          .map((f) => ({ fromMs: at(f.from), toMs: at(f.until) }));
-        const uplink = new StationUplink(
-          day.definition.id,
-          devices.devices.map((d) => d.id),
-          clock,
-          {
-            seed,
-            brokerUrl: stack.deviceUrl,
-            link: scenario.modems.regions[region] ?? scenario.modems.default,
-            outages,
-          },
-        );
-        uplinks.add(uplink);
-        unfinished.set(precinctId, uplink);
-        const giveUp = (stage: GivenUpStation['stage']) => {
-          givenUp.push({ electionId: day.definition.id, precinctId, stage, unacknowledged: uplink.unacknowledged() });
-          transmitted();
-        };
-        const live: LiveStation = {};
-        control.add({
-          electionId: day.definition.id,
-          definitionHash: day.hash,
-          precinctId,
-          regionId: regions.get(precinctId)?.id ?? '',
-          boxDeviceId: devices.box.identity.deviceId,
-          live,
-          outages,
-        });
-        const header = { electionId: day.definition.id, definitionHash: day.hash, precinctId };
-        const service = await connecting(async () => {
-          uplink.start();
-          await uplink.connected();
-          if (!online) return null;
-          const authorities = await serviceAuthorities(stack.deviceUrl, devices.identification, header, {
-            timeoutMs: 600_000,
-            resendMs: 5_000,
-            onSend: (topic, payload, atMs) => logged.push({ atMs, topic, payload }),
-          });
-          services.add(authorities);
-          return authorities;
-        });
-        if (++connected === stations) everyoneConnected();
-        await allConnected;
-        const local = precinctAuthority(precinctId);
-        const frontier = frontiers.get(precinctId)!;
-        let voted = false;
-        // Each question waits for the virtual clock; a voter of another precinct is asked about only
-        // once their own precinct has asked about everyone before — so every answer is the same in
-        // every run, whatever the machine's speed.
-        const paced =
-          (inner: Authority): Authority =>
-          async (voter, atMs, method, offline) => {
-            frontier.enter(atMs);
-            await clock.sleepUntil(atMs);
-            if (!voted) [voted, state.voting] = [true, state.voting + 1];
-            if (!offline && voter.precinctId !== precinctId) await frontiers.get(voter.precinctId)?.past(atMs);
-            state.asking++;
-            try {
-              return await inner(voter, atMs, method, offline);
-            } finally {
-              state.asking--;
-              state.answered++;
-            }
-          };
-        const jam = scenario.faults.find(
-          (f): f is Extract<Fault, { kind: 'box-jam' }> =>
-            f.kind === 'box-jam' && f.precinct === i + 1 && (f.council === undefined || days.length === 1 || day.definition.name.includes(String(f.council))),
-        );
-        const d = scenario.devices;
-        const emit = (m: StationMessage) => {
-          logged.push({ atMs: m.atMs, topic: Topics.uplink(day.definition.id, m.deviceId, m.kind), payload: m.envelope });
-          uplink.send(m).catch(() => undefined);
-        };
-        try {
-          const run = await Promise.race([
-            prepareStation(
-              {
-                precinct: i + 1,
-                seed,
-                boxFailureRate: d.boxFailureRate,
-                handCountErrorRate: d.handCountErrorRate,
-                printerFailureRate: d.printerFailureRate,
-                powerCutRate: d.powerCutRate,
-                biometrics: {
-                  ...TYPICAL_BIOMETRICS,
-                  fingerprintFrr: d.fingerprintFrr,
-                  faceFrr: d.faceFrr,
-                  far: d.far,
-                  unreadableRate: d.unreadableRate,
-                  falseAlreadyIdentifiedRate: d.falseAlreadyIdentifiedRate,
-                },
-                boxMisreadRate: d.boxMisreadRate,
-                doubleVoterRate: scenario.doubleVoterShare,
-                boxJamAtMs: jam ? at(jam.at) : undefined,
-                live,
-                emit,
-              },
-              day,
-              (deviceId) => paced(service ? service.authorityFor(deviceId) : local),
-              devices,
-            ),
-            deadline,
-          ]);
-          if (run === GIVE_UP) return giveUp('day');
-          frontier.enter(Infinity);
-          state.closed++;
-          truths.get(day.definition.id)!.push(truthOf(precinctId, run.station));
-          if ((await Promise.race([uplink.drained(), deadline])) === GIVE_UP) return giveUp('transmission');
-          state.reported++;
-          transmitted();
-          reportedAt.set(precinctId, clock.now());
-          if (jam) {
-            const outcome = faults.find((f) => f.fault === jam)!;
-            Object.assign(outcome, { injected: true, caused: { precinctId, boxFailedAt: run.station.failedAtMs && bishkekTime(run.station.failedAtMs) } });
-          }
-        } finally {
-          frontier.enter(Infinity);
-          unfinished.delete(precinctId);
-          if (service) services.delete(service);
-          await service?.close();
-          await uplink.stop();
-          uplinks.delete(uplink);
-        }
-      });
+  }
+
+  /** Every station's day on the virtual clock, driven until each has reported or been given up. */
+  async runDay(): Promise<void> {
+    const { state, uplinks } = this;
+    const runs = this.days.flatMap((day, k) => {
+      for (const p of precinctsOf(day.definition.territory)) this.frontiers.set(p.id, new Frontier());
+      return this.devicesOf[k].map((devices, i) => this.station(day, devices, i));
     });
-    const all = Promise.race([Promise.all(runs), overdue.promise]);
-    await Promise.race([allConnected, all]);
-    await driveClock(clock, pace, all, {
+    const all = Promise.race([Promise.all(runs), this.overdue!.promise]);
+    await Promise.race([this.allConnected, all]);
+    await driveClock(this.clock, this.pace, all, {
       inFlight: () => state.asking + [...uplinks].reduce((n, u) => n + u.onWire + u.awaitingSession, 0),
       progress: () => `${state.answered}/${[...uplinks].reduce((n, u) => n + u.pending, 0)}`,
       unacknowledged: () => [...uplinks].reduce((n, u) => n + u.pending, 0),
@@ -376,22 +317,176 @@ export async function runScenario(
       busy: () => state.busy,
     });
     await all;
-    clearInterval(progress);
-    options.onProgress?.(snapshot());
-    for (const f of faults.filter((o) => o.fault.kind === 'modems-down')) {
-      const region = (f.fault as Extract<Fault, { kind: 'modems-down' }>).region;
-      const inRegion = [...regions].filter(([, r]) => r.name === region).map(([p]) => p);
-      f.injected = inRegion.length > 0;
-      const last = Math.max(...inRegion.map((p) => reportedAt.get(p) ?? -Infinity));
-      f.caused = { stationsInRegion: inRegion.length, lastReportedAt: Number.isFinite(last) ? bishkekTime(last) : null };
+    clearInterval(this.progress);
+    this.options.onProgress?.(this.snapshot());
+  }
+
+  /** One station's day: connected, its voters identified, its counts made, everything transmitted — or given up at the deadline. */
+  private async station(day: ElectionDay, devices: StationDevices, i: number): Promise<void> {
+    const { precinctId } = devices;
+    const { uplink, live, service } = await this.openStation(day, devices);
+    const frontier = this.frontiers.get(precinctId)!;
+    const giveUp = (stage: GivenUpStation['stage']) => {
+      this.givenUp.push({ electionId: day.definition.id, precinctId, stage, unacknowledged: uplink.unacknowledged() });
+      this.transmitted();
+    };
+    const local = precinctAuthority(precinctId);
+    const jam = this.scenario.faults.find(
+      (f): f is Extract<Fault, { kind: 'box-jam' }> =>
+        f.kind === 'box-jam' && f.precinct === i + 1 && (f.council === undefined || this.days.length === 1 || day.definition.name.includes(String(f.council))),
+    );
+    const emit = (m: StationMessage) => {
+      this.logged.push({ atMs: m.atMs, topic: Topics.uplink(day.definition.id, m.deviceId, m.kind), payload: m.envelope });
+      uplink.send(m).catch(() => undefined);
+    };
+    try {
+      const authority = this.paced(precinctId, frontier);
+      const run = await Promise.race([
+        prepareStation(
+          { ...this.stationSettings(i), boxJamAtMs: jam ? this.at(jam.at) : undefined, live, emit },
+          day,
+          (deviceId) => authority(service ? service.authorityFor(deviceId) : local),
+          devices,
+        ),
+        this.deadline,
+      ]);
+      if (run === GIVE_UP) return giveUp('day');
+      frontier.enter(Infinity);
+      this.state.closed++;
+      this.truths.get(day.definition.id)!.push(truthOf(precinctId, run.station));
+      if ((await Promise.race([uplink.drained(), this.deadline])) === GIVE_UP) return giveUp('transmission');
+      this.state.reported++;
+      this.transmitted();
+      this.reportedAt.set(precinctId, this.clock.now());
+      if (jam) {
+        const outcome = this.faults.find((f) => f.fault === jam)!;
+        Object.assign(outcome, { injected: true, caused: { precinctId, boxFailedAt: run.station.failedAtMs && bishkekTime(run.station.failedAtMs) } });
+      }
+    } finally {
+      frontier.enter(Infinity);
+      this.unfinished.delete(precinctId);
+      if (service) this.services.delete(service);
+      await service?.close();
+      await uplink.stop();
+      this.uplinks.delete(uplink);
     }
-    const virtualSeconds = (clock.now() - dayStart) / 1000;
-    const eventLog = encodeEventLog({ scenario: scenario.name, seed, elections: registrations, messages: logged });
-    const { report, verdicts, published } = await reportOf(scenario, seed, speed, options.target, days, truths, stack, eventLog, logged, faults);
-    report.wallSeconds = (Date.now() - wallStart) / 1000;
+  }
+
+  /** A station's modems and identification links, connected a few dozen stations at a time; resolves once every station is connected. */
+  private async openStation(day: ElectionDay, devices: StationDevices): Promise<OpenStation> {
+    const { precinctId } = devices;
+    const { scenario } = this;
+    const stack = this.cec;
+    const region = this.regions.get(precinctId)?.name ?? '';
+    const outages: Outage[] = scenario.faults
+      .filter((f): f is Extract<Fault, { kind: 'modems-down' }> => f.kind === 'modems-down' && f.region === region)
+      .map((f) => ({ fromMs: this.at(f.from), toMs: this.at(f.until) }));
+    const uplink = new StationUplink(
+      day.definition.id,
+      devices.devices.map((d) => d.id),
+      this.clock,
+      { seed: this.seed, brokerUrl: stack.deviceUrl, link: scenario.modems.regions[region] ?? scenario.modems.default, outages },
+    );
+    this.uplinks.add(uplink);
+    this.unfinished.set(precinctId, uplink);
+    const live: LiveStation = {};
+    this.control.add({
+      electionId: day.definition.id,
+      definitionHash: day.hash,
+      precinctId,
+      regionId: this.regions.get(precinctId)?.id ?? '',
+      boxDeviceId: devices.box.identity.deviceId,
+      live,
+      outages,
+    });
+    const header = { electionId: day.definition.id, definitionHash: day.hash, precinctId };
+    const service = await this.connecting(async () => {
+      uplink.start();
+      await uplink.connected();
+      if (scenario.identification !== 'online') return null;
+      const authorities = await serviceAuthorities(stack.deviceUrl, devices.identification, header, {
+        timeoutMs: 600_000,
+        resendMs: 5_000,
+        onSend: (topic, payload, atMs) => this.logged.push({ atMs, topic, payload }),
+      });
+      this.services.add(authorities);
+      return authorities;
+    });
+    if (++this.connected === this.stations) this.everyoneConnected();
+    await this.allConnected;
+    return { uplink, live, service };
+  }
+
+  /**
+   * A station's questions on the virtual clock: each waits for its time, and a voter of another
+   * precinct is asked about only once their own precinct has asked about everyone before — so every
+   * answer is the same in every run, whatever the machine's speed.
+   */
+  private paced(precinctId: string, frontier: Frontier): (inner: Authority) => Authority {
+    const { clock, state, frontiers } = this;
+    let voted = false;
+    return (inner) => async (voter, atMs, method, offline) => {
+      frontier.enter(atMs);
+      await clock.sleepUntil(atMs);
+      if (!voted) [voted, state.voting] = [true, state.voting + 1];
+      if (!offline && voter.precinctId !== precinctId) await frontiers.get(voter.precinctId)?.past(atMs);
+      state.asking++;
+      try {
+        return await inner(voter, atMs, method, offline);
+      } finally {
+        state.asking--;
+        state.answered++;
+      }
+    };
+  }
+
+  /** The scenario's device settings for the station of precinct `i + 1`. */
+  private stationSettings(i: number) {
+    const d = this.scenario.devices;
+    return {
+      precinct: i + 1,
+      seed: this.seed,
+      boxFailureRate: d.boxFailureRate,
+      handCountErrorRate: d.handCountErrorRate,
+      printerFailureRate: d.printerFailureRate,
+      powerCutRate: d.powerCutRate,
+      biometrics: {
+        ...TYPICAL_BIOMETRICS,
+        fingerprintFrr: d.fingerprintFrr,
+        faceFrr: d.faceFrr,
+        far: d.far,
+        unreadableRate: d.unreadableRate,
+        falseAlreadyIdentifiedRate: d.falseAlreadyIdentifiedRate,
+      },
+      boxMisreadRate: d.boxMisreadRate,
+      doubleVoterRate: this.scenario.doubleVoterShare,
+    };
+  }
+
+  /** Once every station has reported or been given up, the deadline's timer goes. */
+  private transmitted(): void {
+    if (this.state.reported + this.givenUp.length === this.stations) this.clock.clearTimeout(this.deadlineTimer);
+  }
+
+  private snapshot(): RunProgress {
+    return { virtualMs: this.clock.now(), stations: this.stations, ...pick(this.state), identifications: this.state.answered };
+  }
+
+  /** The report, the event log, the oracle's inputs and verdicts, read from what the tally server published. */
+  async result(): Promise<RunResult> {
+    const { scenario, seed, days, truths, clock } = this;
+    const stack = this.cec;
+    this.describeModemOutages();
+    const virtualSeconds = (clock.now() - this.dayStart) / 1000;
+    const eventLog = encodeEventLog({ scenario: scenario.name, seed, elections: this.registrations, messages: this.logged });
+    const speed = this.options.speed ?? scenario.speed;
+    const { report, verdicts, published } = await reportOf(scenario, seed, speed, this.options.target, days, truths, stack, eventLog, this.logged, this.faults);
+    report.wallSeconds = (Date.now() - this.wallStart) / 1000;
     report.virtualSeconds = virtualSeconds;
-    report.identificationsPerSecond = Math.round(state.answered / report.wallSeconds);
-    report.peakRssMb = Math.round(Math.max(peakRss, process.memoryUsage().rss) / 1e6);
+    report.identificationsPerSecond = Math.round(this.state.answered / report.wallSeconds);
+    report.peakRssMb = Math.round(Math.max(this.peakRss, process.memoryUsage().rss) / 1e6);
+    report.liveFaults = this.control.faults;
+    report.givenUp = this.givenUp;
     const differences = Object.fromEntries(days.map((d) => [d.definition.id, verdicts[d.definition.id].differences]));
     const evidence = Object.fromEntries(
       days.map((d) => [
@@ -399,19 +494,28 @@ export async function runScenario(
         { definition: d.definition, hash: d.hash, precincts: truths.get(d.definition.id)!, published: published[d.definition.id] },
       ]),
     );
-    report.liveFaults = control.faults;
-    report.givenUp = givenUp;
-    const result = { report, eventLog, differences, evidence };
-    await options.whenDone?.(result, stack, days);
-    return result;
-  } finally {
-    overdue?.clear();
-    clearInterval(progress);
-    // After a real-time limit, stations still running are stopped here: nothing of the run stays open.
-    await Promise.all([...services].map((s) => s.close()));
-    await Promise.all([...uplinks].map((u) => u.stop()));
-    await control.close();
-    await stack.close();
+    return { report, eventLog, differences, evidence };
+  }
+
+  /** What each regional modem outage did: how many stations it held, when the last of them reported. */
+  private describeModemOutages(): void {
+    for (const f of this.faults.filter((o) => o.fault.kind === 'modems-down')) {
+      const region = (f.fault as Extract<Fault, { kind: 'modems-down' }>).region;
+      const inRegion = [...this.regions].filter(([, r]) => r.name === region).map(([p]) => p);
+      f.injected = inRegion.length > 0;
+      const last = Math.max(...inRegion.map((p) => this.reportedAt.get(p) ?? -Infinity));
+      f.caused = { stationsInRegion: inRegion.length, lastReportedAt: Number.isFinite(last) ? bishkekTime(last) : null };
+    }
+  }
+
+  /** Closes everything the run opened; after a real-time limit, the stations still running too. */
+  async close(): Promise<void> {
+    this.overdue?.clear();
+    clearInterval(this.progress);
+    await Promise.all([...this.services].map((s) => s.close()));
+    await Promise.all([...this.uplinks].map((u) => u.stop()));
+    await this.control.close();
+    await this.stack?.close();
   }
 }
 
