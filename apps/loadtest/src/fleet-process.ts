@@ -1,6 +1,6 @@
 import { DeviceRegistration, v1 } from '@shailoo/contracts';
 import { leanConnection, LINK_PROFILES, LinkModel, Modem } from '@shailoo/modem';
-import { Random, SystemClock } from '@shailoo/platform';
+import { Random, SystemClock, TokenBucket } from '@shailoo/platform';
 import { syntheticStation } from '@shailoo/scenario';
 import { LeanMqttClient, uniqueClientId, withCredentials } from '@shailoo/transport';
 import { FleetCounters, FleetShare, FromFleet, ToFleet, wallMs } from './fleet-protocol';
@@ -35,9 +35,9 @@ class FleetShareProcess {
   private readonly acks: number[] = [];
   private next = 0;
   private sessions = 0;
-  private connectTokens = 0;
-  private sendTokens = 0;
-  private lastRefill = 0;
+  /** New connections and new results a second over this process's share (bursts of a fiftieth of a second); none: no cap. */
+  private readonly connects: TokenBucket;
+  private readonly sends: TokenBucket;
   private pumpTimer: NodeJS.Timeout | null = null;
   private tickTimer: NodeJS.Timeout | null = null;
   private peakRss = 0;
@@ -48,6 +48,9 @@ class FleetShareProcess {
 
   constructor(private readonly share: FleetShare) {
     this.connection = leanConnection({ qos: share.options.qos });
+    const rate = (perSecond: number) => (perSecond > 0 ? new TokenBucket(perSecond, Math.max(perSecond / 50, 1), 0) : TokenBucket.unlimited());
+    this.connects = rate(share.connectRate);
+    this.sends = rate(share.rate);
     const election = { id: share.electionId, hash: share.definitionHash };
     for (let i = share.from; i < share.to; i++) {
       const s = syntheticStation(election, share.options.seed, i);
@@ -65,12 +68,7 @@ class FleetShareProcess {
   /** Persistent sessions: every station connects (at the connect rate) before the polls close. */
   async connectAll(): Promise<void> {
     for (const s of this.stations) {
-      this.refill();
-      while (this.connectTokens < 1) {
-        await new Promise((r) => setTimeout(r, 5));
-        this.refill();
-      }
-      this.connectTokens--;
+      while (!this.connects.take(wallMs())) await new Promise((r) => setTimeout(r, 5));
       this.open(s);
     }
     while (this.stations.some((s) => !s.modem!.connected)) await new Promise((r) => setTimeout(r, 20));
@@ -102,7 +100,6 @@ class FleetShareProcess {
     this.cpuAtStart = cpuMs();
     const { mode, intervalS, stations } = this.share.options;
     for (const s of this.stations) s.closeAt = mode === 'burst' ? t0 : t0 + (intervalS * 1000 * s.index) / stations;
-    this.lastRefill = wallMs();
     this.pumpTimer = setInterval(() => this.pump(), 2);
     this.tickTimer = setInterval(() => this.tick(), 250);
     setTimeout(() => this.finish(), t0 - wallMs() + (this.share.options.durationS + (mode === 'steady' ? intervalS : 0)) * 1000).unref();
@@ -115,28 +112,17 @@ class FleetShareProcess {
     await Promise.all(this.stations.map((s) => s.modem?.stop()));
   }
 
-  private refill(): void {
-    const now = wallMs();
-    const seconds = this.lastRefill ? (now - this.lastRefill) / 1000 : 0;
-    this.lastRefill = now;
-    const cap = (rate: number, tokens: number) => (rate > 0 ? Math.min(Math.max(rate / 50, 1), tokens + rate * seconds) : Infinity);
-    this.connectTokens = cap(this.share.connectRate, this.connectTokens);
-    this.sendTokens = cap(this.share.rate, this.sendTokens);
-  }
-
   private pump(): void {
-    this.refill();
     const now = wallMs();
     const { dial } = this.share.options;
     while (this.next < this.stations.length) {
       const s = this.stations[this.next];
-      if (s.closeAt > now || this.sendTokens < 1) break;
+      if (s.closeAt > now || this.sends.available(now) < 1) break;
       if (dial) {
-        if (this.sessions >= this.share.sessions || this.connectTokens < 1) break;
-        this.connectTokens--;
+        if (this.sessions >= this.share.sessions || !this.connects.take(now)) break;
         this.open(s);
       }
-      this.sendTokens--;
+      this.sends.take(now);
       this.next++;
       this.send(s);
     }

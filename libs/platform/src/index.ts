@@ -2,3 +2,4 @@ export * from './clock';
 export * from './keys';
 export * from './random';
 export * from './signature-verifier';
+export * from './token-bucket';

@@ -1,3 +1,5 @@
+import { TokenBucket } from '@shailoo/platform';
+
 /**
  * How much a device may send the tally server, and what happens to one that keeps sending garbage.
  * Checked before a message is decoded or its signature verified, so a flood costs almost nothing:
@@ -31,8 +33,9 @@ export const DEFAULT_CONDUCT: ConductLimits = {
 export type Verdict = 'admit' | 'payload-too-large' | 'rate-limited' | 'device-banned';
 
 interface Record {
-  tokens: number;
-  at: number;
+  rate: TokenBucket;
+  /** When the device last sent anything. */
+  lastSeen: number;
   /** Refused messages within the window: when, and how large. */
   garbage: { at: number; bytes: number }[];
   bannedUntil: number;
@@ -53,10 +56,8 @@ export class DeviceConduct {
     if (bytes > this.limits.maxPayload) return 'payload-too-large';
     const r = this.record(deviceId, now);
     if (r.bannedUntil > now) return 'device-banned';
-    r.tokens = Math.min(this.limits.burst, r.tokens + ((now - r.at) / 1000) * this.limits.perSecond);
-    r.at = now;
-    if (r.tokens < 1) return 'rate-limited';
-    r.tokens -= 1;
+    r.lastSeen = now;
+    if (!r.rate.take(now)) return 'rate-limited';
     return 'admit';
   }
 
@@ -84,14 +85,14 @@ export class DeviceConduct {
     let r = this.devices.get(deviceId);
     if (r) return r;
     if (this.devices.size >= MAX_ENTRIES) this.forgetIdle(now);
-    r = { tokens: this.limits.burst, at: now, garbage: [], bannedUntil: 0, loggedAt: -Infinity };
+    r = { rate: new TokenBucket(this.limits.perSecond, this.limits.burst), lastSeen: now, garbage: [], bannedUntil: 0, loggedAt: -Infinity };
     this.devices.set(deviceId, r);
     return r;
   }
 
   private forgetIdle(now: number): void {
     for (const [id, r] of this.devices) {
-      if (r.bannedUntil <= now && r.garbage.every((g) => now - g.at >= this.limits.garbageWindowMs) && now - r.at > 60_000) this.devices.delete(id);
+      if (r.bannedUntil <= now && r.garbage.every((g) => now - g.at >= this.limits.garbageWindowMs) && now - r.lastSeen > 60_000) this.devices.delete(id);
     }
   }
 }

@@ -1,4 +1,5 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { TokenBucket } from '@shailoo/platform';
 
 /** Usernames of the CEC's own services start with this; a device's never authenticates as one. */
 export const SERVICE_PREFIX = 'service-';
@@ -104,38 +105,26 @@ export const disconnectTopic = (deviceId: string): string => `shailoo/v1/ctl/dis
  * id) may publish only its own uplink and identification requests, within the limits, and subscribe
  * only to its own downlink; a service may do anything but `$SYS`, and may have a device disconnected
  * and banned for a while (`disconnectTopic`). A refused publish closes the client's connection
- * (MQTT 3.1.1 has no negative PUBACK); a refused subscription gets SUBACK 0x80.
- *
- * Self-contained on purpose: its source is evaluated in the broker's own thread or process, so it
- * takes node:crypto as an argument and uses nothing else from this module.
+ * (MQTT 3.1.1 has no negative PUBACK); a refused subscription gets SUBACK 0x80. Runs in the
+ * broker's own thread or process (broker-runner.ts).
  */
-export function installBrokerAccess(
-  broker: any,
-  crypto: typeof import('node:crypto'),
-  refused: (why: BrokerRefusal) => void,
-  limits: BrokerLimits,
-): (secret: string) => void {
+export function installBrokerAccess(broker: any, refused: (why: BrokerRefusal) => void, limits: BrokerLimits): (secret: string) => void {
   let secret: string | null = null;
   const ROOT = 'shailoo/v1/';
   const DISCONNECT = `${ROOT}ctl/disconnect/`;
-  const buckets = new Map<string, { tokens: number; at: number }>();
+  const buckets = new Map<string, TokenBucket>();
   const banned = new Map<string, number>();
+  // A `service-` username is checked in the services' domain only: a device never holds a service's password.
   const password = (username: string) =>
-    crypto
-      .createHmac('sha256', secret!)
-      .update(`${username.startsWith('service-') ? 'service' : 'device'}\n${username}`)
-      .digest('base64url');
-  const equal = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+    username.startsWith(SERVICE_PREFIX)
+      ? servicePassword(secret!, username.slice(SERVICE_PREFIX.length) as ServiceName).password
+      : devicePassword(secret!, username);
+  const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
   const withinRate = (name: string) => {
     if (limits.perSecond === null) return true;
-    const now = Date.now();
-    const bucket = buckets.get(name) ?? { tokens: limits.burst, at: now };
-    bucket.tokens = Math.min(limits.burst, bucket.tokens + ((now - bucket.at) / 1000) * limits.perSecond);
-    bucket.at = now;
-    buckets.set(name, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
+    let bucket = buckets.get(name);
+    if (!bucket) buckets.set(name, (bucket = new TokenBucket(limits.perSecond, limits.burst)));
+    return bucket.take(Date.now());
   };
   const disconnect = (deviceId: string, payload: Buffer) => {
     let seconds = 600;

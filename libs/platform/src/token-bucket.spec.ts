@@ -1,0 +1,18 @@
+import { TokenBucket } from './token-bucket';
+
+describe(TokenBucket.name, () => {
+  it('lets a burst through, then the rate, refilled by the time since it was last looked at', () => {
+    const bucket = new TokenBucket(10, 5);
+    expect(Array.from({ length: 7 }, () => bucket.take(0))).toEqual([true, true, true, true, true, false, false]);
+    // 10 a second: one back after 100 ms, never more than the burst.
+    expect([bucket.take(100), bucket.take(100)]).toEqual([true, false]);
+    expect(bucket.available(60_000)).toBe(5);
+  });
+
+  it('can start empty, and one without a limit always lets through', () => {
+    const empty = new TokenBucket(50, 1, 0);
+    expect([empty.take(0), empty.take(10), empty.take(20)]).toEqual([false, false, true]);
+    const unlimited = TokenBucket.unlimited();
+    expect(Array.from({ length: 1000 }, () => unlimited.take(0)).every(Boolean)).toBe(true);
+  });
+});
