@@ -1,15 +1,14 @@
 import { ChildProcess, fork } from 'node:child_process';
-import { join } from 'node:path';
-import { profiling } from '@shailoo/transport';
+import { moduleRunner, profiling } from '@shailoo/transport';
 
 /**
  * Forks one of this directory's modules as a child process with an IPC channel: the compiled
  * JavaScript when running from dist, the TypeScript source through ts-node in tests.
  */
 export function forkSibling(name: string, args: string[] = []): ChildProcess {
-  const fromSource = __filename.endsWith('.ts');
-  return fork(join(__dirname, `${name}${fromSource ? '.ts' : '.js'}`), args, {
-    execArgv: [...(fromSource ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : []), ...profiling()],
+  const { file, execArgv } = moduleRunner(__dirname, name);
+  return fork(file, args, {
+    execArgv: [...execArgv, ...profiling()],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -7,10 +7,22 @@ import type { BrokerRunnerSettings } from './broker-runner';
 
 type Runner = Worker | ChildProcess;
 
-/** The broker's own module (broker-runner.ts): compiled JavaScript from dist, the TypeScript source through ts-node in tests. */
-const RUNNER = __filename.endsWith('.ts')
-  ? { file: join(__dirname, 'broker-runner.ts'), execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] }
-  : { file: join(__dirname, 'broker-runner.js'), execArgv: [] as string[] };
+/**
+ * How one of this project's modules runs on a thread or in a process of its own: its compiled
+ * JavaScript from dist, or its TypeScript source through ts-node in tests — resolved from here and
+ * with the project's tsconfig, whatever the working directory.
+ */
+export function moduleRunner(dir: string, name: string): { file: string; execArgv: string[] } {
+  if (!__filename.endsWith('.ts')) return { file: join(dir, `${name}.js`), execArgv: [] };
+  process.env.TS_NODE_PROJECT ??= join(__dirname, '..', '..', '..', 'tsconfig.json');
+  return {
+    file: join(dir, `${name}.ts`),
+    execArgv: ['-r', require.resolve('ts-node/register/transpile-only'), '-r', require.resolve('tsconfig-paths/register')],
+  };
+}
+
+/** The broker's own module (broker-runner.ts). */
+const RUNNER = moduleRunner(__dirname, 'broker-runner');
 
 /** SHAILOO_CPU_PROF=DIR: child processes write a CPU profile there (NODE_OPTIONS may not carry --cpu-prof). */
 export function profiling(): string[] {
