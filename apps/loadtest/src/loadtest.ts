@@ -410,14 +410,19 @@ async function stopReaders(readers: ReturnType<typeof forkSibling>, clients: num
   return { clients, requests: h.totalCount, errors, latencyMs: percentiles(h, 1000) };
 }
 
-/** For each acknowledged result, from its station's close to the first publication that counts it. */
+/**
+ * For each acknowledged result, from its station's close to the first publication that counts it —
+ * or to its acknowledgement, when that publication reached the observer first (the server sends
+ * both after the commit; the station and the observer are different processes): a result counts as
+ * published no sooner than it is acknowledged.
+ */
 function publishedLatencies(acks: { closeAt: number; ackedAt: number }[], published: { at: number; reporting: number }[]): Histogram {
   const h = histogram();
   for (let k = 0, j = 0; k < acks.length; k++) {
     const { closeAt, ackedAt } = acks[k];
-    while (j < published.length && (published[j].at < ackedAt || published[j].reporting < k + 1)) j++;
+    while (j < published.length && published[j].reporting < k + 1) j++;
     if (j === published.length) break;
-    h.recordValue(Math.max(1, Math.round((published[j].at - closeAt) * 1000)));
+    h.recordValue(Math.max(1, Math.round((Math.max(published[j].at, ackedAt) - closeAt) * 1000)));
   }
   return h;
 }
