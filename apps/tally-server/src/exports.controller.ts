@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ElectionRegistry } from '@shailoo/registry';
 import { ExportsService } from './exports.service';
 import { OperatorGuard } from './operator-auth';
 import { TallyService } from './tally.service';
@@ -14,13 +15,14 @@ export class ExportsController {
     private readonly tally: TallyService,
     private readonly views: ViewCache,
     private readonly guard: OperatorGuard,
+    private readonly registry: ElectionRegistry,
   ) {}
 
   @Get('nist-err')
   @ApiOperation({ summary: 'NIST SP 1500-100 v2 election results report (JSON; rebuilt at most once a second, with an ETag)' })
   async results(@Param('id') id: string, @Req() request: IncomingMessage, @Res() response: ServerResponse): Promise<void> {
     const report = () => this.exports.resultsReport(id);
-    if (!this.tally.results(id)) notFound(id);
+    if (!this.registry.election(id)) notFound(id);
     const exact = (await this.guard.operatorIn(request)) !== null;
     this.views.send(request, response, { key: `nist-err|${id}`, version: this.tally.viewVersion(id), exact }, report);
   }
