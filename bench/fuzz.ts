@@ -1,6 +1,5 @@
 import { recordCouncilDay } from '@shailoo/scenario';
-import { startTallyServer, tallyConfig } from '@shailoo/tally-server';
-import { SystemClock } from '@shailoo/platform';
+import { startTallyServer, tallySettings } from '@shailoo/tally-server';
 import { EmbeddedBroker } from '@shailoo/transport';
 import { brokerGarbageRun, corpusProblems, feedCorpus, GarbagePlan, garbageProblems, hostileCorpus } from '@shailoo/fuzz';
 
@@ -19,7 +18,7 @@ async function main(): Promise<void> {
 
   const recorded = recordCouncilDay('Кайыңды', seed);
   const broker = await EmbeddedBroker.start(0);
-  const server = await startTallyServer(tallyConfig({ mqttUrl: broker.url, port: 0, clock: new SystemClock() }));
+  const server = await startTallyServer(tallySettings({ mqttUrl: broker.url, port: 0 }));
   try {
     await server.registry.register(recorded.day.definition, recorded.devices);
     const corpus = hostileCorpus(recorded, payloads, seed);

@@ -1,8 +1,7 @@
 import { MqttClient } from 'mqtt';
 import { Topics } from '@shailoo/contracts';
-import { SystemClock } from '@shailoo/platform';
 import { RecordedDay, recordCouncilDay } from '@shailoo/scenario';
-import { startTallyServer, tallyConfig, TallyServerHandle } from '@shailoo/tally-server';
+import { startTallyServer, tallySettings, TallyServerHandle } from '@shailoo/tally-server';
 import { connectMqtt, EmbeddedBroker, withCredentials } from '@shailoo/transport';
 import { registerOverHttp, TEST_OPERATOR_TOKEN } from './server-process';
 import { eventually, getJson } from './stack';
@@ -69,10 +68,9 @@ describe.each(brokers)('who may do what at the broker: %s', (_name, startBroker)
     broker = await startBroker();
     recorded = recordCouncilDay('Талас', 'broker-rules');
     server = await startTallyServer(
-      tallyConfig({
+      tallySettings({
         mqttUrl: broker.url,
         port: 0,
-        clock: new SystemClock(),
         operatorToken: TEST_OPERATOR_TOKEN,
         brokerSecret: SECRET,
         brokerPasswordFile: broker.passwordFile,

@@ -33,7 +33,7 @@ describe('full election day through the tally server', () => {
     stack = await embeddedStack();
     // The server's clock stands at 23:00, an hour past the reporting deadline (close + 2 h).
     const clock = new ManualClock(closingTime(recorded.day.definition.date) + 3 * 3_600_000);
-    server = await stack.startServer({ clock });
+    server = await stack.startServer({}, { clock });
     await server.registry.register(recorded.day.definition, recorded.devices);
     url = `${server.httpUrl}/api/elections/${recorded.day.definition.id}`;
     stream = new AbortController();

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { TallyConfig } from '@shailoo/tally-server';
-import { startTallyServer, tallyConfig, TallyServerHandle } from '@shailoo/tally-server';
-import { SystemClock } from '@shailoo/platform';
+import { TallyServerOptions, TallySettings } from '@shailoo/tally-server';
+import { startTallyServer, tallySettings, TallyServerHandle } from '@shailoo/tally-server';
 import { EmbeddedBroker } from '@shailoo/transport';
 import { metricSamples } from '@shailoo/contracts';
 import { TEST_OPERATOR_TOKEN } from './server-process';
@@ -12,7 +11,7 @@ export interface Stack {
   name: string;
   brokerUrl: string;
   databaseUrl?: string;
-  startServer(overrides?: Partial<TallyConfig>): Promise<TallyServerHandle>;
+  startServer(settings?: Partial<TallySettings>, options?: TallyServerOptions): Promise<TallyServerHandle>;
   close(): Promise<void>;
 }
 
@@ -22,8 +21,8 @@ export async function embeddedStack(): Promise<Stack> {
   return {
     name: 'embedded aedes + PGlite',
     brokerUrl: broker.url,
-    startServer: (overrides = {}) =>
-      startTallyServer(tallyConfig({ mqttUrl: broker.url, port: 0, clock: new SystemClock(), operatorToken: TEST_OPERATOR_TOKEN, ...overrides })),
+    startServer: (settings = {}, options = {}) =>
+      startTallyServer(tallySettings({ mqttUrl: broker.url, port: 0, operatorToken: TEST_OPERATOR_TOKEN, ...settings }), options),
     close: () => broker.close(),
   };
 }
@@ -47,8 +46,8 @@ export async function externalStack(): Promise<Stack> {
     name: 'Mosquitto + PostgreSQL',
     brokerUrl: mqttUrl,
     databaseUrl,
-    startServer: (overrides = {}) =>
-      startTallyServer(tallyConfig({ mqttUrl, databaseUrl, port: 0, clock: new SystemClock(), operatorToken: TEST_OPERATOR_TOKEN, ...overrides })),
+    startServer: (settings = {}, options = {}) =>
+      startTallyServer(tallySettings({ mqttUrl, databaseUrl, port: 0, operatorToken: TEST_OPERATOR_TOKEN, ...settings }), options),
     close: async () => {
       const c = new Client({ connectionString: adminUrl });
       await c.connect();
@@ -92,7 +91,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
  * The tally servers of a fault test: two on Mosquitto + PostgreSQL (one shared subscription, each
  * following the stored log), one on the embedded stack.
  */
-export async function startGroup(stack: Stack, overrides: Partial<TallyConfig> = {}): Promise<TallyServerHandle[]> {
+export async function startGroup(stack: Stack, overrides: Partial<TallySettings> = {}): Promise<TallyServerHandle[]> {
   if (!stack.databaseUrl) return [await stack.startServer(overrides)];
   const sharedGroup = `tally-${randomBytes(3).toString('hex')}`;
   return [await stack.startServer({ sharedGroup, ...overrides }), await stack.startServer({ sharedGroup, ...overrides })];

@@ -73,7 +73,8 @@ export class SimulationStack {
     const local = await TallyStack.start({
       broker: SIMULATION_BROKER,
       brokerSecret,
-      server: { port: embedded.httpPort ?? 0, clock, operatorToken, dataDir: join(dataDir, 'tally') },
+      server: { port: embedded.httpPort ?? 0, operatorToken, dataDir: join(dataDir, 'tally') },
+      collaborators: { clock },
       extension: embedded.simulation && simulationExtension(embedded.simulation),
     });
     return new SimulationStack({ brokerUrl: local.mqttUrl, registerUrl: local.httpUrl, operatorToken }, clock, voterSeed, local, dataDir, brokerSecret);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ElectionRegistry } from '@shailoo/registry';
 import { devicePassword, MosquittoPasswordFile, servicePassword, untilAccepted } from '@shailoo/transport';
-import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { TALLY_SETTINGS, TallySettings } from './tally-config';
 
 /**
  * The devices' accounts at a secured broker. Their passwords are derived from the broker's secret,
@@ -14,9 +14,9 @@ export class BrokerAccounts {
 
   constructor(
     private readonly registry: ElectionRegistry,
-    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    @Inject(TALLY_SETTINGS) private readonly settings: TallySettings,
   ) {
-    const { brokerSecret, brokerPasswordFile } = config;
+    const { brokerSecret, brokerPasswordFile } = settings;
     this.file = brokerSecret && brokerPasswordFile ? new MosquittoPasswordFile(brokerPasswordFile, brokerSecret) : null;
   }
 
@@ -24,19 +24,19 @@ export class BrokerAccounts {
   async open(): Promise<void> {
     if (!this.file) return;
     await this.file.write(this.registry.deviceIds());
-    const { username, password } = servicePassword(this.config.brokerSecret!, 'tally');
-    await untilAccepted(this.config.mqttUrl, username, password, this.config.mqttCa);
+    const { username, password } = servicePassword(this.settings.brokerSecret!, 'tally');
+    await untilAccepted(this.settings.mqttUrl, username, password, this.settings.mqttCa);
   }
 
   /** The broker passwords of newly registered devices (none on an open broker), usable when this returns. */
   async issue(deviceIds: string[]): Promise<Record<string, string> | undefined> {
-    const secret = this.config.brokerSecret;
+    const secret = this.settings.brokerSecret;
     if (!secret) return undefined;
     const credentials = Object.fromEntries(deviceIds.map((id) => [id, devicePassword(secret, id)]));
     if (this.file && deviceIds.length) {
       await this.file.write(this.registry.deviceIds());
       const last = deviceIds[deviceIds.length - 1];
-      await untilAccepted(this.config.mqttUrl, last, credentials[last], this.config.mqttCa);
+      await untilAccepted(this.settings.mqttUrl, last, credentials[last], this.settings.mqttCa);
     }
     return credentials;
   }

@@ -23,7 +23,7 @@ class FakeStream extends EventEmitter implements EventStream {
 function sut(limits = { perClient: 2, total: 3, maxBufferedBytes: 1000 }) {
   const timers = new ManualClock(0);
   const metrics = new TallyMetrics();
-  return { feed: new ChangeFeed(metrics, { timers, streamLimits: limits }), timers, metrics };
+  return { feed: new ChangeFeed(metrics, { streamLimits: limits }, timers), timers, metrics };
 }
 
 const refused = async (metrics: TallyMetrics) =>

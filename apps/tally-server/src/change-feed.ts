@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { Timer } from '@shailoo/platform';
-import { StreamLimits, TALLY_CONFIG, TallyConfig } from './tally-config';
+import { Clock, Timer } from '@shailoo/platform';
+import { StreamLimits, TALLY_SETTINGS, TallySettings, TIMERS } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 
 export interface Change {
@@ -43,9 +43,10 @@ export class ChangeFeed implements OnModuleDestroy {
 
   constructor(
     private readonly metrics: TallyMetrics,
-    @Inject(TALLY_CONFIG) private readonly config: Pick<TallyConfig, 'timers' | 'streamLimits'>,
+    @Inject(TALLY_SETTINGS) settings: Pick<TallySettings, 'streamLimits'>,
+    @Inject(TIMERS) private readonly timers: Clock,
   ) {
-    this.limits = config.streamLimits ?? DEFAULT_STREAM_LIMITS;
+    this.limits = settings.streamLimits ?? DEFAULT_STREAM_LIMITS;
   }
 
   emit(change: Change): void {
@@ -54,7 +55,7 @@ export class ChangeFeed implements OnModuleDestroy {
     const queued = this.pending.get(change.electionId);
     if (queued) queued.push(bytes);
     else this.pending.set(change.electionId, [bytes]);
-    this.timer ??= this.config.timers.setTimeout(() => this.flush(), FLUSH_MS);
+    this.timer ??= this.timers.setTimeout(() => this.flush(), FLUSH_MS);
   }
 
   /** Takes a stream of one election's events for `client` (its address); the refusal when over a limit. */
@@ -80,7 +81,7 @@ export class ChangeFeed implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    if (this.timer) this.config.timers.clearTimeout(this.timer);
+    if (this.timer) this.timers.clearTimeout(this.timer);
     for (const streams of this.streams.values()) for (const s of streams) s.destroy();
   }
 

@@ -1,3 +1,4 @@
+import { Clock } from '@shailoo/platform';
 import {
   BadRequestException,
   Body,
@@ -28,7 +29,7 @@ import { ChangeFeed } from './change-feed';
 import { OperatorGuard, OperatorRequest } from './operator-auth';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
-import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { ELECTION_CLOCK } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 import { ViewCache, ViewVersion } from './view-cache';
@@ -49,7 +50,7 @@ export class ElectionsController {
     private readonly accounts: BrokerAccounts,
     private readonly views: ViewCache,
     private readonly guard: OperatorGuard,
-    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    @Inject(ELECTION_CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -166,7 +167,7 @@ export class ElectionsController {
     this.election(id);
     const closedAt = this.tally.closedAt(id);
     if (closedAt !== null) throw new ConflictException(`the count of ${id} was closed already, at ${new Date(closedAt).toISOString()}`);
-    await this.tally.close(id, this.config.clock.now());
+    await this.tally.close(id, this.clock.now());
     await this.operators.log({
       operator: request.operator!,
       action: 'close-count',

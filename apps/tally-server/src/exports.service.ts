@@ -1,9 +1,10 @@
+import { Clock } from '@shailoo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { sha256 } from '@shailoo/contracts';
 import { OperatorRepository, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
 import { ElectionRegistry } from '@shailoo/registry';
 import { electionEventLog, electionResultsReport } from './nist-export';
-import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { ELECTION_CLOCK } from './tally-config';
 import { TallyService } from './tally.service';
 
 /** The NIST exports of an election, from the running tally and the stored log; null for an unknown election. */
@@ -15,7 +16,7 @@ export class ExportsService {
     private readonly submissions: SubmissionRepository,
     private readonly rejections: RejectionRepository,
     private readonly operators: OperatorRepository,
-    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    @Inject(ELECTION_CLOCK) private readonly clock: Clock,
   ) {}
 
   resultsReport(id: string) {
@@ -25,7 +26,7 @@ export class ExportsService {
       election,
       territories: new Map(this.tally.territories(id).map((t) => [t.territoryId, t])),
       seats: this.tally.seats(id)!,
-      generatedAt: new Date(this.config.clock.now()),
+      generatedAt: new Date(this.clock.now()),
       vendor: 'shailoo-sim',
       isTest: true,
     });
@@ -67,6 +68,6 @@ export class ExportsService {
         hash: sha256(Buffer.from(`${a.operator}\n${a.action}\n${a.detail}`)).toString('hex'),
       })),
     ].sort((a, b) => a.at.getTime() - b.at.getTime());
-    return electionEventLog(id, events, new Date(this.config.clock.now()));
+    return electionEventLog(id, events, new Date(this.clock.now()));
   }
 }

@@ -1,3 +1,4 @@
+import { Clock } from '@shailoo/platform';
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, MqttContext, Payload } from '@nestjs/microservices';
 import { parseUplinkTopic, Topics } from '@shailoo/contracts';
@@ -5,7 +6,7 @@ import { DeviceConduct } from '@shailoo/registry';
 import { IngestService } from './ingest.service';
 import { Publisher } from './publisher';
 import { storable } from './quarantine';
-import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { TALLY_SETTINGS, TallySettings, TIMERS } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 
 /**
@@ -23,9 +24,10 @@ export class IngestController {
     private readonly ingest: IngestService,
     private readonly publisher: Publisher,
     private readonly metrics: TallyMetrics,
-    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    @Inject(TALLY_SETTINGS) private readonly settings: TallySettings,
+    @Inject(TIMERS) private readonly timers: Clock,
   ) {
-    this.conduct = new DeviceConduct(config.conduct);
+    this.conduct = new DeviceConduct(settings.conduct);
   }
 
   @EventPattern(Topics.uplinkFilter, { qos: 1 })
@@ -33,7 +35,7 @@ export class IngestController {
     const topic = context.getTopic();
     const raw = Buffer.isBuffer(payload) ? payload : Buffer.from(String(payload));
     const device = parseUplinkTopic(topic)?.deviceId ?? '';
-    const now = this.config.timers.now();
+    const now = this.timers.now();
     const verdict = this.conduct.admit(device, raw.length, now);
     if (verdict !== 'admit') {
       this.metrics.dropped.inc({ reason: verdict });
@@ -42,8 +44,8 @@ export class IngestController {
       return;
     }
     const outcome = await this.ingest.ingest(topic, raw);
-    if (outcome.status === 'rejected' && this.conduct.refused(device, raw.length, this.config.timers.now())) {
-      const { garbageLimit, garbageBytes, garbageWindowMs, banMs } = this.config.conduct;
+    if (outcome.status === 'rejected' && this.conduct.refused(device, raw.length, this.timers.now())) {
+      const { garbageLimit, garbageBytes, garbageWindowMs, banMs } = this.settings.conduct;
       this.metrics.banned.inc();
       this.logger.warn(
         JSON.stringify({

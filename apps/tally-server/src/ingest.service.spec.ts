@@ -8,7 +8,7 @@ import { LogFollower } from './log-follower';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { SubmissionStore } from './submission-store';
-import { tallyConfig } from './tally-server';
+import { tallySettings } from './tally-server';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 
@@ -26,10 +26,11 @@ describe(IngestService.name, () => {
     const elections = inMemoryElections();
     const registry = new ElectionRegistry(elections);
     await registry.register(election.definition, election.devices);
-    const config = tallyConfig({ mqttUrl: 'mqtt://unused', clock: new ManualClock(Date.UTC(2021, 3, 11, 15)), timers: new ManualClock() });
+    const settings = tallySettings({ mqttUrl: 'mqtt://unused' });
+    const clock = new ManualClock(Date.UTC(2021, 3, 11, 15));
     metrics = new TallyMetrics();
     const submissions = { after: jest.fn().mockResolvedValue([]) } as unknown as SubmissionRepository;
-    tally = new TallyService(config, registry, submissions, elections, metrics);
+    tally = new TallyService(settings, clock, registry, submissions, elections, metrics);
     store = { save: jest.fn(), isStored: jest.fn().mockResolvedValue(false) };
     quarantine = { add: jest.fn().mockResolvedValue(undefined) };
     publisher = { ack: jest.fn(), changed: jest.fn() };
@@ -40,8 +41,8 @@ describe(IngestService.name, () => {
       quarantine as unknown as Quarantine,
       publisher as unknown as Publisher,
       metrics,
-      new LogFollower(submissions, tally, publisher as unknown as Publisher, registry, config),
-      config,
+      new LogFollower(submissions, tally, publisher as unknown as Publisher, registry, new ManualClock()),
+      clock,
       new InlineVerifier(),
     );
   });

@@ -1,14 +1,14 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { parseUplinkTopic, v1 } from '@shailoo/contracts';
 import { Submission } from '@shailoo/persistence';
-import { SignatureVerifier } from '@shailoo/platform';
+import { Clock, SignatureVerifier } from '@shailoo/platform';
 import { DeviceMessageAuthenticator, ElectionRegistry, Refusal } from '@shailoo/registry';
 import { LogFollower } from './log-follower';
 import { KIND_SPECS, KindSpec } from './message-kinds';
 import { Publisher } from './publisher';
 import { Quarantine, Rejection } from './quarantine';
 import { SubmissionStore } from './submission-store';
-import { SIGNATURE_VERIFIER, TALLY_CONFIG, TallyConfig } from './tally-config';
+import { ELECTION_CLOCK, SIGNATURE_VERIFIER } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 
@@ -31,7 +31,7 @@ export class IngestService implements OnModuleDestroy {
     private readonly publisher: Publisher,
     private readonly metrics: TallyMetrics,
     private readonly follower: LogFollower,
-    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    @Inject(ELECTION_CLOCK) private readonly clock: Clock,
     @Inject(SIGNATURE_VERIFIER) private readonly verifier: SignatureVerifier,
   ) {
     this.authenticator = new DeviceMessageAuthenticator(registry, verifier);
@@ -44,7 +44,7 @@ export class IngestService implements OnModuleDestroy {
   }
 
   async ingest(topic: string, raw: Buffer): Promise<IngestOutcome> {
-    const receivedAt = this.config.clock.now();
+    const receivedAt = this.clock.now();
     const where = parseUplinkTopic(topic);
     let spec: KindSpec | undefined;
     const result = await this.authenticator.authenticate(raw, where, (kind) => {
@@ -89,8 +89,8 @@ export class IngestService implements OnModuleDestroy {
     if (accepted) {
       this.follower.storedHere(submission.deviceId, submission.sequence);
       this.metrics.ingested.inc({ kind: submission.kind });
-      this.metrics.latency.observe((this.config.clock.now() - receivedAt) / 1000);
-      if (this.tally.apply(submission, this.config.clock.now())) this.publisher.changed(submission);
+      this.metrics.latency.observe((this.clock.now() - receivedAt) / 1000);
+      if (this.tally.apply(submission, this.clock.now())) this.publisher.changed(submission);
     } else this.metrics.duplicates.inc();
     this.publisher.ack({
       deviceId: submission.deviceId,

@@ -3,7 +3,6 @@ import { ManualClock } from '@shailoo/platform';
 import { ElectionRegistry } from '@shailoo/registry';
 import { LogFollower } from './log-follower';
 import { Publisher } from './publisher';
-import { tallyConfig } from './tally-server';
 import { TallyService } from './tally.service';
 
 type Row = { id: bigint; receivedAt: Date; submission: { electionId: string; precinctId: string; deviceId: string; sequence: number; kind: string } };
@@ -43,7 +42,7 @@ describe(LogFollower.name, () => {
     } as unknown as TallyService;
     publisher = { changed: jest.fn(), closed: jest.fn() };
     const registry = { loadNew: async () => [] } as unknown as ElectionRegistry;
-    sut = new LogFollower(submissions, tally, publisher as unknown as Publisher, registry, tallyConfig({ mqttUrl: 'mqtt://unused', timers }));
+    sut = new LogFollower(submissions, tally, publisher as unknown as Publisher, registry, timers);
     sut.start(BigInt(0));
   });
   afterEach(() => sut.onModuleDestroy());

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { SubmissionRepository } from '@shailoo/persistence';
-import { Timer } from '@shailoo/platform';
+import { Clock, Timer } from '@shailoo/platform';
 import { ElectionRegistry } from '@shailoo/registry';
 import { Publisher } from './publisher';
-import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { TIMERS } from './tally-config';
 import { TallyService } from './tally.service';
 
 /** How often the log is read for what other instances stored. */
@@ -32,7 +32,7 @@ export class LogFollower implements OnModuleDestroy {
     private readonly tally: TallyService,
     private readonly publisher: Publisher,
     private readonly registry: ElectionRegistry,
-    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    @Inject(TIMERS) private readonly timers: Clock,
   ) {}
 
   /** Follows the log from `cursor` (where the rebuild stopped). */
@@ -49,7 +49,7 @@ export class LogFollower implements OnModuleDestroy {
 
   private schedule(): void {
     if (!this.running) return;
-    this.timer = this.config.timers.setTimeout(() => {
+    this.timer = this.timers.setTimeout(() => {
       void this.poll()
         .catch((err) => this.logger.warn(JSON.stringify({ event: 'log-follow-failed', error: (err as Error).message })))
         .finally(() => this.schedule());
@@ -57,7 +57,7 @@ export class LogFollower implements OnModuleDestroy {
   }
 
   async poll(): Promise<void> {
-    const now = this.config.timers.now();
+    const now = this.timers.now();
     // Elections another instance registered: known here before their first row is applied.
     await this.registry.loadNew();
     // Counts another instance closed or reopened: refused (or taken again) here too.
@@ -89,6 +89,6 @@ export class LogFollower implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.running = false;
-    if (this.timer) this.config.timers.clearTimeout(this.timer);
+    if (this.timer) this.timers.clearTimeout(this.timer);
   }
 }

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { OperatorRepository } from '@shailoo/persistence';
-import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { TALLY_SETTINGS, TallySettings } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 
 export const tokenHash = (token: string): Buffer => createHash('sha256').update(token).digest();
@@ -31,7 +31,7 @@ export class OperatorGuard implements CanActivate {
   constructor(
     private readonly operators: OperatorRepository,
     private readonly metrics: TallyMetrics,
-    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    @Inject(TALLY_SETTINGS) private readonly settings: TallySettings,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -56,7 +56,7 @@ export class OperatorGuard implements CanActivate {
 
   private async operatorOf(token: string): Promise<string | null> {
     const hash = tokenHash(token);
-    const env = this.config.operatorToken;
+    const env = this.settings.operatorToken;
     if (env && timingSafeEqual(hash, tokenHash(env))) return 'environment';
     return this.operators.byTokenHash(hash);
   }

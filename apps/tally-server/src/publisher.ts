@@ -2,13 +2,16 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { MqttClient } from 'mqtt';
 import { ElectionResults, Topics, v1 } from '@shailoo/contracts';
 import { TerritoryResults } from '@shailoo/election';
-import { Timer } from '@shailoo/platform';
+import { Clock, Timer } from '@shailoo/platform';
 import { Submission } from '@shailoo/persistence';
 import { ElectionRegistry } from '@shailoo/registry';
 import { connectMqtt, disconnectTopic, uniqueClientId } from '@shailoo/transport';
 import { ChangeFeed } from './change-feed';
-import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { ELECTION_CLOCK, TALLY_SETTINGS, TallySettings, TIMERS } from './tally-config';
 import { TallyService } from './tally.service';
+
+/** What the publisher needs of an MQTT client. */
+export type PublisherClient = Pick<MqttClient, 'publish' | 'on' | 'connected' | 'endAsync'>;
 
 /**
  * Everything the server sends: acknowledgements to devices, and after changes the retained
@@ -18,7 +21,7 @@ import { TallyService } from './tally.service';
 @Injectable()
 export class Publisher implements OnModuleDestroy {
   private readonly logger = new Logger('Publisher');
-  private client: MqttClient | null = null;
+  private client: PublisherClient | null = null;
   /** Whether this instance publishes the retained aggregates: from start when alone, one at a time when several share a database. */
   private leading = false;
   private readonly scheduled = new Map<string, Timer>();
@@ -27,18 +30,25 @@ export class Publisher implements OnModuleDestroy {
   private readonly dirty = new Map<string, Set<string>>();
 
   constructor(
-    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    @Inject(TALLY_SETTINGS) private readonly settings: TallySettings,
+    @Inject(ELECTION_CLOCK) private readonly clock: Clock,
+    @Inject(TIMERS) private readonly timers: Clock,
     private readonly tally: TallyService,
     private readonly registry: ElectionRegistry,
     private readonly feed: ChangeFeed,
   ) {}
 
   async connect(): Promise<void> {
-    const ca = this.config.mqttCa;
-    this.client = await connectMqtt(this.config.mqttUrl, { clientId: uniqueClientId('tally-publisher'), ...(ca ? { ca } : {}) });
+    this.client = await this.createClient();
     this.client.on('error', (err) => this.logger.error(`MQTT: ${err.message}`));
     // Back after the broker restarted: it may have lost its retained messages (no persistence), so the publisher sends them all again.
     this.client.on('connect', () => this.lead(this.leading));
+  }
+
+  /** The MQTT client everything is sent through: the hook a spec overrides with a fake (as nest's ClientMqtt.createClient). */
+  protected createClient(): Promise<PublisherClient> {
+    const ca = this.settings.mqttCa;
+    return connectMqtt(this.settings.mqttUrl, { clientId: uniqueClientId('tally-publisher'), ...(ca ? { ca } : {}) });
   }
 
   get connected(): boolean {
@@ -97,8 +107,8 @@ export class Publisher implements OnModuleDestroy {
 
   private schedule(electionId: string): void {
     if (this.scheduled.has(electionId)) return;
-    const { timers } = this.config;
-    const wait = Math.max(0, (this.lastPublished.get(electionId) ?? 0) + this.config.publishIntervalMs - timers.now());
+    const timers = this.timers;
+    const wait = Math.max(0, (this.lastPublished.get(electionId) ?? 0) + this.settings.publishIntervalMs - timers.now());
     this.scheduled.set(
       electionId,
       timers.setTimeout(() => this.flush(electionId), wait),
@@ -107,7 +117,7 @@ export class Publisher implements OnModuleDestroy {
 
   private flush(electionId: string): void {
     this.scheduled.delete(electionId);
-    this.lastPublished.set(electionId, this.config.timers.now());
+    this.lastPublished.set(electionId, this.timers.now());
     const dirty = this.dirty.get(electionId) ?? new Set<string>();
     this.dirty.delete(electionId);
     const root = this.tally.results(electionId);
@@ -155,14 +165,14 @@ export class Publisher implements OnModuleDestroy {
         parties: parties('preliminary'),
         finalParties: parties('final'),
         finalPrecincts: r.precinctsWithProtocol,
-        updatedAtMs: this.config.clock.now(),
+        updatedAtMs: this.clock.now(),
       }).finish(),
     );
   }
 
   async onModuleDestroy(): Promise<void> {
     for (const [electionId, timer] of this.scheduled) {
-      this.config.timers.clearTimeout(timer);
+      this.timers.clearTimeout(timer);
       this.flush(electionId);
     }
     this.scheduled.clear();

@@ -13,7 +13,7 @@ describe(Quarantine.name, () => {
   beforeEach(() => {
     rejections = { add: jest.fn().mockResolvedValue(undefined), page: jest.fn() };
     metrics = new TallyMetrics();
-    feed = new ChangeFeed(metrics, { timers: new ManualClock(0) });
+    feed = new ChangeFeed(metrics, {}, new ManualClock(0));
     sut = new Quarantine(rejections as unknown as RejectionRepository, metrics, feed);
   });
 

@@ -1,7 +1,6 @@
 import { Submission, SubmissionRepository } from '@shailoo/persistence';
 import { ManualClock } from '@shailoo/platform';
 import { SubmissionStore } from './submission-store';
-import { TallyConfig } from './tally-config';
 
 /** The errors Prisma's driver adapters raise, with PostgreSQL's SQLSTATE inside. */
 const dbError = (originalCode: string) =>
@@ -12,7 +11,7 @@ const row = (deviceId: string, sequence = 1) => ({ deviceId, sequence }) as Subm
 function sut(insertBatch: (rows: Submission[]) => Promise<('inserted' | 'duplicate' | 'conflict')[]>) {
   const timers = new ManualClock(0);
   const submissions = { insertBatch: jest.fn(insertBatch) } as unknown as SubmissionRepository & { insertBatch: jest.Mock };
-  const store = new SubmissionStore(submissions, { batchSize: 100, batchDelayMs: 10, timers } as unknown as TallyConfig);
+  const store = new SubmissionStore(submissions, { batchSize: 100, batchDelayMs: 10 }, timers);
   return { store, timers, submissions };
 }
 

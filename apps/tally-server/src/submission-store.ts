@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { Timer } from '@shailoo/platform';
+import { Clock, Timer } from '@shailoo/platform';
 import { isRowFault, StoreOutcome, Submission, SubmissionRepository } from '@shailoo/persistence';
-import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { TALLY_SETTINGS, TallySettings, TIMERS } from './tally-config';
 
 /** What became of a submission: stored, or refused by the database for what the row holds (the detail says why). */
 export type SaveOutcome = StoreOutcome | { refused: string };
@@ -31,14 +31,15 @@ export class SubmissionStore implements OnModuleDestroy {
 
   constructor(
     private readonly submissions: SubmissionRepository,
-    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    @Inject(TALLY_SETTINGS) private readonly settings: Pick<TallySettings, 'batchSize' | 'batchDelayMs'>,
+    @Inject(TIMERS) private readonly timers: Clock,
   ) {}
 
   save(submission: Submission): Promise<SaveOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ submission, resolve, reject, failures: 0 });
-      if (this.queue.length >= this.config.batchSize) this.kick();
-      else if (!this.timer) this.timer = this.config.timers.setTimeout(() => this.kick(), this.config.batchDelayMs);
+      if (this.queue.length >= this.settings.batchSize) this.kick();
+      else if (!this.timer) this.timer = this.timers.setTimeout(() => this.kick(), this.settings.batchDelayMs);
     });
   }
 
@@ -59,7 +60,7 @@ export class SubmissionStore implements OnModuleDestroy {
   }
 
   private kick(): void {
-    if (this.timer) this.config.timers.clearTimeout(this.timer);
+    if (this.timer) this.timers.clearTimeout(this.timer);
     this.timer = null;
     if (this.flushing || this.queue.length === 0) return;
     this.flushing = this.flush().finally(() => {
@@ -75,7 +76,7 @@ export class SubmissionStore implements OnModuleDestroy {
    * they do not acknowledge, and the devices resend.
    */
   private async flush(): Promise<void> {
-    const batch = this.queue.splice(0, this.config.batchSize);
+    const batch = this.queue.splice(0, this.settings.batchSize);
     try {
       const outcomes = await this.submissions.insertBatch(batch.map((p) => p.submission));
       batch.forEach((p, i) => p.resolve(outcomes[i]));
@@ -99,7 +100,7 @@ export class SubmissionStore implements OnModuleDestroy {
     batch.filter((p) => p.failures > RETRIES).forEach((p) => p.reject(err));
     if (!again.length) return;
     const wait = RETRY_MS * 2 ** (Math.min(...again.map((p) => p.failures)) - 1);
-    this.config.timers.setTimeout(() => {
+    this.timers.setTimeout(() => {
       this.queue.unshift(...again);
       this.kick();
     }, wait);

@@ -1,7 +1,12 @@
 import { Clock } from '@shailoo/platform';
 import { ConductLimits } from '@shailoo/registry';
 
-export interface TallyConfig {
+/**
+ * The tally server's settings: plain values a command line, the environment or a test sets. What
+ * the server works with rather than is told (its clocks, the broker's account of what it refused)
+ * are its collaborators, injected on their own.
+ */
+export interface TallySettings {
   /** Broker to subscribe to. */
   mqttUrl: string;
   /** PostgreSQL URL; unset for the embedded database. */
@@ -21,10 +26,6 @@ export interface TallyConfig {
   reportingDeadlineMs: number;
   /** Worker threads that verify signatures; 0 verifies on the event loop. */
   verifierThreads: number;
-  /** Election time: stamps, and the reporting deadline of the not-reported flag. */
-  clock: Clock;
-  /** Paces batching and publication in real time (the wall clock unless a test steps it). */
-  timers: Clock;
   /** What one device may send before its messages are dropped or it is banned. */
   conduct: ConductLimits;
   /** A bearer token accepted as the operator "environment" (OPERATOR_TOKEN); operators added with the CLI are in the store. */
@@ -47,12 +48,20 @@ export interface TallyConfig {
    * stored log, and one at a time (a PostgreSQL advisory lock) publishes the retained aggregates.
    */
   sharedGroup?: string;
-  /** What the embedded broker refused so far, by reason (shown at /metrics); unset on an external broker. */
-  brokerRefusals?: () => Promise<Partial<Record<string, number>>>;
   /** Server-sent event streams: how many per client address and in all, how far one may fall behind (DEFAULT_STREAM_LIMITS when unset). */
   streamLimits?: StreamLimits;
   /** Serve HTTPS with this PEM key and certificate (chain). */
   https?: { key: string; cert: string };
+}
+
+/** What the server is given to work with. */
+export interface TallyCollaborators {
+  /** Election time: stamps, and the reporting deadline of the not-reported flag. */
+  clock: Clock;
+  /** Paces batching and publication in real time (the wall clock unless a test steps it). */
+  timers: Clock;
+  /** What the embedded broker refused so far, by reason (shown at /metrics); unset on an external broker. */
+  brokerRefusals?: () => Promise<Partial<Record<string, number>>>;
 }
 
 /**
@@ -66,5 +75,9 @@ export interface StreamLimits {
   maxBufferedBytes: number;
 }
 
-export const TALLY_CONFIG = Symbol('TALLY_CONFIG');
+export const TALLY_SETTINGS = Symbol('TALLY_SETTINGS');
+/** The election's clock (TallyCollaborators.clock). */
+export const ELECTION_CLOCK = Symbol('ELECTION_CLOCK');
+/** The clock that paces batching and publication (TallyCollaborators.timers). */
+export const TIMERS = Symbol('TIMERS');
 export const SIGNATURE_VERIFIER = Symbol('SIGNATURE_VERIFIER');

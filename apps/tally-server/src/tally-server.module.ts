@@ -17,7 +17,7 @@ import { OperatorGuard } from './operator-auth';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { SubmissionStore } from './submission-store';
-import { SIGNATURE_VERIFIER, TALLY_CONFIG, TallyConfig } from './tally-config';
+import { ELECTION_CLOCK, SIGNATURE_VERIFIER, TALLY_SETTINGS, TallyCollaborators, TallySettings, TIMERS } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 import { ViewCache } from './view-cache';
@@ -34,14 +34,16 @@ export interface TallyServerExtension {
 
 @Module({})
 export class TallyServerModule {
-  static forRoot(config: TallyConfig, database: Database, extension: TallyServerExtension = {}): DynamicModule {
+  static forRoot(settings: TallySettings, collaborators: TallyCollaborators, database: Database, extension: TallyServerExtension = {}): DynamicModule {
     return {
       module: TallyServerModule,
       controllers: [ElectionsController, ExportsController, OperationsController, IngestController, LivePageController, ...(extension.controllers ?? [])],
       providers: [
-        { provide: TALLY_CONFIG, useValue: config },
+        { provide: TALLY_SETTINGS, useValue: settings },
+        { provide: ELECTION_CLOCK, useValue: collaborators.clock },
+        { provide: TIMERS, useValue: collaborators.timers },
         { provide: DATABASE, useValue: database },
-        { provide: SIGNATURE_VERIFIER, useFactory: () => createSignatureVerifier(config.verifierThreads) },
+        { provide: SIGNATURE_VERIFIER, useFactory: () => createSignatureVerifier(settings.verifierThreads) },
         ElectionRepository,
         SubmissionRepository,
         RejectionRepository,

@@ -11,7 +11,7 @@ import { BinaryMqttServer, serviceUrl } from '@shailoo/transport';
 import { BrokerAccounts } from './broker-accounts';
 import { LogFollower } from './log-follower';
 import { Publisher } from './publisher';
-import { TallyConfig } from './tally-config';
+import { TallyCollaborators, TallySettings } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyServerExtension, TallyServerModule } from './tally-server.module';
 import { TallyService } from './tally.service';
@@ -30,7 +30,8 @@ export interface TallyServerHandle {
   close(): Promise<void>;
 }
 
-export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 'mqttUrl'>): TallyConfig {
+/** The tally server's settings: the defaults, with what is given. */
+export function tallySettings(overrides: Partial<TallySettings> & Pick<TallySettings, 'mqttUrl'>): TallySettings {
   return {
     port: 3000,
     host: '127.0.0.1',
@@ -39,11 +40,15 @@ export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 
     publishIntervalMs: 200,
     reportingDeadlineMs: 2 * 60 * 60 * 1000,
     verifierThreads: availableParallelism() > 1 ? 1 : 0,
-    clock: new SystemClock(),
-    timers: new SystemClock(),
     conduct: DEFAULT_CONDUCT,
     ...overrides,
   };
+}
+
+/** What a tally server is given beside its settings: its collaborators (the system's clocks by default), a logger, and an extension's controllers and providers. */
+export interface TallyServerOptions extends Partial<TallyCollaborators> {
+  logger?: LoggerService | false;
+  extension?: TallyServerExtension;
 }
 
 /**
@@ -51,15 +56,13 @@ export function tallyConfig(overrides: Partial<TallyConfig> & Pick<TallyConfig, 
  * binary-safe server. The store is opened (and migrated) first, then the registry and the totals
  * are rebuilt from it, and only then does the server subscribe, so nothing is acknowledged early.
  */
-export async function startTallyServer(
-  given: TallyConfig,
-  logger: LoggerService | false = false,
-  extension?: TallyServerExtension,
-): Promise<TallyServerHandle> {
+export async function startTallyServer(given: TallySettings, options: TallyServerOptions = {}): Promise<TallyServerHandle> {
+  const { logger = false, extension, clock = new SystemClock(), timers = new SystemClock(), brokerRefusals } = options;
+  const collaborators: TallyCollaborators = { clock, timers, brokerRefusals };
   // On a secured broker the server's own clients are the service `service-tally`.
   const config = given.brokerSecret ? { ...given, mqttUrl: serviceUrl(given.mqttUrl, given.brokerSecret, 'tally') } : given;
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const app = await NestFactory.create<NestExpressApplication>(TallyServerModule.forRoot(config, database, extension), {
+  const app = await NestFactory.create<NestExpressApplication>(TallyServerModule.forRoot(config, collaborators, database, extension), {
     logger,
     abortOnError: false,
     ...(config.https ? { httpsOptions: config.https } : {}),
@@ -69,7 +72,7 @@ export async function startTallyServer(
   // Behind a proxy on a private network (docker-compose's nginx) a client is who X-Forwarded-For
   // names, for the per-client limits of event streams; from anywhere else, the socket's address.
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
-  if (config.brokerRefusals) app.get(TallyMetrics).countBrokerRefusals(config.brokerRefusals);
+  if (collaborators.brokerRefusals) app.get(TallyMetrics).countBrokerRefusals(collaborators.brokerRefusals);
   const registry = app.get(ElectionRegistry);
   const tally = app.get(TallyService);
   const cursor = await tally.rebuild(await registry.load());

@@ -1,8 +1,8 @@
 import { LoggerService } from '@nestjs/common';
 import { TallyApi } from '@shailoo/contracts';
 import { EmbeddedBroker } from '@shailoo/transport';
-import { TallyConfig } from './tally-config';
-import { startTallyServer, tallyConfig, TallyServerHandle } from './tally-server';
+import { TallyCollaborators, TallySettings } from './tally-config';
+import { startTallyServer, TallyServerHandle, tallySettings } from './tally-server';
 import { TallyServerExtension } from './tally-server.module';
 
 /** How the embedded broker runs: its address and the options of EmbeddedBroker.start. */
@@ -14,8 +14,10 @@ export interface TallyStackOptions {
   broker?: EmbeddedBrokerSettings;
   /** The broker's secret: the embedded broker's, and the server's login to it as `service-tally`. */
   brokerSecret?: string;
-  /** The tally server's settings and collaborators (its broker, secret and the broker's refusals are the stack's). */
-  server?: Partial<Omit<TallyConfig, 'mqttUrl' | 'brokerSecret' | 'brokerRefusals'>>;
+  /** The tally server's settings (its broker and secret are the stack's). */
+  server?: Partial<Omit<TallySettings, 'mqttUrl' | 'brokerSecret'>>;
+  /** The tally server's clocks (the system's by default; the broker's refusals are the stack's). */
+  collaborators?: Partial<Omit<TallyCollaborators, 'brokerRefusals'>>;
   logger?: LoggerService | false;
   extension?: TallyServerExtension;
 }
@@ -89,11 +91,11 @@ export class TallyStack {
   }
 
   private async serve(port: number): Promise<TallyServerHandle> {
-    const { server, brokerSecret, logger, extension } = this.options;
+    const { server, collaborators, brokerSecret, logger, extension } = this.options;
     // What the broker refused so far, read from the broker running at the time (it may have been restarted).
     const brokerRefusals = this.embedded ? () => this.embedded!.refusals() : undefined;
-    const config = tallyConfig({ ...server, port, mqttUrl: this.mqttUrl, brokerSecret, brokerRefusals });
-    this.handle = await startTallyServer(config, logger ?? false, extension);
+    const settings = tallySettings({ ...server, port, mqttUrl: this.mqttUrl, brokerSecret });
+    this.handle = await startTallyServer(settings, { ...collaborators, brokerRefusals, logger, extension });
     return this.handle;
   }
 

@@ -2,7 +2,7 @@ import { Submission, SubmissionRepository } from '@shailoo/persistence';
 import { ManualClock } from '@shailoo/platform';
 import { ElectionRegistry, inMemoryElections } from '@shailoo/registry';
 import { syntheticElection } from '@shailoo/scenario';
-import { tallyConfig } from './tally-server';
+import { tallySettings } from './tally-server';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 
@@ -35,7 +35,8 @@ describe(TallyService.name, () => {
     await registry.register(election.definition, election.devices);
     submissions = { after: jest.fn().mockResolvedValue([]) };
     sut = new TallyService(
-      tallyConfig({ mqttUrl: 'mqtt://unused', clock: new ManualClock(0) }),
+      tallySettings({ mqttUrl: 'mqtt://unused' }),
+      new ManualClock(0),
       registry,
       submissions as unknown as SubmissionRepository,
       elections,

@@ -1,3 +1,4 @@
+import { Clock } from '@shailoo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { ElectionResults, SeatsView } from '@shailoo/contracts';
 import {
@@ -18,7 +19,7 @@ import {
 } from '@shailoo/election';
 import { ElectionRepository, SubmissionRepository } from '@shailoo/persistence';
 import { ElectionRegistry, RegisteredElection } from '@shailoo/registry';
-import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { ELECTION_CLOCK, TALLY_SETTINGS, TallySettings } from './tally-config';
 import type { ViewVersion } from './view-cache';
 import { TallyMetrics } from './tally-metrics';
 
@@ -39,7 +40,8 @@ export class TallyService {
   private readonly elections = new Map<string, ElectionState>();
 
   constructor(
-    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    @Inject(TALLY_SETTINGS) private readonly settings: TallySettings,
+    @Inject(ELECTION_CLOCK) private readonly clock: Clock,
     private readonly registry: ElectionRegistry,
     private readonly submissions: SubmissionRepository,
     private readonly electionStore: ElectionRepository,
@@ -183,12 +185,12 @@ export class TallyService {
       manualProtocol: hash(p?.protocol) ?? null,
       identificationReports: [...(p?.identification.values() ?? [])].map(hash),
       turnout: [...(p?.turnout.entries() ?? [])].sort(([a], [b]) => a - b).map(([hour, t]) => ({ hour, voters: t.voters })),
-      flags: precinctFlags(p, this.config.clock.now(), this.deadline(election), territory.registeredVoters ?? 0),
+      flags: precinctFlags(p, this.clock.now(), this.deadline(election), territory.registeredVoters ?? 0),
     };
   }
 
   private deadline(election: RegisteredElection): number {
-    return closingTime(election.definition.date) + this.config.reportingDeadlineMs;
+    return closingTime(election.definition.date) + this.settings.reportingDeadlineMs;
   }
 
   private stateOf(electionId: string): ElectionState | undefined {
@@ -203,7 +205,7 @@ export class TallyService {
   }
 
   private territory(election: RegisteredElection, e: ElectionState, territoryId: string): TerritoryResults | null {
-    const t = territoryResults(e.tally, territoryId, this.config.clock.now(), this.deadline(election));
+    const t = territoryResults(e.tally, territoryId, this.clock.now(), this.deadline(election));
     if (t && t.territoryId === election.definition.territory.id)
       this.metrics.precinctsReporting.set({ election: election.definition.id }, t.precinctsReporting);
     return t;

@@ -1,7 +1,8 @@
+import { Clock } from '@shailoo/platform';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
-import { TALLY_CONFIG, TallyConfig } from './tally-config';
+import { TIMERS } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 
 /** A read's answer while its version holds; never older than this, since some figures depend on the time (a precinct silent past the deadline). */
@@ -42,7 +43,7 @@ export class ViewCache {
 
   constructor(
     private readonly metrics: TallyMetrics,
-    @Inject(TALLY_CONFIG) private readonly config: Pick<TallyConfig, 'timers'>,
+    @Inject(TIMERS) private readonly timers: Clock,
   ) {}
 
   /** Answers `request` with the view `key` at `version`, built by `build` when what is kept will not do; `exact` (an operator's read) never takes an answer that lags a change. */
@@ -67,7 +68,7 @@ export class ViewCache {
   }
 
   private entry({ key, version, exact }: { key: string; version: ViewVersion; exact: boolean }, build: () => unknown): Entry {
-    const now = this.config.timers.now();
+    const now = this.timers.now();
     const kept = this.entries.get(key);
     if (kept && kept.version.epoch === version.epoch && now - kept.at < MAX_AGE_MS) {
       const lagAllowed = exact ? 0 : Math.min(MAX_STALE_MS, kept.buildMs * BUILD_SHARE);

@@ -23,6 +23,16 @@ describe('allocateCityCouncil', () => {
     expect(allocateCityCouncil(figures, { thresholdBase: 'valid' }).thresholdBase).toEqual({ kind: 'valid', count: 900 });
   });
 
+  it("states the rule's share and the fewest votes that pass it, which do pass and one fewer does not", () => {
+    const figures = { seats: 21, participated: 1001, votes: { a: 500, b: 430, c: 71 } };
+    const a = allocateCityCouncil(figures, { threshold: 0.07 });
+    // 7% of 1,001 is 70.07: 71 votes pass, 70 do not.
+    expect(a.threshold).toEqual({ share: 0.07, votesToPass: 71 });
+    expect(a.passed).toContain('c');
+    expect(allocateCityCouncil({ ...figures, votes: { ...figures.votes, c: 70 } }).passed).not.toContain('c');
+    expect(allocateCityCouncil(figures, { threshold: 0.1 }).threshold).toEqual({ share: 0.1, votesToPass: 101 });
+  });
+
   it('counts against-all votes toward participation but never gives them seats', () => {
     const a = allocateCityCouncil({ seats: 21, participated: 1000, votes: { a: 500, b: 300 }, againstAll: 200 });
     expect(Object.keys(a.seats).sort()).toEqual(['a', 'b']);

@@ -1,6 +1,6 @@
 import { ThresholdBase } from './definition';
 import { allocateAmongPassed, PartyListAllocation, PartyListInput } from './party-list';
-import { applyThreshold, thresholdBaseCount } from './threshold';
+import { applyThreshold, thresholdBaseCount, votesToPass } from './threshold';
 
 export interface CityCouncilRules {
   /** 7% by law. */
@@ -25,5 +25,6 @@ export function allocateCityCouncil(input: PartyListInput, rules: CityCouncilRul
     passed: passed.map((p) => p.id),
     failed: outcomes.filter((o) => !o.passed),
     thresholdBase: { kind, count },
+    threshold: { share: threshold, votesToPass: votesToPass(count, threshold) },
   };
 }

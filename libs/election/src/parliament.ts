@@ -1,7 +1,7 @@
 import { ThresholdBase } from './definition';
 import { drawLots, LotRecord } from './lot';
 import { allocateAmongPassed, PartyListAllocation, PartyListInput } from './party-list';
-import { applyThreshold, passesThreshold, thresholdBaseCount, ThresholdOutcome } from './threshold';
+import { applyThreshold, passesThreshold, thresholdBaseCount, ThresholdOutcome, votesToPass } from './threshold';
 
 export interface RegionFigures {
   participated: number;
@@ -58,6 +58,7 @@ export function allocateParliamentList(input: ParliamentListInput, rules: Parlia
     passed: passed.map((p) => p.id),
     failed: outcomes.filter((o) => !o.passed),
     thresholdBase: { kind, count },
+    threshold: { share: threshold, votesToPass: votesToPass(count, threshold) },
     regionalFailures,
   };
 }

@@ -28,6 +28,8 @@ export interface PartyListAllocation {
   passed: string[];
   failed: ThresholdOutcome[];
   thresholdBase: { kind: ThresholdBase; count: number };
+  /** The share of the base a party needed (the contest's rule), and the votes that made it. */
+  threshold: { share: number; votesToPass: number };
   /** The first round's Hare quota. */
   quota: number;
   /** One Hare round, or more where the cap bit and the excess was shared out again. */

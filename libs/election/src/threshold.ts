@@ -43,6 +43,12 @@ export function passesThreshold(votes: number, base: number, threshold: number):
   return votes * 1_000_000 >= Math.round(threshold * 1_000_000) * base;
 }
 
+/** The fewest votes that pass `threshold` of `base` (what a reader of the allocation is shown). */
+export function votesToPass(base: number, threshold: number): number {
+  if (base <= 0) return 0;
+  return Math.ceil((Math.round(threshold * 1_000_000) * base) / 1_000_000);
+}
+
 export function applyThreshold(votes: Record<string, number>, base: number, threshold: number, label = 'threshold'): ThresholdOutcome[] {
   return Object.entries(votes).map(([id, v]) => {
     const passed = passesThreshold(v, base, threshold);
