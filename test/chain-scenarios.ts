@@ -5,6 +5,7 @@ import { SystemClock } from '@shailoo/platform';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { CouncilDay, deviceRegistrations, prepareCouncilDay } from '@shailoo/scenario';
 import { eventually, getJson, Stack } from './stack';
+import { ballotsOf } from '@shailoo/election';
 
 const clock = new SystemClock();
 const CLOSED_AT = Date.UTC(2021, 3, 11, 14);
@@ -47,7 +48,7 @@ export function describeChain(makeStack: () => Promise<Stack>): void {
     let ballots = 0;
     for (const { count } of twoBoxes()) {
       for (const [party, v] of Object.entries(count.votes)) expected[party] = (expected[party] ?? 0) + v;
-      ballots += Object.values(count.votes).reduce((a, b) => a + b, 0) + count.invalidBallots;
+      ballots += ballotsOf(count);
     }
     const r = await results();
     expect(r.precinctsReporting).toBe(2);
@@ -113,7 +114,7 @@ export function describeChain(makeStack: () => Promise<Stack>): void {
     for (let i = 0; i < 3; i++) acks.push((await box.transmit(envelope, { brokerUrl: stack.brokerUrl, clock })).ack);
     expect(acks.map((a) => a.status)).toEqual([v1.AckStatus.ACK_STATUS_ACCEPTED, v1.AckStatus.ACK_STATUS_DUPLICATE, v1.AckStatus.ACK_STATUS_DUPLICATE]);
     const r = await results();
-    expect(r.preliminary.ballotsInBox).toBe(Object.values(count.votes).reduce((a, b) => a + b, 0) + count.invalidBallots);
+    expect(r.preliminary.ballotsInBox).toBe(ballotsOf(count));
     const stored = await server!.submissions.count();
     expect(stored).toBe(1);
     const metrics = await (await fetch(`${server!.httpUrl}/metrics`)).text();

@@ -5,6 +5,7 @@ import { serviceAuthorities } from '@shailoo/identification-device';
 import { TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
 import { prepareCouncilDay, prepareStation, stationDevices } from '@shailoo/scenario';
 import { embeddedStack, Stack } from './stack';
+import { ballotsOf } from '@shailoo/election';
 
 jest.setTimeout(60_000);
 
@@ -51,7 +52,7 @@ describe('voters who try to vote twice', () => {
   it('refuses every second attempt at another precinct and leaves the ballots as they were', async () => {
     const home = await runStation(1, 0);
     const away = await runStation(2, 0.1);
-    const intended = (n: number) => Object.values(day.boxes[n].count.votes).reduce((a, b) => a + b, 0) + day.boxes[n].count.invalidBallots;
+    const intended = (n: number) => ballotsOf(day.boxes[n].count);
     for (const [run, n] of [
       [home, 0],
       [away, 1],

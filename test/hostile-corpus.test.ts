@@ -3,6 +3,7 @@ import { REJECTION_REASONS } from '@shailoo/contracts';
 import { recordCouncilDay, RecordedDay } from '@shailoo/scenario';
 import { brokerGarbageRun, corpusProblems, expectedRefusals, feedCorpus, GarbagePlan, garbageProblems, hostileCorpus } from '@shailoo/fuzz';
 import { embeddedStack, Stack } from './stack';
+import { total } from '@shailoo/election';
 
 jest.setTimeout(180_000);
 
@@ -31,7 +32,7 @@ describe('a corpus of hostile payloads', () => {
   it('never crashes, always states a reason, and tallies exactly the accepted results', async () => {
     // A 10,000 sample of `npm run fuzz`'s 100,000 (same generator, its own seed).
     const report = await feedCorpus(server, recorded, hostileCorpus(recorded, 10_000, 'hostile-corpus'));
-    const rejected = Object.values(report.rejectedByReason).reduce((a, b) => a + b, 0);
+    const rejected = total(report.rejectedByReason);
     expect(report.accepted + report.duplicates + rejected).toBe(10_000);
     expect(report.unexplained).toBe(0);
     expect(Object.keys(report.rejectedByReason).every((r) => (REJECTION_REASONS as readonly string[]).includes(r))).toBe(true);
@@ -73,7 +74,7 @@ describe('MQTT-level garbage at the broker', () => {
     // Every garbage connection but the subscriber's was closed by the broker, not by the attacker's patience running out.
     expect(report.outcome.closedByBroker).toBe(report.outcome.connections - 1);
     // What passed the broker of the flood reached the tally server, which rejected it and banned the device.
-    expect(Object.values(report.serverRejected).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(20);
+    expect(total(report.serverRejected)).toBeGreaterThanOrEqual(20);
     expect(report.devicesBanned).toBe(1);
     expect(report.acknowledged).toBe(100);
     expect(report.exact).toBe(true);

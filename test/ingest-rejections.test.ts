@@ -5,6 +5,7 @@ import { signPrecinctResult, Topics, v1 } from '@shailoo/contracts';
 import { DeviceKey } from '@shailoo/platform';
 import { CouncilDay, deviceRegistrations, prepareCouncilDay } from '@shailoo/scenario';
 import { embeddedStack, Stack } from './stack';
+import { total } from '@shailoo/election';
 
 jest.setTimeout(30_000);
 
@@ -114,7 +115,7 @@ describe('ingest refuses bad input with a stated reason and never moves a tally'
     const rows = await server.database.prisma.rejection.findMany();
     const counted = await server.app.get(TallyMetrics).rejectedByReason();
     expect(rows).toHaveLength(22);
-    expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBe(22);
+    expect(total(counted)).toBe(22);
     for (const [reason, n] of Object.entries(counted)) expect(rows.filter((r) => r.reason === reason)).toHaveLength(n);
     expect(rows.every((r) => r.raw.length > 0 && r.detail.length > 0)).toBe(true);
   });

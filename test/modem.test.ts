@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { MqttClient } from 'mqtt';
 import { TallyServerHandle } from '@shailoo/tally-server';
 import { Topics } from '@shailoo/contracts';
-import { closingTime } from '@shailoo/election';
+import { ballotsOf, closingTime } from '@shailoo/election';
 import { ManualClock } from '@shailoo/platform';
 import { Random } from '@shailoo/platform';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
@@ -69,7 +69,7 @@ describe('modem store-and-forward', () => {
     const stored = await server.submissions.count({ kind: 'result' });
     expect(stored).toBe(recorded.day.boxes.length);
     const r = server.tally.results(electionId())!;
-    const ballots = recorded.day.boxes.reduce((s, b) => s + Object.values(b.count.votes).reduce((a, v) => a + v, 0) + b.count.invalidBallots, 0);
+    const ballots = recorded.day.boxes.reduce((s, b) => s + ballotsOf(b.count), 0);
     expect(r.preliminary.ballotsInBox).toBe(ballots);
   });
 

@@ -1,4 +1,5 @@
 import { checkElection, decodeEventLog, loadScenario, replayEventLog, runScenario, RunResult, RunTimeoutError } from '@shailoo/scenario-runner';
+import { total } from '@shailoo/election';
 
 jest.setTimeout(240_000);
 
@@ -34,7 +35,7 @@ describe('a scenario’s election day', () => {
     expect(report.oracle).toMatchObject({ ok: true, mismatches: [] });
     const [id] = Object.keys(report.published);
     expect(report.published[id].seatsStatus).toBe('final');
-    expect(Object.values(report.published[id].seats).reduce((a, b) => a + b, 0)).toBe(21);
+    expect(total(report.published[id].seats)).toBe(21);
     expect(report.datasetSeats[id]).toMatchObject({ matches: true });
     expect(report.published[id].votes).toEqual(report.truth[id].votes);
   });

@@ -1,4 +1,4 @@
-import { allocateCityCouncil, allocateParliamentList, PartyListAllocation, RegionFigures } from '@shailoo/election';
+import { allocateCityCouncil, allocateParliamentList, PartyListAllocation, RegionFigures, total } from '@shailoo/election';
 
 export class InputError extends Error {}
 
@@ -43,7 +43,7 @@ export function parseAllocateInput(text: string): AllocateInput {
   if (seats === 0) throw new InputError('seats must be at least 1');
   const votes = voteMap(data.votes, 'votes');
   const participated = count(data.participated, 'participated');
-  const partyVotes = Object.values(votes).reduce((a, b) => a + b, 0);
+  const partyVotes = total(votes);
   const againstAll = data.againstAll === undefined ? undefined : count(data.againstAll, 'againstAll');
   if (participated < partyVotes + (againstAll ?? 0))
     throw new InputError(`participated (${participated}) is less than the votes cast (${partyVotes + (againstAll ?? 0)})`);
@@ -72,7 +72,7 @@ export function allocate(input: AllocateInput): PartyListAllocation {
 export function allocationTable(a: PartyListAllocation): string {
   const first = a.rounds[0];
   const lines = [
-    `${a.system}: ${Object.values(a.seats).reduce((x, y) => x + y, 0)} seats; threshold base ${a.thresholdBase.kind} = ${a.thresholdBase.count}`,
+    `${a.system}: ${total(a.seats)} seats; threshold base ${a.thresholdBase.kind} = ${a.thresholdBase.count}`,
     `Hare quota ${first.totalVotes} / ${first.seats} = ${first.quota.toFixed(4)}`,
     '',
     `${'Party'.padEnd(24)} ${'Votes'.padStart(9)} ${'Quotient'.padStart(9)} ${'Int'.padStart(4)} ${'Rem.'.padStart(7)} ${'+1'.padStart(3)} ${'Seats'.padStart(5)}`,

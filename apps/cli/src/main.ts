@@ -27,6 +27,7 @@ import { TallyStack, tokenHash } from '@shailoo/tally-server';
 import { deviceBrokerUrl, devicePassword, serviceUrl } from '@shailoo/transport';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
 import { brokerAccess, ConfigError, DEFAULT_DATA_DIRS, durableStore, Flags, getEnv, tlsFiles } from './config';
+import { ballotsOf } from '@shailoo/election';
 
 const program = new Command('shailoo-sim')
   .description('Polling-station simulator and CEC tally server of the Kyrgyz Republic')
@@ -118,7 +119,7 @@ program
       log: (line) => console.log(line),
     });
     if (opts.print) run.station.printouts.forEach((p) => console.log(`${p}\n`));
-    const ballots = run.station.manualCount.invalidBallots + Object.values(run.station.manualCount.votes).reduce((a, b) => a + b, 0);
+    const ballots = ballotsOf(run.station.manualCount);
     console.log(
       `${day.definition.name}, precinct ${run.precinctId}: ${ballots} ballots, box ${run.station.boxFailed ? 'failed — counted by hand only' : 'worked'}`,
     );

@@ -2,6 +2,7 @@ import { MESSAGE_KINDS, MessageKind, REJECTION_REASONS, signPayload, Topics, TOP
 import { DeviceKey, Random } from '@shailoo/platform';
 import { RecordedDay } from '@shailoo/scenario';
 import { IngestOutcome, IngestService, TallyMetrics, TallyServerHandle } from '@shailoo/tally-server';
+import { total } from '@shailoo/election';
 
 /** One payload of the corpus: the topic it arrives on and its bytes. */
 export type CorpusEntry = [topic: string, raw: Buffer];
@@ -143,7 +144,7 @@ export async function feedCorpus(server: TallyServerHandle, recorded: RecordedDa
 /** What is wrong with a corpus run, in words; empty when nothing is. */
 export function corpusProblems(report: CorpusReport): string[] {
   const problems: string[] = [];
-  const rejected = Object.values(report.rejectedByReason).reduce((a, b) => a + b, 0);
+  const rejected = total(report.rejectedByReason);
   if (report.accepted + report.duplicates + rejected !== report.payloads) problems.push('outcomes do not add up to the payloads');
   if (report.unexplained) problems.push(`${report.unexplained} outcomes without a stated reason`);
   if (JSON.stringify(report.tallied) !== JSON.stringify(report.expected))

@@ -84,15 +84,20 @@ export function lineChart(
   return `<svg viewBox="0 0 ${W} ${H}" role="img">${grid}${ticks}${lines}${legend}</svg>`;
 }
 
+/** Bars of the parties' shares; with a threshold, its line, and the parties under it marked. */
 export function bars(
   rows: { id: string; label: string; value: number; colour: string; seats: number; votes: number }[],
-  o: { threshold: number; thresholdLabel: string; format: (v: number) => string; seatsLabel: string },
+  o: { threshold?: { share: number; label: string }; format: (v: number) => string; seatsLabel: string },
 ): string {
-  const max = Math.max(o.threshold * 1.5, ...rows.map((r) => r.value), 0.01);
+  const line = o.threshold;
+  const max = Math.max(...(line ? [line.share * 1.5] : []), ...rows.map((r) => r.value), 0.01);
   const at = (v: number) => `${((v / max) * 100).toFixed(2)}%`;
-  return `<div class="bars" style="--threshold:${at(o.threshold)}"><div class="threshold"><span>${esc(o.thresholdLabel)}</span></div>${rows
+  const head = line
+    ? `<div class="bars" style="--threshold:${at(line.share)}"><div class="threshold"><span>${esc(line.label)}</span></div>`
+    : '<div class="bars">';
+  return `${head}${rows
     .map(
-      (r) => `<div class="bar-row${r.value < o.threshold ? ' under' : ''}" data-party="${esc(r.id)}">
+      (r) => `<div class="bar-row${line && r.value < line.share ? ' under' : ''}" data-party="${esc(r.id)}">
         <span class="name">${esc(r.label)}</span>
         <span class="track"><span class="fill" style="width:${at(r.value)};background:${r.colour}"></span></span>
         <span class="value">${esc(o.format(r.value))} <small>(${r.votes.toLocaleString('ru-RU')})</small></span>

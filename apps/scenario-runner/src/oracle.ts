@@ -1,21 +1,24 @@
 import { ElectionResults, SeatsView } from '@shailoo/contracts';
-import { allocateCityCouncil, allocateParliamentList, ElectionDefinition, PartyListAllocation, walkTerritories } from '@shailoo/election';
-
-/** A count of ballots by party, with the invalid ones. */
-export interface Count {
-  votes: Record<string, number>;
-  invalidBallots: number;
-}
+import {
+  addCount,
+  allocateCityCouncil,
+  allocateParliamentList,
+  BallotCount,
+  ballotsOf,
+  ElectionDefinition,
+  PartyListAllocation,
+  walkTerritories,
+} from '@shailoo/election';
 
 /** What the simulation knows of one precinct at the end of its day. */
 export interface PrecinctTruth {
   precinctId: string;
   /** Every ballot cast, as the voters marked them. */
-  cast: Count;
+  cast: BallotCount;
   /** The box's count, null when the box failed. */
-  box: Count | null;
+  box: BallotCount | null;
   /** The commission's hand count, as signed on the protocol. */
-  manual: Count;
+  manual: BallotCount;
   ballotsIssued: number;
   identified: number;
   /** Voters given a ballot on the paper list because no identification device had power. */
@@ -54,23 +57,14 @@ export interface PublishedElection {
   seats: SeatsView;
 }
 
-/** Every ballot of a count, valid or not. */
-export const ballotsOf = (c: Count) => c.invalidBallots + Object.values(c.votes).reduce((a, b) => a + b, 0);
-
-function sameCount(a: Count, b: Count): boolean {
+function sameCount(a: BallotCount, b: BallotCount): boolean {
   return a.invalidBallots === b.invalidBallots && Object.keys({ ...a.votes, ...b.votes }).every((p) => (a.votes[p] ?? 0) === (b.votes[p] ?? 0));
-}
-
-/** Adds `c` into `into`, in place. */
-export function addCount(into: Count, c: Count): void {
-  into.invalidBallots += c.invalidBallots;
-  for (const [p, v] of Object.entries(c.votes)) into.votes[p] = (into.votes[p] ?? 0) + v;
 }
 
 /** The named reasons why a precinct's counts differ from what was cast. */
 export function expectedDifferences(p: PrecinctTruth): ExpectedDifference[] {
   const out: ExpectedDifference[] = [];
-  const diff = (c: Count) =>
+  const diff = (c: BallotCount) =>
     Object.fromEntries(
       Object.keys({ ...c.votes, ...p.cast.votes })
         .map((k) => [k, (c.votes[k] ?? 0) - (p.cast.votes[k] ?? 0)])
@@ -96,8 +90,8 @@ function expectedFlags(p: PrecinctTruth): string[] {
 }
 
 interface TerritoryExpectation {
-  preliminary: Count;
-  final: Count;
+  preliminary: BallotCount;
+  final: BallotCount;
   precincts: number;
   flags: Record<string, number>;
   turnout: Record<number, number>;
@@ -107,8 +101,8 @@ interface TerritoryExpectation {
 export function expectedSeats(
   definition: ElectionDefinition,
   seed: string,
-  whole: Count,
-  regions: Map<string, { name: string; count: Count }>,
+  whole: BallotCount,
+  regions: Map<string, { name: string; count: BallotCount }>,
 ): PartyListAllocation | null {
   const contest = definition.contests[0];
   if (!contest || ballotsOf(whole) === 0) return null;
@@ -133,7 +127,7 @@ export function expectedSeats(
 export function checkElection(definition: ElectionDefinition, hash: string, precincts: PrecinctTruth[], published: PublishedElection): OracleVerdict {
   const byId = new Map(precincts.map((p) => [p.precinctId, p]));
   const expectations = new Map<string, TerritoryExpectation>();
-  const regions = new Map<string, { name: string; count: Count }>();
+  const regions = new Map<string, { name: string; count: BallotCount }>();
   for (const { territory, ancestors } of walkTerritories(definition.territory)) {
     if (territory.level === 'region') regions.set(territory.id, { name: territory.name, count: { votes: {}, invalidBallots: 0 } });
     if (territory.level !== 'precinct') continue;
@@ -162,7 +156,7 @@ export function checkElection(definition: ElectionDefinition, hash: string, prec
     if (JSON.stringify(expected) !== JSON.stringify(got)) mismatches.push({ territoryId, what, expected, published: got });
   };
   const parties = (definition.contests[0]?.parties ?? []).map((p) => p.id);
-  const votesOf = (c: Count) => Object.fromEntries(parties.map((p) => [p, c.votes[p] ?? 0]));
+  const votesOf = (c: BallotCount) => Object.fromEntries(parties.map((p) => [p, c.votes[p] ?? 0]));
   for (const t of [published.results, ...published.territories]) {
     const e = expectations.get(t.territoryId);
     if (!e) {

@@ -1,5 +1,8 @@
 import { Topics, v1 } from '@shailoo/contracts';
 import {
+  addCount,
+  BallotCount,
+  ballotsOf,
   bishkekTime,
   cityCouncils2021,
   ELECTION_DAY,
@@ -18,7 +21,7 @@ import { driveClock, Pace } from './clock-driver';
 import { LiveControl } from './live-control';
 import { LiveFault } from './simulation.controller';
 import { encodeEventLog, LoggedMessage, sha256Hex } from './event-log';
-import { addCount, ballotsOf, checkElection, Count, OracleVerdict, PrecinctTruth, PublishedElection } from './oracle';
+import { checkElection, OracleVerdict, PrecinctTruth, PublishedElection } from './oracle';
 import { Fault, minutesOf, Scenario } from './scenario';
 import { PublishedSummary, publishedSummary, SimulationStack, Target } from './simulation-stack';
 
@@ -558,7 +561,7 @@ function truthOf(precinctId: string, station: Awaited<ReturnType<typeof prepareS
     const snap = v1.TurnoutSnapshot.decode(v1.SignedEnvelope.decode(m.envelope).body);
     turnout[snap.hour] = snap.voters;
   }
-  const ballots = Object.values(station.ballots.votes).reduce((a, b) => a + b, 0) + station.ballots.invalidBallots;
+  const ballots = ballotsOf(station.ballots);
   return {
     precinctId,
     cast: station.ballots,
@@ -648,7 +651,7 @@ async function reportOf(
     const verdict = checkElection(day.definition, day.hash, precincts, published);
     verdicts[id] = verdict;
     publishedRaw[id] = published;
-    const cast: Count = { votes: {}, invalidBallots: 0 };
+    const cast: BallotCount = { votes: {}, invalidBallots: 0 };
     for (const p of precincts) addCount(cast, p.cast);
     report.truth[id] = { ...cast, ballots: ballotsOf(cast), identifiedVoters: precincts.reduce((s, p) => s + p.identified, 0) };
     const summary = (report.published[id] = publishedSummary(published));

@@ -8,6 +8,7 @@ import {
   ProtocolPayload,
   ResultPayload,
   TurnoutPayload,
+  validBallots,
 } from '@shailoo/election';
 import { AcceptedKind, PayloadHeader, RegisteredElection } from '@shailoo/registry';
 import { Rejection } from './quarantine';
@@ -73,7 +74,7 @@ const result: KindSpec<ResultPayload> = {
     const checked = checkCount(r.closedAtMs, 'closing time', r, r.ballotsInBox, 'in the box of', election, voters);
     if ('rejection' in checked) return checked;
     const { atMs: closedAtMs, votes } = checked;
-    const valid = Object.values(votes).reduce((a, b) => a + b, 0) + r.againstAll;
+    const valid = validBallots({ votes, againstAll: r.againstAll });
     const violations = checkProtocol({ ballotsInBox: r.ballotsInBox, validBallots: valid, invalidBallots: r.invalidBallots, votes, againstAll: r.againstAll });
     if (violations.length) return refuse('control-relation', violations.map((v) => v.message).join('; '));
     return { payload: { votes, invalidBallots: r.invalidBallots, againstAll: r.againstAll, ballotsInBox: r.ballotsInBox, closedAtMs } };

@@ -79,7 +79,7 @@ describe(Publisher.name, () => {
     await sut.connect();
   });
 
-  const submission = { electionId: 'e', precinctId: 'p', deviceId: 'box-1', sequence: 1, kind: 'result' };
+  const submission = { electionId: 'e', precinctId: 'p', deviceId: 'box-1', sequence: 1, kind: 'result' as const };
 
   it('acknowledges to the device on its own topic, QoS 1, as an encoded Ack', () => {
     sut.ack({ deviceId: 'box-1', sequence: 4, status: v1.AckStatus.ACK_STATUS_DUPLICATE, reason: 'stored before' });

@@ -30,7 +30,7 @@ export class Publisher implements OnModuleDestroy {
   private readonly dirty = new Map<string, Set<string>>();
 
   constructor(
-    @Inject(TALLY_SETTINGS) private readonly settings: TallySettings,
+    @Inject(TALLY_SETTINGS) private readonly settings: Pick<TallySettings, 'mqttUrl' | 'mqttCa' | 'publishIntervalMs'>,
     @Inject(ELECTION_CLOCK) private readonly clock: Clock,
     @Inject(TIMERS) private readonly timers: Clock,
     private readonly tally: TallyService,

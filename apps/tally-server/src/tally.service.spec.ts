@@ -5,6 +5,7 @@ import { syntheticElection } from '@shailoo/scenario';
 import { tallySettings } from './tally-server';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
+import { total } from '@shailoo/election';
 
 describe(TallyService.name, () => {
   const election = syntheticElection(3, 'tally-spec', 'tally-spec');
@@ -19,7 +20,7 @@ describe(TallyService.name, () => {
       precinctId: precincts[i],
       deviceId: election.devices[i].id,
       sequence: 1,
-      payload: { votes, invalidBallots: 0, againstAll: 0, ballotsInBox: Object.values(votes).reduce((a, b) => a + b, 0), closedAtMs: 0 },
+      payload: { votes, invalidBallots: 0, againstAll: 0, ballotsInBox: total(votes), closedAtMs: 0 },
       bodyHash: Buffer.alloc(32, i),
       envelope: Buffer.alloc(0),
     } as Submission,

@@ -1,5 +1,6 @@
 export * from './city-council';
 export * from './city-councils-2021';
+export * from './count';
 export * from './definition';
 export * from './election-day';
 export * from './hare-quota';

@@ -2,6 +2,7 @@ import { ThresholdBase } from './definition';
 import { hareLargestRemainder, HareWorking } from './hare-quota';
 import { LotRecord } from './lot';
 import { ThresholdOutcome } from './threshold';
+import { total } from './count';
 
 /** A party-list contest's figures, as the allocation functions take them. */
 export interface PartyListInput {
@@ -73,7 +74,7 @@ export function allocateAmongPassed(
     eligible = eligible.filter((p) => !overIds.has(p.id));
     if (eligible.length === 0) break;
   }
-  const given = Object.values(result).reduce((a, b) => a + b, 0);
+  const given = total(result);
   return {
     seats: result,
     rounds,

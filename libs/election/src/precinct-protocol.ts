@@ -1,3 +1,5 @@
+import { validBallots } from './count';
+
 /**
  * The figures of a precinct protocol and the control relations (контрольные соотношения) a
  * commission checks before signing. Figures that a source does not have are left out, and the
@@ -57,7 +59,7 @@ export function checkProtocol(p: ProtocolFigures): ProtocolViolation[] {
     });
   }
   if (p.votes && defined(p.validBallots)) {
-    const sum = Object.values(p.votes).reduce((a, b) => a + b, 0) + (p.againstAll ?? 0);
+    const sum = validBallots({ votes: p.votes, againstAll: p.againstAll });
     if (sum !== p.validBallots) {
       out.push({
         relation: 'valid-balance',

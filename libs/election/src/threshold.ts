@@ -1,4 +1,5 @@
 import { ThresholdBase } from './definition';
+import { total } from './count';
 
 /** The figures a threshold can be measured against. */
 export interface ThresholdFigures {
@@ -16,7 +17,7 @@ export interface ThresholdFigures {
  * - `party-votes`: votes for parties only.
  */
 export function thresholdBaseCount(base: ThresholdBase, figures: ThresholdFigures): number {
-  const partyVotes = Object.values(figures.votes).reduce((a, b) => a + b, 0);
+  const partyVotes = total(figures.votes);
   switch (base) {
     case 'participated':
       return figures.participated;

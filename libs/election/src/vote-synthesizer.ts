@@ -1,4 +1,5 @@
 import { allocateCityCouncil } from './city-council';
+import { total } from './count';
 
 /** A source of uniform numbers in [0, 1); pass a seeded one for a repeatable result. */
 export type Uniform = () => number;
@@ -44,7 +45,7 @@ export function synthesizeVotes(input: SynthesisInput): SynthesizedVotes {
   const { seats, participated, random } = input;
   const threshold = input.threshold ?? 0.07;
   const maxAttempts = input.maxAttempts ?? 20000;
-  const total = Object.values(seats).reduce((a, b) => a + b, 0);
+  const councilSize = total(seats);
   const passing = Object.keys(seats).filter((p) => seats[p] > 0);
   const failing = Object.keys(seats).filter((p) => seats[p] === 0);
   const uniform = (lo: number, hi: number) => lo + (hi - lo) * random();
@@ -57,12 +58,12 @@ export function synthesizeVotes(input: SynthesisInput): SynthesizedVotes {
     if (!quotients) continue;
     let given = 0;
     for (const p of passing) {
-      votes[p] = Math.round((quotients[p] * partyPool) / total);
+      votes[p] = Math.round((quotients[p] * partyPool) / councilSize);
       given += votes[p];
     }
     const largest = passing.reduce((a, b) => (seats[b] > seats[a] ? b : a));
     votes[largest] += partyPool - given;
-    const allocation = allocateCityCouncil({ seats: total, participated, votes }, { threshold });
+    const allocation = allocateCityCouncil({ seats: councilSize, participated, votes }, { threshold });
     if (Object.keys(seats).every((p) => (allocation.seats[p] ?? 0) === seats[p])) {
       return { votes, invalid, participated, precincts: splitOverPrecincts(votes, invalid, participated, input.precincts, uniform), attempts: attempt };
     }
@@ -121,7 +122,7 @@ function splitOverPrecincts(
   const invalidColumn = split(invalid);
   return precincts.map((p, i) => {
     const pv = Object.fromEntries(Object.keys(votes).map((party) => [party, columns[party][i]]));
-    const sum = Object.values(pv).reduce((a, b) => a + b, 0) + invalidColumn[i];
+    const sum = total(pv) + invalidColumn[i];
     return { id: p.id, participated: sum, invalid: invalidColumn[i], votes: pv };
   });
 }

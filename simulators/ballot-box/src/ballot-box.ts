@@ -1,6 +1,7 @@
 import { signPrecinctResult } from '@shailoo/contracts';
 import { DeviceKey } from '@shailoo/platform';
 import { Delivery, transmit, UplinkOptions } from '@shailoo/modem';
+import { BallotCount, total } from '@shailoo/election';
 
 export interface BallotBoxIdentity {
   deviceId: string;
@@ -9,12 +10,6 @@ export interface BallotBoxIdentity {
   /** sha-256 of the election definition the box was configured with, hex. */
   definitionHash: string;
   key: DeviceKey;
-}
-
-export interface BoxCount {
-  votes: Record<string, number>;
-  invalidBallots: number;
-  againstAll?: number;
 }
 
 /**
@@ -29,10 +24,10 @@ export class BallotBox {
   constructor(readonly identity: BallotBoxIdentity) {}
 
   /** The signed envelope of a count, with the next sequence number. */
-  seal(count: BoxCount, closedAtMs: number): { sequence: number; envelope: Buffer } {
+  seal(count: BallotCount, closedAtMs: number): { sequence: number; envelope: Buffer } {
     const sequence = ++this.sequence;
     const { deviceId, electionId, precinctId, definitionHash, key } = this.identity;
-    const validVotes = Object.values(count.votes).reduce((a, b) => a + b, 0);
+    const validVotes = total(count.votes);
     const envelope = signPrecinctResult(
       {
         electionId,

@@ -1,8 +1,8 @@
 import { v1 } from '@shailoo/contracts';
-import { bishkekTime } from '@shailoo/election';
+import { BallotCount, bishkekTime, total } from '@shailoo/election';
 import { Random } from '@shailoo/platform';
 import { Delivery, UplinkOptions } from '@shailoo/modem';
-import { BallotBox, BoxCount } from './ballot-box';
+import { BallotBox } from './ballot-box';
 
 /** The life of an automatic counting ballot box (АЭУ) on election day. */
 export type BoxState = 'installed' | 'zero-report' | 'open' | 'closed' | 'protocol-printed' | 'transmitted' | 'acknowledged' | 'failed';
@@ -104,14 +104,14 @@ export class BallotCounter {
   }
 
   /** Polls close: the count is final. */
-  close(atMs: number): BoxCount {
+  close(atMs: number): BallotCount {
     this.expect('open', 'close');
     this.closedAtMs = atMs;
     this.current = 'closed';
     return this.count();
   }
 
-  count(): BoxCount {
+  count(): BallotCount {
     const { blank, 'over-marked': over, unreadable } = this.invalid;
     return { votes: { ...this.votes }, invalidBallots: blank + over + unreadable };
   }
@@ -120,7 +120,7 @@ export class BallotCounter {
   printProtocol(): string {
     this.expect('closed', 'print the protocol of');
     const count = this.count();
-    const valid = Object.values(count.votes).reduce((a, b) => a + b, 0);
+    const valid = total(count.votes);
     const width = Math.max(...this.options.parties.map((p) => p.name.length), 38);
     const lines = this.header('ЖЫЙЫНТЫК ПРОТОКОЛ / RESULTS PROTOCOL', this.closedAtMs);
     const row = (label: string, n: number) => `${label.padEnd(width + 4)} ${String(n).padStart(8)}`;
@@ -167,7 +167,7 @@ export class BallotCounter {
 }
 
 /** The ballots behind a count, in a seeded random order: what the voters fed the box. */
-export function ballotsFor(count: BoxCount, random: Random): Ballot[] {
+export function ballotsFor(count: BallotCount, random: Random): Ballot[] {
   const ballots: Ballot[] = [];
   for (const [partyId, n] of Object.entries(count.votes)) for (let i = 0; i < n; i++) ballots.push({ mark: 'party', partyId });
   const kinds: Ballot[] = [{ mark: 'blank' }, { mark: 'over-marked' }, { mark: 'no-protective-ink' }];

@@ -1,16 +1,17 @@
 import { DeviceIds, deviceRegistration, DeviceRegistration } from '@shailoo/contracts';
 import { BallotBox, BallotCounter } from '@shailoo/ballot-box';
 import {
+  ballotsOf,
   cityCouncil2021,
   cityCouncilDefinition,
   CouncilDataset,
   definitionHash,
   ELECTION_DAY,
-  ElectionDefinition,
   electionDayHour,
+  ElectionDefinition,
   precinctsOf,
-  synthesizeVotes,
   SynthesizedVotes,
+  synthesizeVotes,
 } from '@shailoo/election';
 import { Authority, BiometricModel, IdentificationDevice, precinctAuthority, TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
 import { DeviceKey, Random } from '@shailoo/platform';
@@ -190,7 +191,7 @@ export async function prepareStation(
   });
   if (options.live) options.live.identification = idDevices.map((d) => d.device);
   const turningOut = idRandom.shuffle(voters.votersAt(precinctId));
-  const ballots = count.invalidBallots + Object.values(count.votes).reduce((a, b) => a + b, 0);
+  const ballots = ballotsOf(count);
   const visitors = sampleVisitors(day, voters, precinctId, Math.round((options.doubleVoterRate ?? 0) * ballots), idRandom);
   const station = await simulateStationDay({
     counter,

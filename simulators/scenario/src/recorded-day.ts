@@ -1,5 +1,5 @@
 import { DeviceIds, deviceRegistration, DeviceRegistration, MessageKind } from '@shailoo/contracts';
-import { closingTime, electionDayHour, precinctsOf, TURNOUT_CURVE } from '@shailoo/election';
+import { closingTime, electionDayHour, precinctsOf, total, TURNOUT_CURVE } from '@shailoo/election';
 import { sealIdentificationReport } from '@shailoo/identification-device';
 import { Random } from '@shailoo/platform';
 import { Commission } from '@shailoo/station';
@@ -94,7 +94,7 @@ export function recordCouncilDay(council: string | number, seed: string, faultsB
       manualVotes[a] -= 1;
       manualVotes[b] += 1;
     }
-    const valid = Object.values(manualVotes).reduce((s, v) => s + v, 0);
+    const valid = total(manualVotes);
     const spoiled = rng.int(0, 3);
     const figures = {
       ballotsReceived: registered,

@@ -3,7 +3,7 @@ import { DeviceKey } from '@shailoo/platform';
 import { Random } from '@shailoo/platform';
 import { BallotBox } from '@shailoo/ballot-box';
 import { BallotCounter } from '@shailoo/ballot-box';
-import { checkProtocol, ElectionDefinition } from '@shailoo/election';
+import { ballotsOf, checkProtocol, ElectionDefinition, total } from '@shailoo/election';
 import { VoterRegistry } from '@shailoo/voters';
 import { Authority, IdentificationDevice, TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
 import { simulateStationDay, StationConfig } from './polling-station';
@@ -68,7 +68,7 @@ describe('a 2,000-voter polling station day', () => {
     const day = await simulateStationDay(config('c', { handCountErrorRate: 0.01 }));
     const moved = Object.keys(intended.votes).reduce((s, p) => s + Math.abs(day.manualCount.votes[p] - intended.votes[p as keyof typeof intended.votes]), 0);
     expect(moved).toBeGreaterThan(0);
-    expect(Object.values(day.manualCount.votes).reduce((a, b) => a + b, 0)).toBe(1950);
+    expect(total(day.manualCount.votes)).toBe(1950);
     expect(day.violations).toEqual([]);
   });
 
@@ -103,10 +103,10 @@ describe('a 2,000-voter station day with identification', () => {
     const day = await simulateStationDay(config('idn', { handCountErrorRate: 0, identification: { devices, voters } }));
     const report = day.identification!;
     const identified = report.identifiedByFingerprint + report.identifiedByFace;
-    const refused = Object.values(report.refused).reduce((a, b) => a + b, 0);
+    const refused = total(report.refused);
     expect(identified + refused).toBe(2000);
     expect(refused).toBeGreaterThan(0);
-    const inBox = day.boxCount!.invalidBallots + Object.values(day.boxCount!.votes).reduce((a, b) => a + b, 0);
+    const inBox = ballotsOf(day.boxCount!);
     expect(inBox).toBe(identified);
     expect(report.slipsPrinted).toBe(identified);
     expect(day.messages.filter((m) => m.kind === 'identification').map((m) => m.deviceId)).toEqual(['idd-1', 'idd-2']);

@@ -1,8 +1,7 @@
 import { MessageKind } from '@shailoo/contracts';
-import { checkProtocol, closingTime, ELECTION_DAY, electionDayHour, ProtocolViolation, TURNOUT_CURVE } from '@shailoo/election';
+import { BallotCount, checkProtocol, closingTime, ELECTION_DAY, electionDayHour, ProtocolViolation, total, TURNOUT_CURVE } from '@shailoo/election';
 import { DeviceKey } from '@shailoo/platform';
 import { Random } from '@shailoo/platform';
-import { BoxCount } from '@shailoo/ballot-box';
 import { Ballot, ballotsFor, BallotCounter } from '@shailoo/ballot-box';
 import { IdentificationDevice, IdentificationSummary, sealIdentificationReport } from '@shailoo/identification-device';
 import { Commission } from './commission';
@@ -25,7 +24,7 @@ export interface StationConfig {
   date: string;
   registeredVoters: number;
   /** The ballots the voters will cast, as a count. */
-  intended: BoxCount;
+  intended: BallotCount;
   random: Random;
   /** Chance that the box fails during the day (2020: 7.4% of stations). */
   boxFailureRate?: number;
@@ -52,9 +51,9 @@ export interface StationMessage {
 export interface StationDay {
   messages: StationMessage[];
   /** The truth: every ballot cast, box or ordinary box, as the voters marked it. */
-  ballots: BoxCount;
-  boxCount: BoxCount | null;
-  manualCount: BoxCount;
+  ballots: BallotCount;
+  boxCount: BallotCount | null;
+  manualCount: BallotCount;
   boxFailed: boolean;
   /** When the box failed (null when it held). */
   failedAtMs: number | null;
@@ -124,14 +123,14 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
   while (snapshotHours.length) snapshot(snapshotHours.shift()!);
   const close = closingTime(date);
   const boxFailed = counter.state === 'failed';
-  let boxCount: BoxCount | null = null;
+  let boxCount: BallotCount | null = null;
   if (!boxFailed) {
     boxCount = counter.close(close);
     printouts.push(counter.printProtocol());
     emit({ atMs: close, kind: 'result', deviceId: counter.box.identity.deviceId, envelope: counter.box.seal(boxCount, close).envelope });
   }
   const manualCount = handCount(ballots, Object.keys(config.intended.votes), random, config.handCountErrorRate ?? 0.002);
-  const valid = Object.values(manualCount.votes).reduce((a, b) => a + b, 0);
+  const valid = total(manualCount.votes);
   const spoiled = random.int(0, 3);
   const issued = ballots.length;
   const figures = {
@@ -208,7 +207,7 @@ function arrivalTime(date: string, u: number): number {
  * A count of the ballots by party: as cast, or as a commission counts them by hand when `slip`
  * is given — it names the pile a valid ballot lands on (now and then the wrong one).
  */
-function countBallots(ballots: Ballot[], parties: string[], slip?: (partyId: string) => string): BoxCount {
+function countBallots(ballots: Ballot[], parties: string[], slip?: (partyId: string) => string): BallotCount {
   const votes = Object.fromEntries(parties.map((p) => [p, 0]));
   let invalidBallots = 0;
   for (const b of ballots) {
@@ -219,7 +218,7 @@ function countBallots(ballots: Ballot[], parties: string[], slip?: (partyId: str
 }
 
 /** The commission's count of every ballot, box and ordinary box alike, with an occasional slip. */
-function handCount(ballots: Ballot[], parties: string[], random: Random, errorRate: number): BoxCount {
+function handCount(ballots: Ballot[], parties: string[], random: Random, errorRate: number): BallotCount {
   return countBallots(ballots, parties, (partyId) => (random.next() < errorRate ? parties[random.int(0, parties.length - 1)] : partyId));
 }
 

@@ -4,6 +4,7 @@ import { addFigures, emptyFigures } from './figures';
 import { applyReport, createElectionTally, ElectionTally, tallySeats, territoryIds, territoryResults } from './election-tally';
 import { FLAG_KINDS, precinctFlags } from './precinct-flags';
 import { PrecinctReport } from './reports';
+import { total } from '../count';
 
 const PARTIES = ['a', 'b', 'c'];
 const AT = Date.UTC(2021, 3, 11, 14);
@@ -46,12 +47,12 @@ const reportArb: fc.Arbitrary<Omit<PrecinctReport, 'sequence'>> = fc.oneof(
       precinctId: precinct,
       deviceId: `aeu-${precinct}-${box}`,
       bodyHash: new Uint8Array(32),
-      payload: { votes, invalidBallots: invalid, againstAll: 0, ballotsInBox: Object.values(votes).reduce((a, b) => a + b, 0) + invalid, closedAtMs: AT },
+      payload: { votes, invalidBallots: invalid, againstAll: 0, ballotsInBox: total(votes) + invalid, closedAtMs: AT },
     })),
   fc
     .record({ precinct: fc.constantFrom(...PRECINCTS), votes: votesArb, invalid: fc.nat({ max: 20 }), failed: fc.boolean() })
     .map(({ precinct, votes, invalid, failed }) => {
-      const valid = Object.values(votes).reduce((a, b) => a + b, 0);
+      const valid = total(votes);
       return {
         kind: 'protocol' as const,
         precinctId: precinct,

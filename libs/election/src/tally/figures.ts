@@ -1,9 +1,9 @@
-/** Ballots and votes of a count, or of a sum of counts. */
-export interface Figures {
+import { addVotes, BallotCount } from '../count';
+
+/** Ballots and votes of a count, or of a sum of counts, with the ballots the box or the protocol says it held. */
+export interface Figures extends BallotCount {
   ballotsInBox: number;
-  invalidBallots: number;
   againstAll: number;
-  votes: Record<string, number>;
 }
 
 export const emptyFigures = (): Figures => ({ ballotsInBox: 0, invalidBallots: 0, againstAll: 0, votes: {} });
@@ -13,7 +13,7 @@ export function addFigures(into: Figures, f: Figures, sign = 1): void {
   into.ballotsInBox += sign * f.ballotsInBox;
   into.invalidBallots += sign * f.invalidBallots;
   into.againstAll += sign * f.againstAll;
-  for (const [p, v] of Object.entries(f.votes)) into.votes[p] = (into.votes[p] ?? 0) + sign * v;
+  addVotes(into.votes, f.votes, sign);
 }
 
 export const copyFigures = (f: Figures): Figures => ({ ...f, votes: { ...f.votes } });
