@@ -1,4 +1,8 @@
-/** Unit tests live beside the code; integration tests under test/. Imports resolve through tsconfig's @shailoo/* paths. */
+/**
+ * Three tiers. Unit: beside the code, no I/O (`*.spec.ts`). Medium: beside the code, but they open
+ * sockets, start a broker or write files (`*.medium.spec.ts`). Integration: under test/, across
+ * processes on real brokers, databases and browsers. Imports resolve through tsconfig's @shailoo/* paths.
+ */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -11,7 +15,13 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,simulators}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,simulators}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.medium\\.spec\\.ts$'],
+    },
+    { ...common, displayName: 'medium', testMatch: ['<rootDir>/{apps,libs,simulators}/**/*.medium.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '/fixture-consumer/'] },
     // Another project's tests: plain JavaScript that reaches shailoo-sim only as an installed package.
     { displayName: 'consumer', testEnvironment: 'node', rootDir: '<rootDir>/test/fixture-consumer', testMatch: ['<rootDir>/*.test.js'] },

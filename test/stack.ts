@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { TallyServerOptions, TallySettings } from '@shailoo/tally-server';
-import { startTallyServer, tallySettings, TallyServerHandle } from '@shailoo/tally-server';
+import { eventually } from '@shailoo/platform';
+import { startTallyServer, TallyServerHandle, TallyServerOptions, TallySettings, tallySettings } from '@shailoo/tally-server';
 import { EmbeddedBroker } from '@shailoo/transport';
 import { metricSamples } from '@shailoo/contracts';
 import { TEST_OPERATOR_TOKEN } from './server-process';
@@ -77,15 +77,7 @@ export function allReported(http: string, electionId: string, precincts: number,
   );
 }
 
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { eventually };
 
 /**
  * The tally servers of a fault test: two on Mosquitto + PostgreSQL (one shared subscription, each

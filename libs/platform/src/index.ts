@@ -3,3 +3,4 @@ export * from './keys';
 export * from './random';
 export * from './signature-verifier';
 export * from './token-bucket';
+export * from './eventually';

@@ -1,5 +1,6 @@
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { rename, writeFile } from 'node:fs/promises';
+import { eventually } from '@shailoo/platform';
 import { connectMqtt, uniqueClientId } from './mqtt-connection';
 import { devicePassword, SERVICE_NAMES, servicePassword, withCredentials } from './broker-access';
 
@@ -50,20 +51,18 @@ export class MosquittoPasswordFile {
  * reloads): a registration is answered, and a server subscribes, only once its credentials work.
  */
 export async function untilAccepted(url: string, username: string, password: string, ca?: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
+  await eventually(
+    async () => {
       const client = await connectMqtt(withCredentials(url, username, password), {
         clientId: uniqueClientId('probe'),
         reconnectPeriod: 0,
         ...(ca ? { ca } : {}),
       });
       await client.endAsync();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline)
-        throw new Error(`the broker at ${new URL(url).host} still refuses ${username} after ${timeoutMs} ms: ${(err as Error).message}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+      return true;
+    },
+    timeoutMs,
+    `the broker at ${new URL(url).host} to accept ${username}`,
+    200,
+  );
 }

@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AcceleratedClock } from '@shailoo/platform';
-import { Random } from '@shailoo/platform';
+import { AcceleratedClock, Random } from '@shailoo/platform';
 import { LINK_PROFILES, LinkModel } from './link-model';
-import { Outbox } from './outbox';
 
 describe('LinkModel', () => {
   it('loses everything during an outage and about its loss rate otherwise', () => {
@@ -37,26 +32,6 @@ describe('LinkModel', () => {
         )(new LinkModel(LINK_PROFILES['2g'], new Random(seed))),
       );
     expect(fates('s')).toEqual(fates('s'));
-  });
-});
-
-describe('Outbox', () => {
-  it('survives a restart from its file and keeps acknowledgements', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
-    try {
-      const file = join(dir, 'q.json');
-      const a = new Outbox(file);
-      a.add({ id: 'result:1', electionId: 'e', kind: 'result', envelopeBase64: 'AA==' });
-      a.add({ id: 'result:2', electionId: 'e', kind: 'result', envelopeBase64: 'AQ==' });
-      a.add({ id: 'result:1', electionId: 'e', kind: 'result', envelopeBase64: 'AA==' });
-      a.acknowledge('result:1');
-      const b = new Outbox(file);
-      expect(b.all()).toHaveLength(2);
-      expect(b.pending().map((e) => e.id)).toEqual(['result:2']);
-      expect(new Outbox().pending()).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { createConnection } from 'node:net';
 import { MqttClient } from 'mqtt';
 import { generate, Packet } from 'mqtt-packet';
+import { eventually } from '@shailoo/platform';
 import { devicePassword, disconnectTopic, servicePassword, withCredentials } from './broker-access';
 import { EmbeddedBroker } from './embedded-broker';
 import { connectMqtt } from './mqtt-connection';
@@ -9,14 +10,6 @@ import { LeanMqttClient } from './lean-mqtt-client';
 const SECRET = 'broker-access-spec-secret';
 const UP_A = 'shailoo/v1/up/e1/aeu-a/result';
 const UP_B = 'shailoo/v1/up/e1/aeu-b/result';
-
-async function eventually(probe: () => boolean, ms = 3000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** Resolves with what a client saw after publishing: still connected, or closed by the broker. */
 async function afterPublish(client: MqttClient, topic: string, options: { qos?: 0 | 1 | 2; retain?: boolean } = {}): Promise<'delivered' | 'disconnected'> {
@@ -77,7 +70,7 @@ describe.each([false, true])('a secured embedded broker (child process: %s)', (c
     socket.on('data', (d) => replies.push(d));
     // CONNECT and PUBLISH in one write: the broker reads them in one go.
     socket.write(Buffer.concat([connectPacket, publish]));
-    await eventually(() => seen.includes(topic));
+    await eventually(() => seen.includes(topic), 3000, `delivery on ${topic}`, 10);
     // CONNACK accepted, then the PUBACK of message 7.
     expect(Buffer.concat(replies).toString('hex')).toBe('20020000' + '40020007');
     socket.destroy();
