@@ -144,33 +144,61 @@ export async function sendBrokerGarbage(
   connectTimeoutMs: number,
   concurrency = 500,
 ): Promise<GarbageOutcome> {
-  const rng = new Random(plan.seed);
-  const patience = connectTimeoutMs + 5000;
-  type Session = { closedByBroker: boolean; received: Buffer };
-  const tasks: (() => Promise<Session>)[] = [];
-  const many = (n: number, make: (i: number) => Promise<Session>) => {
-    for (let i = 0; i < n; i++) tasks.push(() => make(i));
-  };
+  const attack: Attack = { port, electionId, device, flooder, plan, connectTimeoutMs, rng: new Random(plan.seed), patience: connectTimeoutMs + 5000 };
+  const tasks = [...packetGarbage(attack), ...deviceGarbage(attack), ...anonymousGarbage(attack)];
+  const wild = plan.wildSubscriptions ? wildSubscriptions(attack) : null;
+  tasks.push(...loginGarbage(attack));
+  const ended = await interleaved(tasks, concurrency, attack.rng);
+  const wildGranted = wild ? grantedSubscriptions((await wild).received) : 0;
+  return { connections: ended.length + (wild ? 1 : 0), closedByBroker: ended.filter((s) => s.closedByBroker).length, wildGranted };
+}
+
+type Session = { closedByBroker: boolean; received: Buffer };
+type Task = () => Promise<Session>;
+
+/** One garbage run's target, its plan, and the seeded source of its bytes. */
+interface Attack {
+  port: number;
+  electionId: string;
+  device: { id: string; password: string };
+  flooder: { id: string; password: string };
+  plan: GarbagePlan;
+  connectTimeoutMs: number;
+  rng: Random;
+  /** How long a session waits for the broker to close it. */
+  patience: number;
+}
+
+const times = (n: number, make: (i: number) => Promise<Session>): Task[] => Array.from({ length: n }, (_, i) => () => make(i));
+
+/** Packets that are not MQTT 3.1.1: broken by hand, random bytes, and packets that declare 2 MiB. */
+function packetGarbage({ port, device, plan, rng, patience }: Attack): Task[] {
   const crafted = [
     () => [Buffer.from([0x00, 0x00])],
     () => [Buffer.from(connectPacket('garbage')).fill(0x58, 4, 8)],
     () => [connectPacket('garbage-qos3'), Buffer.from([0x36, 0x05, 0x00, 0x01, 0x61, 0x00, 0x01])],
     () => [Buffer.from([0x82, 0x06, 0x00, 0x01, 0x00, 0x01, 0x23, 0x00])],
   ];
-  many(plan.malformed, (i) => rawSession(port, crafted[i % crafted.length](), 0, patience));
-  // Random bytes that do not start a CONNECT: the broker closes each, one way or another.
-  many(plan.random, () => {
-    const bytes = rng.bytes(rng.int(1, 300));
-    if (bytes[0] >> 4 === 1) bytes[0] ^= 0x30;
-    return rawSession(port, [bytes], 0, patience);
-  });
   // A CONNECT, or a device's PUBLISH, that declares 2 MiB and starts sending it.
   const huge = (type: number) => Buffer.concat([Buffer.from([type, 0x80, 0x80, 0x80, 0x01]), Buffer.alloc(16 * 1024)]);
-  many(plan.oversizedPackets, (i) =>
-    rawSession(port, i % 2 ? [huge(0x10)] : [connectPacket(`${device.id}-x${i}`, device.id, device.password), huge(0x32)], 0, patience),
-  );
+  return [
+    ...times(plan.malformed, (i) => rawSession(port, crafted[i % crafted.length](), 0, patience)),
+    // Random bytes that do not start a CONNECT: the broker closes each, one way or another.
+    ...times(plan.random, () => {
+      const bytes = rng.bytes(rng.int(1, 300));
+      if (bytes[0] >> 4 === 1) bytes[0] ^= 0x30;
+      return rawSession(port, [bytes], 0, patience);
+    }),
+    ...times(plan.oversizedPackets, (i) =>
+      rawSession(port, i % 2 ? [huge(0x10)] : [connectPacket(`${device.id}-x${i}`, device.id, device.password), huge(0x32)], 0, patience),
+    ),
+  ];
+}
+
+/** A registered device's abuse: payloads over the limit, and a flood past the rate limit. */
+function deviceGarbage({ port, electionId, device, flooder, plan, rng, patience }: Attack): Task[] {
   const own = Topics.uplink(electionId, device.id, 'result');
-  many(plan.oversizedPayloads, (i) =>
+  const tasks = times(plan.oversizedPayloads, (i) =>
     rawSession(
       port,
       [
@@ -196,7 +224,12 @@ export async function sendBrokerGarbage(
         true,
       ),
     );
-  many(plan.anonymousPublishes, (i) =>
+  return tasks;
+}
+
+/** Anonymous clients publishing where only devices may. */
+function anonymousGarbage({ port, electionId, plan, rng, patience }: Attack): Task[] {
+  return times(plan.anonymousPublishes, (i) =>
     rawSession(
       port,
       [connectPacket(`anon-${i}`), packet({ cmd: 'publish', topic: `shailoo/v1/up/${electionId}/x${i}/result`, qos: 1, messageId: 1, payload: rng.bytes(50) })],
@@ -204,28 +237,37 @@ export async function sendBrokerGarbage(
       patience,
     ),
   );
-  const subscriptions = Array.from({ length: plan.wildSubscriptions }, (_, i) => ({ topic: i % 2 ? '#' : 'shailoo/v1/up/#', qos: 1 as const }));
-  const wild = plan.wildSubscriptions
-    ? rawSession(
-        port,
-        [connectPacket('anon-wild'), ...subscriptions.map((s, i) => packet({ cmd: 'subscribe', messageId: i + 1, subscriptions: [s] }))],
-        0,
-        1500,
-        true,
-      )
-    : null;
-  many(plan.badPasswords, (i) => rawSession(port, [connectPacket(`bad-${i}`, device.id, `wrong-${i}`)], 0, patience));
-  // Slowloris: a CONNECT a byte at a time, 8 bytes per connect timeout: it never completes in time.
-  many(plan.slowloris, (i) =>
-    rawSession(
-      port,
-      [...connectPacket(`slow-${i}`)].map((b) => Buffer.from([b])),
-      Math.ceil(connectTimeoutMs / 8),
-      patience,
-    ),
-  );
+}
 
-  // At most `concurrency` garbage connections at once, in an order drawn from the seed: the kinds interleave.
+/** One anonymous connection asking for every topic (`#`, `shailoo/v1/up/#`): started at once, its SUBACKs read at the end. */
+function wildSubscriptions({ port, plan }: Attack): Promise<Session> {
+  const subscriptions = Array.from({ length: plan.wildSubscriptions }, (_, i) => ({ topic: i % 2 ? '#' : 'shailoo/v1/up/#', qos: 1 as const }));
+  return rawSession(
+    port,
+    [connectPacket('anon-wild'), ...subscriptions.map((s, i) => packet({ cmd: 'subscribe', messageId: i + 1, subscriptions: [s] }))],
+    0,
+    1500,
+    true,
+  );
+}
+
+/** Wrong passwords, and slowloris: a CONNECT a byte at a time, 8 bytes per connect timeout, that never completes in time. */
+function loginGarbage({ port, device, plan, connectTimeoutMs, patience }: Attack): Task[] {
+  return [
+    ...times(plan.badPasswords, (i) => rawSession(port, [connectPacket(`bad-${i}`, device.id, `wrong-${i}`)], 0, patience)),
+    ...times(plan.slowloris, (i) =>
+      rawSession(
+        port,
+        [...connectPacket(`slow-${i}`)].map((b) => Buffer.from([b])),
+        Math.ceil(connectTimeoutMs / 8),
+        patience,
+      ),
+    ),
+  ];
+}
+
+/** Runs the sessions at most `concurrency` at once, in an order drawn from the seed: the kinds interleave. */
+async function interleaved(tasks: Task[], concurrency: number, rng: Random): Promise<Session[]> {
   const ended: Session[] = [];
   const order = tasks.map((task) => ({ task, key: rng.next() })).sort((a, b) => a.key - b.key);
   await Promise.all(
@@ -233,11 +275,15 @@ export async function sendBrokerGarbage(
       for (let next = order.shift(); next; next = order.shift()) ended.push(await next.task());
     }),
   );
-  // SUBACK return codes: 0x80 refuses, 0..2 grants.
-  const subacks = wild ? (await wild).received.subarray(4) : Buffer.alloc(0);
-  let wildGranted = 0;
-  for (let i = 0; i + 4 < subacks.length; i += 5) if (subacks[i] === 0x90 && subacks[i + 4] !== 0x80) wildGranted++;
-  return { connections: ended.length + (wild ? 1 : 0), closedByBroker: ended.filter((s) => s.closedByBroker).length, wildGranted };
+  return ended;
+}
+
+/** SUBACKs (after the CONNACK) that granted a subscription: return codes 0..2 grant, 0x80 refuses. */
+function grantedSubscriptions(received: Buffer): number {
+  const subacks = received.subarray(4);
+  let granted = 0;
+  for (let i = 0; i + 4 < subacks.length; i += 5) if (subacks[i] === 0x90 && subacks[i + 4] !== 0x80) granted++;
+  return granted;
 }
 
 /** A garbage run: the broker's counts, the tally server's, and whether the genuine stations' results came through exactly. */

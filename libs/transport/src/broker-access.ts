@@ -99,6 +99,44 @@ export const DEFAULT_BROKER_LIMITS: BrokerLimits = { maxPayload: 64 * 1024, perS
 /** A service publishes here to have the broker disconnect a device and refuse it for `seconds` (JSON `{"seconds": n}`). */
 export const disconnectTopic = (deviceId: string): string => `shailoo/v1/ctl/disconnect/${deviceId}`;
 
+type Access = { kind: 'anonymous' | 'device' | 'service'; name: string };
+type Done = (err: Error | null) => void;
+
+const ROOT = 'shailoo/v1/';
+const DISCONNECT = `${ROOT}ctl/disconnect/`;
+const ANONYMOUS: Access = { kind: 'anonymous', name: '' };
+
+/** A refusal of a CONNECT, as aedes answers it: its CONNACK return code, and the reason counted. */
+function connectRefusal(why: BrokerRefusal, message: string, returnCode: 4 | 5): Error {
+  return Object.assign(new Error(message), { returnCode, refusal: why });
+}
+
+/**
+ * Why a device's (or an anonymous client's) publish is refused, or null when it may go: a device
+ * publishes only its own uplink (`shailoo/v1/up/<election>/<device>/<kind>`) and identification
+ * requests (`shailoo/v1/id/<election>/<device>/request`), never retained, never QoS 2, within the
+ * payload limit and its rate.
+ */
+export function publishRefusal(
+  access: Access,
+  packet: { topic: string; retain?: boolean; qos?: number; payload: { length: number } },
+  maxPayload: number,
+  withinRate: () => boolean,
+): BrokerRefusal | null {
+  const parts = packet.topic.split('/');
+  const own =
+    access.kind === 'device' &&
+    packet.topic.startsWith(ROOT) &&
+    parts.length === 6 &&
+    parts[4] === access.name &&
+    (parts[2] === 'up' || (parts[2] === 'id' && parts[5] === 'request'));
+  if (!own) return 'publish-not-allowed';
+  if (packet.retain) return 'retain-not-allowed';
+  if (packet.qos === 2) return 'qos2-not-allowed';
+  if (packet.payload.length > maxPayload) return 'payload-too-large';
+  return withinRate() ? null : 'rate-limited';
+}
+
 /**
  * Who may do what at the embedded broker — the rules `deploy/mosquitto-acl.conf` states for
  * Mosquitto. Anonymous clients may only subscribe under `shailoo/v1/pub/`; a device (username = its
@@ -108,121 +146,120 @@ export const disconnectTopic = (deviceId: string): string => `shailoo/v1/ctl/dis
  * (MQTT 3.1.1 has no negative PUBACK); a refused subscription gets SUBACK 0x80. Runs in the
  * broker's own thread or process (broker-runner.ts).
  */
-export function installBrokerAccess(broker: any, refused: (why: BrokerRefusal) => void, limits: BrokerLimits): (secret: string) => void {
-  let secret: string | null = null;
-  const ROOT = 'shailoo/v1/';
-  const DISCONNECT = `${ROOT}ctl/disconnect/`;
-  const buckets = new Map<string, TokenBucket>();
-  const banned = new Map<string, number>();
-  // A `service-` username is checked in the services' domain only: a device never holds a service's password.
-  const password = (username: string) =>
-    username.startsWith(SERVICE_PREFIX)
-      ? servicePassword(secret!, username.slice(SERVICE_PREFIX.length) as ServiceName).password
-      : devicePassword(secret!, username);
-  const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-  const withinRate = (name: string) => {
-    if (limits.perSecond === null) return true;
-    let bucket = buckets.get(name);
-    if (!bucket) buckets.set(name, (bucket = new TokenBucket(limits.perSecond, limits.burst)));
+export class BrokerAccess {
+  private secret: string | null = null;
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly banned = new Map<string, number>();
+
+  constructor(
+    private readonly broker: any,
+    private readonly refused: (why: BrokerRefusal) => void,
+    private readonly limits: BrokerLimits,
+  ) {}
+
+  /** Puts the rules on an aedes instance; returns how to give it its secret (until then every login is refused). */
+  static install(broker: any, refused: (why: BrokerRefusal) => void, limits: BrokerLimits): (secret: string) => void {
+    const access = new BrokerAccess(broker, refused, limits);
+    broker.authenticate = (client: any, username: string | undefined, given: Buffer | undefined, done: (err: any, ok?: boolean) => void) =>
+      access.authenticate(client, username, given, done);
+    broker.authorizePublish = (client: any, packet: any, done: Done) => afterConnect(client, () => access.authorizePublish(client, packet, done));
+    broker.authorizeSubscribe = (client: any, sub: any, done: (err: Error | null, sub: any) => void) =>
+      afterConnect(client, () => access.authorizeSubscribe(client, sub, done));
+    return (secret: string) => {
+      access.secret = secret;
+    };
+  }
+
+  authenticate(client: any, username: string | undefined, given: Buffer | undefined, done: (err: any, ok?: boolean) => void): void {
+    if (username === undefined || username === null) {
+      if (client.clean === false) {
+        this.refused('persistent-session-not-allowed');
+        return done(connectRefusal('persistent-session-not-allowed', 'anonymous clients get clean sessions only', 5), false);
+      }
+      client.access = ANONYMOUS;
+      return done(null, true);
+    }
+    const ok = this.secret !== null && given !== undefined && equal(this.password(username), given.toString());
+    const until = this.banned.get(username);
+    const isBanned = until !== undefined && until > Date.now();
+    if (!ok || isBanned) {
+      const why: BrokerRefusal = this.secret === null ? 'not-yet-secured' : isBanned ? 'banned' : 'bad-credentials';
+      this.refused(why);
+      return done(connectRefusal(why, isBanned ? 'banned for a while' : 'bad user name or password', isBanned ? 5 : 4), false);
+    }
+    client.access = { kind: username.startsWith(SERVICE_PREFIX) ? 'service' : 'device', name: username };
+    done(null, true);
+  }
+
+  authorizePublish(client: any, packet: any, done: Done): void {
+    const topic: string = packet.topic;
+    const access: Access = client?.access ?? ANONYMOUS;
+    if (access.kind === 'service' && !topic.startsWith('$SYS')) {
+      if (topic.startsWith(DISCONNECT)) this.disconnect(topic.slice(DISCONNECT.length), packet.payload);
+      return done(null);
+    }
+    const why = publishRefusal(access, packet, this.limits.maxPayload, () => this.withinRate(access.name));
+    if (why === null) return done(null);
+    this.refused(why);
+    // Marked as counted: aedes reports the refusal again as the client's error when it closes the connection.
+    done(Object.assign(new Error(`${access.kind} ${access.name}: ${why} on ${topic}`), { refusal: why }));
+  }
+
+  authorizeSubscribe(client: any, sub: any, done: (err: Error | null, sub: any) => void): void {
+    const access: Access = client?.access ?? ANONYMOUS;
+    const filter: string = sub.topic;
+    const under = (prefix: string) => filter.startsWith(prefix) && !filter.slice(0, prefix.length).includes('+');
+    const allowed =
+      access.kind === 'service' || (access.kind === 'device' && under(`${ROOT}down/${access.name}/`)) || (access.kind === 'anonymous' && under(`${ROOT}pub/`));
+    if (!allowed) {
+      this.refused('subscribe-not-allowed');
+      return done(null, null);
+    }
+    if (access.kind !== 'service' && (client.subscriptionsGranted = (client.subscriptionsGranted ?? 0) + 1) > this.limits.maxSubscriptions) {
+      this.refused('too-many-subscriptions');
+      return done(null, null);
+    }
+    // Readers get what is published as it comes, at QoS 0: nothing is held back for them.
+    done(null, access.kind === 'anonymous' ? { ...sub, qos: 0 } : sub);
+  }
+
+  /** A `service-` username is checked in the services' domain only: a device never holds a service's password. */
+  private password(username: string): string {
+    return username.startsWith(SERVICE_PREFIX)
+      ? servicePassword(this.secret!, username.slice(SERVICE_PREFIX.length) as ServiceName).password
+      : devicePassword(this.secret!, username);
+  }
+
+  private withinRate(name: string): boolean {
+    if (this.limits.perSecond === null) return true;
+    let bucket = this.buckets.get(name);
+    if (!bucket) this.buckets.set(name, (bucket = new TokenBucket(this.limits.perSecond, this.limits.burst)));
     return bucket.take(Date.now());
-  };
-  const disconnect = (deviceId: string, payload: Buffer) => {
+  }
+
+  /** A service's order: close the device's connections and refuse it for the seconds asked (10 minutes when unreadable). */
+  private disconnect(deviceId: string, payload: Buffer): void {
     let seconds = 600;
     try {
       seconds = Math.max(0, Number(JSON.parse(payload.toString()).seconds) || 0);
     } catch {
       // the default ban
     }
-    banned.set(deviceId, Date.now() + seconds * 1000);
-    for (const client of Object.values(broker.clients) as any[]) {
+    this.banned.set(deviceId, Date.now() + seconds * 1000);
+    for (const client of Object.values(this.broker.clients) as any[]) {
       if (client.access?.kind === 'device' && client.access.name === deviceId) {
-        refused('disconnected');
+        this.refused('disconnected');
         client.close();
       }
     }
-  };
-  broker.authenticate = (client: any, username: string | undefined, given: Buffer | undefined, done: (err: any, ok?: boolean) => void) => {
-    if (username === undefined || username === null) {
-      if (client.clean === false) {
-        refused('persistent-session-not-allowed');
-        const err: any = new Error('anonymous clients get clean sessions only');
-        err.returnCode = 5;
-        err.refusal = 'persistent-session-not-allowed';
-        return done(err, false);
-      }
-      client.access = { kind: 'anonymous', name: '' };
-      return done(null, true);
-    }
-    const ok = secret !== null && given !== undefined && equal(password(username), given.toString());
-    const until = banned.get(username);
-    const isBanned = until !== undefined && until > Date.now();
-    if (!ok || isBanned) {
-      const why: BrokerRefusal = secret === null ? 'not-yet-secured' : isBanned ? 'banned' : 'bad-credentials';
-      refused(why);
-      const err: any = new Error(isBanned ? 'banned for a while' : 'bad user name or password');
-      err.returnCode = isBanned ? 5 : 4;
-      err.refusal = why;
-      return done(err, false);
-    }
-    client.access = { kind: username.startsWith('service-') ? 'service' : 'device', name: username };
-    done(null, true);
-  };
-  // A client may send packets right behind its CONNECT without waiting for the CONNACK (MQTT
-  // 3.1.1, 3.1.4), and aedes may hand them over before the CONNECT is authenticated: those wait for
-  // it (a client that fails it is closed, and they with it).
-  const authenticated = (client: any, fn: () => void) => (client && !client.access && typeof client.once === 'function' ? client.once('connected', fn) : fn());
-  broker.authorizePublish = (client: any, packet: any, done: (err: Error | null) => void) =>
-    authenticated(client, () => authorizePublish(client, packet, done));
-  broker.authorizeSubscribe = (client: any, sub: any, done: (err: Error | null, sub: any) => void) =>
-    authenticated(client, () => authorizeSubscribe(client, sub, done));
-  const authorizePublish = (client: any, packet: any, done: (err: Error | null) => void) => {
-    const topic: string = packet.topic;
-    const access = client?.access ?? { kind: 'anonymous', name: '' };
-    if (access.kind === 'service' && !topic.startsWith('$SYS')) {
-      if (topic.startsWith(DISCONNECT)) disconnect(topic.slice(DISCONNECT.length), packet.payload);
-      return done(null);
-    }
-    const parts = topic.split('/');
-    const own =
-      access.kind === 'device' &&
-      topic.startsWith(ROOT) &&
-      parts.length === 6 &&
-      parts[4] === access.name &&
-      (parts[2] === 'up' || (parts[2] === 'id' && parts[5] === 'request'));
-    const why: BrokerRefusal | null = !own
-      ? 'publish-not-allowed'
-      : packet.retain
-        ? 'retain-not-allowed'
-        : packet.qos === 2
-          ? 'qos2-not-allowed'
-          : packet.payload.length > limits.maxPayload
-            ? 'payload-too-large'
-            : !withinRate(access.name)
-              ? 'rate-limited'
-              : null;
-    if (why === null) return done(null);
-    refused(why);
-    // Marked as counted: aedes reports the refusal again as the client's error when it closes the connection.
-    done(Object.assign(new Error(`${access.kind} ${access.name}: ${why} on ${topic}`), { refusal: why }));
-  };
-  const authorizeSubscribe = (client: any, sub: any, done: (err: Error | null, sub: any) => void) => {
-    const access = client?.access ?? { kind: 'anonymous', name: '' };
-    const filter: string = sub.topic;
-    const under = (prefix: string) => filter.startsWith(prefix) && !filter.slice(0, prefix.length).includes('+');
-    const allowed =
-      access.kind === 'service' || (access.kind === 'device' && under(`${ROOT}down/${access.name}/`)) || (access.kind === 'anonymous' && under(`${ROOT}pub/`));
-    if (!allowed) {
-      refused('subscribe-not-allowed');
-      return done(null, null);
-    }
-    if (access.kind !== 'service' && (client.subscriptionsGranted = (client.subscriptionsGranted ?? 0) + 1) > limits.maxSubscriptions) {
-      refused('too-many-subscriptions');
-      return done(null, null);
-    }
-    // Readers get what is published as it comes, at QoS 0: nothing is held back for them.
-    done(null, access.kind === 'anonymous' ? { ...sub, qos: 0 } : sub);
-  };
-  return (s: string) => {
-    secret = s;
-  };
+  }
 }
+
+const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * A client may send packets right behind its CONNECT without waiting for the CONNACK (MQTT 3.1.1,
+ * 3.1.4), and aedes may hand them over before the CONNECT is authenticated: those wait for it (a
+ * client that fails it is closed, and they with it).
+ */
+const afterConnect = (client: any, fn: () => void) => (client && !client.access && typeof client.once === 'function' ? client.once('connected', fn) : fn());

@@ -8,7 +8,7 @@ import { createServer as createTcpServer, Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createBroker } from 'aedes';
-import { BrokerLimits, BrokerRefusal, installBrokerAccess } from './broker-access';
+import { BrokerAccess, BrokerLimits, BrokerRefusal } from './broker-access';
 import { PacketSizeGuard } from './packet-guard';
 
 /** What EmbeddedBroker hands the runner. */
@@ -78,7 +78,7 @@ function run(): void {
     const address = server.address();
     parent.send({ type: 'listening', port: typeof address === 'object' && address ? address.port : settings.port });
   });
-  const secure = settings.secured ? installBrokerAccess(broker, refuse, settings.limits) : null;
+  const secure = settings.secured ? BrokerAccess.install(broker, refuse, settings.limits) : null;
   parent.on((m) => {
     const message = m as { type?: string; secret?: string } | string;
     if (typeof message === 'object' && message?.type === 'secret') secure?.(message.secret!);

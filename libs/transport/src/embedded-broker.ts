@@ -40,7 +40,7 @@ export class EmbeddedBroker {
   ) {}
 
   /**
-   * `secured`: clients are held to the rules of `installBrokerAccess` — until `secure(secret)`
+   * `secured`: clients are held to the rules of `BrokerAccess` — until `secure(secret)`
    * gives the broker its secret, only anonymous clients (which may only read published results) get in.
    * `limits` (secured only) default to DEFAULT_BROKER_LIMITS; with `tls` (PEM key and certificate) it speaks mqtts only.
    */

@@ -26,9 +26,9 @@ export interface StationConfig {
   /** The ballots the voters will cast, as a count. */
   intended: BallotCount;
   random: Random;
-  /** Chance that the box fails during the day (2020: 7.4% of stations). */
+  /** Chance that the box fails during the day (STATION_DAY.boxFailureRate by default). */
   boxFailureRate?: number;
-  /** Chance that the commission puts one ballot on the wrong pile when counting by hand. */
+  /** Chance that the commission puts one ballot on the wrong pile when counting by hand (STATION_DAY.handCountErrorRate by default). */
   handCountErrorRate?: number;
   /** Identify each voter before they get a ballot; a refused voter casts none. */
   identification?: StationIdentification;
@@ -66,6 +66,33 @@ export interface StationDay {
 }
 
 /**
+ * The station's rates and delays, each with where it comes from (a test or a scenario overrides
+ * the rates through StationConfig).
+ */
+export const STATION_DAY = {
+  /** Chance that the box fails during the day (2020: 7.4% of stations). */
+  boxFailureRate: 0.074,
+  /** Chance that the commission puts one valid ballot on the wrong pile when counting by hand. */
+  handCountErrorRate: 0.002,
+  /** Most ballots the commission spoils while issuing them (a torn or misprinted one): 0 to this many. */
+  maxSpoiledBallots: 3,
+  /** From polls closing to the commission signing its protocol: the hand count, the control relations, the copies. */
+  protocolSignedAfterMs: 90 * 60_000,
+} as const;
+
+const HOUR_MS = 3_600_000;
+
+type Emit = (message: StationMessage) => void;
+
+/** What the voting hours leave: every ballot cast (box and ordinary box), and who voted on the paper list. */
+interface Voting {
+  ballots: Ballot[];
+  unidentified: number;
+  /** When the box fails (Infinity while it holds). */
+  failsAt: () => number;
+}
+
+/**
  * A polling station's election day on a virtual clock: the box's zero report at 07:00, voters
  * arriving along the 2021 turnout curve from 08:00, each ballot read by the АЭУ (or, after a box
  * failure, dropped in an ordinary box), turnout snapshots at the CEC's reporting hours, the box's
@@ -74,26 +101,63 @@ export interface StationDay {
  */
 export async function simulateStationDay(config: StationConfig): Promise<StationDay> {
   const { counter, commission, random, date } = config;
+  const messages: StationMessage[] = [];
+  const emit: Emit = (m) => {
+    messages.push(m);
+    config.emit?.(m);
+  };
+  const header = { electionId: config.electionId, definitionHash: config.definitionHash, precinctId: counter.box.identity.precinctId };
+  const clerk = new Commission(commission.deviceId, commission.key, header);
+  const printouts = [counter.printZeroReport(electionDayHour(date, ELECTION_DAY.commissionMeets))];
+  counter.open();
+  const voting = await runVoting(config, clerk, emit);
+  const close = closingTime(date);
+  const boxFailed = counter.state === 'failed';
+  let boxCount: BallotCount | null = null;
+  if (!boxFailed) {
+    boxCount = counter.close(close);
+    printouts.push(counter.printProtocol());
+    emit({ atMs: close, kind: 'result', deviceId: counter.box.identity.deviceId, envelope: counter.box.seal(boxCount, close).envelope });
+  }
+  const parties = Object.keys(config.intended.votes);
+  const manualCount = handCount(voting.ballots, parties, random, config.handCountErrorRate ?? STATION_DAY.handCountErrorRate);
+  const figures = protocolFigures(config, voting.ballots.length, manualCount);
+  const reports = await sendIdentificationReports(config.identification, header, close, emit);
+  const signedAt = close + STATION_DAY.protocolSignedAfterMs;
+  emit({ atMs: signedAt, kind: 'protocol', deviceId: commission.deviceId, envelope: clerk.sealProtocol(figures, boxFailed, signedAt) });
+  messages.sort((x, y) => x.atMs - y.atMs);
+  return {
+    messages,
+    ballots: countBallots(voting.ballots, parties),
+    boxCount,
+    manualCount,
+    boxFailed,
+    failedAtMs: boxFailed ? voting.failsAt() : null,
+    unidentified: voting.unidentified,
+    printouts,
+    violations: checkProtocol(figures),
+    identification: reports.length ? sumReports(reports) : null,
+  };
+}
+
+/**
+ * The voting hours: voters come in order of arrival; each is identified first (one who is refused
+ * casts no ballot), then feeds the box, or the ordinary box once it failed. Those who try a second
+ * time, or at the wrong station, arrive among the others and are turned away. The commission sends
+ * a turnout snapshot at each of the CEC's reporting hours.
+ */
+async function runVoting(config: StationConfig, clerk: Commission, emit: Emit): Promise<Voting> {
+  const { counter, commission, random, date } = config;
   const intended = ballotsFor(config.intended, random);
   const arrivals = intended.map(() => arrivalTime(date, random.next())).sort((a, b) => a - b);
   const idn = config.identification;
   if (idn && idn.voters.length < intended.length) throw new Error(`${intended.length} ballots but only ${idn.voters.length} voters who may vote here`);
   const visits = (idn?.visitors ?? []).map((v) => ({ voter: v, at: arrivalTime(date, random.next()) })).sort((x, y) => x.at - y.at);
   const drawnFailure =
-    random.next() < (config.boxFailureRate ?? 0.074)
-      ? electionDayHour(date, ELECTION_DAY.opens) + random.next() * (ELECTION_DAY.closes - ELECTION_DAY.opens) * 3_600_000
+    random.next() < (config.boxFailureRate ?? STATION_DAY.boxFailureRate)
+      ? electionDayHour(date, ELECTION_DAY.opens) + random.next() * (ELECTION_DAY.closes - ELECTION_DAY.opens) * HOUR_MS
       : Infinity;
   const failsAt = () => Math.min(drawnFailure, config.boxJamAtMs ?? Infinity, config.live?.boxJamAtMs ?? Infinity);
-  const messages: StationMessage[] = [];
-  const emit = (m: StationMessage) => {
-    messages.push(m);
-    config.emit?.(m);
-  };
-  const printouts = [counter.printZeroReport(electionDayHour(date, ELECTION_DAY.commissionMeets))];
-  counter.open();
-  const ordinaryBox: Ballot[] = [];
-  const header = { electionId: config.electionId, definitionHash: config.definitionHash, precinctId: counter.box.identity.precinctId };
-  const clerk = new Commission(commission.deviceId, commission.key, header);
   const snapshotHours = TURNOUT_CURVE.map(([hour]) => hour);
   const ballots: Ballot[] = [];
   let unidentified = 0;
@@ -101,8 +165,6 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
     const at = electionDayHour(date, hour);
     emit({ atMs: at, kind: 'turnout', deviceId: commission.deviceId, envelope: clerk.sealTurnout(hour, ballots.length, at) });
   };
-  // Voters come in order of arrival: each is identified first (one who is refused casts no ballot),
-  // then feeds the box. Those who try a second time arrive among the others and are turned away.
   for (let i = 0; i < intended.length; i++) {
     while (idn && visits.length && visits[0].at <= arrivals[i]) {
       const visit = visits.shift()!;
@@ -116,24 +178,19 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
     if (outcome === 'no-device') unidentified++;
     const ballot = intended[i];
     if (counter.state === 'open' && arrivals[i] >= failsAt()) counter.fail('paper jam', failsAt());
+    // After a failure the ballot goes into the ordinary box: counted by hand, never by the АЭУ.
     if (counter.state === 'open') counter.read(ballot);
-    else ordinaryBox.push(ballot);
     ballots.push(ballot);
   }
   while (snapshotHours.length) snapshot(snapshotHours.shift()!);
-  const close = closingTime(date);
-  const boxFailed = counter.state === 'failed';
-  let boxCount: BallotCount | null = null;
-  if (!boxFailed) {
-    boxCount = counter.close(close);
-    printouts.push(counter.printProtocol());
-    emit({ atMs: close, kind: 'result', deviceId: counter.box.identity.deviceId, envelope: counter.box.seal(boxCount, close).envelope });
-  }
-  const manualCount = handCount(ballots, Object.keys(config.intended.votes), random, config.handCountErrorRate ?? 0.002);
+  return { ballots, unidentified, failsAt };
+}
+
+/** The commission's protocol figures: the ballots it received, issued, spoiled and left, and its hand count. */
+function protocolFigures(config: StationConfig, issued: number, manualCount: BallotCount) {
   const valid = total(manualCount.votes);
-  const spoiled = random.int(0, 3);
-  const issued = ballots.length;
-  const figures = {
+  const spoiled = config.random.int(0, STATION_DAY.maxSpoiledBallots);
+  return {
     ballotsReceived: config.registeredVoters,
     ballotsIssued: issued,
     ballotsSpoiled: spoiled,
@@ -143,7 +200,15 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
     invalidBallots: manualCount.invalidBallots,
     votes: manualCount.votes,
   };
-  // The identification devices synchronize what they did offline, then each sends its report.
+}
+
+/** At the close the identification devices synchronize what they did offline, then each sends its report. */
+async function sendIdentificationReports(
+  idn: StationIdentification | undefined,
+  header: { electionId: string; definitionHash: string; precinctId: string },
+  close: number,
+  emit: Emit,
+): Promise<IdentificationSummary[]> {
   const reports: IdentificationSummary[] = [];
   for (const { device, key } of idn?.devices ?? []) {
     await device.sync();
@@ -156,22 +221,7 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
       envelope: sealIdentificationReport(report, { deviceId: device.deviceId, key }, header, close),
     });
   }
-  const signedAt = close + 90 * 60_000;
-  emit({ atMs: signedAt, kind: 'protocol', deviceId: commission.deviceId, envelope: clerk.sealProtocol(figures, boxFailed, signedAt) });
-  messages.sort((x, y) => x.atMs - y.atMs);
-  const identification = reports.length ? sumReports(reports) : null;
-  return {
-    messages,
-    ballots: countBallots(ballots, Object.keys(config.intended.votes)),
-    boxCount,
-    manualCount,
-    boxFailed,
-    failedAtMs: boxFailed ? failsAt() : null,
-    unidentified,
-    printouts,
-    violations: checkProtocol(figures),
-    identification,
-  };
+  return reports;
 }
 
 /**
@@ -197,7 +247,7 @@ const hasPower = (device: IdentificationDevice) => device.state !== 'dead';
 function arrivalTime(date: string, u: number): number {
   let [prevHour, prevShare]: [number, number] = [ELECTION_DAY.opens, 0];
   for (const [hour, share] of TURNOUT_CURVE) {
-    if (u <= share) return electionDayHour(date, prevHour) + ((u - prevShare) / (share - prevShare)) * (hour - prevHour) * 3_600_000;
+    if (u <= share) return electionDayHour(date, prevHour) + ((u - prevShare) / (share - prevShare)) * (hour - prevHour) * HOUR_MS;
     [prevHour, prevShare] = [hour, share];
   }
   return closingTime(date) - 1;
@@ -224,7 +274,6 @@ function handCount(ballots: Ballot[], parties: string[], random: Random, errorRa
 
 /** The station's identification summary: its devices' reports added up. */
 function sumReports(reports: IdentificationSummary[]): IdentificationSummary {
-  const total = reports[0];
   return reports.slice(1).reduce(
     (sum, r) => ({
       identifiedByFingerprint: sum.identifiedByFingerprint + r.identifiedByFingerprint,
@@ -236,6 +285,6 @@ function sumReports(reports: IdentificationSummary[]): IdentificationSummary {
       identifiedOffline: sum.identifiedOffline + r.identifiedOffline,
       doubleVotes: [...sum.doubleVotes, ...r.doubleVotes],
     }),
-    total,
+    reports[0],
   );
 }
