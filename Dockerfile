@@ -1,12 +1,21 @@
-FROM node:20-bookworm-slim
-WORKDIR /app
+# Two stages: the package is built and packed as `npm pack` makes it for users, then installed
+# with production dependencies only (no TypeScript, Jest, ESLint, Prisma CLI or esbuild at run time).
+FROM node:24-bookworm-slim AS pack
+WORKDIR /src
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
 COPY libs/persistence/prisma ./libs/persistence/prisma
 COPY prisma.config.ts ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build
-ENV HOST=0.0.0.0 PORT=3000
+RUN npm pack --pack-destination /tmp && mv /tmp/shailoo-sim-*.tgz /tmp/shailoo-sim.tgz
+
+FROM node:24-bookworm-slim
+WORKDIR /app
+COPY --from=pack /tmp/shailoo-sim.tgz /tmp/shailoo-sim.tgz
+RUN echo '{"private":true}' > package.json \
+  && npm i --omit=dev --no-audit --no-fund /tmp/shailoo-sim.tgz \
+  && rm /tmp/shailoo-sim.tgz && npm cache clean --force
+ENV HOST=0.0.0.0 PORT=3000 NODE_ENV=production
 EXPOSE 3000
-CMD ["node", "bin/shailoo-sim.js", "tally-server", "--host", "0.0.0.0"]
+CMD ["node", "node_modules/shailoo-sim/bin/shailoo-sim.js", "tally-server", "--host", "0.0.0.0"]

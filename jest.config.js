@@ -23,7 +23,5 @@ module.exports = {
     },
     { ...common, displayName: 'medium', testMatch: ['<rootDir>/{apps,libs,simulators}/**/*.medium.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '/fixture-consumer/'] },
-    // Another project's tests: plain JavaScript that reaches shailoo-sim only as an installed package.
-    { displayName: 'consumer', testEnvironment: 'node', rootDir: '<rootDir>/test/fixture-consumer', testMatch: ['<rootDir>/*.test.js'] },
   ],
 };

@@ -7,4 +7,5 @@ export * from './results-table';
 export * from './scenario-run';
 export * from './scenario';
 export * from './simulation-stack';
+export * from './simulation-control';
 export * from './simulation.controller';

@@ -5,7 +5,7 @@ import { Clock, DeviceKey, Random } from '@shailoo/platform';
 import { LiveStation } from '@shailoo/scenario';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { Pace } from './clock-driver';
-import { LiveFault, LiveFaultKind, SimulationControl } from './simulation.controller';
+import { LiveFault, LiveFaultKind, SimulationControl } from './simulation-control';
 
 /** A station as the console reaches it while its day runs. */
 export interface StationHandle {

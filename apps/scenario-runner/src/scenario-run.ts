@@ -19,7 +19,7 @@ import { ElectionDay, LiveStation, prepareCouncilDay, prepareElectionDay, prepar
 import { StationMessage, StationUplink } from '@shailoo/station';
 import { driveClock, Pace } from './clock-driver';
 import { LiveControl } from './live-control';
-import { LiveFault } from './simulation.controller';
+import { LiveFault } from './simulation-control';
 import { encodeEventLog, LoggedMessage, sha256Hex } from './event-log';
 import { checkElection, OracleVerdict, PrecinctTruth, PublishedElection } from './oracle';
 import { Fault, minutesOf, Scenario } from './scenario';

@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -21,7 +20,19 @@ interface PageFiles {
 /** Built once per process: every server a process starts (tests, a run's restarts) serves the same files. */
 let built: Promise<PageFiles> | null = null;
 
+/** The page as the build bundled it (scripts/bundle.js: dist/apps/live-page), beside this file's compiled place; null when running from sources. */
+function bundledPage(): PageFiles | null {
+  const dir = join(__dirname, '..', '..', 'live-page');
+  if (!existsSync(join(dir, 'main.js'))) return null;
+  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+  return { js: read('main.js'), html: read('index.html'), css: read('style.css') };
+}
+
 async function buildPage(): Promise<PageFiles> {
+  const bundled = bundledPage();
+  if (bundled) return bundled;
+  // From sources (tests, ts-node) only: esbuild is a devDependency.
+  const { build } = await import('esbuild');
   const src = pageSources();
   const bundle = await build({
     entryPoints: [join(src, 'main.ts')],
@@ -36,8 +47,8 @@ async function buildPage(): Promise<PageFiles> {
 }
 
 /**
- * The trainers' live page, bundled from the project's own sources with esbuild (about a tenth of
- * a second, once per process; nothing from a CDN), served at `/`.
+ * The trainers' live page, served at `/`: bundled by the build, or from the project's own sources
+ * with esbuild when running from them (about a tenth of a second, once per process); nothing from a CDN.
  */
 @Injectable()
 export class LivePage implements OnModuleInit {

@@ -1,4 +1,5 @@
 import { MqttContext, ServerMqtt } from '@nestjs/microservices';
+import { MqttClient } from 'mqtt';
 import { uniqueClientId, withoutNagle } from './mqtt-connection';
 
 /**
@@ -40,7 +41,7 @@ export class BinaryMqttServer extends ServerMqtt {
     super.bindEvents(mqttClient);
   }
 
-  override createMqttClient() {
+  override createMqttClient(): MqttClient {
     return withoutNagle(super.createMqttClient());
   }
 
