@@ -61,6 +61,15 @@ async function persistence() {
     logLevel: 'warning',
   });
   fs.renameSync(bundled, entry);
+  // The generated client now lives in the bundle. Its declarations would need the Prisma client's
+  // package to type-check, which a user does not install: the store's own declarations name only
+  // PrismaClient, kept opaque (nobody outside the store reaches into it).
+  const generated = path.join(lib, 'generated');
+  fs.rmSync(generated, { recursive: true, force: true });
+  fs.mkdirSync(generated);
+  const opaque =
+    "/** The store's Prisma client, bundled into the store (scripts/bundle.js); opaque outside it. */\nexport declare class PrismaClient {\n  private readonly bundled;\n}\n";
+  fs.writeFileSync(path.join(generated, 'client.d.ts'), opaque);
 }
 
 /** The protobuf contract's declarations (pbts wrote them beside its JavaScript; tsc does not copy a .d.ts). */

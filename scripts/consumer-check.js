@@ -4,7 +4,8 @@
 // (CONSUMER_NODES: node executables separated by ':'; this one by default):
 //   1. `npx shailoo-sim demo --exit` prints the 21 seats and that they match the published result;
 //   2. `npx shailoo-sim loadtest --stations 200` passes its own check;
-//   3. a TypeScript test importing `shailoo-sim/testing` type-checks (`tsc --strict`) and passes under Jest;
+//   3. a TypeScript test importing `shailoo-sim/testing`, and a program embedding the tally server from
+//      `shailoo-sim`, type-check (`tsc --strict`), and the test passes under Jest;
 //   4. an ES module imports `shailoo-sim` and `shailoo-sim/testing` by name and passes under `node --test`.
 // Prints the tarball's size, and each install's time and weight. Every step has a deadline.
 const { spawnSync } = require('node:child_process');

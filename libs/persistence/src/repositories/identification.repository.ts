@@ -20,6 +20,33 @@ export interface DoubleVoteRecordRow {
 }
 
 /** One voter, one vote: the first identification of each PIN, and the double votes found at sync. */
+/** A stored identification, as the table holds it. */
+export interface StoredIdentification {
+  id: bigint;
+  electionId: string;
+  pin: string;
+  precinctId: string;
+  deviceId: string;
+  method: string;
+  identifiedAt: Date;
+  offline: boolean;
+  receivedAt: Date;
+}
+
+/** A stored double vote: the first identification and the second that found it. */
+export interface StoredDoubleVote {
+  id: bigint;
+  electionId: string;
+  pin: string;
+  firstPrecinctId: string;
+  firstDeviceId: string;
+  firstAt: Date;
+  secondPrecinctId: string;
+  secondDeviceId: string;
+  secondAt: Date;
+  detectedAt: Date;
+}
+
 @Injectable()
 export class IdentificationRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
@@ -71,7 +98,7 @@ export class IdentificationRepository {
     }
   }
 
-  first(electionId: string, pin: string) {
+  first(electionId: string, pin: string): Promise<StoredIdentification | null> {
     return this.db.prisma.identification.findUnique({ where: { electionId_pin: { electionId, pin } } });
   }
 
@@ -87,7 +114,7 @@ export class IdentificationRepository {
     return this.db.prisma.identification.count({ where: pin ? { pin } : undefined });
   }
 
-  doubleVotes(pin: string) {
+  doubleVotes(pin: string): Promise<StoredDoubleVote[]> {
     return this.db.prisma.doubleVote.findMany({ where: { pin } });
   }
 }

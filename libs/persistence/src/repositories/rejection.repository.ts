@@ -47,7 +47,7 @@ export class RejectionRepository {
   }
 
   /** Rejected messages of an election from devices whose signature verified, in order, for its event log. */
-  eventLog(electionId: string) {
+  eventLog(electionId: string): Promise<{ deviceId: string | null; reason: string; detail: string; receivedAt: Date; raw: Uint8Array }[]> {
     return this.db.prisma.rejection.findMany({
       where: { electionId, deviceId: { not: null } },
       select: { deviceId: true, reason: true, detail: true, receivedAt: true, raw: true },

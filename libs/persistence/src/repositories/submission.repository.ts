@@ -104,7 +104,7 @@ export class SubmissionRepository {
   }
 
   /** An election's accepted messages in order of receipt, for its event log. */
-  eventLog(electionId: string) {
+  eventLog(electionId: string): Promise<{ deviceId: string; sequence: number; kind: string; receivedAt: Date; bodyHash: Uint8Array; precinctId: string }[]> {
     return this.db.prisma.submission.findMany({
       where: { electionId },
       select: { deviceId: true, sequence: true, kind: true, receivedAt: true, bodyHash: true, precinctId: true },
