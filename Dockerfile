@@ -16,6 +16,9 @@ COPY --from=pack /tmp/shailoo-sim.tgz /tmp/shailoo-sim.tgz
 RUN echo '{"private":true}' > package.json \
   && npm i --omit=dev --no-audit --no-fund /tmp/shailoo-sim.tgz \
   && rm /tmp/shailoo-sim.tgz && npm cache clean --force
-ENV HOST=0.0.0.0 PORT=3000 NODE_ENV=production
+ENV HOST=0.0.0.0 PORT=3000 NODE_ENV=production PATH=/app/node_modules/.bin:$PATH
 EXPOSE 3000
-CMD ["node", "node_modules/shailoo-sim/bin/shailoo-sim.js", "tally-server", "--host", "0.0.0.0"]
+# Healthy while the database and the broker session are up (/api/health answers 503 otherwise).
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["shailoo-sim", "tally-server", "--host", "0.0.0.0"]

@@ -50,13 +50,15 @@ interface Health {
       for (const s of servers) {
         const down = await eventually(
           async () => {
-            const health = (await (await fetch(`${s.http}/api/health`)).json()) as Health;
-            return health.database.up === false ? health : null;
+            const res = await fetch(`${s.http}/api/health`);
+            const health = (await res.json()) as Health;
+            return health.database.up === false ? { ...health, httpStatus: res.status } : null;
           },
           15_000,
           'the health check to say the database is down',
         );
-        expect(down.status).toBe('degraded');
+        // Degraded is 503: a load balancer stops sending it traffic.
+        expect(down).toMatchObject({ status: 'degraded', httpStatus: 503 });
       }
       await restart;
       const acks = await deliveries;
@@ -66,7 +68,9 @@ interface Health {
         election,
       );
       for (const s of servers) {
-        expect(((await (await fetch(`${s.http}/api/health`)).json()) as Health).status).toBe('ok');
+        const res = await fetch(`${s.http}/api/health`);
+        expect(res.status).toBe(200);
+        expect(((await res.json()) as Health).status).toBe('ok');
         expect(s.child.exitCode).toBeNull();
       }
     } finally {
