@@ -1,7 +1,7 @@
-import { BadRequestException, Body, Controller, Get, Inject, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, Inject, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OperatorRepository } from '@shailoo/persistence';
-import { ChangeFeed, OperatorGuard, OperatorRequest, TallyServerExtension } from '@shailoo/tally-server';
+import { ChangeFeed, OperatorOnly, OperatorRequest, TallyServerExtension } from '@shailoo/tally-server';
 import { LIVE_FAULTS, LiveFaultKind, SimulationControl } from './simulation-control';
 
 const SIMULATION_CONTROL = Symbol('SIMULATION_CONTROL');
@@ -31,9 +31,7 @@ export class SimulationController {
   }
 
   @Post('pause')
-  @UseGuards(OperatorGuard)
-  @ApiBearerAuth()
-  @ApiUnauthorizedResponse({ description: 'no operator credential' })
+  @OperatorOnly()
   @ApiOperation({ summary: 'Pause the simulated clock (an operator’s action)' })
   pause() {
     this.simulation.pause();
@@ -41,8 +39,7 @@ export class SimulationController {
   }
 
   @Post('resume')
-  @UseGuards(OperatorGuard)
-  @ApiBearerAuth()
+  @OperatorOnly()
   @ApiOperation({ summary: 'Resume the simulated clock (an operator’s action)' })
   resume() {
     this.simulation.resume();
@@ -50,8 +47,7 @@ export class SimulationController {
   }
 
   @Post('speed')
-  @UseGuards(OperatorGuard)
-  @ApiBearerAuth()
+  @OperatorOnly()
   @ApiBody({ schema: { example: { speed: 1200 } } })
   @ApiOperation({ summary: 'Set the clock speed: virtual seconds per real second (an operator’s action)' })
   speed(@Body() body: { speed?: unknown }) {
@@ -62,8 +58,7 @@ export class SimulationController {
   }
 
   @Post('faults')
-  @UseGuards(OperatorGuard)
-  @ApiBearerAuth()
+  @OperatorOnly()
   @ApiBody({ schema: { example: { kind: 'modem-down', precinctId: 'cc26-p001' } } })
   @ApiOperation({ summary: `Inject a fault on a precinct or a region: ${LIVE_FAULTS.join(', ')} (an operator’s action, logged)` })
   async fault(@Body() body: { kind?: string; precinctId?: string; regionId?: string }, @Req() request: OperatorRequest) {

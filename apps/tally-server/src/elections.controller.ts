@@ -16,9 +16,8 @@ import {
   Req,
   Res,
   StreamableFile,
-  UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DeviceRegistration } from '@shailoo/contracts';
 import { ElectionDefinition, TerritoryLevel } from '@shailoo/election';
@@ -26,7 +25,7 @@ import { OperatorRepository } from '@shailoo/persistence';
 import { ElectionRegistry, RegistrationError } from '@shailoo/registry';
 import { BrokerAccounts } from './broker-accounts';
 import { ChangeFeed } from './change-feed';
-import { OperatorGuard, OperatorRequest } from './operator-auth';
+import { OperatorGuard, OperatorOnly, OperatorRequest } from './operator-auth';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { ELECTION_CLOCK } from './tally-config';
@@ -67,9 +66,7 @@ export class ElectionsController {
   }
 
   @Post()
-  @UseGuards(OperatorGuard)
-  @ApiBearerAuth()
-  @ApiUnauthorizedResponse({ description: 'no operator credential, or not an operator’s' })
+  @OperatorOnly()
   @ApiOperation({ summary: 'Register an election definition and its devices’ public keys (an operator’s action, logged)' })
   @ApiBody({
     schema: {
@@ -159,9 +156,7 @@ export class ElectionsController {
   }
 
   @Post(':id/close')
-  @UseGuards(OperatorGuard)
-  @ApiBearerAuth()
-  @ApiUnauthorizedResponse({ description: 'no operator credential, or not an operator’s' })
+  @OperatorOnly()
   @ApiOperation({ summary: 'Close the count by an operator’s decision: the seats become final on the figures at hand' })
   async close(@Param('id') id: string, @Req() request: OperatorRequest) {
     this.election(id);
@@ -179,9 +174,7 @@ export class ElectionsController {
   }
 
   @Post(':id/reopen')
-  @UseGuards(OperatorGuard)
-  @ApiBearerAuth()
-  @ApiUnauthorizedResponse({ description: 'no operator credential, or not an operator’s' })
+  @OperatorOnly()
   @ApiOperation({ summary: 'Reopen a closed count (an operator’s action, logged): messages are counted again, the seats follow them' })
   async reopen(@Param('id') id: string, @Req() request: OperatorRequest) {
     this.election(id);

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** The live page's sources (apps/live-page/src), found from here in the source tree, the build and an installed package alike. */
+/** The live page's sources (apps/live-page/src), found from here when running from the source tree. */
 function pageSources(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
     const candidate = join(dir, 'apps', 'live-page', 'src');

@@ -1,4 +1,5 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, Logger, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { OperatorRepository } from '@shailoo/persistence';
 import { TALLY_SETTINGS, TallySettings } from './tally-config';
@@ -61,3 +62,7 @@ export class OperatorGuard implements CanActivate {
     return this.operators.byTokenHash(hash);
   }
 }
+
+/** An operator's action: the guard, and what the API's documentation says of it (a bearer token; 401 without one). */
+export const OperatorOnly = () =>
+  applyDecorators(UseGuards(OperatorGuard), ApiBearerAuth(), ApiUnauthorizedResponse({ description: 'no operator credential, or not an operator’s' }));

@@ -37,17 +37,17 @@ export interface ThresholdOutcome {
   reason?: string;
 }
 
-/** A party passes when its votes are at least `threshold` of `base` ("under 7% get nothing"). */
-export function passesThreshold(votes: number, base: number, threshold: number): boolean {
-  if (base <= 0) return false;
-  // Compare in integers (threshold in millionths) so 7% of a base is never lost to rounding.
-  return votes * 1_000_000 >= Math.round(threshold * 1_000_000) * base;
+/**
+ * The fewest votes that pass `threshold` of `base` ("under 7% get nothing"), in integers
+ * (threshold in millionths), so 7% of a base is never lost to rounding.
+ */
+export function votesToPass(base: number, threshold: number): number {
+  return Math.ceil((Math.round(threshold * 1_000_000) * base) / 1_000_000);
 }
 
-/** The fewest votes that pass `threshold` of `base` (what a reader of the allocation is shown). */
-export function votesToPass(base: number, threshold: number): number {
-  if (base <= 0) return 0;
-  return Math.ceil((Math.round(threshold * 1_000_000) * base) / 1_000_000);
+/** A party passes when its votes are at least `threshold` of `base`; nobody passes a base of none. */
+export function passesThreshold(votes: number, base: number, threshold: number): boolean {
+  return base > 0 && votes >= votesToPass(base, threshold);
 }
 
 export function applyThreshold(votes: Record<string, number>, base: number, threshold: number, label = 'threshold'): ThresholdOutcome[] {
