@@ -34,11 +34,34 @@ const program = new Command('shailoo-sim')
   // A flag with a bad value is bad input, like a bad variable: exit 2 (commander's default is 1).
   .exitOverride((err) => process.exit(err.code === 'commander.invalidArgument' ? 2 : err.exitCode));
 
-function waitForSignal(): Promise<void> {
+function waitForSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
   });
+}
+
+/** A service's whole shutdown, under Docker's default grace of 10 s (Kubernetes gives 30). */
+const SHUTDOWN_MS = 9000;
+
+/**
+ * Serves until SIGTERM or SIGINT, then closes: exit 0 when everything closed within SHUTDOWN_MS,
+ * 1 (and a log line saying so) when it did not or when a second signal asks to stop at once.
+ */
+async function serveUntilSignal(service: string, close: () => Promise<void>): Promise<void> {
+  const signal = await waitForSignal();
+  const started = Date.now();
+  const stopNow = (why: string) => {
+    console.error(JSON.stringify({ event: 'shutdown-cut', service, why, afterMs: Date.now() - started }));
+    process.exit(1);
+  };
+  const deadline = setTimeout(() => stopNow(`not closed within ${SHUTDOWN_MS} ms`), SHUTDOWN_MS);
+  process.once('SIGINT', () => stopNow('a second signal'));
+  process.once('SIGTERM', () => stopNow('a second signal'));
+  await close();
+  clearTimeout(deadline);
+  console.log(JSON.stringify({ event: 'stopped', service, signal, afterMs: Date.now() - started }));
+  process.exit(0);
 }
 
 program
@@ -322,8 +345,7 @@ program
         store: store.dataDir ?? redact(store.url!),
       }),
     );
-    await waitForSignal();
-    await stack.close();
+    await serveUntilSignal('tally-server', () => stack.close());
   });
 
 program
@@ -348,9 +370,10 @@ program
         elections: service.registry.allElections().length,
       }),
     );
-    await waitForSignal();
-    await service.close();
-    await database.close();
+    await serveUntilSignal('identification', async () => {
+      await service.close();
+      await database.close();
+    });
   });
 
 program
@@ -419,10 +442,11 @@ program
     const report = () =>
       console.log(JSON.stringify({ event: 'stats', linkMinute: +((clock.now() - start) / 60_000).toFixed(2), open: proxy.connections, ...proxy.stats }));
     const timer = setInterval(report, 5000);
-    await waitForSignal();
-    clearInterval(timer);
-    report();
-    await proxy.close();
+    await serveUntilSignal('link-proxy', async () => {
+      clearInterval(timer);
+      report();
+      await proxy.close();
+    });
   });
 
 program

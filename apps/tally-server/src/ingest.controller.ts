@@ -19,6 +19,9 @@ import { TallyMetrics } from './tally-metrics';
 export class IngestController {
   private readonly logger = new Logger('Ingest');
   private readonly conduct: DeviceConduct;
+  /** Messages taken and not yet through the pipeline (stored and acknowledged, or refused). */
+  private readonly inFlight = new Set<Promise<void>>();
+  private stopped = false;
 
   constructor(
     private readonly ingest: IngestService,
@@ -32,6 +35,24 @@ export class IngestController {
 
   @EventPattern(Topics.uplinkFilter, { qos: 1 })
   async onUplink(@Payload() payload: Buffer, @Ctx() context: MqttContext): Promise<void> {
+    // Once stopping, a message is left alone: never acknowledged, so its device sends it again (to another instance or the next start).
+    if (this.stopped) return;
+    const work = this.take(payload, context);
+    this.inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      this.inFlight.delete(work);
+    }
+  }
+
+  /** Takes no more messages and resolves when every one taken is through the pipeline (its batch committed, its ack handed to the publisher). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async take(payload: Buffer, context: MqttContext): Promise<void> {
     const topic = context.getTopic();
     const raw = Buffer.isBuffer(payload) ? payload : Buffer.from(String(payload));
     const device = parseUplinkTopic(topic)?.deviceId ?? '';

@@ -8,6 +8,8 @@ import { TallyService } from './tally.service';
 
 /** How often the log is read for what other instances stored. */
 const POLL_MS = 200;
+/** Behind the log when the last read that reached its end is older than this: the instance is not ready (its answers may be stale). */
+const CAUGHT_UP_MS = 5_000;
 /** A gap in the ids is a transaction not yet committed, or a number never used (a conflict, a rollback): forgotten after this long. */
 const GAP_MS = 10_000;
 
@@ -26,6 +28,8 @@ export class LogFollower implements OnModuleDestroy {
   private readonly local = new Set<string>();
   private timer: Timer | null = null;
   private running = false;
+  /** When a read last reached the end of the log. */
+  private caughtUpAt = 0;
 
   constructor(
     private readonly submissions: SubmissionRepository,
@@ -39,7 +43,13 @@ export class LogFollower implements OnModuleDestroy {
   start(cursor: bigint): void {
     this.cursor = cursor;
     this.running = true;
+    this.caughtUpAt = this.timers.now();
     this.schedule();
+  }
+
+  /** How far this instance's tally is behind the stored log: null when caught up (or when it is alone and follows nothing), else since when. */
+  behindSince(): number | null {
+    return this.running && this.timers.now() - this.caughtUpAt > CAUGHT_UP_MS ? this.caughtUpAt : null;
   }
 
   /** A row this instance stored and has applied: not applied again. */
@@ -74,6 +84,7 @@ export class LogFollower implements OnModuleDestroy {
       if (wanted.length) for (const row of await this.submissions.byIds(wanted)) this.apply(row.submission, row.receivedAt);
       if (keys.length < 5000) break;
     }
+    this.caughtUpAt = now;
     if (!this.gaps.size) return;
     for (const row of await this.submissions.byIds([...this.gaps.keys()])) {
       this.gaps.delete(row.id);

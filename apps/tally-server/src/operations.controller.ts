@@ -1,8 +1,7 @@
-import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { Database, DATABASE } from '@shailoo/persistence';
-import { Publisher } from './publisher';
+import { Health, Readiness } from './health';
 import { TallyMetrics } from './tally-metrics';
 
 /** What an operator's tooling reads of the server itself: its health and its metrics. */
@@ -11,24 +10,28 @@ import { TallyMetrics } from './tally-metrics';
 export class OperationsController {
   constructor(
     private readonly metrics: TallyMetrics,
-    private readonly publisher: Publisher,
-    @Inject(DATABASE) private readonly db: Database,
+    private readonly health: Health,
   ) {}
 
   /**
-   * Whether this instance can do its work: 200 when its database answers and its broker session is
-   * up, 503 otherwise (a load balancer or an orchestrator then sends it nothing), with the part
-   * that is down in the body either way.
+   * Readiness: 200 when this instance can take work (database reachable, broker session up, the
+   * stored log caught up, not shutting down), 503 otherwise with the reasons in the body — a load
+   * balancer or an orchestrator then sends it nothing. `/api/health` is the same answer.
    */
-  @Get('api/health')
-  @ApiOperation({ summary: 'Database and broker status: 200 when both are up, 503 (degraded) otherwise' })
-  @ApiResponse({ status: 503, description: 'degraded: the body says which part is down' })
-  async health(@Res({ passthrough: true }) res: ServerResponse) {
-    const database = await this.db.ping();
-    const broker = this.publisher.connected;
-    const up = database && broker;
-    res.statusCode = up ? 200 : 503;
-    return { status: up ? 'ok' : 'degraded', database: { kind: this.db.kind, up: database }, broker: { up: broker } };
+  @Get(['api/health', 'api/health/ready'])
+  @ApiOperation({ summary: 'Readiness: database, broker session, stored log caught up; 200 when all are, 503 otherwise (the body says why)' })
+  @ApiResponse({ status: 503, description: 'not ready: degraded or stopping, with the reasons' })
+  async ready(@Res({ passthrough: true }) res: ServerResponse): Promise<Readiness> {
+    const readiness = await this.health.readiness();
+    res.statusCode = readiness.reasons.length ? 503 : 200;
+    return readiness;
+  }
+
+  /** Liveness: the process answers (an orchestrator restarts it when it does not). Nothing it depends on is asked. */
+  @Get('api/health/live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers' })
+  live() {
+    return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   }
 
   @Get('metrics')

@@ -13,9 +13,16 @@ class FakeClient extends EventEmitter {
   connected = true;
   readonly sent: { topic: string; payload: Buffer | string; options: { qos?: number; retain?: boolean } }[] = [];
   readonly endAsync = jest.fn(async () => undefined);
-  publish(topic: string, payload: Buffer | string, options: { qos?: number; retain?: boolean }): this {
+  /** Callbacks of publications the broker has not yet taken (no PUBACK). */
+  readonly unconfirmed: (() => void)[] = [];
+  publish(topic: string, payload: Buffer | string, options: { qos?: number; retain?: boolean }, done?: () => void): this {
     this.sent.push({ topic, payload, options });
+    if (done) this.unconfirmed.push(done);
     return this;
+  }
+  /** The broker takes everything sent so far. */
+  puback(): void {
+    for (const done of this.unconfirmed.splice(0)) done();
   }
   retained(): string[] {
     return this.sent.filter((m) => m.options.retain).map((m) => m.topic);
@@ -154,6 +161,29 @@ describe(Publisher.name, () => {
     sut.changed(submission);
     await sut.onModuleDestroy();
     expect(sut.fake.retained()).toContain(Topics.aggregate('e'));
+    expect(sut.fake.endAsync).toHaveBeenCalledWith(true);
+  });
+
+  it('on shutdown waits for the broker to take the last acks', async () => {
+    sut.ack({ deviceId: 'box-1', sequence: 1, status: v1.AckStatus.ACK_STATUS_ACCEPTED });
+    let ended = false;
+    const shutdown = sut.onModuleDestroy().then(() => (ended = true));
+    await Promise.resolve();
+    expect(ended).toBe(false);
+    sut.fake.puback();
+    await shutdown;
+    expect(sut.fake.endAsync).toHaveBeenCalledWith(true);
+  });
+
+  it('on shutdown ends forced when the broker has not taken the last acks within two seconds', async () => {
+    sut.ack({ deviceId: 'box-1', sequence: 1, status: v1.AckStatus.ACK_STATUS_ACCEPTED });
+    let ended = false;
+    const shutdown = sut.onModuleDestroy().then(() => (ended = true));
+    timers.advance(1999);
+    await Promise.resolve();
+    expect(ended).toBe(false);
+    timers.advance(1);
+    await shutdown;
     expect(sut.fake.endAsync).toHaveBeenCalledWith(true);
   });
 });

@@ -10,6 +10,9 @@ import { ChangeFeed } from './change-feed';
 import { ELECTION_CLOCK, TALLY_SETTINGS, TallySettings, TIMERS } from './tally-config';
 import { TallyService } from './tally.service';
 
+/** How long a shutdown waits for the broker to take the last acks. */
+const LAST_ACKS_MS = 2000;
+
 /** What the publisher needs of an MQTT client. */
 export type PublisherClient = Pick<MqttClient, 'publish' | 'on' | 'connected' | 'endAsync'>;
 
@@ -28,6 +31,9 @@ export class Publisher implements OnModuleDestroy {
   private readonly lastPublished = new Map<string, number>();
   /** Territories changed since the last publication, per election. */
   private readonly dirty = new Map<string, Set<string>>();
+  /** Acks sent and not yet taken by the broker (its PUBACK), and who waits for them at shutdown. */
+  private unconfirmedAcks = 0;
+  private acksConfirmed: (() => void) | null = null;
 
   constructor(
     @Inject(TALLY_SETTINGS) private readonly settings: Pick<TallySettings, 'mqttUrl' | 'mqttCa' | 'publishIntervalMs'>,
@@ -56,7 +62,11 @@ export class Publisher implements OnModuleDestroy {
   }
 
   ack(ack: v1.IAck): void {
-    this.client?.publish(Topics.ack(ack.deviceId!), Buffer.from(v1.Ack.encode(ack).finish()), { qos: 1 });
+    if (!this.client) return;
+    this.unconfirmedAcks++;
+    this.client.publish(Topics.ack(ack.deviceId!), Buffer.from(v1.Ack.encode(ack).finish()), { qos: 1 }, () => {
+      if (--this.unconfirmedAcks === 0) this.acksConfirmed?.();
+    });
   }
 
   /** Another instance publishes the aggregates (false), or this one does from now on (true: everything again, at once). */
@@ -176,8 +186,19 @@ export class Publisher implements OnModuleDestroy {
       this.flush(electionId);
     }
     this.scheduled.clear();
-    // Forced: an aggregate still queued after a broker restart must not hold the shutdown (mqtt.js
-    // waits for every in-flight QoS 1 publish otherwise); the next start republishes them all.
+    // The last acks are given a moment to reach the broker (a device not acknowledged sends again,
+    // so this only spares resends), then the connection ends forced: an aggregate still queued after
+    // a broker restart must not hold the shutdown (mqtt.js waits for every in-flight QoS 1 publish
+    // otherwise); the next start republishes them all.
+    if (this.unconfirmedAcks) {
+      await new Promise<void>((resolve) => {
+        const timer = this.timers.setTimeout(resolve, LAST_ACKS_MS);
+        this.acksConfirmed = () => {
+          this.timers.clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
     await this.client?.endAsync(true);
   }
 }

@@ -8,6 +8,7 @@ import { ElectionsController } from './elections.controller';
 import { OperationsController } from './operations.controller';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
+import { Health } from './health';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 import { LivePage } from './live-page';
@@ -59,6 +60,7 @@ export class TallyServerModule {
         Publisher,
         IngestService,
         LogFollower,
+        Health,
         ExportsService,
         LivePage,
         ViewCache,

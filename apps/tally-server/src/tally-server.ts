@@ -9,6 +9,8 @@ import { SystemClock } from '@shailoo/platform';
 import { DEFAULT_CONDUCT, ElectionRegistry } from '@shailoo/registry';
 import { BinaryMqttServer, serviceUrl } from '@shailoo/transport';
 import { BrokerAccounts } from './broker-accounts';
+import { Health } from './health';
+import { IngestController } from './ingest.controller';
 import { LogFollower } from './log-follower';
 import { Publisher } from './publisher';
 import { TallyCollaborators, TallySettings } from './tally-config';
@@ -93,10 +95,8 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
     .setVersion('1')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi));
-  app.connectMicroservice(
-    { strategy: BinaryMqttServer.forBroker(config.mqttUrl, 'tally-server', { ca: config.mqttCa, sharedGroup: config.sharedGroup }) },
-    { inheritAppConfig: true },
-  );
+  const uplink = BinaryMqttServer.forBroker(config.mqttUrl, 'tally-server', { ca: config.mqttCa, sharedGroup: config.sharedGroup });
+  app.connectMicroservice({ strategy: uplink }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as AddressInfo;
@@ -109,6 +109,12 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
     submissions: app.get(SubmissionRepository),
     rejections: app.get(RejectionRepository),
     close: async () => {
+      // In order: say not ready, take no more messages, let those taken through (committed, then
+      // acknowledged), give up leading, then Nest's hooks: the publisher's last acks and aggregates,
+      // the event streams closed, the store's queue drained; the database last.
+      app.get(Health).stop();
+      uplink.close();
+      await app.get(IngestController).stop();
       await leadership?.close();
       await app.close();
       await database.close();
