@@ -26,9 +26,13 @@ export interface ServerProcess {
 /** The operator token the test servers accept (OPERATOR_TOKEN) and the tests send. */
 export const TEST_OPERATOR_TOKEN = 'test-operator-token-0123456789';
 
-/** `shailoo-sim tally-server` as its own process, configured only by environment, as in docker-compose. */
-export function startServerProcess(env: Record<string, string>, cwd?: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...CLI, 'tally-server'], {
+/**
+ * `shailoo-sim tally-server` as its own process, configured only by environment, as in
+ * docker-compose; `launcher` runs it under another command (`unshare --pid --fork`, say).
+ */
+export function startServerProcess(env: Record<string, string>, cwd?: string, launcher: string[] = []): Promise<ServerProcess> {
+  const [command, ...args] = [...launcher, process.execPath, ...CLI, 'tally-server'];
+  const child = spawn(command, args, {
     env: { ...process.env, ...CLI_ENV, PORT: '0', MQTT_PORT: '0', OPERATOR_TOKEN: TEST_OPERATOR_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd,

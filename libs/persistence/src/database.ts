@@ -1,9 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Client, Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
+import { lockDirectory } from './directory-lock';
 import { applyMigrations, SqlRunner } from './migrator';
 
 /** The injection token of the open Database in the Nest services. */
@@ -44,10 +45,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     );
   }
   const onDisk = options.dataDir && !options.dataDir.startsWith('memory://') ? options.dataDir : undefined;
-  const unlock = onDisk ? lockDataDir(onDisk) : () => undefined;
+  // PGlite is one process's database: two processes writing one directory would corrupt it.
+  if (onDisk) mkdirSync(onDisk, { recursive: true });
+  const lock = onDisk ? await lockDirectory(onDisk, 'the embedded database') : { release: () => undefined };
   const db = new PGlite(options.dataDir);
   await db.waitReady.catch((err) => {
-    unlock();
+    lock.release();
     throw err;
   });
   const applied = await applyMigrations({
@@ -59,37 +62,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     'pglite',
     applied,
     (sql) => db.query(sql),
-    () => db.close().finally(unlock),
+    () => db.close().finally(() => lock.release()),
   );
-}
-
-/**
- * Takes the embedded database's directory for this process: PGlite is one process's database, and
- * two processes writing one directory would corrupt it. The lock names its process, so one left
- * by a killed process is taken over.
- */
-function lockDataDir(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
-  const lock = `${dir.replace(/\/+$/, '')}.lock`;
-  try {
-    writeFileSync(lock, String(process.pid), { flag: 'wx' });
-  } catch {
-    const holder = Number(readFileSync(lock, 'utf8'));
-    if (holder && holder !== process.pid && alive(holder)) {
-      throw new Error(`the embedded database in ${dir} is open in process ${holder}; PGlite serves one process (share PostgreSQL instead)`);
-    }
-    writeFileSync(lock, String(process.pid));
-  }
-  return () => rmSync(lock, { force: true });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function handle(
