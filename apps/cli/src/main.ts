@@ -23,7 +23,7 @@ import {
 } from '@shailoo/scenario-runner';
 import { LoadtestMetrics, loadtestOptions, LoadtestOptionsError, runLoadtest, summaryTable, verdict, writeCsv, writeReport } from '@shailoo/loadtest';
 import { loadtestBars, progressBars } from './progress';
-import { TallyStack, tokenHash } from '@shailoo/tally-server';
+import { TallyStack, tokenHash, Tracing, tracingFromEnv } from '@shailoo/tally-server';
 import { deviceBrokerUrl, devicePassword, serviceUrl } from '@shailoo/transport';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
 import { brokerAccess, ConfigError, DEFAULT_DATA_DIRS, durableStore, Flags, getEnv, tlsFiles } from './config';
@@ -39,6 +39,15 @@ function waitForSignal(): Promise<NodeJS.Signals> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+}
+
+/** Tracing as the OTEL_* variables ask (off by default); a value it does not know is bad configuration. */
+function traced(serviceName: string): Tracing | null {
+  try {
+    return tracingFromEnv(process.env, serviceName);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
 }
 
 /** A service's whole shutdown, under Docker's default grace of 10 s (Kubernetes gives 30). */
@@ -317,6 +326,7 @@ program
     // The embedded broker is always secured; an external one when the server holds its secret.
     const access = brokerAccess(env, store);
     const tls = tlsFiles(env);
+    const tracing = traced('shailoo-tally-server');
     const stack = await TallyStack.start({
       mqttUrl: env.MQTT_URL,
       broker: { port: env.MQTT_PORT ?? (tls.server ? 8883 : 1883), host, secured: true, tls: tls.server ?? undefined },
@@ -332,6 +342,7 @@ program
         sharedGroup: env.MQTT_SHARED_GROUP,
         https: tls.server ?? undefined,
       },
+      collaborators: { tracer: tracing?.tracer },
       logger: new ConsoleLogger({ json: true }),
     });
     const { server } = stack;
@@ -345,7 +356,10 @@ program
         store: store.dataDir ?? redact(store.url!),
       }),
     );
-    await serveUntilSignal('tally-server', () => stack.close());
+    await serveUntilSignal('tally-server', async () => {
+      await stack.close();
+      await tracing?.shutdown();
+    });
   });
 
 program

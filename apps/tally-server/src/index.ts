@@ -22,3 +22,6 @@ export * from './tally-server.module';
 export * from './tally.service';
 export * from './view-cache';
 export * from './tally-stack';
+export * from './health';
+export * from './ingest-trace';
+export * from './tracing';

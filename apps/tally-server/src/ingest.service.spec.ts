@@ -1,3 +1,4 @@
+import { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trace';
 import { v1 } from '@shailoo/contracts';
 import { SubmissionRepository } from '@shailoo/persistence';
 import { InlineVerifier, ManualClock } from '@shailoo/platform';
@@ -11,6 +12,7 @@ import { SubmissionStore } from './submission-store';
 import { tallySettings } from './tally-server';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
+import { tracingTo } from './tracing';
 
 describe(IngestService.name, () => {
   const election = syntheticElection(2, 'ingest-spec', 'ingest-spec');
@@ -21,6 +23,9 @@ describe(IngestService.name, () => {
   let publisher: jest.Mocked<Pick<Publisher, 'ack' | 'changed'>>;
   let tally: TallyService;
   let metrics: TallyMetrics;
+  const spans = new InMemorySpanExporter();
+  const tracing = tracingTo(spans, 'ingest-spec');
+  afterAll(() => tracing.shutdown());
 
   beforeEach(async () => {
     const elections = inMemoryElections();
@@ -44,8 +49,11 @@ describe(IngestService.name, () => {
       new LogFollower(submissions, tally, publisher as unknown as Publisher, registry, new ManualClock()),
       clock,
       new InlineVerifier(),
+      tracing.tracer,
     );
   });
+
+  afterEach(() => spans.reset());
 
   const reporting = () => tally.results(election.definition.id)!.precinctsReporting;
 
@@ -84,5 +92,45 @@ describe(IngestService.name, () => {
     expect(await sut.ingest(first.topic, first.payload)).toMatchObject({ status: 'rejected', rejection: { reason: 'sequence-reused' } });
     expect(publisher.ack).toHaveBeenCalledWith(expect.objectContaining({ status: v1.AckStatus.ACK_STATUS_REJECTED }));
     expect(reporting()).toBe(0);
+  });
+
+  /** The finished spans as trees: each root (a message) with its children's names in order. */
+  const trees = () => {
+    const all = spans.getFinishedSpans();
+    const parentOf = (s: ReadableSpan) => s.parentSpanContext?.spanId;
+    return all
+      .filter((s) => !parentOf(s))
+      .map((root) => ({
+        root,
+        steps: all
+          .filter((c) => parentOf(c) === root.spanContext().spanId)
+          .sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1])
+          .map((c) => c.name),
+      }));
+  };
+
+  it('traces each message as one span tree: receipt, then verify → validate → commit → tally → publish → ack, with its device and outcome', async () => {
+    store.save.mockResolvedValueOnce('inserted').mockResolvedValueOnce('duplicate');
+    await sut.ingest(first.topic, first.payload);
+    await sut.ingest(first.topic, first.payload);
+    const forged = Buffer.from(first.payload);
+    forged[forged.length - 1] ^= 0xff;
+    await sut.ingest(first.topic, forged);
+
+    const [accepted, duplicate, rejected] = trees();
+    expect(trees()).toHaveLength(3);
+    expect(accepted.root.name).toBe('ingest result');
+    expect(accepted.root.attributes).toMatchObject({
+      'shailoo.device_id': election.devices[0].id,
+      'shailoo.outcome': 'accepted',
+      'messaging.destination.name': first.topic,
+    });
+    expect(accepted.steps).toEqual(['verify', 'validate', 'commit', 'tally', 'publish', 'ack']);
+    expect(accepted.root.spanContext().traceId).not.toBe(duplicate.root.spanContext().traceId);
+    expect(duplicate.root.attributes['shailoo.outcome']).toBe('duplicate');
+    expect(duplicate.steps).toEqual(['verify', 'validate', 'commit', 'ack']);
+    expect(rejected.root.attributes).toMatchObject({ 'shailoo.outcome': 'rejected', 'shailoo.rejection_reason': 'bad-signature' });
+    expect(rejected.root.status.message).toBe('bad-signature');
+    expect(rejected.steps).toEqual(['verify']);
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Tracer } from '@opentelemetry/api';
 import { parseUplinkTopic, v1 } from '@shailoo/contracts';
 import { Submission } from '@shailoo/persistence';
 import { Clock, SignatureVerifier } from '@shailoo/platform';
@@ -8,7 +9,8 @@ import { KIND_SPECS, KindSpec } from './message-kinds';
 import { Publisher } from './publisher';
 import { Quarantine, Rejection } from './quarantine';
 import { SubmissionStore } from './submission-store';
-import { ELECTION_CLOCK, SIGNATURE_VERIFIER } from './tally-config';
+import { IngestTrace } from './ingest-trace';
+import { ELECTION_CLOCK, SIGNATURE_VERIFIER, TRACER } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 
@@ -33,6 +35,7 @@ export class IngestService implements OnModuleDestroy {
     private readonly follower: LogFollower,
     @Inject(ELECTION_CLOCK) private readonly clock: Clock,
     @Inject(SIGNATURE_VERIFIER) private readonly verifier: SignatureVerifier,
+    @Inject(TRACER) private readonly tracer: Tracer | null,
   ) {
     this.authenticator = new DeviceMessageAuthenticator(registry, verifier);
   }
@@ -44,15 +47,25 @@ export class IngestService implements OnModuleDestroy {
   }
 
   async ingest(topic: string, raw: Buffer): Promise<IngestOutcome> {
+    const trace = IngestTrace.begin(this.tracer, topic);
+    const outcome = await this.pipeline(topic, raw, trace);
+    trace?.end(outcome.status, outcome.status === 'rejected' ? outcome.rejection.reason : undefined);
+    return outcome;
+  }
+
+  private async pipeline(topic: string, raw: Buffer, trace: IngestTrace | null): Promise<IngestOutcome> {
     const receivedAt = this.clock.now();
     const where = parseUplinkTopic(topic);
     let spec: KindSpec | undefined;
+    trace?.next('verify');
     const result = await this.authenticator.authenticate(raw, where, (kind) => {
       spec = KIND_SPECS.get(kind);
       return spec && spec.kind === where?.kind ? spec : undefined;
     });
     if ('refusal' in result) return this.refuse(topic, raw, result.refusal, result.refusal.signedBy);
     const { device, election, message, bodyHash } = result.authentic;
+    trace?.identify(spec!.kind, device.id);
+    trace?.next('validate');
     const signedBy = { deviceId: device.id, sequence: message.sequence, bodyHash };
     const valid = spec!.validate(message, election, election.precincts.get(message.precinctId)?.registeredVoters ?? 0);
     if ('rejection' in valid) return this.refuse(topic, raw, valid.rejection, signedBy);
@@ -75,6 +88,7 @@ export class IngestService implements OnModuleDestroy {
     if (latest !== undefined && submission.sequence < latest && !(await this.store.isStored(submission.deviceId, submission.sequence, submission.bodyHash))) {
       return this.refuse(topic, raw, { reason: 'stale-sequence', detail: `sequence ${submission.sequence} is older than the accepted ${latest}` }, submission);
     }
+    trace?.next('commit');
     const outcome = await this.store.save(submission);
     if (typeof outcome === 'object') return this.refuse(topic, raw, { reason: 'store-refused', detail: outcome.refused }, submission);
     if (outcome === 'conflict') {
@@ -90,8 +104,12 @@ export class IngestService implements OnModuleDestroy {
       this.follower.storedHere(submission.deviceId, submission.sequence);
       this.metrics.ingested.inc({ kind: submission.kind });
       this.metrics.latency.observe((this.clock.now() - receivedAt) / 1000);
-      if (this.tally.apply(submission, this.clock.now())) this.publisher.changed(submission);
+      trace?.next('tally');
+      const changed = this.tally.apply(submission, this.clock.now());
+      trace?.next('publish');
+      if (changed) this.publisher.changed(submission);
     } else this.metrics.duplicates.inc();
+    trace?.next('ack');
     this.publisher.ack({
       deviceId: submission.deviceId,
       sequence: submission.sequence,

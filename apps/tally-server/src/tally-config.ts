@@ -1,3 +1,4 @@
+import { Tracer } from '@opentelemetry/api';
 import { Clock } from '@shailoo/platform';
 import { ConductLimits } from '@shailoo/registry';
 
@@ -62,6 +63,8 @@ export interface TallyCollaborators {
   timers: Clock;
   /** What the embedded broker refused so far, by reason (shown at /metrics); unset on an external broker. */
   brokerRefusals?: () => Promise<Partial<Record<string, number>>>;
+  /** Where each message's trace goes (OpenTelemetry); unset traces nothing. */
+  tracer?: Tracer;
 }
 
 /**
@@ -81,3 +84,5 @@ export const ELECTION_CLOCK = Symbol('ELECTION_CLOCK');
 /** The clock that paces batching and publication (TallyCollaborators.timers). */
 export const TIMERS = Symbol('TIMERS');
 export const SIGNATURE_VERIFIER = Symbol('SIGNATURE_VERIFIER');
+/** The tracer of TallyCollaborators.tracer, or null. */
+export const TRACER = Symbol('TRACER');

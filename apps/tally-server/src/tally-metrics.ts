@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics of the ingest pipeline, one registry per server instance. */
 @Injectable()
@@ -58,6 +58,17 @@ export class TallyMetrics {
     labelNames: ['election'],
     registers: [this.registry],
   });
+
+  readonly leader = new Gauge({
+    name: 'shailoo_leader',
+    help: 'Whether this instance publishes the retained aggregates (1: it leads; one instance of a group at a time)',
+    registers: [this.registry],
+  });
+
+  constructor() {
+    // Process and runtime series beside ours: CPU, memory, heap, event-loop delay, handles, GC.
+    collectDefaultMetrics({ register: this.registry });
+  }
 
   /** Exposes what the embedded broker refused (it runs in its own thread or process) as shailoo_broker_refused_total{reason}. */
   countBrokerRefusals(source: () => Promise<Partial<Record<string, number>>>): void {

@@ -18,7 +18,7 @@ import { OperatorGuard } from './operator-auth';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { SubmissionStore } from './submission-store';
-import { ELECTION_CLOCK, SIGNATURE_VERIFIER, TALLY_SETTINGS, TallyCollaborators, TallySettings, TIMERS } from './tally-config';
+import { ELECTION_CLOCK, SIGNATURE_VERIFIER, TALLY_SETTINGS, TallyCollaborators, TallySettings, TIMERS, TRACER } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 import { ViewCache } from './view-cache';
@@ -43,6 +43,7 @@ export class TallyServerModule {
         { provide: TALLY_SETTINGS, useValue: settings },
         { provide: ELECTION_CLOCK, useValue: collaborators.clock },
         { provide: TIMERS, useValue: collaborators.timers },
+        { provide: TRACER, useValue: collaborators.tracer ?? null },
         { provide: DATABASE, useValue: database },
         { provide: SIGNATURE_VERIFIER, useFactory: () => createSignatureVerifier(settings.verifierThreads) },
         ElectionRepository,

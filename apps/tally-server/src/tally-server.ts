@@ -59,8 +59,8 @@ export interface TallyServerOptions extends Partial<TallyCollaborators> {
  * are rebuilt from it, and only then does the server subscribe, so nothing is acknowledged early.
  */
 export async function startTallyServer(given: TallySettings, options: TallyServerOptions = {}): Promise<TallyServerHandle> {
-  const { logger = false, extension, clock = new SystemClock(), timers = new SystemClock(), brokerRefusals } = options;
-  const collaborators: TallyCollaborators = { clock, timers, brokerRefusals };
+  const { logger = false, extension, clock = new SystemClock(), timers = new SystemClock(), brokerRefusals, tracer } = options;
+  const collaborators: TallyCollaborators = { clock, timers, brokerRefusals, tracer };
   // On a secured broker the server's own clients are the service `service-tally`.
   const config = given.brokerSecret ? { ...given, mqttUrl: serviceUrl(given.mqttUrl, given.brokerSecret, 'tally') } : given;
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -83,12 +83,16 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
   await app.get(BrokerAccounts).open();
   const publisher = app.get(Publisher);
   await publisher.connect();
+  const lead = (leading: boolean) => {
+    publisher.lead(leading);
+    app.get(TallyMetrics).leader.set(leading ? 1 : 0);
+  };
   // On PostgreSQL other instances may share the store: follow its log, and publish only while leading.
   let leadership: Leadership | null = null;
   if (config.databaseUrl) {
     app.get(LogFollower).start(cursor);
-    leadership = await Leadership.start(config.databaseUrl, PUBLISHER_LOCK, (leading) => publisher.lead(leading));
-  } else publisher.lead(true);
+    leadership = await Leadership.start(config.databaseUrl, PUBLISHER_LOCK, lead);
+  } else lead(true);
   const openapi = new DocumentBuilder()
     .setTitle('shailoo-sim tally server')
     .setDescription('The CEC tally server: results, seats, quarantine, exports. Devices speak MQTT + protobuf (see proto/ and the README).')
