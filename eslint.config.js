@@ -34,6 +34,10 @@ module.exports = tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // Another project's tests, in plain JavaScript: shailoo-sim only as the package it installed.
     files: ['test/fixture-consumer/**/*.js'],
     languageOptions: { globals: { jest: 'readonly', describe: 'readonly', it: 'readonly', expect: 'readonly', fetch: 'readonly' } },

@@ -53,11 +53,11 @@ if ! su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D $PG_DIR status" >/dev/null 2>&
 fi
 
 if ! pgrep -f "mosquitto -c $MOSQ_CONF" >/dev/null; then
-  # Two listeners: an open one, and one secured as deploy/mosquitto.conf is (password file written
-  # by the tally server under test, the ACL of deploy/mosquitto-acl.conf). Copies in /tmp: Mosquitto
+  # Two listeners: an open one, and one secured as deploy/broker/mosquitto.conf is (password file written
+  # by the tally server under test, the ACL of deploy/broker/mosquitto-acl.conf). Copies in /tmp: Mosquitto
   # reads them as its own user. max_queued_messages: Mosquitto drops QoS 1 messages beyond 1,000
   # queued for one subscriber by default — the tally server's, during a close-of-polls burst.
-  cp "$ROOT/deploy/mosquitto-acl.conf" "$MOSQ_ACL"
+  cp "$ROOT/deploy/broker/mosquitto-acl.conf" "$MOSQ_ACL"
   chmod 644 "$MOSQ_ACL"
   cat > "$MOSQ_CONF" <<CONF
 per_listener_settings true
@@ -73,7 +73,7 @@ password_file $MOSQ_PASSWD
 acl_file $MOSQ_ACL
 CONF
   rm -f "$MOSQ_PASSWD"
-  setsid nohup sh "$ROOT/deploy/mosquitto-start.sh" "$MOSQ_CONF" "$MOSQ_PASSWD" > /tmp/shailoo-mosquitto.log 2>&1 < /dev/null &
+  setsid nohup sh "$ROOT/deploy/broker/mosquitto-start.sh" "$MOSQ_CONF" "$MOSQ_PASSWD" > /tmp/shailoo-mosquitto.log 2>&1 < /dev/null &
   for port in $MQTT_PORT $MQTT_SECURE_PORT; do
     for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
   done

@@ -18,7 +18,7 @@ if (!externalConfigured && process.env.CI) throw new Error('CI must set TEST_MQT
 
 const PRECINCTS = 300;
 
-/** A Mosquitto of the test's own, persisting its state (retained messages, sessions) in `dir`, as deploy/mosquitto.conf does. */
+/** A Mosquitto of the test's own, persisting its state (retained messages, sessions) in `dir`, as deploy/broker/mosquitto.conf does. */
 function startMosquitto(dir: string, port: number): ChildProcess {
   const conf = join(dir, 'mosquitto.conf');
   writeFileSync(

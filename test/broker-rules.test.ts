@@ -9,7 +9,7 @@ import { total } from '@shailoo/election';
 
 jest.setTimeout(60_000);
 
-// .ci/run starts Mosquitto with a listener secured as deploy/mosquitto.conf is (TEST_MQTT_SECURE_URL),
+// .ci/run starts Mosquitto with a listener secured as deploy/broker/mosquitto.conf is (TEST_MQTT_SECURE_URL),
 // whose password file the tally server under test writes (TEST_MQTT_PASSWORD_FILE).
 const mosquitto = process.env.TEST_MQTT_SECURE_URL && process.env.TEST_MQTT_PASSWORD_FILE;
 if (!mosquitto && process.env.CI) throw new Error('CI must set TEST_MQTT_SECURE_URL and TEST_MQTT_PASSWORD_FILE for the Mosquitto access tests');

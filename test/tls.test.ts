@@ -163,7 +163,7 @@ describe('TLS: HTTPS and mqtts with a certificate from a CA made in the test', (
     const port = await freePort();
     const passwd = join(dir, 'passwd');
     const acl = join(dir, 'acl.conf');
-    writeFileSync(acl, readFileSync(join(__dirname, '..', 'deploy', 'mosquitto-acl.conf')));
+    writeFileSync(acl, readFileSync(join(__dirname, '..', 'deploy', 'broker', 'mosquitto-acl.conf')));
     chmodSync(acl, 0o644);
     const conf = join(dir, 'mosquitto.conf');
     writeFileSync(
@@ -173,8 +173,8 @@ describe('TLS: HTTPS and mqtts with a certificate from a CA made in the test', (
         .join('\n') + '\n',
     );
     chmodSync(conf, 0o644);
-    // deploy/mosquitto-start.sh: Mosquitto, reloaded whenever the tally server rewrites the password file.
-    mosquitto = spawn('sh', [join(__dirname, '..', 'deploy', 'mosquitto-start.sh'), conf, passwd], { stdio: 'ignore' });
+    // deploy/broker/mosquitto-start.sh: Mosquitto, reloaded whenever the tally server rewrites the password file.
+    mosquitto = spawn('sh', [join(__dirname, '..', 'deploy', 'broker', 'mosquitto-start.sh'), conf, passwd], { stdio: 'ignore' });
     const mqtt = `mqtts://localhost:${port}`;
     await eventually(
       () =>

@@ -27,7 +27,7 @@ const ENV = z.object({
   // Derives the broker passwords of the services and devices; without it the embedded broker's is kept in BROKER_SECRET_FILE.
   BROKER_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   BROKER_SECRET_FILE: z.string().optional(),
-  // Mosquitto's password file, which the tally server writes (deploy/mosquitto.conf).
+  // Mosquitto's password file, which the tally server writes (deploy/broker/mosquitto.conf).
   BROKER_PASSWORD_FILE: z.string().optional(),
   // Several tally servers on one Mosquitto and PostgreSQL: the shared subscription group they join.
   MQTT_SHARED_GROUP: z

@@ -38,7 +38,7 @@ export interface TallySettings {
   brokerSecret?: string;
   /**
    * Mosquitto's password file (with `brokerSecret`): the server writes the services' and every
-   * registered device's broker password into it, hashed; Mosquitto reloads it (deploy/mosquitto-start.sh).
+   * registered device's broker password into it, hashed; Mosquitto reloads it (deploy/broker/mosquitto-start.sh).
    */
   brokerPasswordFile?: string;
   /** PEM certificates an mqtts:// broker's certificate must chain to, beyond Node's own and NODE_EXTRA_CA_CERTS. */

@@ -57,7 +57,22 @@ export class TallyMetrics {
     help: 'Precincts with a box result or a manual protocol',
     labelNames: ['election'],
     registers: [this.registry],
+    // The first of the per-election gauges: brings all three up to now before any is read.
+    collect: () => this.refresh?.(),
   });
+  readonly precinctsTotal = new Gauge({
+    name: 'shailoo_precincts_total',
+    help: 'Precincts of the election',
+    labelNames: ['election'],
+    registers: [this.registry],
+  });
+  readonly precinctsOverdue = new Gauge({
+    name: 'shailoo_precincts_overdue',
+    help: 'Precincts silent past the reporting deadline (by default two hours after polls close at 20:00, on the election clock)',
+    labelNames: ['election'],
+    registers: [this.registry],
+  });
+  private refresh: (() => void) | null = null;
 
   readonly leader = new Gauge({
     name: 'shailoo_leader',
@@ -68,6 +83,11 @@ export class TallyMetrics {
   constructor() {
     // Process and runtime series beside ours: CPU, memory, heap, event-loop delay, handles, GC.
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Called before each scrape: brings the per-election gauges up to now. */
+  beforeScrape(refresh: () => void): void {
+    this.refresh = refresh;
   }
 
   /** Exposes what the embedded broker refused (it runs in its own thread or process) as shailoo_broker_refused_total{reason}. */

@@ -46,7 +46,12 @@ export class TallyService {
     private readonly submissions: SubmissionRepository,
     private readonly electionStore: ElectionRepository,
     private readonly metrics: TallyMetrics,
-  ) {}
+  ) {
+    // Each scrape sees every election's precincts as of now: a silent precinct turns overdue without any message arriving.
+    metrics.beforeScrape(() => {
+      for (const election of this.registry.allElections()) this.territory(election, this.stateOf(election.definition.id)!, election.definition.territory.id);
+    });
+  }
 
   /** Rebuilds everything from the store, as after a restart: operators' closes, then the log in order. */
   /** Rebuilds the running tally from the stored log; returns the last row's id. */
@@ -206,8 +211,12 @@ export class TallyService {
 
   private territory(election: RegisteredElection, e: ElectionState, territoryId: string): TerritoryResults | null {
     const t = territoryResults(e.tally, territoryId, this.clock.now(), this.deadline(election));
-    if (t && t.territoryId === election.definition.territory.id)
-      this.metrics.precinctsReporting.set({ election: election.definition.id }, t.precinctsReporting);
+    if (t && t.territoryId === election.definition.territory.id) {
+      const labels = { election: election.definition.id };
+      this.metrics.precinctsReporting.set(labels, t.precinctsReporting);
+      this.metrics.precinctsTotal.set(labels, t.precinctsTotal);
+      this.metrics.precinctsOverdue.set(labels, t.flags['not-reported'] ?? 0);
+    }
     return t;
   }
 }

@@ -138,7 +138,7 @@ export function publishRefusal(
 }
 
 /**
- * Who may do what at the embedded broker — the rules `deploy/mosquitto-acl.conf` states for
+ * Who may do what at the embedded broker — the rules `deploy/broker/mosquitto-acl.conf` states for
  * Mosquitto. Anonymous clients may only subscribe under `shailoo/v1/pub/`; a device (username = its
  * id) may publish only its own uplink and identification requests, within the limits, and subscribe
  * only to its own downlink; a service may do anything but `$SYS`, and may have a device disconnected

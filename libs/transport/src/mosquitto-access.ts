@@ -14,7 +14,7 @@ export function mosquittoPasswordLine(username: string, password: string, salt =
 }
 
 /**
- * The password file of a Mosquitto that holds devices to the rules of `deploy/mosquitto-acl.conf`:
+ * The password file of a Mosquitto that holds devices to the rules of `deploy/broker/mosquitto-acl.conf`:
  * the CEC's services and every registered device, each with the broker password derived from the
  * secret (the same as the embedded broker's). Lines are hashed once per username and kept, so a
  * registration of 100,000 devices hashes each once.
@@ -34,7 +34,7 @@ export class MosquittoPasswordFile {
 
   /**
    * Writes the file with these devices (and the services), atomically. Its first line changes with
-   * every write: deploy/mosquitto-start.sh reloads Mosquitto (SIGHUP) when it sees it change. Readable
+   * every write: deploy/broker/mosquitto-start.sh reloads Mosquitto (SIGHUP) when it sees it change. Readable
    * by all (Mosquitto runs as another user): it holds PBKDF2 hashes of 256-bit HMACs, nothing to guess.
    */
   async write(deviceIds: Iterable<string>): Promise<void> {
