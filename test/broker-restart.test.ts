@@ -9,7 +9,7 @@ import { syntheticElection } from '@shailoo/scenario';
 import { TallyServerHandle } from '@shailoo/tally-server';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { freePort, stopProcess } from './server-process';
-import { eventually, expectExactEverywhere, externalConfigured, externalStack, getJson, Stack, startGroup } from './stack';
+import { eventually, expectAllStored, expectExactEverywhere, externalConfigured, externalStack, getJson, Stack, startGroup } from './stack';
 
 jest.setTimeout(180_000);
 
@@ -116,7 +116,7 @@ async function retainedAggregate(url: string, electionId: string): Promise<v1.El
     await up(url);
 
     const acks = await deliveries;
-    expect(acks.every((d) => [v1.AckStatus.ACK_STATUS_ACCEPTED, v1.AckStatus.ACK_STATUS_DUPLICATE].includes(d.ack.status))).toBe(true);
+    expectAllStored(acks);
     await expectExactEverywhere(
       servers.map((s) => s.httpUrl),
       election,

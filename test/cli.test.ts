@@ -127,10 +127,15 @@ describe('shailoo-sim link-proxy', () => {
       expect(await echoed).toBe('through the link');
       await client.endAsync();
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      const stats = JSON.parse(out.trim().split('\n').at(-1)!);
+      expect(await new Promise((r) => child.once('exit', r))).toBe(0);
+      const [stats, stopped] = out
+        .trim()
+        .split('\n')
+        .slice(-2)
+        .map((l) => JSON.parse(l));
       expect(stats).toMatchObject({ event: 'stats', connections: 1 });
       expect(stats.segments).toBeGreaterThanOrEqual(6);
+      expect(stopped).toMatchObject({ event: 'stopped', service: 'link-proxy', signal: 'SIGTERM' });
     } finally {
       child.kill('SIGKILL');
       await broker.close();

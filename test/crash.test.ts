@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseUplinkTopic, v1 } from '@shailoo/contracts';
+import { parseUplinkTopic } from '@shailoo/contracts';
 import { SystemClock } from '@shailoo/platform';
 import { transmit } from '@shailoo/modem';
 import { syntheticElection } from '@shailoo/scenario';
 import { deviceUrl, freePort, registerOverHttp, startServerProcess, stopProcess } from './server-process';
-import { eventually, externalConfigured, externalStack, getJson } from './stack';
+import { eventually, externalConfigured, externalStack, getJson, restartAndExpectExact } from './stack';
 
 jest.setTimeout(120_000);
 
@@ -21,7 +21,7 @@ function describeCrash(name: string, makeEnv: () => Promise<{ env: Record<string
     const { env, brokerUrl, cleanup } = await makeEnv();
     const election = syntheticElection(PRECINCTS, 'crash', 'crash');
     try {
-      let server = await startServerProcess(env);
+      const server = await startServerProcess(env);
       const registered = await registerOverHttp(server.http, { definition: election.definition, devices: election.devices });
       expect(registered.status).toBe(201);
       const results = () => getJson(`${server.http}/api/elections/${election.definition.id}/results`);
@@ -46,14 +46,7 @@ function describeCrash(name: string, makeEnv: () => Promise<{ env: Record<string
       expect(await stopProcess(server.child, 'SIGKILL')).toBeNull();
       expect(before.precinctsReporting).toBeLessThan(PRECINCTS);
 
-      server = await startServerProcess(env);
-      const acks = await deliveries;
-      expect(acks.every((d) => [v1.AckStatus.ACK_STATUS_ACCEPTED, v1.AckStatus.ACK_STATUS_DUPLICATE].includes(d.ack.status))).toBe(true);
-      const after = await results();
-      expect(after.precinctsReporting).toBe(PRECINCTS);
-      expect(after.preliminary.ballotsInBox).toBe(election.totals.ballotsInBox);
-      expect(after.preliminary.votes).toEqual(election.totals.votes);
-      expect(await stopProcess(server.child)).toBe(0);
+      await restartAndExpectExact(env, deliveries, election);
     } finally {
       await cleanup();
     }

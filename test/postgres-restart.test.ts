@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { v1 } from '@shailoo/contracts';
 import { transmit } from '@shailoo/modem';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
 import { registerOverHttp, startServerProcess, stopProcess } from './server-process';
-import { eventually, expectExactEverywhere, externalConfigured, externalStack, getJson } from './stack';
+import { eventually, expectAllStored, expectExactEverywhere, externalConfigured, externalStack, getJson } from './stack';
 
 jest.setTimeout(180_000);
 
@@ -62,7 +61,7 @@ interface Health {
       }
       await restart;
       const acks = await deliveries;
-      expect(acks.every((d) => [v1.AckStatus.ACK_STATUS_ACCEPTED, v1.AckStatus.ACK_STATUS_DUPLICATE].includes(d.ack.status))).toBe(true);
+      expectAllStored(acks);
       await expectExactEverywhere(
         servers.map((s) => s.http),
         election,

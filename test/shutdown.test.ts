@@ -2,13 +2,13 @@ import { get, IncomingMessage } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseUplinkTopic, v1 } from '@shailoo/contracts';
+import { parseUplinkTopic } from '@shailoo/contracts';
 import { SystemClock } from '@shailoo/platform';
 import { transmit } from '@shailoo/modem';
 import { openDatabase } from '@shailoo/persistence';
 import { syntheticElection } from '@shailoo/scenario';
 import { deviceUrl, freePort, registerOverHttp, startServerProcess, stopProcess } from './server-process';
-import { eventually, externalConfigured, externalStack, getJson } from './stack';
+import { eventually, externalConfigured, externalStack, getJson, restartAndExpectExact } from './stack';
 
 jest.setTimeout(120_000);
 
@@ -50,7 +50,7 @@ function describeShutdown(
     const election = syntheticElection(PRECINCTS, 'shutdown', 'shutdown');
     const id = election.definition.id;
     try {
-      let server = await startServerProcess(env);
+      const server = await startServerProcess(env);
       const registered = await registerOverHttp(server.http, { definition: election.definition, devices: election.devices });
       expect(registered.status).toBe(201);
       const pages = await Promise.all(Array.from({ length: LIVE_PAGES }, (_, n) => openLivePage(server.http, id, n)));
@@ -84,14 +84,7 @@ function describeShutdown(
       expect(ackedBeforeStop.filter((k) => !stored.has(k))).toEqual([]);
       expect(stored.size).toBeLessThan(PRECINCTS);
 
-      server = await startServerProcess(env);
-      const acks = await deliveries;
-      expect(acks.every((d) => [v1.AckStatus.ACK_STATUS_ACCEPTED, v1.AckStatus.ACK_STATUS_DUPLICATE].includes(d.ack.status))).toBe(true);
-      const after = await getJson(`${server.http}/api/elections/${id}/results`);
-      expect(after.precinctsReporting).toBe(PRECINCTS);
-      expect(after.preliminary.votes).toEqual(election.totals.votes);
-      expect(after.preliminary.ballotsInBox).toBe(election.totals.ballotsInBox);
-      expect(await stopProcess(server.child)).toBe(0);
+      await restartAndExpectExact(env, deliveries, election);
     } finally {
       await cleanup();
     }

@@ -3,8 +3,8 @@ import { Client } from 'pg';
 import { eventually } from '@shailoo/platform';
 import { startTallyServer, TallyServerHandle, TallyServerOptions, TallySettings, tallySettings } from '@shailoo/tally-server';
 import { EmbeddedBroker } from '@shailoo/transport';
-import { metricSamples } from '@shailoo/contracts';
-import { TEST_OPERATOR_TOKEN } from './server-process';
+import { metricSamples, v1 } from '@shailoo/contracts';
+import { startServerProcess, stopProcess, TEST_OPERATOR_TOKEN } from './server-process';
 
 /** Where a test's tally server gets its broker and database. */
 export interface Stack {
@@ -95,6 +95,11 @@ export async function ingestedCount(http: string): Promise<number> {
   return metricSamples(text, 'shailoo_messages_ingested_total').reduce((n, s) => n + s.value, 0);
 }
 
+/** Every delivery ended acknowledged as stored: accepted, or a duplicate of what was stored before (a resend). */
+export function expectAllStored(deliveries: { ack: { status: v1.AckStatus } }[]): void {
+  expect(deliveries.filter((d) => ![v1.AckStatus.ACK_STATUS_ACCEPTED, v1.AckStatus.ACK_STATUS_DUPLICATE].includes(d.ack.status))).toEqual([]);
+}
+
 /**
  * Every server answers, once all precincts report, exactly the totals the stations sent, and
  * they all answer the same results and seats; nothing sits in quarantine.
@@ -109,8 +114,25 @@ export async function expectExactEverywhere(
     const r = await allReported(http, id, election.messages.length, 30_000);
     expect(r.preliminary.ballotsInBox).toBe(election.totals.ballotsInBox);
     expect(r.preliminary.votes).toEqual(election.totals.votes);
-    expect((await getJson<{ items: unknown[] }>(`${http}/api/elections/${id}/quarantine`)).items).toEqual([]);
+    expect(
+      (await getJson<{ items: { reason: string; detail: string }[] }>(`${http}/api/elections/${id}/quarantine`)).items.map((i) => `${i.reason}: ${i.detail}`),
+    ).toEqual([]);
     answers.push({ preliminary: r.preliminary, seats: await getJson(`${http}/api/elections/${id}/seats`) });
   }
   for (const a of answers.slice(1)) expect(a).toEqual(answers[0]);
+}
+
+/**
+ * After a server process was stopped mid-burst: starts it again on the same store and broker, lets
+ * the stations' resends finish, expects the exact count, and stops it (SIGTERM, exit 0).
+ */
+export async function restartAndExpectExact(
+  env: Record<string, string>,
+  deliveries: Promise<{ ack: { status: v1.AckStatus } }[]>,
+  election: Parameters<typeof expectExactEverywhere>[1],
+): Promise<void> {
+  const server = await startServerProcess(env);
+  expectAllStored(await deliveries);
+  await expectExactEverywhere([server.http], election);
+  expect(await stopProcess(server.child)).toBe(0);
 }

@@ -1,19 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ElectionRegistry } from '@shailoo/registry';
+import { ElectionRepository } from '@shailoo/persistence';
 import { devicePassword, MosquittoPasswordFile, servicePassword, untilAccepted } from '@shailoo/transport';
 import { TALLY_SETTINGS, TallySettings } from './tally-config';
+
+/** The advisory lock of the password file's writer ("mqpw" in ASCII, as a key). */
+const PASSWORD_FILE_LOCK = 0x6d71_7077;
 
 /**
  * The devices' accounts at a secured broker. Their passwords are derived from the broker's secret,
  * so the embedded broker needs nothing written; Mosquitto gets a password file, and an account is
- * handed out only once Mosquitto accepts it.
+ * handed out only once Mosquitto accepts it. Instances sharing a store write the file one at a time
+ * (an advisory lock), each from the store's list of every device: two registrations at once on
+ * two instances cannot drop each other's devices.
  */
 @Injectable()
 export class BrokerAccounts {
   private readonly file: MosquittoPasswordFile | null;
 
   constructor(
-    private readonly registry: ElectionRegistry,
+    private readonly elections: ElectionRepository,
     @Inject(TALLY_SETTINGS) private readonly settings: TallySettings,
   ) {
     const { brokerSecret, brokerPasswordFile } = settings;
@@ -23,7 +28,7 @@ export class BrokerAccounts {
   /** Before the server connects: Mosquitto's password file holds the services and every registered device, and lets the server in. */
   async open(): Promise<void> {
     if (!this.file) return;
-    await this.file.write(this.registry.deviceIds());
+    await this.writeFile();
     const { username, password } = servicePassword(this.settings.brokerSecret!, 'tally');
     await untilAccepted(this.settings.mqttUrl, username, password, this.settings.mqttCa);
   }
@@ -34,10 +39,14 @@ export class BrokerAccounts {
     if (!secret) return undefined;
     const credentials = Object.fromEntries(deviceIds.map((id) => [id, devicePassword(secret, id)]));
     if (this.file && deviceIds.length) {
-      await this.file.write(this.registry.deviceIds());
+      await this.writeFile();
       const last = deviceIds[deviceIds.length - 1];
       await untilAccepted(this.settings.mqttUrl, last, credentials[last], this.settings.mqttCa);
     }
     return credentials;
+  }
+
+  private writeFile(): Promise<void> {
+    return this.elections.withEveryDeviceId(PASSWORD_FILE_LOCK, (ids) => this.file!.write(ids));
   }
 }

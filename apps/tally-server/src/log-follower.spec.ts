@@ -5,15 +5,25 @@ import { LogFollower } from './log-follower';
 import { Publisher } from './publisher';
 import { TallyService } from './tally.service';
 
-type Row = { id: bigint; receivedAt: Date; submission: { electionId: string; precinctId: string; deviceId: string; sequence: number; kind: string } };
-const row = (id: number, deviceId = `d${id}`): Row => ({
+type Row = {
+  id: bigint;
+  xid: bigint;
+  receivedAt: Date;
+  submission: { electionId: string; precinctId: string; deviceId: string; sequence: number; kind: string };
+};
+/** A committed row: its id, and the id of the transaction that inserted it (by default as high as its row id). */
+const row = (id: number, xid = id, deviceId = `d${id}`): Row => ({
   id: BigInt(id),
+  xid: BigInt(xid),
   receivedAt: new Date(0),
   submission: { electionId: 'e', precinctId: 'p', deviceId, sequence: 1, kind: 'result' },
 });
+const after = (a: { xid: bigint; id: bigint }, b: { xid: bigint; id: bigint }) => a.xid > b.xid || (a.xid === b.xid && a.id > b.id);
 
 describe(LogFollower.name, () => {
   let log: Row[];
+  /** Transactions still running (what the database's snapshot says): nothing at or above the oldest is read. */
+  let running: number[];
   let applied: string[];
   let timers: ManualClock;
   let sut: LogFollower;
@@ -22,14 +32,20 @@ describe(LogFollower.name, () => {
 
   beforeEach(() => {
     log = [];
+    running = [];
     applied = [];
     timers = new ManualClock(0);
     const submissions = {
-      keysAfter: async (cursor: bigint, limit: number) =>
-        log
-          .filter((r) => r.id > cursor)
+      finishedAfter: async (from: { xid: bigint; id: bigint }, limit: number) => {
+        // The oldest transaction running, else the next to begin (above every one that committed).
+        const horizon = BigInt(running.length ? Math.min(...running) : Math.max(0, ...log.map((r) => Number(r.xid))) + 1);
+        const keys = log
+          .filter((r) => after(r, from) && r.xid < horizon)
+          .sort((a, b) => (after(a, b) ? 1 : -1))
           .slice(0, limit)
-          .map((r) => ({ id: r.id, deviceId: r.submission.deviceId, sequence: r.submission.sequence })),
+          .map((r) => ({ id: r.id, xid: r.xid, deviceId: r.submission.deviceId, sequence: r.submission.sequence }));
+        return { horizon: { xid: horizon, id: BigInt(0) }, keys };
+      },
       byIds: async (ids: bigint[]) => log.filter((r) => ids.includes(r.id)),
     } as unknown as SubmissionRepository;
     closes = new Map();
@@ -43,7 +59,7 @@ describe(LogFollower.name, () => {
     publisher = { changed: jest.fn(), closed: jest.fn() };
     const registry = { loadNew: async () => [] } as unknown as ElectionRegistry;
     sut = new LogFollower(submissions, tally, publisher as unknown as Publisher, registry, timers);
-    sut.start(BigInt(0));
+    sut.start({ xid: BigInt(0), id: BigInt(0) });
   });
   afterEach(() => sut.onModuleDestroy());
 
@@ -69,19 +85,45 @@ describe(LogFollower.name, () => {
     ]);
   });
 
-  it('asks again for ids below its cursor that a slower transaction commits later, and forgets unused ones', async () => {
-    // Rows 2 and 3 are not committed yet when 4 is read.
-    log.push(row(1), row(4));
+  it('never reads past a transaction still running, and applies its rows whenever it commits, however late', async () => {
+    // Transaction 5 inserted row 2 and has not committed; transactions 6 and 7 committed rows 3 and 4.
+    log.push(row(1, 1));
+    running.push(5);
+    log.push(row(3, 6), row(4, 7));
     await sut.poll();
-    expect(applied).toEqual(['d1', 'd4']);
-    log.push(row(2));
+    expect(applied).toEqual(['d1']);
+    // Far longer than any timer of the follower's: still waiting, nothing skipped.
+    timers.advance(3_600_000);
     await sut.poll();
-    expect(applied).toEqual(['d1', 'd4', 'd2']);
-    // Id 3 never comes (a conflict used it): after 10 s it is no longer asked for, and nothing is applied twice.
-    timers.advance(11_000);
+    expect(applied).toEqual(['d1']);
+    running.length = 0;
+    log.push(row(2, 5));
     await sut.poll();
-    log.push(row(3));
+    expect([...applied].sort()).toEqual(['d1', 'd2', 'd3', 'd4']);
     await sut.poll();
-    expect(applied).toEqual(['d1', 'd4', 'd2']);
+    expect(applied).toHaveLength(4);
+  });
+
+  it('reads a page at a time until the horizon, then starts from the horizon', async () => {
+    for (let i = 1; i <= 12_001; i++) log.push(row(i, 10 + Math.floor(i / 3)));
+    await sut.poll();
+    expect(applied).toHaveLength(12_001);
+    expect(new Set(applied).size).toBe(12_001);
+    running.push(1_999_999);
+    log.push(row(12_002, 2_000_000));
+    await sut.poll();
+    expect(applied).toHaveLength(12_001);
+    running.length = 0;
+    await sut.poll();
+    expect(applied).toHaveLength(12_002);
+  });
+
+  it('reads soon after a commit is announced, and once for a burst of announcements', async () => {
+    const poll = jest.spyOn(sut, 'poll');
+    for (let i = 0; i < 5; i++) sut.wake();
+    timers.advance(20);
+    expect(poll).toHaveBeenCalledTimes(1);
+    timers.advance(150);
+    expect(poll).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,34 +1,41 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { SubmissionRepository } from '@shailoo/persistence';
+import { LogPosition, SubmissionRepository } from '@shailoo/persistence';
 import { Clock, Timer } from '@shailoo/platform';
 import { ElectionRegistry } from '@shailoo/registry';
 import { Publisher } from './publisher';
 import { TIMERS } from './tally-config';
 import { TallyService } from './tally.service';
 
-/** How often the log is read for what other instances stored. */
+/** How often the log is read when no commit is announced (LISTEN/NOTIFY wakes it at once otherwise). */
 const POLL_MS = 200;
+/** A burst of announced commits is read together, this long after the first. */
+const NOTIFIED_MS = 20;
+/** Rows read at a time. */
+const PAGE = 5000;
 /** Behind the log when the last read that reached its end is older than this: the instance is not ready (its answers may be stale). */
 const CAUGHT_UP_MS = 5_000;
-/** A gap in the ids is a transaction not yet committed, or a number never used (a conflict, a rollback): forgotten after this long. */
-const GAP_MS = 10_000;
 
 /**
  * Keeps this instance's running tally up to date with the stored log when several tally servers
- * share one PostgreSQL: every row another instance stored is applied here too, in id order, so
- * any instance answers the same results. Ids are handed out before commit, so a row may appear
- * below ones already read: the gaps are asked for again until they fill or are clearly unused.
+ * share one PostgreSQL: every row another instance stored is applied here too, so any instance
+ * answers the same results. Rows are read in (transaction id, row id) order and only below the
+ * oldest transaction still running: every row there is committed (or never will be), so nothing is
+ * read early and nothing skipped, however late a commit comes — a slow one holds the reading back
+ * until it ends. No timer decides what counts.
  */
 @Injectable()
 export class LogFollower implements OnModuleDestroy {
   private readonly logger = new Logger('LogFollower');
-  private cursor = BigInt(0);
-  private readonly gaps = new Map<bigint, number>();
+  private position: LogPosition = { xid: BigInt(0), id: BigInt(0) };
   /** Rows this instance stored and applied itself: (device, sequence). */
   private readonly local = new Set<string>();
   private timer: Timer | null = null;
   private running = false;
-  /** When a read last reached the end of the log. */
+  private polling = false;
+  private woken = false;
+  /** A read is due within NOTIFIED_MS (further announcements do not push it back). */
+  private soon = false;
+  /** When a read last reached the end of the finished log. */
   private caughtUpAt = 0;
 
   constructor(
@@ -39,12 +46,19 @@ export class LogFollower implements OnModuleDestroy {
     @Inject(TIMERS) private readonly timers: Clock,
   ) {}
 
-  /** Follows the log from `cursor` (where the rebuild stopped). */
-  start(cursor: bigint): void {
-    this.cursor = cursor;
+  /** Follows the log from `position` (where the rebuild began: the horizon before it read). */
+  start(position: LogPosition): void {
+    this.position = position;
     this.running = true;
     this.caughtUpAt = this.timers.now();
-    this.schedule();
+    this.schedule(POLL_MS);
+  }
+
+  /** A commit was announced: read soon (several announcements close together make one read). */
+  wake(): void {
+    if (!this.running) return;
+    if (this.polling) this.woken = true;
+    else if (!this.soon) this.schedule(NOTIFIED_MS);
   }
 
   /** How far this instance's tally is behind the stored log: null when caught up (or when it is alone and follows nothing), else since when. */
@@ -57,13 +71,23 @@ export class LogFollower implements OnModuleDestroy {
     if (this.running) this.local.add(`${deviceId}\n${sequence}`);
   }
 
-  private schedule(): void {
+  private schedule(delay: number): void {
     if (!this.running) return;
+    if (this.timer) this.timers.clearTimeout(this.timer);
+    this.soon = delay === NOTIFIED_MS;
     this.timer = this.timers.setTimeout(() => {
+      this.timer = null;
+      this.soon = false;
+      this.polling = true;
       void this.poll()
         .catch((err) => this.logger.warn(JSON.stringify({ event: 'log-follow-failed', error: (err as Error).message })))
-        .finally(() => this.schedule());
-    }, POLL_MS);
+        .finally(() => {
+          this.polling = false;
+          const again = this.woken;
+          this.woken = false;
+          this.schedule(again ? NOTIFIED_MS : POLL_MS);
+        });
+    }, delay);
   }
 
   async poll(): Promise<void> {
@@ -74,23 +98,19 @@ export class LogFollower implements OnModuleDestroy {
     for (const id of await this.tally.followCloses()) this.publisher.closed(id, this.tally.closedAt(id) !== null);
     for (;;) {
       // Keys first: the rows this instance stored itself (all of them when it is alone) are not read again.
-      const keys = await this.submissions.keysAfter(this.cursor, 5000);
+      const { horizon, keys } = await this.submissions.finishedAfter(this.position, PAGE);
       const wanted: bigint[] = [];
       for (const k of keys) {
-        for (let id = this.cursor + BigInt(1); id < k.id && this.gaps.size < 100_000; id++) this.gaps.set(id, now);
-        this.cursor = k.id;
+        this.position = { xid: k.xid, id: k.id };
         if (!this.local.delete(`${k.deviceId}\n${k.sequence}`)) wanted.push(k.id);
       }
       if (wanted.length) for (const row of await this.submissions.byIds(wanted)) this.apply(row.submission, row.receivedAt);
-      if (keys.length < 5000) break;
+      if (keys.length === PAGE) continue;
+      // Everything below the horizon is read: the next read starts there.
+      if (horizon.xid > this.position.xid) this.position = horizon;
+      break;
     }
     this.caughtUpAt = now;
-    if (!this.gaps.size) return;
-    for (const row of await this.submissions.byIds([...this.gaps.keys()])) {
-      this.gaps.delete(row.id);
-      this.apply(row.submission, row.receivedAt);
-    }
-    for (const [id, since] of this.gaps) if (now - since > GAP_MS) this.gaps.delete(id);
   }
 
   private apply(s: Parameters<TallyService['apply']>[0] & Parameters<Publisher['changed']>[0], receivedAt: Date): void {

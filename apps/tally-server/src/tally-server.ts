@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { Database, Leadership, openDatabase, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
+import { Database, Leadership, LogNotifications, openDatabase, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
 import { SystemClock } from '@shailoo/platform';
 import { DEFAULT_CONDUCT, ElectionRegistry } from '@shailoo/registry';
 import { BinaryMqttServer, serviceUrl } from '@shailoo/transport';
@@ -77,7 +77,7 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
   if (collaborators.brokerRefusals) app.get(TallyMetrics).countBrokerRefusals(collaborators.brokerRefusals);
   const registry = app.get(ElectionRegistry);
   const tally = app.get(TallyService);
-  const cursor = await tally.rebuild(await registry.load());
+  const start = await tally.rebuild(await registry.load());
   for (const [electionId, problem] of registry.unservable)
     new Logger('TallyServer').warn(JSON.stringify({ event: 'election-unservable', electionId, problem }));
   await app.get(BrokerAccounts).open();
@@ -89,8 +89,11 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
   };
   // On PostgreSQL other instances may share the store: follow its log, and publish only while leading.
   let leadership: Leadership | null = null;
+  let notifications: LogNotifications | null = null;
   if (config.databaseUrl) {
-    app.get(LogFollower).start(cursor);
+    const follower = app.get(LogFollower);
+    follower.start(start);
+    notifications = await LogNotifications.start(config.databaseUrl, () => follower.wake());
     leadership = await Leadership.start(config.databaseUrl, PUBLISHER_LOCK, lead);
   } else lead(true);
   const openapi = new DocumentBuilder()
@@ -120,6 +123,7 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
       uplink.close();
       await app.get(IngestController).stop();
       await leadership?.close();
+      await notifications?.close();
       await app.close();
       await database.close();
     },

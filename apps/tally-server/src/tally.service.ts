@@ -17,7 +17,7 @@ import {
   territoryResults,
   Versioned,
 } from '@shailoo/election';
-import { ElectionRepository, SubmissionRepository } from '@shailoo/persistence';
+import { ElectionRepository, SubmissionRepository, LogPosition } from '@shailoo/persistence';
 import { ElectionRegistry, RegisteredElection } from '@shailoo/registry';
 import { ELECTION_CLOCK, TALLY_SETTINGS, TallySettings } from './tally-config';
 import type { ViewVersion } from './view-cache';
@@ -53,21 +53,25 @@ export class TallyService {
     });
   }
 
-  /** Rebuilds everything from the store, as after a restart: operators' closes, then the log in order. */
-  /** Rebuilds the running tally from the stored log; returns the last row's id. */
-  async rebuild(closed: Map<string, Date>): Promise<bigint> {
+  /**
+   * Rebuilds the running tally from the stored log, as after a restart: operators' closes, then
+   * the log in order. Returns where a follower starts: the log's horizon taken before reading, so a
+   * row whose transaction was still running then is read by the follower, not lost between the two.
+   */
+  async rebuild(closed: Map<string, Date>): Promise<LogPosition> {
     this.elections.clear();
     for (const [id, at] of closed) {
       const e = this.stateOf(id);
       if (e) e.closedAt = at.getTime();
     }
+    const start = await this.submissions.horizon();
     const batch = 10_000;
     let cursor = BigInt(0);
     for (;;) {
       const rows = await this.submissions.after(cursor, batch);
       for (const { submission, receivedAt } of rows) this.apply(submission, receivedAt.getTime());
       if (rows.length) cursor = rows[rows.length - 1].id;
-      if (rows.length < batch) return cursor;
+      if (rows.length < batch) return start;
     }
   }
 

@@ -12,6 +12,7 @@ export function inMemoryElections(): ElectionRepository {
     elections: async () => [...elections.values()],
     devices: async (electionId?: string) => [...devices.values()].filter((d) => !electionId || d.electionId === electionId),
     electionIds: async () => [...elections.keys()],
+    withEveryDeviceId: async (_key, use) => use([...devices.keys()]),
     device: async (id) => devices.get(id) ?? null,
     election: async (id) => elections.get(id) ?? null,
     save: async (definition: ElectionDefinition, _hash, rows) => {

@@ -30,6 +30,21 @@ export class ElectionRepository {
     return this.db.prisma.device.findMany(electionId ? { where: { electionId } } : undefined);
   }
 
+  /**
+   * Runs `use` with the ids of every registered device, one caller at a time across all processes
+   * sharing the store (a transaction's advisory lock, `key`): whoever runs last saw every device
+   * registered before it.
+   */
+  async withEveryDeviceId(key: number, use: (deviceIds: string[]) => Promise<void>): Promise<void> {
+    await this.db.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${key})`;
+        await use((await tx.device.findMany({ select: { id: true } })).map((r) => r.id));
+      },
+      { maxWait: 60_000, timeout: 60_000 },
+    );
+  }
+
   /** The ids of the registered elections (cheap: no definitions). */
   async electionIds(): Promise<string[]> {
     return (await this.db.prisma.election.findMany({ select: { id: true } })).map((r) => r.id);

@@ -15,6 +15,21 @@ export interface StoredSubmission {
   receivedAt: Date;
 }
 
+/** The channel a commit of new rows is announced on (LISTEN/NOTIFY). */
+export const LOG_CHANNEL = 'shailoo_log';
+
+/** A place in the log as followers read it: (transaction id, row id), in that order. */
+export interface LogPosition {
+  xid: bigint;
+  id: bigint;
+}
+
+/** What a follower needs of a row to tell whether it applied it already. */
+export interface LogKey extends LogPosition {
+  deviceId: string;
+  sequence: number;
+}
+
 /** The log of accepted messages. (device_id, sequence) is the idempotency key: a resend inserts nothing. */
 @Injectable()
 export class SubmissionRepository {
@@ -28,14 +43,17 @@ export class SubmissionRepository {
     // One statement of eight array parameters whatever the batch's size: its text never changes,
     // and the engine parses eight arrays instead of eight parameters a row.
     const column = <T>(f: (r: Submission) => T) => rows.map(f);
+    // Whoever follows the log (other instances) is told at commit: NOTIFY is delivered then, and not at all on a rollback.
     const inserted = await this.db.prisma.$queryRaw<{ device_id: string; sequence: number }[]>`
-      INSERT INTO submission (election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
-      SELECT * FROM unnest(
-        ${column((r) => r.electionId)}::text[], ${column((r) => r.precinctId)}::text[], ${column((r) => r.deviceId)}::text[],
-        ${column((r) => r.sequence)}::int[], ${column((r) => r.kind)}::text[], ${column((r) => JSON.stringify(r.payload))}::jsonb[],
-        ${column((r) => r.bodyHash)}::bytea[], ${column((r) => r.envelope)}::bytea[])
-      ON CONFLICT (device_id, sequence) DO NOTHING
-      RETURNING device_id, sequence`;
+      WITH ins AS (
+        INSERT INTO submission (election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
+        SELECT * FROM unnest(
+          ${column((r) => r.electionId)}::text[], ${column((r) => r.precinctId)}::text[], ${column((r) => r.deviceId)}::text[],
+          ${column((r) => r.sequence)}::int[], ${column((r) => r.kind)}::text[], ${column((r) => JSON.stringify(r.payload))}::jsonb[],
+          ${column((r) => r.bodyHash)}::bytea[], ${column((r) => r.envelope)}::bytea[])
+        ON CONFLICT (device_id, sequence) DO NOTHING
+        RETURNING device_id, sequence)
+      SELECT ins.device_id, ins.sequence FROM ins, (SELECT pg_notify(${LOG_CHANNEL}, '')) AS told`;
     const key = (deviceId: string, sequence: number) => `${deviceId}\u0000${sequence}`;
     const insertedKeys = new Set(inserted.map((r) => key(r.device_id, Number(r.sequence))));
     const outcomes: StoreOutcome[] = [];
@@ -70,17 +88,34 @@ export class SubmissionRepository {
     return this.read({ id: { gt: cursor } }, limit);
   }
 
-  /** The keys of the log after `cursor`, in order: enough to tell rows already applied from the others. */
-  async keysAfter(cursor: bigint, limit: number): Promise<{ id: bigint; deviceId: string; sequence: number }[]> {
-    return this.db.prisma.submission.findMany({
-      where: { id: { gt: cursor } },
-      orderBy: { id: 'asc' },
-      take: limit,
-      select: { id: true, deviceId: true, sequence: true },
-    });
+  /** Where the finished part of the log ends now: the oldest transaction still running (every row below it is committed or never will be). */
+  async horizon(): Promise<LogPosition> {
+    const [{ xmin }] = await this.db.prisma.$queryRaw<{ xmin: string }[]>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`;
+    return { xid: BigInt(xmin), id: BigInt(0) };
   }
 
-  /** These rows of the log, those that exist (a gap a slower transaction may since have filled). */
+  /**
+   * The keys of the finished log after `from`, in (transaction, id) order, at most `limit`, and the
+   * horizon they were read below — one statement, one snapshot. A row whose transaction still runs
+   * is not read yet (nor anything after it): it will be, whenever it commits.
+   */
+  async finishedAfter(from: LogPosition, limit: number): Promise<{ horizon: LogPosition; keys: LogKey[] }> {
+    const rows = await this.db.prisma.$queryRaw<
+      { horizon: string; id: bigint | null; xid: string | null; device_id: string | null; sequence: number | null }[]
+    >`
+      WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+      SELECT h.xmin::text AS horizon, s.id, s.xid::text AS xid, s.device_id, s.sequence
+      FROM h LEFT JOIN LATERAL (
+        SELECT id, xid, device_id, sequence FROM submission
+        WHERE (xid, id) > (${from.xid.toString()}::xid8, ${from.id}::bigint) AND xid < h.xmin
+        ORDER BY xid, id LIMIT ${limit}) s ON true`;
+    return {
+      horizon: { xid: BigInt(rows[0].horizon), id: BigInt(0) },
+      keys: rows.filter((r) => r.id !== null).map((r) => ({ id: BigInt(r.id!), xid: BigInt(r.xid!), deviceId: r.device_id!, sequence: Number(r.sequence) })),
+    };
+  }
+
+  /** These rows of the log. */
   async byIds(ids: bigint[]): Promise<StoredSubmission[]> {
     return this.read({ id: { in: ids } }, ids.length);
   }
