@@ -26,7 +26,7 @@ describe(TallyService.name, () => {
     } as Submission,
   });
   let sut: TallyService;
-  let submissions: jest.Mocked<Pick<SubmissionRepository, 'after'>>;
+  let submissions: jest.Mocked<Pick<SubmissionRepository, 'after' | 'horizon'>>;
   let elections: ReturnType<typeof inMemoryElections>;
   let registry: ElectionRegistry;
 
@@ -34,7 +34,7 @@ describe(TallyService.name, () => {
     elections = inMemoryElections();
     registry = new ElectionRegistry(elections);
     await registry.register(election.definition, election.devices);
-    submissions = { after: jest.fn().mockResolvedValue([]) };
+    submissions = { after: jest.fn().mockResolvedValue([]), horizon: jest.fn().mockResolvedValue({ xid: BigInt(7), id: BigInt(0) }) };
     sut = new TallyService(
       tallySettings({ mqttUrl: 'mqtt://unused' }),
       new ManualClock(0),
@@ -47,7 +47,9 @@ describe(TallyService.name, () => {
 
   it('rebuilds the totals from the stored log, and the seats stay provisional while precincts are missing', async () => {
     submissions.after.mockResolvedValueOnce([stored(0, { p1: 100, p2: 50 }), stored(1, { p1: 10, p2: 40 })]);
-    await sut.rebuild(new Map());
+    // A follower starts from the log's horizon as it was before the rebuild read anything.
+    expect(await sut.rebuild(new Map())).toEqual({ xid: BigInt(7), id: BigInt(0) });
+    expect(submissions.horizon.mock.invocationCallOrder[0]).toBeLessThan(submissions.after.mock.invocationCallOrder[0]);
     expect(submissions.after).toHaveBeenCalledWith(BigInt(0), expect.any(Number));
     const r = sut.results(id)!;
     expect(r.precinctsReporting).toBe(2);
