@@ -6,7 +6,8 @@ function reorderKeys(value: unknown, reverse: boolean): unknown {
   if (Array.isArray(value)) return value.map((v) => reorderKeys(v, reverse));
   if (value && typeof value === 'object') {
     const entries = Object.entries(value).map(([k, v]) => [k, reorderKeys(v, reverse)] as const);
-    return Object.fromEntries(reverse ? entries.reverse() : entries.sort());
+    // Sorted by key alone: a plain sort() turns each [key, value] into a string, which throws for a value like {"toString": ""}.
+    return Object.fromEntries(reverse ? entries.reverse() : entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
   return value;
 }
