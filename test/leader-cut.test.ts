@@ -1,6 +1,6 @@
 import { connect, createServer, Server, Socket } from 'node:net';
 import { Client } from 'pg';
-import { Topics, v1 } from '@shailoo/contracts';
+import { metricSamples, Topics, v1 } from '@shailoo/contracts';
 import { transmit } from '@shailoo/modem';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
@@ -61,7 +61,7 @@ class SilentCut {
   }
 }
 
-const leading = async (s: TallyServerHandle) => /^shailoo_leader 1$/m.test(await (await fetch(`${s.httpUrl}/metrics`)).text());
+const leading = async (s: TallyServerHandle) => metricSamples(await (await fetch(`${s.httpUrl}/metrics`)).text(), 'shailoo_leader')[0]?.value === 1;
 
 /**
  * The leader (the instance publishing the retained aggregates) is cut off from PostgreSQL without
