@@ -1,19 +1,22 @@
 import { Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  AlwaysOffSampler,
-  AlwaysOnSampler,
-  BatchSpanProcessor,
-  ConsoleSpanExporter,
-  ParentBasedSampler,
-  Sampler,
-  SimpleSpanProcessor,
-  SpanExporter,
-  SpanProcessor,
-  TraceIdRatioBasedSampler,
-  TracerProvider,
-} from '@opentelemetry/sdk-trace';
+import type * as OtlpHttp from '@opentelemetry/exporter-trace-otlp-http';
+import type * as Resources from '@opentelemetry/resources';
+import type * as SdkTrace from '@opentelemetry/sdk-trace';
+import type { Sampler, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace';
+
+/**
+ * OpenTelemetry's SDK, loaded only when tracing is asked for: ~200 ms of start-up that every
+ * command and every `import 'shailoo-sim'` would otherwise pay with tracing off.
+ */
+function sdk(): typeof SdkTrace & typeof Resources & typeof OtlpHttp {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, on purpose (see above) */
+  return {
+    ...(require('@opentelemetry/sdk-trace') as typeof SdkTrace),
+    ...(require('@opentelemetry/resources') as typeof Resources),
+    ...(require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp),
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 /** A tracer and what ends it: spans still queued are exported before `shutdown` resolves. */
 export interface Tracing {
@@ -23,6 +26,7 @@ export interface Tracing {
 
 /** Traces to this exporter, every span, one at a time as it ends (a test's in-memory exporter) or batched. */
 export function tracingTo(exporter: SpanExporter, serviceName: string, options: { batch?: boolean; sampler?: Sampler } = {}): Tracing {
+  const { BatchSpanProcessor, SimpleSpanProcessor } = sdk();
   const processor: SpanProcessor = options.batch ? new BatchSpanProcessor({ exporter }) : new SimpleSpanProcessor({ exporter });
   return provide([processor], serviceName, options.sampler);
 }
@@ -41,6 +45,7 @@ export function tracingFromEnv(env: NodeJS.ProcessEnv, serviceName: string): Tra
     .map((n) => n.trim().toLowerCase())
     .filter((n) => n && n !== 'none');
   if (!names.length) return null;
+  const { BatchSpanProcessor, SimpleSpanProcessor, OTLPTraceExporter, ConsoleSpanExporter } = sdk();
   const processors = names.map((name): SpanProcessor => {
     if (name === 'otlp') return new BatchSpanProcessor({ exporter: new OTLPTraceExporter(otlpUrl(env)) });
     if (name === 'console') return new SimpleSpanProcessor({ exporter: new ConsoleSpanExporter() });
@@ -57,6 +62,7 @@ function otlpUrl(env: NodeJS.ProcessEnv): { url?: string } {
 }
 
 function samplerFromEnv(env: NodeJS.ProcessEnv): Sampler {
+  const { AlwaysOffSampler, AlwaysOnSampler, ParentBasedSampler, TraceIdRatioBasedSampler } = sdk();
   const name = (env.OTEL_TRACES_SAMPLER ?? 'parentbased_always_on').trim().toLowerCase();
   const arg = env.OTEL_TRACES_SAMPLER_ARG;
   const ratio = arg === undefined || arg === '' ? 1 : Number(arg);
@@ -75,6 +81,7 @@ function samplerFromEnv(env: NodeJS.ProcessEnv): Sampler {
 }
 
 function provide(spanProcessors: SpanProcessor[], serviceName: string, sampler?: Sampler): Tracing {
+  const { TracerProvider, resourceFromAttributes } = sdk();
   const provider = new TracerProvider({ resource: resourceFromAttributes({ 'service.name': serviceName }), spanProcessors, sampler });
   return { tracer: provider.getTracer('shailoo-sim'), shutdown: () => provider.shutdown() };
 }
