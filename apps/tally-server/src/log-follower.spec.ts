@@ -29,11 +29,14 @@ describe(LogFollower.name, () => {
   let sut: LogFollower;
   let closes: Map<string, number | null>;
   let publisher: { changed: jest.Mock; closed: jest.Mock };
+  /** Reads of rows that fail (the database gone between reading the keys and the rows). */
+  let rowReadsFailing: number;
 
   beforeEach(() => {
     log = [];
     running = [];
     applied = [];
+    rowReadsFailing = 0;
     timers = new ManualClock(0);
     const submissions = {
       finishedAfter: async (from: { xid: bigint; id: bigint }, limit: number) => {
@@ -46,7 +49,10 @@ describe(LogFollower.name, () => {
           .map((r) => ({ id: r.id, xid: r.xid, deviceId: r.submission.deviceId, sequence: r.submission.sequence }));
         return { horizon: { xid: horizon, id: BigInt(0) }, keys };
       },
-      byIds: async (ids: bigint[]) => log.filter((r) => ids.includes(r.id)),
+      byIds: async (ids: bigint[]) => {
+        if (rowReadsFailing > 0 && rowReadsFailing--) throw new Error('Connection terminated unexpectedly');
+        return log.filter((r) => ids.includes(r.id));
+      },
     } as unknown as SubmissionRepository;
     closes = new Map();
     const seen = new Map<string, number | null>();
@@ -102,6 +108,18 @@ describe(LogFollower.name, () => {
     expect([...applied].sort()).toEqual(['d1', 'd2', 'd3', 'd4']);
     await sut.poll();
     expect(applied).toHaveLength(4);
+  });
+
+  it('loses nothing when the database goes away between reading the keys and the rows: the next read takes them again', async () => {
+    log.push(row(1), row(2), row(3));
+    sut.storedHere('d2', 1);
+    rowReadsFailing = 1;
+    await expect(sut.poll()).rejects.toThrow('Connection terminated');
+    expect(applied).toEqual([]);
+    await sut.poll();
+    expect(applied).toEqual(['d1', 'd3']);
+    await sut.poll();
+    expect(applied).toEqual(['d1', 'd3']);
   });
 
   it('reads a page at a time until the horizon, then starts from the horizon', async () => {

@@ -99,12 +99,12 @@ export class LogFollower implements OnModuleDestroy {
     for (;;) {
       // Keys first: the rows this instance stored itself (all of them when it is alone) are not read again.
       const { horizon, keys } = await this.submissions.finishedAfter(this.position, PAGE);
-      const wanted: bigint[] = [];
-      for (const k of keys) {
-        this.position = { xid: k.xid, id: k.id };
-        if (!this.local.delete(`${k.deviceId}\n${k.sequence}`)) wanted.push(k.id);
-      }
-      if (wanted.length) for (const row of await this.submissions.byIds(wanted)) this.apply(row.submission, row.receivedAt);
+      const wanted = keys.filter((k) => !this.local.has(`${k.deviceId}\n${k.sequence}`)).map((k) => k.id);
+      const rows = wanted.length ? await this.submissions.byIds(wanted) : [];
+      // Read whole: from here nothing waits, so a page is applied and passed together or (a read failed) not at all.
+      for (const k of keys) this.local.delete(`${k.deviceId}\n${k.sequence}`);
+      for (const row of rows) this.apply(row.submission, row.receivedAt);
+      if (keys.length) this.position = { xid: keys[keys.length - 1].xid, id: keys[keys.length - 1].id };
       if (keys.length === PAGE) continue;
       // Everything below the horizon is read: the next read starts there.
       if (horizon.xid > this.position.xid) this.position = horizon;
@@ -114,7 +114,6 @@ export class LogFollower implements OnModuleDestroy {
   }
 
   private apply(s: Parameters<TallyService['apply']>[0] & Parameters<Publisher['changed']>[0], receivedAt: Date): void {
-    if (this.local.delete(`${s.deviceId}\n${s.sequence}`)) return;
     if (this.tally.apply(s, receivedAt.getTime())) this.publisher.changed(s);
   }
 
