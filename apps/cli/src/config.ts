@@ -34,6 +34,8 @@ const ENV = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, _ or - (a topic level)')
     .optional(),
+  // What a tally server does in a group on one PostgreSQL: all (default), ingest (verify, store, acknowledge) or aggregate (follow, serve reads, publish).
+  TALLY_ROLE: z.enum(['all', 'ingest', 'aggregate']).optional(),
   // PEM files: HTTPS and an mqtts-only embedded broker with this key and certificate (chain);
   // TLS_CA, the certificates a broker's must chain to (the certificate itself when unset).
   TLS_CERT: z.string().optional(),

@@ -316,11 +316,15 @@ program
 program
   .command('tally-server')
   .description(
-    `run the CEC tally server (MQTT_URL, DATABASE_URL, PGLITE_DIR, PORT, HOST); without MQTT_URL it embeds a broker; without DATABASE_URL or PGLITE_DIR it stores in ./${DEFAULT_DATA_DIRS.tallyServer}`,
+    `run the CEC tally server (MQTT_URL, DATABASE_URL, PGLITE_DIR, PORT, HOST, MQTT_SHARED_GROUP, TALLY_ROLE); without MQTT_URL it embeds a broker; without DATABASE_URL or PGLITE_DIR it stores in ./${DEFAULT_DATA_DIRS.tallyServer}`,
   )
   .option('--host <host>', 'HTTP address to listen on (default: HOST or 127.0.0.1)')
   .action(async (opts) => {
     const env = getEnv();
+    if (env.TALLY_ROLE && env.TALLY_ROLE !== 'all' && (!env.MQTT_URL || !env.DATABASE_URL))
+      throw new ConfigError(
+        `TALLY_ROLE=${env.TALLY_ROLE}: the instance works in a group that shares one broker and one PostgreSQL; set MQTT_URL and DATABASE_URL`,
+      );
     const host = opts.host ?? env.HOST;
     const store = durableStore(env, DEFAULT_DATA_DIRS.tallyServer);
     // The embedded broker is always secured; an external one when the server holds its secret.
@@ -340,6 +344,7 @@ program
         brokerPasswordFile: env.BROKER_PASSWORD_FILE,
         mqttCa: tls.ca,
         sharedGroup: env.MQTT_SHARED_GROUP,
+        role: env.TALLY_ROLE,
         https: tls.server ?? undefined,
       },
       collaborators: { tracer: tracing?.tracer },
@@ -353,6 +358,7 @@ program
         mqtt: redact(stack.mqttUrl),
         brokerAccess: access.described,
         database: server.database.kind,
+        role: env.TALLY_ROLE ?? 'all',
         store: store.dataDir ?? redact(store.url!),
       }),
     );

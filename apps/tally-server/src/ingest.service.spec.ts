@@ -9,6 +9,7 @@ import { LogFollower } from './log-follower';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { SubmissionStore } from './submission-store';
+import { TallyRole } from './tally-config';
 import { tallySettings } from './tally-server';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
@@ -23,6 +24,7 @@ describe(IngestService.name, () => {
   let publisher: jest.Mocked<Pick<Publisher, 'ack' | 'changed'>>;
   let tally: TallyService;
   let metrics: TallyMetrics;
+  let withRole: (role: TallyRole) => IngestService;
   const spans = new InMemorySpanExporter();
   const tracing = tracingTo(spans, 'ingest-spec');
   afterAll(() => tracing.shutdown());
@@ -39,18 +41,21 @@ describe(IngestService.name, () => {
     store = { save: jest.fn(), isStored: jest.fn().mockResolvedValue(false) };
     quarantine = { add: jest.fn().mockResolvedValue(undefined) };
     publisher = { ack: jest.fn(), changed: jest.fn() };
-    sut = new IngestService(
-      registry,
-      store as unknown as SubmissionStore,
-      tally,
-      quarantine as unknown as Quarantine,
-      publisher as unknown as Publisher,
-      metrics,
-      new LogFollower(submissions, tally, publisher as unknown as Publisher, registry, new ManualClock()),
-      clock,
-      new InlineVerifier(),
-      tracing.tracer,
-    );
+    withRole = (role) =>
+      new IngestService(
+        registry,
+        store as unknown as SubmissionStore,
+        tally,
+        quarantine as unknown as Quarantine,
+        publisher as unknown as Publisher,
+        metrics,
+        new LogFollower(submissions, tally, publisher as unknown as Publisher, registry, new ManualClock()),
+        clock,
+        new InlineVerifier(),
+        tracing.tracer,
+        { role },
+      );
+    sut = withRole('all');
   });
 
   afterEach(() => spans.reset());
@@ -91,6 +96,25 @@ describe(IngestService.name, () => {
     store.save.mockResolvedValue('conflict');
     expect(await sut.ingest(first.topic, first.payload)).toMatchObject({ status: 'rejected', rejection: { reason: 'sequence-reused' } });
     expect(publisher.ack).toHaveBeenCalledWith(expect.objectContaining({ status: v1.AckStatus.ACK_STATUS_REJECTED }));
+    expect(reporting()).toBe(0);
+  });
+
+  it('refuses a message the store found stale (a later one of its device is stored, by whichever instance), and tells the device', async () => {
+    store.save.mockResolvedValue('stale');
+    expect(await sut.ingest(first.topic, first.payload)).toMatchObject({
+      status: 'rejected',
+      rejection: { reason: 'stale-sequence', detail: expect.stringContaining('sequence 1 would never count') },
+    });
+    expect(publisher.ack).toHaveBeenCalledWith(expect.objectContaining({ status: v1.AckStatus.ACK_STATUS_REJECTED }));
+    expect(reporting()).toBe(0);
+  });
+
+  it('on an ingest-only instance stores and acknowledges, and keeps no tally (the aggregating instances read the log)', async () => {
+    store.save.mockResolvedValue('inserted');
+    expect(await withRole('ingest').ingest(first.topic, first.payload)).toEqual({ status: 'accepted' });
+    expect(store.save).toHaveBeenCalledTimes(1);
+    expect(publisher.ack).toHaveBeenCalledWith(expect.objectContaining({ status: v1.AckStatus.ACK_STATUS_ACCEPTED }));
+    expect(publisher.changed).not.toHaveBeenCalled();
     expect(reporting()).toBe(0);
   });
 

@@ -10,7 +10,7 @@ import { Publisher } from './publisher';
 import { Quarantine, Rejection } from './quarantine';
 import { SubmissionStore } from './submission-store';
 import { IngestTrace } from './ingest-trace';
-import { ELECTION_CLOCK, SIGNATURE_VERIFIER, TRACER } from './tally-config';
+import { ELECTION_CLOCK, SIGNATURE_VERIFIER, TALLY_SETTINGS, TallySettings, TRACER } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 
@@ -36,11 +36,15 @@ export class IngestService implements OnModuleDestroy {
     @Inject(ELECTION_CLOCK) private readonly clock: Clock,
     @Inject(SIGNATURE_VERIFIER) private readonly verifier: SignatureVerifier,
     @Inject(TRACER) private readonly tracer: Tracer | null,
+    @Inject(TALLY_SETTINGS) settings: Pick<TallySettings, 'role'>,
   ) {
     this.authenticator = new DeviceMessageAuthenticator(registry, verifier);
+    this.aggregates = settings.role !== 'ingest';
   }
 
   private readonly authenticator: DeviceMessageAuthenticator;
+  /** Whether this instance keeps a running tally (every role but `ingest`). */
+  private readonly aggregates: boolean;
 
   onModuleDestroy(): Promise<void> {
     return this.verifier.close();
@@ -91,6 +95,10 @@ export class IngestService implements OnModuleDestroy {
     trace?.next('commit');
     const outcome = await this.store.save(submission);
     if (typeof outcome === 'object') return this.refuse(topic, raw, { reason: 'store-refused', detail: outcome.refused }, submission);
+    if (outcome === 'stale') {
+      const detail = `a later ${submission.kind} of device ${submission.deviceId} for precinct ${submission.precinctId} is stored; sequence ${submission.sequence} would never count`;
+      return this.refuse(topic, raw, { reason: 'stale-sequence', detail }, submission);
+    }
     if (outcome === 'conflict') {
       return this.refuse(
         topic,
@@ -101,13 +109,16 @@ export class IngestService implements OnModuleDestroy {
     }
     const accepted = outcome === 'inserted';
     if (accepted) {
-      this.follower.storedHere(submission.deviceId, submission.sequence);
       this.metrics.ingested.inc({ kind: submission.kind });
       this.metrics.latency.observe((this.clock.now() - receivedAt) / 1000);
-      trace?.next('tally');
-      const changed = this.tally.apply(submission, this.clock.now());
-      trace?.next('publish');
-      if (changed) this.publisher.changed(submission);
+      // An ingest-only instance keeps no tally: the aggregating instances read the row from the log.
+      if (this.aggregates) {
+        this.follower.storedHere(submission.deviceId, submission.sequence);
+        trace?.next('tally');
+        const changed = this.tally.apply(submission, this.clock.now());
+        trace?.next('publish');
+        if (changed) this.publisher.changed(submission);
+      }
     } else this.metrics.duplicates.inc();
     trace?.next('ack');
     this.publisher.ack({

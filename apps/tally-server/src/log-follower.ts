@@ -31,6 +31,7 @@ export class LogFollower implements OnModuleDestroy {
   private readonly local = new Set<string>();
   private timer: Timer | null = null;
   private running = false;
+  private rows = true;
   private polling = false;
   private woken = false;
   /** A read is due within NOTIFIED_MS (further announcements do not push it back). */
@@ -46,9 +47,13 @@ export class LogFollower implements OnModuleDestroy {
     @Inject(TIMERS) private readonly timers: Clock,
   ) {}
 
-  /** Follows the log from `position` (where the rebuild began: the horizon before it read). */
-  start(position: LogPosition): void {
+  /**
+   * Follows the log from `position` (where the rebuild began: the horizon before it read). Without
+   * `rows` (an ingest-only instance, which keeps no tally) only new elections and closes are followed.
+   */
+  start(position: LogPosition, rows = true): void {
     this.position = position;
+    this.rows = rows;
     this.running = true;
     this.caughtUpAt = this.timers.now();
     this.schedule(POLL_MS);
@@ -96,6 +101,12 @@ export class LogFollower implements OnModuleDestroy {
     await this.registry.loadNew();
     // Counts another instance closed or reopened: refused (or taken again) here too.
     for (const id of await this.tally.followCloses()) this.publisher.closed(id, this.tally.closedAt(id) !== null);
+    if (this.rows) await this.readLog();
+    this.caughtUpAt = now;
+  }
+
+  /** Applies every finished row after the position that this instance did not store itself, a page at a time. */
+  private async readLog(): Promise<void> {
     for (;;) {
       // Keys first: the rows this instance stored itself (all of them when it is alone) are not read again.
       const { horizon, keys } = await this.submissions.finishedAfter(this.position, PAGE);
@@ -110,7 +121,6 @@ export class LogFollower implements OnModuleDestroy {
       if (horizon.xid > this.position.xid) this.position = horizon;
       break;
     }
-    this.caughtUpAt = now;
   }
 
   private apply(s: Parameters<TallyService['apply']>[0] & Parameters<Publisher['changed']>[0], receivedAt: Date): void {

@@ -49,11 +49,24 @@ export interface TallySettings {
    * stored log, and one at a time (a PostgreSQL advisory lock) publishes the retained aggregates.
    */
   sharedGroup?: string;
+  /**
+   * What this instance does in a group on PostgreSQL (TALLY_ROLE; `all` when unset):
+   *   - `all`: ingests its share of the uplink, follows every other instance's rows, serves reads and
+   *     may lead the publication — each added instance then applies every result once more;
+   *   - `ingest`: only verifies, stores and acknowledges (no running tally, no reads of results):
+   *     the cost of a result is paid once, on one instance, however many there are;
+   *   - `aggregate`: takes nothing from the uplink; follows the stored log, serves reads and the
+   *     live page, and may lead the publication.
+   */
+  role?: TallyRole;
   /** Server-sent event streams: how many per client address and in all, how far one may fall behind (DEFAULT_STREAM_LIMITS when unset). */
   streamLimits?: StreamLimits;
   /** Serve HTTPS with this PEM key and certificate (chain). */
   https?: { key: string; cert: string };
 }
+
+export type TallyRole = 'all' | 'ingest' | 'aggregate';
+export const TALLY_ROLES: readonly TallyRole[] = ['all', 'ingest', 'aggregate'];
 
 /** What the server is given to work with. */
 export interface TallyCollaborators {

@@ -2,6 +2,7 @@ import { INestApplication, Logger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { Database, Leadership, LogNotifications, openDatabase, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
@@ -30,6 +31,21 @@ export interface TallyServerHandle {
   submissions: SubmissionRepository;
   rejections: RejectionRepository;
   close(): Promise<void>;
+}
+
+/** What an ingest-only instance cannot answer: it keeps no tally (results, seats, territories, precincts, event streams, exports, the live page). */
+const TALLY_READS = /^\/(?:$|live\/|api\/elections\/[^/]+\/(?:results|seats|territories|precincts|events|export)(?:\/|$))/;
+
+/** On an ingest-only instance, a read of the tally is answered 503 with where to read instead (never zeros from a tally it does not keep). */
+function refuseReads(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  if (req.method !== 'GET' || !TALLY_READS.test((req.url ?? '/').split('?')[0])) return next();
+  res.writeHead(503, { 'content-type': 'application/json; charset=utf-8' }).end(
+    JSON.stringify({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'this tally server only ingests (TALLY_ROLE=ingest) and keeps no tally: read results from an instance with TALLY_ROLE=aggregate or all',
+    }),
+  );
 }
 
 /** The tally server's settings: the defaults, with what is given. */
@@ -63,6 +79,9 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
   const collaborators: TallyCollaborators = { clock, timers, brokerRefusals, tracer };
   // On a secured broker the server's own clients are the service `service-tally`.
   const config = given.brokerSecret ? { ...given, mqttUrl: serviceUrl(given.mqttUrl, given.brokerSecret, 'tally') } : given;
+  const role = config.role ?? 'all';
+  if (role !== 'all' && !config.databaseUrl)
+    throw new Error(`a tally server with the role ${role} works in a group that shares one PostgreSQL: it needs a database URL (DATABASE_URL)`);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const app = await NestFactory.create<NestExpressApplication>(TallyServerModule.forRoot(config, collaborators, database, extension), {
     logger,
@@ -77,7 +96,7 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
   if (collaborators.brokerRefusals) app.get(TallyMetrics).countBrokerRefusals(collaborators.brokerRefusals);
   const registry = app.get(ElectionRegistry);
   const tally = app.get(TallyService);
-  const start = await tally.rebuild(await registry.load());
+  const start = await tally.rebuild(await registry.load(), role !== 'ingest');
   for (const [electionId, problem] of registry.unservable)
     new Logger('TallyServer').warn(JSON.stringify({ event: 'election-unservable', electionId, problem }));
   await app.get(BrokerAccounts).open();
@@ -90,20 +109,26 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
   // On PostgreSQL other instances may share the store: follow its log, and publish only while leading.
   let leadership: Leadership | null = null;
   let notifications: LogNotifications | null = null;
+  // An ingest-only instance follows only new elections and closes, and never publishes aggregates.
   if (config.databaseUrl) {
     const follower = app.get(LogFollower);
-    follower.start(start);
-    notifications = await LogNotifications.start(config.databaseUrl, () => follower.wake());
-    leadership = await Leadership.start(config.databaseUrl, PUBLISHER_LOCK, lead);
+    follower.start(start, role !== 'ingest');
+    if (role !== 'ingest') {
+      notifications = await LogNotifications.start(config.databaseUrl, () => follower.wake());
+      leadership = await Leadership.start(config.databaseUrl, PUBLISHER_LOCK, lead);
+    } else lead(false);
   } else lead(true);
+  if (role === 'ingest') app.use(refuseReads);
   const openapi = new DocumentBuilder()
     .setTitle('shailoo-sim tally server')
     .setDescription('The CEC tally server: results, seats, quarantine, exports. Devices speak MQTT + protobuf (see proto/ and the README).')
     .setVersion('1')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi));
-  const uplink = BinaryMqttServer.forBroker(config.mqttUrl, 'tally-server', { ca: config.mqttCa, sharedGroup: config.sharedGroup });
-  app.connectMicroservice({ strategy: uplink }, { inheritAppConfig: true });
+  // An aggregating instance takes nothing from the uplink: the ingest instances store it.
+  const uplink =
+    role === 'aggregate' ? null : BinaryMqttServer.forBroker(config.mqttUrl, 'tally-server', { ca: config.mqttCa, sharedGroup: config.sharedGroup });
+  if (uplink) app.connectMicroservice({ strategy: uplink }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as AddressInfo;
@@ -120,7 +145,7 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
       // acknowledged), give up leading, then Nest's hooks: the publisher's last acks and aggregates,
       // the event streams closed, the store's queue drained; the database last.
       app.get(Health).stop();
-      uplink.close();
+      uplink?.close();
       await app.get(IngestController).stop();
       await leadership?.close();
       await notifications?.close();

@@ -48,23 +48,27 @@ export class TallyService {
     private readonly metrics: TallyMetrics,
   ) {
     // Each scrape sees every election's precincts as of now: a silent precinct turns overdue without any message arriving.
-    metrics.beforeScrape(() => {
-      for (const election of this.registry.allElections()) this.territory(election, this.stateOf(election.definition.id)!, election.definition.territory.id);
-    });
+    // (An ingest-only instance keeps no tally: the aggregating instances say how many report.)
+    if (settings.role !== 'ingest')
+      metrics.beforeScrape(() => {
+        for (const election of this.registry.allElections()) this.territory(election, this.stateOf(election.definition.id)!, election.definition.territory.id);
+      });
   }
 
   /**
    * Rebuilds the running tally from the stored log, as after a restart: operators' closes, then
    * the log in order. Returns where a follower starts: the log's horizon taken before reading, so a
    * row whose transaction was still running then is read by the follower, not lost between the two.
+   * Without `readLog` (an ingest-only instance) only the closes are taken in.
    */
-  async rebuild(closed: Map<string, Date>): Promise<LogPosition> {
+  async rebuild(closed: Map<string, Date>, readLog = true): Promise<LogPosition> {
     this.elections.clear();
     for (const [id, at] of closed) {
       const e = this.stateOf(id);
       if (e) e.closedAt = at.getTime();
     }
     const start = await this.submissions.horizon();
+    if (!readLog) return start;
     const batch = 10_000;
     let cursor = BigInt(0);
     for (;;) {

@@ -50,11 +50,12 @@ export function syntheticCount(seed: string, i: number): { votes: { partyId: str
   return { votes, invalidBallots, ballotsInBox: votes.reduce((s, v) => s + v.votes, 0) + invalidBallots };
 }
 
-/** The ballot box of precinct `i`: its key, its registration and its signed result. */
+/** The ballot box of precinct `i`: its key, its registration and its signed result (under `sequence`: a later one is a resigned count). */
 export function syntheticStation(
   election: { id: string; hash: string },
   seed: string,
   i: number,
+  sequence = 1,
 ): { registration: DeviceRegistration; topic: string; envelope: Buffer } {
   const precinctId = `${election.id}-p${i}`;
   const deviceId = DeviceIds.ballotBox(precinctId);
@@ -65,7 +66,7 @@ export function syntheticStation(
       definitionHash: Buffer.from(election.hash, 'hex'),
       precinctId,
       deviceId,
-      sequence: 1,
+      sequence,
       ...syntheticCount(seed, i),
       closedAtMs: Date.UTC(2021, 3, 11, 14),
     },

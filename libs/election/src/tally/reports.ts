@@ -4,6 +4,11 @@
  */
 export const MESSAGE_KINDS = ['result', 'protocol', 'identification', 'turnout'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+/**
+ * Kinds of which a device's later message replaces its earlier one for the same precinct (a turnout
+ * snapshot only replaces one of its own hour): an earlier message arriving after a later one is stale.
+ */
+export const SUPERSEDING_KINDS: readonly MessageKind[] = ['result', 'protocol', 'identification'];
 
 /** A ballot box's preliminary count. */
 export interface ResultPayload {

@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MessageKind, Payload, PrecinctReport } from '@shailoo/election';
+import { MessageKind, Payload, PrecinctReport, SUPERSEDING_KINDS } from '@shailoo/election';
 import { Database, DATABASE } from '../database';
 
 /** A verified message, ready to store: a precinct report, its election and the signed envelope it came in. */
 export type Submission = PrecinctReport & { electionId: string; bodyHash: Buffer; envelope: Buffer };
 
-/** inserted: stored now; duplicate: the same message was stored before; conflict: the key holds another one. */
-export type StoreOutcome = 'inserted' | 'duplicate' | 'conflict';
+/**
+ * inserted: stored now; duplicate: the same message was stored before; conflict: the key holds
+ * another one; stale: a later message of the same device, precinct and kind is stored (of the
+ * SUPERSEDING_KINDS), so this one would never count.
+ */
+export type StoreOutcome = 'inserted' | 'duplicate' | 'conflict' | 'stale';
 
 /** A stored submission with its place in the log (ids increase with every insert). */
 export interface StoredSubmission {
@@ -51,6 +55,11 @@ export class SubmissionRepository {
           ${column((r) => r.electionId)}::text[], ${column((r) => r.precinctId)}::text[], ${column((r) => r.deviceId)}::text[],
           ${column((r) => r.sequence)}::int[], ${column((r) => r.kind)}::text[], ${column((r) => JSON.stringify(r.payload))}::jsonb[],
           ${column((r) => r.bodyHash)}::bytea[], ${column((r) => r.envelope)}::bytea[])
+          AS u(election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
+        -- Stale: a later message of the device's that this one would never replace is stored (whichever instance stored it).
+        WHERE u.kind <> ALL(${SUPERSEDING_KINDS}::text[]) OR NOT EXISTS (
+          SELECT 1 FROM submission s
+          WHERE s.device_id = u.device_id AND s.sequence > u.sequence AND s.kind = u.kind AND s.precinct_id = u.precinct_id)
         ON CONFLICT (device_id, sequence) DO NOTHING
         RETURNING device_id, sequence)
       SELECT ins.device_id, ins.sequence FROM ins, (SELECT pg_notify(${LOG_CHANNEL}, '')) AS told`;
@@ -72,7 +81,10 @@ export class SubmissionRepository {
         select: { deviceId: true, sequence: true, bodyHash: true },
       });
       const hashes = new Map(stored.map((s) => [key(s.deviceId, s.sequence), Buffer.from(s.bodyHash)]));
-      for (const i of toCheck) outcomes[i] = hashes.get(key(rows[i].deviceId, rows[i].sequence))?.equals(rows[i].bodyHash) ? 'duplicate' : 'conflict';
+      for (const i of toCheck) {
+        const stored = hashes.get(key(rows[i].deviceId, rows[i].sequence));
+        outcomes[i] = !stored ? 'stale' : stored.equals(rows[i].bodyHash) ? 'duplicate' : 'conflict';
+      }
     }
     return outcomes;
   }

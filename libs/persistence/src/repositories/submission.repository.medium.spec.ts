@@ -1,0 +1,50 @@
+import { ElectionDefinition } from '@shailoo/election';
+import { Database, openDatabase } from '../database';
+import { ElectionRepository } from './election.repository';
+import { Submission, SubmissionRepository } from './submission.repository';
+
+describe(SubmissionRepository.name, () => {
+  let db: Database;
+  let sut: SubmissionRepository;
+  // The store checks nothing of the definition: only that the election's row exists.
+  const definition = { id: 'store-spec', name: 'Store spec' } as ElectionDefinition;
+  const [p1, p2] = ['store-spec-p1', 'store-spec-p2'];
+
+  /** A message of device `d`: its kind, precinct and sequence, and a body hash telling bodies apart. */
+  const message = (kind: Submission['kind'], sequence: number, body = 'a', precinctId = p1, deviceId = 'box-1'): Submission =>
+    ({
+      kind,
+      electionId: definition.id,
+      precinctId,
+      deviceId,
+      sequence,
+      payload: kind === 'turnout' ? { hour: sequence, voters: 10 } : { votes: {}, invalidBallots: 0, againstAll: 0, ballotsInBox: 0 },
+      bodyHash: Buffer.from(body),
+      envelope: Buffer.from(body),
+    }) as Submission;
+
+  beforeAll(async () => {
+    db = await openDatabase({ dataDir: 'memory://' });
+    await new ElectionRepository(db).save(definition, 'hash', []);
+    sut = new SubmissionRepository(db);
+  });
+  afterAll(() => db.close());
+
+  it('says of each row whether it was inserted, a duplicate, another body under a stored key, or stale', async () => {
+    expect(await sut.insertBatch([message('result', 2), message('result', 5, 'a', p1, 'box-2')])).toEqual(['inserted', 'inserted']);
+    expect(
+      await sut.insertBatch([
+        message('result', 2), // the same again
+        message('result', 2, 'b'), // another body, same key
+        message('result', 1), // older than the stored 2 of the same device, kind and precinct
+        message('result', 3),
+        message('protocol', 1, 'a', p1, 'box-3'), // another device: not stale
+      ]),
+    ).toEqual(['duplicate', 'conflict', 'stale', 'inserted', 'inserted']);
+  });
+
+  it('never calls stale a turnout snapshot (each hour counts on its own) nor a message for another precinct', async () => {
+    expect(await sut.insertBatch([message('turnout', 20, 'a', p1, 'id-1'), message('turnout', 12, 'a', p1, 'id-1')])).toEqual(['inserted', 'inserted']);
+    expect(await sut.insertBatch([message('result', 4, 'a', p2, 'box-2')])).toEqual(['inserted']);
+  });
+});
