@@ -15,14 +15,18 @@ import { LeanMqttClient } from '@shailoo/transport';
  *   - `all`: k instances that each ingest and follow every other's rows (TALLY_ROLE=all);
  *   - `split`: k ingest-only instances (TALLY_ROLE=ingest) and one aggregating instance.
  * Each receives the same burst — BENCH_RESULTS (6,000) signed results at BENCH_RATE (600) a
- * second from one publisher, on a fresh database — and is measured from the end of registration
- * until every instance that serves reads answers all precincts with the exact totals: CPU of every
- * server process (all threads, from /proc), and of PostgreSQL's and Mosquitto's, in ms per result.
+ * second from one publisher, on a fresh database; or with BENCH_RATE_PER_INSTANCE the same rate on
+ * each ingesting instance — and is measured from the start of the burst until every instance that
+ * serves reads answers all precincts with the exact totals: CPU of every server process (all
+ * threads, from /proc), and of PostgreSQL's and Mosquitto's, in ms per result; and the group's
+ * less what it spends idle (measured just before, as long as the burst lasts).
  * The baseline, measured in the same run, is `all` at size 1. Prints a JSON line per run.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '1,2,4').split(',').map(Number);
 const RESULTS = Number(process.env.BENCH_RESULTS ?? 6000);
 const RATE = Number(process.env.BENCH_RATE ?? 600);
+/** When set, the rate grows with the group instead: this many results a second per ingesting instance (the same load on each). */
+const RATE_PER_INSTANCE = process.env.BENCH_RATE_PER_INSTANCE ? Number(process.env.BENCH_RATE_PER_INSTANCE) : null;
 const MQTT_URL = process.env.BENCH_MQTT_URL ?? process.env.TEST_MQTT_URL;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const TOKEN = 'bench-operator-token-0123456789abcdef';
@@ -94,8 +98,8 @@ async function withDatabase<T>(name: string, use: (url: string) => Promise<T>): 
   }
 }
 
-/** Publishes every station's result at RATE a second from one client; resolves when all are acknowledged as accepted. */
-async function burst(messages: { topic: string; payload: Buffer }[]): Promise<number> {
+/** Publishes every station's result at `rate` a second from one client; resolves when all are acknowledged as accepted. */
+async function burst(messages: { topic: string; payload: Buffer }[], rate: number): Promise<number> {
   const client = LeanMqttClient.open(MQTT_URL!, { clientId: `bench-group-${process.pid}`, reconnectMs: -1 });
   await new Promise<void>((resolve) => client.on('connect', resolve));
   let accepted = 0;
@@ -107,7 +111,7 @@ async function burst(messages: { topic: string; payload: Buffer }[]): Promise<nu
   );
   await client.subscribe(`${Topics.ack('+')}`);
   for (let i = 0; i < messages.length; i++) {
-    const due = started + (i * 1000) / RATE;
+    const due = started + (i * 1000) / rate;
     if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
     void client.publish(messages[i].topic, messages[i].payload, 1);
   }
@@ -135,9 +139,14 @@ async function run(shape: 'all' | 'split', size: number) {
       for (const s of readers) while (!(await results(s))) await new Promise((r) => setTimeout(r, 100));
       const pids = servers.map((s) => s.child.pid!);
       const [postgres, mosquitto] = [processes('postgres'), processes('mosquitto')];
+      const rate = RATE_PER_INSTANCE ? RATE_PER_INSTANCE * size : RATE;
+      // What the group spends doing nothing (polling, timers, keepalives), over as long as the burst lasts: told apart below.
+      const idleFrom = cpuMs(pids);
+      await new Promise((r) => setTimeout(r, (RESULTS / rate) * 1000));
+      const idleMsPerS = (cpuMs(pids) - idleFrom) / (RESULTS / rate);
       const before = { servers: pids.map((p) => cpuMs([p])), postgres: cpuMs(postgres), mosquitto: cpuMs(mosquitto) };
       const started = Date.now();
-      const acknowledgedAfter = await burst(election.messages);
+      const acknowledgedAfter = await burst(election.messages, rate);
       for (const s of readers) {
         for (;;) {
           const r = (await results(s))!;
@@ -156,11 +165,13 @@ async function run(shape: 'all' | 'split', size: number) {
         size,
         instances: roles.join('+'),
         results: RESULTS,
-        rate: RATE,
+        rate,
         acknowledgedAfterS: acknowledgedAfter,
         allReadAfterS: allReadAfter,
         groupCpuMsPerResult: +perServer.reduce((a, b) => a + b, 0).toFixed(3),
         perInstanceCpuMsPerResult: perServer.map((v) => +v.toFixed(3)),
+        idleCpuMsPerSecond: Math.round(idleMsPerS),
+        groupCpuMsPerResultLessIdle: +(perServer.reduce((a, b) => a + b, 0) - (idleMsPerS * allReadAfter) / RESULTS).toFixed(3),
         postgresCpuMsPerResult: +((cpuMs(postgres) - before.postgres) / RESULTS).toFixed(3),
         mosquittoCpuMsPerResult: +((cpuMs(mosquitto) - before.mosquitto) / RESULTS).toFixed(3),
       };

@@ -43,7 +43,10 @@ async function persistence() {
         if (args.kind === 'entry-point') return undefined;
         if (args.path.startsWith('.')) {
           const target = path.resolve(args.resolveDir, args.path);
-          return target.startsWith(lib) || !args.resolveDir.startsWith(lib) ? undefined : { path: args.path, external: true };
+          if (target.startsWith(lib) || !args.resolveDir.startsWith(lib)) return undefined;
+          // The rest of the project (tsc-alias made @shailoo/* relative to the importing file): relative to the bundle now.
+          const fromBundle = path.relative(lib, target);
+          return { path: fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`, external: true };
         }
         const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
         return BUNDLED.test(name) ? undefined : { path: args.path, external: true };
