@@ -49,7 +49,14 @@ describe('deployment files', () => {
     expect(env).toMatchObject({ MQTT_SHARED_GROUP: 'tally', OPERATOR_TOKEN: 'shailoo-secrets', BROKER_SECRET: 'shailoo-secrets' });
     expect(container.resources.requests.cpu).toBeDefined();
     expect(find(objects, 'PodDisruptionBudget', 'tally-server').spec.minAvailable).toBe(1);
-    expect(find(objects, 'Job', 'stations').spec.completionMode).toBe('Indexed');
+    // The load agents: an Indexed Job whose pods the headless Service names, and the coordinator that reaches each of them.
+    const agents = find(objects, 'Job', 'loadtest-agent');
+    expect(agents.spec.completionMode).toBe('Indexed');
+    expect(agents.spec.template.spec.subdomain).toBe(find(objects, 'Service', 'loadtest-agents').metadata.name);
+    expect(find(objects, 'Service', 'loadtest-agents').spec.clusterIP).toBe('None');
+    const coordinator = find(objects, 'Job', 'loadtest-coordinator').spec.template.spec.containers[0];
+    const agentList = coordinator.args[coordinator.args.indexOf('--agents') + 1].split(',');
+    expect(agentList).toEqual(Array.from({ length: agents.spec.completions }, (_, i) => `loadtest-agent-${i}.loadtest-agents:7400`));
     expect(find(objects, 'Service', 'mosquitto').spec.type).toBe('LoadBalancer');
     expect(find(objects, 'Ingress', 'live-page').spec.rules[0].http.paths[0].backend.service.name).toBe('tally-server');
     // The broker's configuration is compose's own files, in a ConfigMap the StatefulSet mounts.

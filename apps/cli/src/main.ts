@@ -21,7 +21,17 @@ import {
   shippedScenarios,
   TargetError,
 } from '@shailoo/scenario-runner';
-import { LoadtestMetrics, loadtestOptions, LoadtestOptionsError, runLoadtest, summaryTable, verdict, writeCsv, writeReport } from '@shailoo/loadtest';
+import {
+  LoadtestMetrics,
+  loadtestOptions,
+  LoadtestOptionsError,
+  runLoadtest,
+  startAgent,
+  summaryTable,
+  verdict,
+  writeCsv,
+  writeReport,
+} from '@shailoo/loadtest';
 import { loadtestBars, progressBars } from './progress';
 import { TallyStack, tokenHash, Tracing, tracingFromEnv } from '@shailoo/tally-server';
 import { deviceBrokerUrl, devicePassword, serviceUrl } from '@shailoo/transport';
@@ -200,12 +210,13 @@ program
     process.exitCode = report.oracle.ok && report.precinctsReported === report.precincts ? 0 : 1;
   });
 
-program
+const loadtest = program
   .command('loadtest')
   .description(
     'close the polls of N simulated stations at once (or steadily) against the embedded stack or --broker/--register; checks every count against the server and prints latencies beside two baselines',
   )
-  .requiredOption('--stations <n>', 'how many stations (each its own box, key, precinct and sequence)', Flags.count)
+  // Required, but checked in the action: `loadtest agent` takes none.
+  .option('--stations <n>', 'how many stations (each its own box, key, precinct and sequence; required)', Flags.count)
   .option('--connect-rate <r>', 'new connections per second over all processes (0: as fast as they go)', Flags.nonNegative, 0)
   .addOption(new Option('--mode <mode>', 'burst: every station closes at once; steady: spread over --interval').choices(['burst', 'steady']).default('burst'))
   .option('--interval <s>', 'seconds the closes are spread over in steady mode', Flags.positive, 60)
@@ -216,7 +227,16 @@ program
   .option('--dial', 'each station connects, sends, waits for its acknowledgement and hangs up, as a modem does (the default)')
   .option('--persistent', 'each station stays connected from before the polls close')
   .option('--sessions <n>', 'most stations in a session at once, over all processes (default 2,000 when dialing)', Flags.count)
-  .option('--processes <k>', 'child processes for the stations (default: enough for this machine’s socket limit, at least 2 from 10,000 stations)', Flags.count)
+  .option(
+    '--processes <k>',
+    'child processes for the stations, on each agent with --agents (default: enough for the socket limit, at least 2 from 10,000 stations)',
+    Flags.count,
+  )
+  .option(
+    '--agents <list>',
+    'run the stations on load agents (`loadtest agent --listen`): host:port,host:port…; this process coordinates and merges',
+    (v: string) => v.split(',').map((a) => a.trim()),
+  )
   .option('--seed <seed>', 'seed of every key and count', 'loadtest')
   .option('--duration <s>', 'seconds after the polls close when whatever is unacknowledged is given up', Flags.positive, 600)
   .option('--resend <ms>', 'a station’s first wait for its acknowledgement before resending (doubling, with jitter)', Flags.positive, 30_000)
@@ -231,6 +251,7 @@ program
   .option('--prometheus <port>', 'serve the running counters at http://127.0.0.1:PORT/metrics', Flags.port)
   .option('--profile <file>', 'write a CPU profile of the embedded tally server during the run (.cpuprofile, for Chrome DevTools)')
   .action(async (opts) => {
+    if (opts.stations === undefined) loadtest.error("error: required option '--stations <n>' not specified");
     const env = getEnv();
     const options = loadtestOptions({
       stations: opts.stations,
@@ -244,6 +265,7 @@ program
       dial: !opts.persistent,
       sessions: opts.sessions,
       processes: opts.processes,
+      agents: opts.agents,
       seed: opts.seed,
       durationS: opts.duration,
       resendMs: opts.resend,
@@ -274,6 +296,18 @@ program
     const problem = verdict(report);
     if (problem) console.error(`shailoo-sim: ${problem}`);
     process.exitCode = problem ? 1 : 0;
+  });
+
+loadtest
+  .command('agent')
+  .description('a load agent: runs station processes for a `loadtest --agents` coordinator on another machine (one per connection it opens)')
+  .requiredOption('--listen <host:port>', 'address to listen on (port 0 takes a free one)')
+  .option('--once', 'end (exit 0) when the first run is over: its last station process has ended (a Kubernetes Job)')
+  .action(async (opts) => {
+    const agent = await startAgent(opts.listen, (line) => console.error(line));
+    console.log(JSON.stringify({ event: 'listening', agent: agent.address }));
+    if (opts.once) void agent.idle().then(() => process.kill(process.pid, 'SIGTERM'));
+    await serveUntilSignal('loadtest-agent', () => agent.close());
   });
 
 program

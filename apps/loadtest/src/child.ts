@@ -1,4 +1,5 @@
 import { ChildProcess, fork } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { moduleRunner, profiling } from '@shailoo/transport';
 
 /**
@@ -14,20 +15,26 @@ export function forkSibling(name: string, args: string[] = []): ChildProcess {
   });
 }
 
-/** The next IPC message of a child that satisfies `match`; rejects if the child exits first. */
-export function nextMessage<T>(child: ChildProcess, match: (m: T) => boolean): Promise<T> {
+/**
+ * The next message of a child process (or of a fleet member, which emits the same events) that
+ * satisfies `match`; rejects if it ends first, saying where it ran when that is not here.
+ */
+export function nextMessage<T>(source: EventEmitter & { where?: string; ended?: string | null }, match: (m: T) => boolean): Promise<T> {
   return new Promise((resolve, reject) => {
+    // A member that ended already will say nothing more.
+    if (source.ended) return reject(new Error(`a load-test process at ${source.where} ended: ${source.ended}`));
     const onMessage = (m: T) => {
       if (!match(m)) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
+      source.off('message', onMessage);
+      source.off('exit', onExit);
       resolve(m);
     };
-    const onExit = (code: number | null) => {
-      child.off('message', onMessage);
-      reject(new Error(`a load-test process exited with ${code}`));
+    const onExit = (why: unknown) => {
+      source.off('message', onMessage);
+      const where = source.where && source.where !== 'local' ? ` at ${source.where}` : '';
+      reject(new Error(`a load-test process${where} ended: ${typeof why === 'string' ? why : `exit code ${why}`}`));
     };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
+    source.on('message', onMessage);
+    source.once('exit', onExit);
   });
 }

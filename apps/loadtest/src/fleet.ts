@@ -1,6 +1,6 @@
-import { ChildProcess } from 'node:child_process';
 import { DeviceRegistration } from '@shailoo/contracts';
 import { forkSibling, nextMessage } from './child';
+import { FleetMember, LocalMember, RemoteMember } from './fleet-member';
 import { FleetCounters, FleetShare, FromFleet, ToFleet } from './fleet-protocol';
 import { LoadtestOptions } from './options';
 
@@ -10,13 +10,28 @@ export interface FleetTick {
   rssMb: number;
 }
 
-export interface FleetResult {
+/** What became of one station process: where it ran, its stations, and its last figures. */
+export interface FleetMemberResult {
+  where: string;
+  /** Global indices of its stations: from (inclusive) to (exclusive). */
+  from: number;
+  to: number;
   counters: FleetCounters;
+  peakRssMb: number;
+  /** Why it ended before finishing (its agent died, its connection broke); null when it finished. */
+  died: string | null;
+}
+
+export interface FleetResult {
+  /** Sums over the processes that finished. */
+  counters: FleetCounters;
+  /** Stations not acknowledged: those given up on, and every station of a process that died (nothing is known of them). */
   unacknowledged: number[];
-  /** Each acknowledged station's poll close and acknowledgement (wall ms), by acknowledgement. */
+  /** Each acknowledged station's poll close and acknowledgement (wall ms of this process), by acknowledgement. */
   acks: { closeAt: number; ackedAt: number }[];
   /** Sum over the processes of each one's peak RSS. */
   peakRssMb: number;
+  members: FleetMemberResult[];
 }
 
 const sum = (list: FleetCounters[]): FleetCounters => {
@@ -25,19 +40,26 @@ const sum = (list: FleetCounters[]): FleetCounters => {
   return total;
 };
 
-/** The station side: K child processes, each with a contiguous share of the stations and of the rates. */
+/**
+ * The station side: K station processes — children of this process, or behind load agents on other
+ * machines (`options.agents`: `processes` on each) — each with a contiguous share of the stations
+ * and of the rates.
+ */
 export class Fleet {
   private constructor(
-    private readonly children: ChildProcess[],
+    private readonly children: FleetMember[],
     readonly devices: DeviceRegistration[],
-    /** How many of the devices each process has, in order. */
-    private readonly counts: number[],
+    private readonly shares: FleetShare[],
   ) {}
 
-  /** Forks the processes; each derives its stations' keys and signed results; resolves with every device to register. */
+  /** Starts the processes; each derives its stations' keys and signed results; resolves with every device to register. */
   static async start(o: LoadtestOptions, election: { id: string; hash: string }, brokerUrl: string): Promise<Fleet> {
-    const k = Math.min(o.processes, o.stations);
-    const children = Array.from({ length: k }, () => forkSibling('fleet-process'));
+    const agents = o.agents ?? [];
+    const k = Math.min(o.processes * Math.max(1, agents.length), o.stations);
+    // Spread over the agents in turn, so each holds about as many processes.
+    const children: FleetMember[] = agents.length
+      ? await connectAll(Array.from({ length: k }, (_, p) => agents[p % agents.length]))
+      : Array.from({ length: k }, () => new LocalMember(forkSibling('fleet-process')));
     const shares = children.map((_, p): FleetShare => ({
       brokerUrl,
       electionId: election.id,
@@ -49,15 +71,19 @@ export class Fleet {
       sessions: Math.max(1, Math.floor(o.sessions / k)),
       options: o,
     }));
-    const ready = children.map((c) => nextMessage<FromFleet>(c, (m) => m.type === 'ready'));
-    children.forEach((c, p) => c.send({ type: 'init', share: shares[p] } satisfies ToFleet));
-    const answers = await Promise.all(ready);
-    const devices = answers.flatMap((m) => (m.type === 'ready' ? m.devices : []));
-    return new Fleet(
-      children,
-      devices,
-      answers.map((m) => (m.type === 'ready' ? m.devices.length : 0)),
-    );
+    try {
+      const ready = children.map((c) => nextMessage<FromFleet>(c, (m) => m.type === 'ready'));
+      children.forEach((c, p) => c.send({ type: 'init', share: shares[p] } satisfies ToFleet));
+      const answers = await Promise.all(ready);
+      return new Fleet(
+        children,
+        answers.flatMap((m) => (m.type === 'ready' ? m.devices : [])),
+        shares,
+      );
+    } catch (err) {
+      children.forEach((c) => c.kill());
+      throw err;
+    }
   }
 
   /** Every process publishes its stations' results on `topicPrefix` over a few persistent connections to `brokerUrl`. */
@@ -73,12 +99,7 @@ export class Fleet {
         return password ? [[d.id, password]] : [];
       });
     const done = this.children.map((c) => nextMessage<FromFleet>(c, (m) => m.type === 'credentials-taken'));
-    let from = 0;
-    this.children.forEach((c, p) => {
-      const to = from + this.counts[p];
-      c.send({ type: 'credentials', passwords: passwords(from, to) } satisfies ToFleet);
-      from = to;
-    });
+    this.children.forEach((c, p) => c.send({ type: 'credentials', passwords: passwords(this.shares[p].from, this.shares[p].to) } satisfies ToFleet));
     await Promise.all(done);
   }
 
@@ -87,7 +108,11 @@ export class Fleet {
     await this.all({ type: 'connect' }, 'connected');
   }
 
-  /** Starts the day at wall time `t0`; `onTick` gets the sums of every process about four times a second. */
+  /**
+   * Starts the day at wall time `t0` (each agent's process at the same instant of its own clock);
+   * `onTick` gets the sums of every process about four times a second. A process that dies meanwhile
+   * is reported with the stations it held; the others finish.
+   */
   async run(t0: number, onTick: (t: FleetTick) => void): Promise<FleetResult> {
     // Each process's latest counters: the sums are over these.
     const last = this.children.map(() => ({ counters: sum([]), rssMb: 0 }));
@@ -100,17 +125,42 @@ export class Fleet {
       c.on('message', fn);
       return fn;
     });
-    const finished = this.children.map((c) => nextMessage<FromFleet>(c, (m) => m.type === 'finished'));
-    this.children.forEach((c) => c.send({ type: 'go', t0 } satisfies ToFleet));
-    const results = (await Promise.all(finished)).filter((m) => m.type === 'finished');
+    const outcomes = this.children.map((c) =>
+      nextMessage<FromFleet>(c, (m) => m.type === 'finished').then(
+        (m) => (m.type === 'finished' ? m : null),
+        (err: Error) => ({ died: c.ended ?? err.message }),
+      ),
+    );
+    this.children.forEach((c) => c.send({ type: 'go', t0: t0 + c.offsetMs } satisfies ToFleet));
+    const ended = await Promise.all(outcomes);
     this.children.forEach((c, p) => c.off('message', listeners[p]));
+    const members = this.children.map((c, p): FleetMemberResult & { acks: Float64Array; unacknowledged: number[] } => {
+      const e = ended[p]!;
+      const { from, to } = this.shares[p];
+      if ('died' in e)
+        return {
+          where: c.where,
+          from,
+          to,
+          counters: last[p].counters,
+          peakRssMb: last[p].rssMb,
+          died: e.died,
+          acks: new Float64Array(),
+          unacknowledged: range(from, to),
+        };
+      // Its clock's instants, in ours.
+      const acks = e.acks.map((t) => t - c.offsetMs);
+      return { where: c.where, from, to, counters: e.counters, peakRssMb: e.rssMb, died: null, acks, unacknowledged: e.unacknowledged };
+    });
+    const finished = members.filter((m) => m.died === null);
     return {
-      counters: sum(results.map((r) => r.counters)),
-      unacknowledged: results.flatMap((r) => r.unacknowledged),
-      acks: results
-        .flatMap((r) => Array.from({ length: r.acks.length / 2 }, (_, i) => ({ closeAt: r.acks[2 * i], ackedAt: r.acks[2 * i + 1] })))
+      counters: sum(finished.map((m) => m.counters)),
+      unacknowledged: members.flatMap((m) => m.unacknowledged),
+      acks: finished
+        .flatMap(({ acks }) => Array.from({ length: acks.length / 2 }, (_, i) => ({ closeAt: acks[2 * i], ackedAt: acks[2 * i + 1] })))
         .sort((a, b) => a.ackedAt - b.ackedAt),
-      peakRssMb: results.reduce((s, r) => s + r.rssMb, 0),
+      peakRssMb: finished.reduce((s, m) => s + m.peakRssMb, 0),
+      members: members.map(({ acks: _acks, unacknowledged: _u, ...m }) => m),
     };
   }
 
@@ -119,7 +169,7 @@ export class Fleet {
       this.children.map(
         (c) =>
           new Promise<void>((resolve) => {
-            if (c.exitCode !== null) return resolve();
+            if (c.ended !== null) return resolve();
             c.once('exit', () => resolve());
             c.send({ type: 'stop' } satisfies ToFleet);
             setTimeout(() => c.kill(), 10_000).unref();
@@ -133,4 +183,15 @@ export class Fleet {
     this.children.forEach((c) => c.send(message));
     await Promise.all(done);
   }
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+/** One connection (one station process) per entry; if any agent cannot be reached, none is kept. */
+async function connectAll(agents: string[]): Promise<FleetMember[]> {
+  const settled = await Promise.allSettled(agents.map((a) => RemoteMember.connect(a)));
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (!failed) return settled.map((s) => (s as PromiseFulfilledResult<RemoteMember>).value);
+  for (const s of settled) if (s.status === 'fulfilled') s.value.kill();
+  throw failed.reason;
 }

@@ -3,3 +3,4 @@ export * from './loadtest';
 export * from './metrics-endpoint';
 export * from './options';
 export * from './report';
+export * from './agent';

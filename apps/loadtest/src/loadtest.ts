@@ -13,7 +13,7 @@ import type { MqttClient } from 'mqtt';
 import { verificationCeiling } from './baselines';
 import { CountedPrecinct, checkCounts } from './check';
 import { forkSibling, nextMessage } from './child';
-import { Fleet, FleetTick } from './fleet';
+import { Fleet, FleetMemberResult, FleetTick } from './fleet';
 import { wallMs } from './fleet-protocol';
 import { LoadtestOptions } from './options';
 
@@ -91,9 +91,27 @@ export interface LoadtestReport {
   serverEventLoopDelayMs: Percentiles | null;
   /** The station side: the sum of its processes' peak resident memory. */
   peakRssMb: number;
+  /**
+   * With `--agents`, each agent's part: its stations, what they had acknowledged, its processes' CPU
+   * (since the close) and peak memory, and why it died when it did — its stations are then counted
+   * as unacknowledged, and the check of the rest stays exact.
+   */
+  agents: AgentReport[] | null;
   registerSeconds: number;
   wallSeconds: number;
   timeline: TimelineRow[];
+}
+
+export interface AgentReport {
+  agent: string;
+  processes: number;
+  stations: number;
+  acknowledged: number;
+  cpuMs: number;
+  cpuMsPerResult: number;
+  peakRssMb: number;
+  /** Why its processes ended before finishing (null: they finished), and the stations they held then. */
+  died: { reason: string; stations: { from: number; to: number }[] } | null;
 }
 
 export interface LoadtestProgress {
@@ -274,10 +292,32 @@ function assembleReport(parts: {
     },
     serverEventLoopDelayMs: external ? null : burst.loopDelay,
     peakRssMb: result.peakRssMb,
+    agents: options.agents?.length ? agentReports(result.members) : null,
     registerSeconds,
     wallSeconds: (wallMs() - started) / 1000,
     timeline: burst.timeline,
   };
+}
+
+/** Each agent's part of the run, from its processes' results. */
+function agentReports(members: FleetMemberResult[]): AgentReport[] {
+  const agents = [...new Set(members.map((m) => m.where))];
+  return agents.map((agent) => {
+    const mine = members.filter((m) => m.where === agent);
+    const dead = mine.filter((m) => m.died !== null);
+    const acknowledged = mine.reduce((n, m) => n + m.counters.acknowledged, 0);
+    const cpuMs = mine.reduce((n, m) => n + m.counters.cpuMs, 0);
+    return {
+      agent,
+      processes: mine.length,
+      stations: mine.reduce((n, m) => n + m.to - m.from, 0),
+      acknowledged,
+      cpuMs,
+      cpuMsPerResult: cpuMs / Math.max(1, acknowledged),
+      peakRssMb: mine.reduce((n, m) => n + m.peakRssMb, 0),
+      died: dead.length ? { reason: dead[0].died!, stations: dead.map(({ from, to }) => ({ from, to })) } : null,
+    };
+  });
 }
 
 /** The first baseline: the same results through the broker to a plain subscriber, nothing verified or stored. */
@@ -341,7 +381,6 @@ async function runBurst(
   external: boolean,
   log: (line: string) => void,
 ): Promise<Burst> {
-  const latency = histogram();
   const timeline: TimelineRow[] = [];
   let second: number[] = [];
   let lastRow = { at: 0, acknowledged: 0 };
@@ -365,7 +404,6 @@ async function runBurst(
   };
   const onTick = (t: FleetTick) => {
     latest = t;
-    for (const ms of t.latencies) latency.recordValue(Math.max(1, Math.round(ms * 1000)));
     second.push(...t.latencies);
     const now = wallMs();
     if (now >= t0 && Math.floor((now - t0) / 1000) >= timeline.length) addRow(t, now);
@@ -376,6 +414,9 @@ async function runBurst(
   loopDelay.enable();
   const result = await fleet.run(t0, onTick);
   loopDelay.disable();
+  // Every acknowledged station of every process that finished, wherever it ran: one histogram of the exact values, not a blend of percentiles.
+  const latency = histogram();
+  for (const { closeAt, ackedAt } of result.acks) latency.recordValue(Math.max(1, Math.round((ackedAt - closeAt) * 1000)));
   // The last, partial second.
   if (latest && second.length) addRow(latest, wallMs());
   const serverCpu = process.cpuUsage(cpuFrom.server);

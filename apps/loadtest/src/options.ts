@@ -17,8 +17,14 @@ export interface LoadtestOptions {
   loss?: number;
   /** Each station dials, sends, waits for its acknowledgement and hangs up (a modem); else it stays connected. */
   dial: boolean;
-  /** Child processes for the stations. */
+  /** Station processes: children of this process, or on each agent with `agents`. */
   processes: number;
+  /**
+   * Load agents (`shailoo-sim loadtest agent --listen`) as host:port: the station processes run
+   * there, `processes` on each, the stations shared out by index; this process coordinates (one
+   * clock for the close of polls, one merged report). The broker's URL must reach them too.
+   */
+  agents?: string[];
   /** Most stations in a session at once over all processes (sockets at the broker). */
   sessions: number;
   seed: string;
@@ -62,7 +68,10 @@ export function loadtestOptions(flags: Partial<LoadtestOptions> & { stations: nu
     rate: 0,
     qos: 1,
     link: 'ideal',
-    processes: Math.max(1, Math.ceil((dial ? sessions : stations) / SOCKETS_PER_PROCESS), Math.min(2, Math.ceil(stations / 10_000))),
+    // Enough for the sockets, at least 2 from 10,000 stations; shared over the agents when there are some.
+    processes: Math.ceil(
+      Math.max(1, Math.ceil((dial ? sessions : stations) / SOCKETS_PER_PROCESS), Math.min(2, Math.ceil(stations / 10_000))) / (given.agents?.length || 1),
+    ),
     seed: 'loadtest',
     durationS: 600,
     resendMs: 30_000,
@@ -81,11 +90,19 @@ export function loadtestOptions(flags: Partial<LoadtestOptions> & { stations: nu
 function check(o: LoadtestOptions): string | null {
   if (!Number.isInteger(o.stations) || o.stations < 1) return `--stations must be a whole number ≥ 1, got ${o.stations}`;
   if (!Number.isInteger(o.processes) || o.processes < 1) return `--processes must be a whole number ≥ 1, got ${o.processes}`;
-  if (!o.dial && o.stations / o.processes > SOCKETS_PER_PROCESS)
-    return `${o.stations} persistent connections over ${o.processes} processes is more than ${SOCKETS_PER_PROCESS} sockets a process: use --processes ${Math.ceil(o.stations / SOCKETS_PER_PROCESS)} or --dial`;
+  for (const agent of o.agents ?? []) {
+    try {
+      splitHostPort(agent);
+    } catch (err) {
+      return `--agents takes host:port,host:port…: ${(err as Error).message}`;
+    }
+  }
+  const processes = o.processes * (o.agents?.length || 1);
+  if (!o.dial && o.stations / processes > SOCKETS_PER_PROCESS)
+    return `${o.stations} persistent connections over ${processes} processes is more than ${SOCKETS_PER_PROCESS} sockets a process: use --processes ${Math.ceil(o.stations / SOCKETS_PER_PROCESS / (o.agents?.length || 1))} or --dial`;
   if (!o.dial && !o.broker && o.stations > SOCKETS_PER_PROCESS)
     return `the embedded broker is one process and holds at most ${SOCKETS_PER_PROCESS} sockets: ${o.stations} persistent connections need --dial or an external broker`;
-  if (o.sessions > SOCKETS_PER_PROCESS * o.processes) return `--sessions ${o.sessions} is more than ${SOCKETS_PER_PROCESS} sockets per process`;
+  if (o.sessions > SOCKETS_PER_PROCESS * processes) return `--sessions ${o.sessions} is more than ${SOCKETS_PER_PROCESS} sockets per process`;
   if (!o.broker && o.sessions > SOCKETS_PER_PROCESS)
     return `the embedded broker holds at most ${SOCKETS_PER_PROCESS} sockets; --sessions ${o.sessions} is too many`;
   if (!(o.link in LINK_PROFILES)) return `--link must be one of ${Object.keys(LINK_PROFILES).join(', ')}`;
@@ -94,4 +111,13 @@ function check(o: LoadtestOptions): string | null {
   if (!!o.broker !== !!o.register) return '--broker and --register go together: the tally server’s MQTT broker and its HTTP base URL';
   if (o.via && !o.broker) return '--via needs --broker: the stations dial it, the tools reach the broker itself';
   return null;
+}
+
+/** host:port (or [v6]:port) → its parts; throws on anything else. */
+export function splitHostPort(where: string, listening = false): [string, number] {
+  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(where);
+  const port = m ? Number(m[3]) : NaN;
+  // Port 0 only to listen on (a free one is taken).
+  if (!m || !(port >= (listening ? 0 : 1) && port < 65536)) throw new Error(`a load agent's address is host:port, got ${JSON.stringify(where)}`);
+  return [m[1] ?? m[2], port];
 }

@@ -12,7 +12,7 @@ export function summaryTable(r: LoadtestReport): string {
     ['target', `${r.target}${o.broker ? ` (${o.broker}, ${o.register})` : ' (aedes in a child process, tally server with PGlite on disk)'}`],
     [
       'stations',
-      `${r.stations.toLocaleString('en-US')} in ${o.processes} processes, ${o.mode}${o.mode === 'steady' ? ` over ${o.intervalS} s` : ''}, ${o.dial ? `dial (≤ ${o.sessions} sessions at once)` : 'persistent'}, QoS ${o.qos}, link ${o.link}${o.loss !== undefined ? ` loss ${o.loss}` : ''}`,
+      `${r.stations.toLocaleString('en-US')} in ${o.agents?.length ? `${o.processes} processes on each of ${o.agents.length} agents` : `${o.processes} processes`}, ${o.mode}${o.mode === 'steady' ? ` over ${o.intervalS} s` : ''}, ${o.dial ? `dial (≤ ${o.sessions} sessions at once)` : 'persistent'}, QoS ${o.qos}, link ${o.link}${o.loss !== undefined ? ` loss ${o.loss}` : ''}`,
     ],
     [
       'sent / acknowledged',
@@ -41,6 +41,10 @@ export function summaryTable(r: LoadtestReport): string {
     ],
     ['server event-loop delay', ms(r.serverEventLoopDelayMs)],
     ['station side peak RSS', `${Math.round(r.peakRssMb)} MB`],
+    ...(r.agents ?? []).map((a): [string, string] => [
+      `agent ${a.agent}`,
+      `${a.stations} stations in ${a.processes} processes, ${a.acknowledged} acknowledged, CPU ${a.cpuMsPerResult.toFixed(3)} ms per result, peak RSS ${Math.round(a.peakRssMb)} MB${a.died ? `; DIED (${a.died.reason}) holding stations ${a.died.stations.map((s) => `${s.from}–${s.to - 1}`).join(', ')}` : ''}`,
+    ]),
     ['registration', `${r.registerSeconds.toFixed(1)} s`],
     ['wall time', `${r.wallSeconds.toFixed(1)} s`],
   ];
@@ -77,6 +81,8 @@ export function writeCsv(path: string, timeline: TimelineRow[]): void {
 export function verdict(r: LoadtestReport): string | null {
   if (r.lost || r.doubleCounted || !r.totalsMatch)
     return `the server's figures differ from what the stations sent (lost ${r.lost}, double-counted ${r.doubleCounted})`;
+  const dead = (r.agents ?? []).filter((a) => a.died);
+  if (dead.length) return `${dead.map((a) => `agent ${a.agent} died (${a.died!.reason})`).join('; ')}: its stations are counted as unacknowledged`;
   if (r.unacknowledged) return `${r.unacknowledged} stations were not acknowledged within ${r.options.durationS} s`;
   return null;
 }

@@ -1,0 +1,151 @@
+import { ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { connect, Socket } from 'node:net';
+import { deserialize, serialize } from 'node:v8';
+import { FromFleet, ToFleet, wallMs } from './fleet-protocol';
+import { splitHostPort } from './options';
+
+/**
+ * One station process of the fleet, wherever it runs: a child of this process (IPC) or one behind a
+ * load agent on another machine (TCP). It takes ToFleet messages and emits `message` with each
+ * FromFleet, and `exit` once with why it ended.
+ */
+export interface FleetMember extends EventEmitter {
+  /** Where it runs: `local`, or the agent's host:port. */
+  readonly where: string;
+  /** Its wall clock minus this process's, in ms (0 for a local child; measured for an agent's). */
+  readonly offsetMs: number;
+  /** Why it ended, once it has (null while it runs). */
+  readonly ended: string | null;
+  send(m: ToFleet): void;
+  kill(): void;
+}
+
+/** A station process forked here. */
+export class LocalMember extends EventEmitter implements FleetMember {
+  readonly where = 'local';
+  readonly offsetMs = 0;
+  ended: string | null = null;
+
+  constructor(private readonly child: ChildProcess) {
+    super();
+    child.on('message', (m: FromFleet) => this.emit('message', m));
+    child.once('exit', (code, signal) => {
+      this.ended = `exited with ${code ?? signal}`;
+      this.emit('exit', this.ended);
+    });
+  }
+
+  send(m: ToFleet): void {
+    if (this.ended === null) this.child.send(m);
+  }
+
+  kill(): void {
+    this.child.kill();
+  }
+}
+
+/**
+ * Frames on a TCP stream: a 4-byte length, then the message in V8's serialization (what Node's
+ * `advanced` IPC uses: typed arrays and Buffers cross as they are).
+ */
+export class Frames extends EventEmitter {
+  private pending: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly socket: Socket) {
+    super();
+    socket.on('data', (chunk: Buffer) => {
+      this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+      while (this.pending.length >= 4) {
+        const length = this.pending.readUInt32BE(0);
+        if (this.pending.length < 4 + length) break;
+        const frame = this.pending.subarray(4, 4 + length);
+        this.pending = this.pending.subarray(4 + length);
+        let message: unknown;
+        try {
+          message = deserialize(frame);
+        } catch {
+          socket.destroy(new Error('a frame that is not a message'));
+          return;
+        }
+        this.emit('message', message);
+      }
+    });
+  }
+
+  send(message: unknown): void {
+    const body = serialize(message);
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(body.length);
+    this.socket.write(Buffer.concat([head, body]));
+  }
+}
+
+/** What an agent answers besides the fleet's messages: its clock, for the offset. */
+export type AgentClock = { type: 'clock'; sent: number; agentNow: number };
+
+/** A station process behind a load agent (`shailoo-sim loadtest agent --listen`), over one TCP connection of its own. */
+export class RemoteMember extends EventEmitter implements FleetMember {
+  ended: string | null = null;
+  offsetMs = 0;
+
+  private constructor(
+    readonly where: string,
+    private readonly socket: Socket,
+    private readonly frames: Frames,
+  ) {
+    super();
+    frames.on('message', (m: FromFleet | AgentClock) => {
+      if (m.type !== 'clock') this.emit('message', m);
+    });
+    const end = (why: string) => {
+      if (this.ended !== null) return;
+      this.ended = why;
+      this.emit('exit', why);
+    };
+    socket.on('error', (err) => end(err.message));
+    socket.on('close', () => end('its connection closed'));
+  }
+
+  /** Connects to the agent at host:port, which forks a station process for this connection, and measures the agent's clock. */
+  static async connect(where: string, timeoutMs = 10_000): Promise<RemoteMember> {
+    const [host, port] = splitHostPort(where);
+    const socket = connect({ host, port });
+    socket.setNoDelay(true);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => socket.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      socket.once('connect', () => (clearTimeout(timer), resolve()));
+      socket.once('error', (err) => (clearTimeout(timer), reject(new Error(`load agent ${where}: ${err.message}`))));
+    });
+    const member = new RemoteMember(where, socket, new Frames(socket));
+    member.offsetMs = await member.measureOffset();
+    return member;
+  }
+
+  send(m: ToFleet): void {
+    if (this.ended === null) this.frames.send(m);
+  }
+
+  kill(): void {
+    this.socket.destroy();
+  }
+
+  /** The agent's clock minus ours, from the exchange of five with the shortest round trip (as NTP does). */
+  private async measureOffset(): Promise<number> {
+    let best = { rtt: Infinity, offset: 0 };
+    for (let i = 0; i < 5; i++) {
+      const answer = new Promise<AgentClock>((resolve, reject) => {
+        const fn = (m: AgentClock) => m.type === 'clock' && (this.frames.off('message', fn), this.off('exit', gone), resolve(m));
+        const gone = (why: string) => (this.frames.off('message', fn), reject(new Error(`load agent ${this.where}: ${why}`)));
+        this.frames.on('message', fn);
+        this.once('exit', gone);
+      });
+      const sent = wallMs();
+      this.frames.send({ type: 'clock', sent });
+      const { agentNow } = await answer;
+      const back = wallMs();
+      if (back - sent < best.rtt) best = { rtt: back - sent, offset: agentNow - (sent + back) / 2 };
+    }
+    return best.offset;
+  }
+}
