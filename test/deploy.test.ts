@@ -29,7 +29,7 @@ const find = (objects: any[], kind: string, name: string) => objects.find((o) =>
 /** What users run beyond this machine, rendered and checked here (no cluster, no Docker engine). */
 describe('deployment files', () => {
   it('render with kustomize, and every object validates against Kubernetes’ schemas', async () => {
-    for (const overlay of ['production', 'loadtest']) {
+    for (const overlay of ['production', 'loadtest', 'split']) {
       const objects = await render(overlay);
       const { code, out } = await validate(objects);
       expect(out).toMatch(/ 0 invalid/);
@@ -63,6 +63,25 @@ describe('deployment files', () => {
     const config = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('mosquitto-config'));
     expect(Object.keys(config.data).sort()).toEqual(['acl.conf', 'mosquitto-start.sh', 'mosquitto.conf']);
     expect(find(objects, 'StatefulSet', 'mosquitto').spec.template.spec.volumes[0].configMap.name).toBe(config.metadata.name);
+  });
+
+  it('the split overlay runs an ingest-only tier beside the aggregating one, and sends reads only to the aggregating instances', async () => {
+    const objects = await render('split');
+    const role = (d: any) => d.spec.template.spec.containers[0].env.find((e: any) => e.name === 'TALLY_ROLE')?.value;
+    const aggregate = find(objects, 'Deployment', 'tally-server');
+    const ingest = find(objects, 'Deployment', 'tally-server-ingest');
+    expect([role(aggregate), role(ingest)]).toEqual(['aggregate', 'ingest']);
+    expect(ingest.spec.replicas).toBeGreaterThan(aggregate.spec.replicas);
+    // Every Service selects pods of one tier only, and none the ingest tier's (it answers no reads).
+    const selects = (service: any, d: any) => Object.entries(service.spec.selector).every(([k, v]) => d.spec.template.metadata.labels[k] === v);
+    const services = objects.filter((o) => o.kind === 'Service');
+    expect(services.filter((svc) => selects(svc, ingest))).toEqual([]);
+    expect(services.filter((svc) => selects(svc, aggregate)).map((svc) => svc.metadata.name)).toEqual(['tally-server']);
+    expect(find(objects, 'Ingress', 'live-page').spec.rules[0].http.paths[0].backend.service.name).toBe('tally-server');
+    // The same probes, secrets and broker accounts for both tiers.
+    expect(ingest.spec.template.spec.containers[0].readinessProbe).toEqual(aggregate.spec.template.spec.containers[0].readinessProbe);
+    expect(ingest.spec.template.spec.volumes).toEqual(aggregate.spec.template.spec.volumes);
+    expect(find(objects, 'PodDisruptionBudget', 'tally-server-ingest').spec.selector.matchLabels['app.kubernetes.io/name']).toBe('tally-server-ingest');
   });
 
   it('the validator refuses an object that breaks the schema', async () => {
