@@ -4,7 +4,7 @@ import { transmit } from '@shailoo/modem';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection, syntheticStation } from '@shailoo/scenario';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
-import { registerOverHttp, startServerProcess, stopProcess } from './server-process';
+import { registerOverHttp, startServerProcess, stopProcess, TEST_OPERATOR_TOKEN } from './server-process';
 import { eventually, expectAllStored, expectExactEverywhere, externalConfigured, externalStack, getJson, ingestedCount } from './stack';
 
 jest.setTimeout(180_000);
@@ -56,6 +56,10 @@ const leader = async (http: string) => metricSamples(await (await fetch(`${http}
       expect(read.status).toBe(503);
       expect(((await read.json()) as { message: string }).message).toContain('TALLY_ROLE=aggregate');
       expect((await fetch(`${ingest[1].http}/api/elections/${id}/seats`)).status).toBe(503);
+      expect((await fetch(`${ingest[1].http}/API/Elections/${id}/RESULTS`, { method: 'HEAD' })).status).toBe(503);
+      expect(
+        (await fetch(`${ingest[1].http}/api/elections/${id}/close`, { method: 'POST', headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } })).status,
+      ).toBe(503);
 
       const uplink = { brokerUrl: stack.brokerUrl, clock: new SystemClock(), resendMs: 500, maxResendMs: 2000 };
       const acks = await Promise.all(

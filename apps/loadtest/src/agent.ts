@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { AddressInfo, createServer, Socket } from 'node:net';
 import { forkSibling } from './child';
 import { AgentClock, Frames } from './fleet-member';
-import { FromFleet, ToFleet, wallMs } from './fleet-protocol';
+import { FromFleet, ToFleet } from './fleet-protocol';
 import { splitHostPort } from './options';
 
 export interface LoadAgent {
@@ -18,7 +18,7 @@ export interface LoadAgent {
 /**
  * A load agent (`shailoo-sim loadtest agent --listen host:port`): on a load machine, it runs station
  * processes for a coordinator elsewhere (`loadtest --agents`). Each TCP connection the coordinator
- * opens gets a station process of its own, forked here, and the connection carries that process's
+ * opens gets a station process of its own, forked here at its first message, and the connection carries that process's
  * messages both ways (frames of V8's serialization); the agent itself answers only the clock
  * exchange that measures its offset. A connection that closes ends its process, and a process that
  * ends closes its connection: the coordinator sees the stations it held as lost with it.
@@ -31,24 +31,33 @@ export async function startAgent(listen: string, log: (line: string) => void = (
   const server = createServer((socket) => serve(socket));
   function serve(socket: Socket): void {
     socket.setNoDelay(true);
+    socket.setKeepAlive(true, 5_000);
     const frames = new Frames(socket);
-    const child = forkSibling('fleet-process');
-    children.add(child);
     const from = `${socket.remoteAddress}:${socket.remotePort}`;
-    log(JSON.stringify({ event: 'station-process', pid: child.pid, coordinator: from }));
+    // Forked at the coordinator's first message, not at the connection: a probe or a stray client costs no process.
+    let child: ChildProcess | null = null;
+    const start = (): ChildProcess => {
+      const c = forkSibling('fleet-process');
+      children.add(c);
+      log(JSON.stringify({ event: 'station-process', pid: c.pid, coordinator: from }));
+      c.on('message', (m: FromFleet) => frames.send(m));
+      c.once('exit', (code, signal) => {
+        children.delete(c);
+        // A run is over when the last of its processes ends.
+        if (children.size === 0) idle();
+        log(JSON.stringify({ event: 'station-process-ended', pid: c.pid, code: code ?? signal }));
+        socket.end();
+      });
+      return c;
+    };
     frames.on('message', (m: ToFleet | Omit<AgentClock, 'agentNow'>) => {
-      if (m.type === 'clock') frames.send({ ...m, agentNow: wallMs() } satisfies AgentClock);
-      else if (child.connected) child.send(m);
-    });
-    child.on('message', (m: FromFleet) => frames.send(m));
-    child.once('exit', (code, signal) => {
-      children.delete(child);
-      if (children.size === 0) idle();
-      log(JSON.stringify({ event: 'station-process-ended', pid: child.pid, code: code ?? signal }));
-      socket.end();
+      // The wall clock as it is now (a station process started later reads the same).
+      if (m.type === 'clock') return frames.send({ ...m, agentNow: Date.now() } satisfies AgentClock);
+      child ??= start();
+      if (child.connected) child.send(m);
     });
     socket.on('error', () => undefined);
-    socket.once('close', () => child.exitCode === null && child.kill());
+    socket.once('close', () => child?.exitCode === null && child.kill());
   }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

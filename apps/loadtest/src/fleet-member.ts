@@ -18,7 +18,8 @@ export interface FleetMember extends EventEmitter {
   /** Why it ended, once it has (null while it runs). */
   readonly ended: string | null;
   send(m: ToFleet): void;
-  kill(): void;
+  /** Ends it; `why` is what it is reported to have ended of. */
+  kill(why?: string): void;
 }
 
 /** A station process forked here. */
@@ -31,19 +32,25 @@ export class LocalMember extends EventEmitter implements FleetMember {
     super();
     child.on('message', (m: FromFleet) => this.emit('message', m));
     child.once('exit', (code, signal) => {
-      this.ended = `exited with ${code ?? signal}`;
+      this.ended = this.killedFor ?? `exited with ${code ?? signal}`;
       this.emit('exit', this.ended);
     });
   }
+
+  private killedFor: string | null = null;
 
   send(m: ToFleet): void {
     if (this.ended === null) this.child.send(m);
   }
 
-  kill(): void {
+  kill(why?: string): void {
+    this.killedFor ??= why ?? null;
     this.child.kill();
   }
 }
+
+/** The largest frame taken: a process's registrations or acknowledgements are a few MB at most. */
+const MAX_FRAME = 256 * 2 ** 20;
 
 /**
  * Frames on a TCP stream: a 4-byte length, then the message in V8's serialization (what Node's
@@ -58,6 +65,10 @@ export class Frames extends EventEmitter {
       this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
       while (this.pending.length >= 4) {
         const length = this.pending.readUInt32BE(0);
+        if (length > MAX_FRAME) {
+          socket.destroy(new Error(`a frame of ${length} bytes (at most ${MAX_FRAME})`));
+          return;
+        }
         if (this.pending.length < 4 + length) break;
         const frame = this.pending.subarray(4, 4 + length);
         this.pending = this.pending.subarray(4 + length);
@@ -81,6 +92,9 @@ export class Frames extends EventEmitter {
   }
 }
 
+/** How long a connection or a clock exchange may take. */
+const ANSWER_MS = 10_000;
+
 /** What an agent answers besides the fleet's messages: its clock, for the offset. */
 export type AgentClock = { type: 'clock'; sent: number; agentNow: number };
 
@@ -98,35 +112,56 @@ export class RemoteMember extends EventEmitter implements FleetMember {
     frames.on('message', (m: FromFleet | AgentClock) => {
       if (m.type !== 'clock') this.emit('message', m);
     });
-    const end = (why: string) => {
-      if (this.ended !== null) return;
-      this.ended = why;
-      this.emit('exit', why);
-    };
-    socket.on('error', (err) => end(err.message));
-    socket.on('close', () => end('its connection closed'));
+    socket.on('error', (err) => this.end(err.message));
+    socket.on('close', () => this.end('its connection closed'));
   }
 
-  /** Connects to the agent at host:port, which forks a station process for this connection, and measures the agent's clock. */
-  static async connect(where: string, timeoutMs = 10_000): Promise<RemoteMember> {
+  private end(why: string): void {
+    if (this.ended !== null) return;
+    this.ended = why;
+    this.emit('exit', why);
+  }
+
+  /**
+   * Connects to the agent at host:port, which forks a station process for this connection, and
+   * measures the agent's clock. An agent not up yet (refused, or its name not resolving yet, as a
+   * Job's pods at first) is tried again every second for `waitMs`.
+   */
+  static async connect(where: string, waitMs = 60_000): Promise<RemoteMember> {
     const [host, port] = splitHostPort(where);
-    const socket = connect({ host, port });
-    socket.setNoDelay(true);
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => socket.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      socket.once('connect', () => (clearTimeout(timer), resolve()));
-      socket.once('error', (err) => (clearTimeout(timer), reject(new Error(`load agent ${where}: ${err.message}`))));
-    });
-    const member = new RemoteMember(where, socket, new Frames(socket));
-    member.offsetMs = await member.measureOffset();
-    return member;
+    const until = Date.now() + waitMs;
+    for (;;) {
+      const socket = connect({ host, port });
+      socket.setNoDelay(true);
+      // A load machine that vanishes without a reset (a partition, an evicted node) is noticed.
+      socket.setKeepAlive(true, 5_000);
+      const problem = await new Promise<Error | null>((resolve) => {
+        const timer = setTimeout(() => socket.destroy(new Error(`no answer within ${ANSWER_MS} ms`)), ANSWER_MS);
+        socket.once('connect', () => (clearTimeout(timer), resolve(null)));
+        socket.once('error', (err) => (clearTimeout(timer), resolve(err)));
+      });
+      if (!problem) {
+        const member = new RemoteMember(where, socket, new Frames(socket));
+        try {
+          member.offsetMs = await member.measureOffset();
+        } catch (err) {
+          member.kill();
+          throw err;
+        }
+        return member;
+      }
+      const code = (problem as NodeJS.ErrnoException).code ?? '';
+      if (!['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(code) || Date.now() + 1000 > until) throw new Error(`load agent ${where}: ${problem.message}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
   }
 
   send(m: ToFleet): void {
     if (this.ended === null) this.frames.send(m);
   }
 
-  kill(): void {
+  kill(why?: string): void {
+    if (why) this.end(why);
     this.socket.destroy();
   }
 
@@ -135,8 +170,10 @@ export class RemoteMember extends EventEmitter implements FleetMember {
     let best = { rtt: Infinity, offset: 0 };
     for (let i = 0; i < 5; i++) {
       const answer = new Promise<AgentClock>((resolve, reject) => {
-        const fn = (m: AgentClock) => m.type === 'clock' && (this.frames.off('message', fn), this.off('exit', gone), resolve(m));
-        const gone = (why: string) => (this.frames.off('message', fn), reject(new Error(`load agent ${this.where}: ${why}`)));
+        const done = () => (this.frames.off('message', fn), this.off('exit', gone), clearTimeout(timer));
+        const fn = (m: AgentClock) => m.type === 'clock' && (done(), resolve(m));
+        const gone = (why: string) => (done(), reject(new Error(`load agent ${this.where}: ${why}`)));
+        const timer = setTimeout(() => gone(`no answer to the clock exchange within ${ANSWER_MS} ms`), ANSWER_MS);
         this.frames.on('message', fn);
         this.once('exit', gone);
       });

@@ -1,7 +1,7 @@
 import { DeviceRegistration } from '@shailoo/contracts';
 import { forkSibling, nextMessage } from './child';
 import { FleetMember, LocalMember, RemoteMember } from './fleet-member';
-import { FleetCounters, FleetShare, FromFleet, ToFleet } from './fleet-protocol';
+import { FleetCounters, FleetShare, FromFleet, ToFleet, wallMs } from './fleet-protocol';
 import { LoadtestOptions } from './options';
 
 export interface FleetTick {
@@ -33,6 +33,9 @@ export interface FleetResult {
   peakRssMb: number;
   members: FleetMemberResult[];
 }
+
+/** How long past the duration a process may stay silent before it is counted dead. */
+const SILENT_MARGIN_MS = 60_000;
 
 const sum = (list: FleetCounters[]): FleetCounters => {
   const total: FleetCounters = { connected: 0, sent: 0, acknowledged: 0, accepted: 0, duplicates: 0, rejected: 0, publishes: 0, cpuMs: 0 };
@@ -132,7 +135,15 @@ export class Fleet {
       ),
     );
     this.children.forEach((c) => c.send({ type: 'go', t0: t0 + c.offsetMs } satisfies ToFleet));
-    const ended = await Promise.all(outcomes);
+    // Each process gives up what is unacknowledged at the duration's end: one silent past it (its machine gone without a word) is dead.
+    const silentMs = this.shares[0].options.durationS * 1000 + SILENT_MARGIN_MS;
+    const deadline = setTimeout(
+      () => {
+        for (const c of this.children) c.kill(`no word from it ${silentMs / 1000} s after the close`);
+      },
+      t0 - wallMs() + silentMs,
+    );
+    const ended = await Promise.all(outcomes).finally(() => clearTimeout(deadline));
     this.children.forEach((c, p) => c.off('message', listeners[p]));
     const members = this.children.map((c, p): FleetMemberResult & { acks: Float64Array; unacknowledged: number[] } => {
       const e = ended[p]!;

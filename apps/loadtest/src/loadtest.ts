@@ -94,7 +94,8 @@ export interface LoadtestReport {
   /**
    * With `--agents`, each agent's part: its stations, what they had acknowledged, its processes' CPU
    * (since the close) and peak memory, and why it died when it did — its stations are then counted
-   * as unacknowledged, and the check of the rest stays exact.
+   * as unacknowledged, and the check of the rest stays exact; its own figures are then what it last
+   * said (its last tick), outside the totals.
    */
   agents: AgentReport[] | null;
   registerSeconds: number;

@@ -43,7 +43,7 @@ export function summaryTable(r: LoadtestReport): string {
     ['station side peak RSS', `${Math.round(r.peakRssMb)} MB`],
     ...(r.agents ?? []).map((a): [string, string] => [
       `agent ${a.agent}`,
-      `${a.stations} stations in ${a.processes} processes, ${a.acknowledged} acknowledged, CPU ${a.cpuMsPerResult.toFixed(3)} ms per result, peak RSS ${Math.round(a.peakRssMb)} MB${a.died ? `; DIED (${a.died.reason}) holding stations ${a.died.stations.map((s) => `${s.from}–${s.to - 1}`).join(', ')}` : ''}`,
+      `${a.stations} stations in ${a.processes} processes, ${a.acknowledged} acknowledged${a.died ? ' as it last said (not in the totals)' : ''}, CPU ${a.cpuMsPerResult.toFixed(3)} ms per result, peak RSS ${Math.round(a.peakRssMb)} MB${a.died ? `; DIED (${a.died.reason}) holding stations ${a.died.stations.map((s) => `${s.from}–${s.to - 1}`).join(', ')}` : ''}`,
     ]),
     ['registration', `${r.registerSeconds.toFixed(1)} s`],
     ['wall time', `${r.wallSeconds.toFixed(1)} s`],

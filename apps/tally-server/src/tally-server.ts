@@ -33,12 +33,16 @@ export interface TallyServerHandle {
   close(): Promise<void>;
 }
 
-/** What an ingest-only instance cannot answer: it keeps no tally (results, seats, territories, precincts, event streams, exports, the live page). */
-const TALLY_READS = /^\/(?:$|live\/|api\/elections\/[^/]+\/(?:results|seats|territories|precincts|events|export)(?:\/|$))/;
+/** What an ingest-only instance cannot answer: it keeps no tally (results, seats, territories, precincts, event streams, exports, the live page). Routes match regardless of case, as Express's do. */
+const TALLY_READS = /^\/(?:$|live\/|api\/elections\/[^/]+\/(?:results|seats|territories|precincts|events|export)(?:\/|$))/i;
+/** Nor an operator's close or reopening, whose answer is the seats. */
+const TALLY_CLOSES = /^\/api\/elections\/[^/]+\/(?:close|reopen)\/?$/i;
 
 /** On an ingest-only instance, a read of the tally is answered 503 with where to read instead (never zeros from a tally it does not keep). */
 function refuseReads(req: IncomingMessage, res: ServerResponse, next: () => void): void {
-  if (req.method !== 'GET' || !TALLY_READS.test((req.url ?? '/').split('?')[0])) return next();
+  const path = (req.url ?? '/').split('?')[0];
+  const read = (req.method === 'GET' || req.method === 'HEAD') && TALLY_READS.test(path);
+  if (!read && !(req.method === 'POST' && TALLY_CLOSES.test(path))) return next();
   res.writeHead(503, { 'content-type': 'application/json; charset=utf-8' }).end(
     JSON.stringify({
       statusCode: 503,

@@ -43,6 +43,15 @@ describe(SubmissionRepository.name, () => {
     ).toEqual(['duplicate', 'conflict', 'stale', 'inserted', 'inserted']);
   });
 
+  it('tells apart two rows of a batch under one key by their bodies: the stored one is inserted, the stale one is not', async () => {
+    // The commission's device: protocol 9 stored; a stale protocol 8 and a new turnout reusing sequence 8 in one batch.
+    expect(await sut.insertBatch([message('protocol', 9, 'p9', p1, 'commission-1')])).toEqual(['inserted']);
+    expect(await sut.insertBatch([message('protocol', 8, 'p8', p1, 'commission-1'), message('turnout', 8, 't8', p1, 'commission-1')])).toEqual([
+      'conflict',
+      'inserted',
+    ]);
+  });
+
   it('never calls stale a turnout snapshot (each hour counts on its own) nor a message for another precinct', async () => {
     expect(await sut.insertBatch([message('turnout', 20, 'a', p1, 'id-1'), message('turnout', 12, 'a', p1, 'id-1')])).toEqual(['inserted', 'inserted']);
     expect(await sut.insertBatch([message('result', 4, 'a', p2, 'box-2')])).toEqual(['inserted']);

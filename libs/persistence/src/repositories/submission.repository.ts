@@ -48,7 +48,7 @@ export class SubmissionRepository {
     // and the engine parses eight arrays instead of eight parameters a row.
     const column = <T>(f: (r: Submission) => T) => rows.map(f);
     // Whoever follows the log (other instances) is told at commit: NOTIFY is delivered then, and not at all on a rollback.
-    const inserted = await this.db.prisma.$queryRaw<{ device_id: string; sequence: number }[]>`
+    const inserted = await this.db.prisma.$queryRaw<{ device_id: string; sequence: number; body_hash: Uint8Array }[]>`
       WITH ins AS (
         INSERT INTO submission (election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
         SELECT * FROM unnest(
@@ -61,16 +61,17 @@ export class SubmissionRepository {
           SELECT 1 FROM submission s
           WHERE s.device_id = u.device_id AND s.sequence > u.sequence AND s.kind = u.kind AND s.precinct_id = u.precinct_id)
         ON CONFLICT (device_id, sequence) DO NOTHING
-        RETURNING device_id, sequence)
-      SELECT ins.device_id, ins.sequence FROM ins, (SELECT pg_notify(${LOG_CHANNEL}, '')) AS told`;
+        RETURNING device_id, sequence, body_hash)
+      SELECT ins.device_id, ins.sequence, ins.body_hash FROM ins, (SELECT pg_notify(${LOG_CHANNEL}, '')) AS told`;
     const key = (deviceId: string, sequence: number) => `${deviceId}\u0000${sequence}`;
-    const insertedKeys = new Set(inserted.map((r) => key(r.device_id, Number(r.sequence))));
+    // By key and body: of two rows of a batch under one key, the one stored is the one whose body came back.
+    const insertedKeys = new Set(inserted.map((r) => `${key(r.device_id, Number(r.sequence))}\u0000${Buffer.from(r.body_hash).toString('hex')}`));
     const outcomes: StoreOutcome[] = [];
     const claimed = new Set<string>();
     const toCheck: number[] = [];
     rows.forEach((r, i) => {
       const k = key(r.deviceId, r.sequence);
-      if (insertedKeys.has(k) && !claimed.has(k)) {
+      if (insertedKeys.has(`${k}\u0000${Buffer.from(r.bodyHash).toString('hex')}`) && !claimed.has(k)) {
         claimed.add(k);
         outcomes[i] = 'inserted';
       } else toCheck.push(i);
