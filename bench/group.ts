@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { TallyApi, Topics, v1 } from '@shailoo/contracts';
 import { syntheticElection } from '@shailoo/scenario';
+import { processCpuMs } from '@shailoo/platform';
 import { LeanMqttClient } from '@shailoo/transport';
 
 /**
@@ -30,7 +31,6 @@ const RATE_PER_INSTANCE = process.env.BENCH_RATE_PER_INSTANCE ? Number(process.e
 const MQTT_URL = process.env.BENCH_MQTT_URL ?? process.env.TEST_MQTT_URL;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const TOKEN = 'bench-operator-token-0123456789abcdef';
-const TICK_MS = 1000 / 100;
 
 type Role = 'all' | 'ingest' | 'aggregate';
 
@@ -55,18 +55,9 @@ async function startServer(role: Role, databaseUrl: string, group: string): Prom
   throw new Error(`a ${role} tally server exited before listening`);
 }
 
-/** CPU time (ms, all threads) of these processes, from /proc. */
+/** CPU time (ms, all threads) of these processes, from /proc; one gone since it was listed (a PostgreSQL backend that ended) counts nothing. */
 function cpuMs(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(stat[11]) + Number(stat[12]);
-    } catch {
-      // Gone since it was listed (a PostgreSQL backend that ended): its time is not counted.
-    }
-  }
-  return ticks * TICK_MS;
+  return pids.reduce((ms, pid) => ms + (processCpuMs(pid) ?? 0), 0);
 }
 
 /** The processes whose command is `name` (PostgreSQL's postmaster and backends, Mosquitto). */

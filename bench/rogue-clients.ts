@@ -4,7 +4,7 @@ import { get } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MAX_SEQUENCE, parseUplinkTopic, signPrecinctResult, TallyApi, Topics, v1 } from '@shailoo/contracts';
-import { DeviceKey, Random } from '@shailoo/platform';
+import { DeviceKey, processCpuMs, Random } from '@shailoo/platform';
 import { syntheticCount, syntheticElection } from '@shailoo/scenario';
 import { connectMqtt, devicePassword, LeanMqttClient, withCredentials } from '@shailoo/transport';
 
@@ -44,9 +44,8 @@ async function startServer(): Promise<Server> {
 
 /** CPU time (ms, all threads) and resident memory (MB) of a process, from /proc. */
 function usage(pid: number): { cpuMs: number; rssMb: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
-  return { cpuMs: ((Number(stat[11]) + Number(stat[12])) * 1000) / 100, rssMb: Math.round(rss / 1024) };
+  return { cpuMs: processCpuMs(pid)!, rssMb: Math.round(rss / 1024) };
 }
 
 /** Registers a synthetic election of `n` precincts; its stations' signed results. */

@@ -116,10 +116,11 @@ export class LogFollower implements OnModuleDestroy {
       for (const k of keys) this.local.delete(`${k.deviceId}\n${k.sequence}`);
       for (const row of rows) this.apply(row.submission, row.receivedAt);
       if (keys.length) this.position = { xid: keys[keys.length - 1].xid, id: keys[keys.length - 1].id };
-      if (keys.length === PAGE) continue;
-      // Everything below the horizon is read: the next read starts there.
-      if (horizon.xid > this.position.xid) this.position = horizon;
-      break;
+      if (keys.length < PAGE) {
+        // Everything below the horizon is read: the next read starts there.
+        if (horizon.xid > this.position.xid) this.position = horizon;
+        return;
+      }
     }
   }
 

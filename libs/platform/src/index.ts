@@ -4,3 +4,4 @@ export * from './random';
 export * from './signature-verifier';
 export * from './token-bucket';
 export * from './eventually';
+export * from './process-usage';

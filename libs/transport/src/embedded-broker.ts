@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { processCpuMs } from '@shailoo/platform';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { BrokerLimits, BrokerRefusal, DEFAULT_BROKER_LIMITS } from './broker-access';
@@ -113,14 +113,7 @@ export class EmbeddedBroker {
 
   /** CPU time the broker has used so far, in ms (a child process on Linux; null otherwise). */
   cpuMs(): number | null {
-    if (!(this.runner instanceof ChildProcess) || !this.runner.pid) return null;
-    try {
-      const fields = readFileSync(`/proc/${this.runner.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 10 ms.
-      return (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      return null;
-    }
+    return this.runner instanceof ChildProcess && this.runner.pid ? processCpuMs(this.runner.pid) : null;
   }
 
   get url(): string {
