@@ -3,12 +3,12 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Topics, v1 } from '@shailoo/contracts';
-import { transmit } from '@shailoo/modem';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
 import { TallyServerHandle } from '@shailoo/tally-server';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { freePort, stopProcess } from './server-process';
+import { Burst, burst } from './burst';
 import { eventually, expectAllStored, expectExactEverywhere, externalConfigured, externalStack, getJson, Stack, startGroup } from './stack';
 
 jest.setTimeout(180_000);
@@ -75,7 +75,10 @@ async function retainedAggregate(url: string, electionId: string): Promise<v1.El
   let servers: TallyServerHandle[] = [];
   let mosquitto: ChildProcess | null = null;
 
+  let stations: Burst | undefined;
+
   afterAll(async () => {
+    await stations?.stop();
     for (const s of servers) await s.close();
     if (mosquitto) await stopProcess(mosquitto);
     await stack?.close();
@@ -95,12 +98,7 @@ async function retainedAggregate(url: string, electionId: string): Promise<v1.El
     for (const s of servers) await eventually(async () => (await fetch(`${s.httpUrl}/api/elections/${id}/results`)).ok, 10_000, 'the election everywhere');
 
     const uplink = { brokerUrl: url, clock: new SystemClock(), resendMs: 300, maxResendMs: 1500 };
-    const deliveries = Promise.all(
-      election.messages.map(async (m, i) => {
-        await new Promise((r) => setTimeout(r, i * 10));
-        return transmit(m.payload, id, 'result', uplink);
-      }),
-    );
+    stations = burst(election.messages, id, uplink, 10);
     await eventually(
       async () => (await getJson(`${servers[0].httpUrl}/api/elections/${id}/results`)).precinctsReporting >= PRECINCTS / 5,
       60_000,
@@ -115,7 +113,7 @@ async function retainedAggregate(url: string, electionId: string): Promise<v1.El
     mosquitto = startMosquitto(dir, port);
     await up(url);
 
-    const acks = await deliveries;
+    const acks = await stations.done;
     expectAllStored(acks);
     await expectExactEverywhere(
       servers.map((s) => s.httpUrl),

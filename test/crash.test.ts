@@ -1,11 +1,12 @@
+import { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseUplinkTopic } from '@shailoo/contracts';
 import { SystemClock } from '@shailoo/platform';
-import { transmit } from '@shailoo/modem';
 import { syntheticElection } from '@shailoo/scenario';
 import { deviceUrl, freePort, registerOverHttp, startServerProcess, stopProcess } from './server-process';
+import { burst } from './burst';
 import { eventually, externalConfigured, externalStack, getJson, restartAndExpectExact } from './stack';
 
 jest.setTimeout(120_000);
@@ -20,20 +21,18 @@ function describeCrash(name: string, makeEnv: () => Promise<{ env: Record<string
   it(`${name}: nothing lost and nothing counted twice after a SIGKILL mid-burst`, async () => {
     const { env, brokerUrl, cleanup } = await makeEnv();
     const election = syntheticElection(PRECINCTS, 'crash', 'crash');
+    let child: ChildProcess | undefined;
+    let stations: ReturnType<typeof burst> | undefined;
     try {
       const server = await startServerProcess(env);
+      child = server.child;
       const registered = await registerOverHttp(server.http, { definition: election.definition, devices: election.devices });
       expect(registered.status).toBe(201);
       const results = () => getJson(`${server.http}/api/elections/${election.definition.id}/results`);
       const uplink = { clock: new SystemClock(), resendMs: 300, maxResendMs: 1500 };
       const urlOf = (topic: string) => deviceUrl(brokerUrl ?? server.mqtt, registered.body.credentials, parseUplinkTopic(topic)!.deviceId);
       // Stations close over three seconds, not all in one instant.
-      const deliveries = Promise.all(
-        election.messages.map(async (m, i) => {
-          await new Promise((r) => setTimeout(r, i * 10));
-          return transmit(m.payload, election.definition.id, 'result', { ...uplink, brokerUrl: urlOf(m.topic) });
-        }),
-      );
+      stations = burst(election.messages, election.definition.id, { ...uplink, brokerUrl: urlOf }, 10);
 
       const before = await eventually(
         async () => {
@@ -46,8 +45,10 @@ function describeCrash(name: string, makeEnv: () => Promise<{ env: Record<string
       expect(await stopProcess(server.child, 'SIGKILL')).toBeNull();
       expect(before.precinctsReporting).toBeLessThan(PRECINCTS);
 
-      await restartAndExpectExact(env, deliveries, election);
+      await restartAndExpectExact(env, stations.done, election);
     } finally {
+      await stations?.stop();
+      if (child) await stopProcess(child, 'SIGKILL');
       await cleanup();
     }
   });

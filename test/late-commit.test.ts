@@ -1,10 +1,10 @@
 import { Client } from 'pg';
 import { parseUplinkTopic } from '@shailoo/contracts';
-import { transmit } from '@shailoo/modem';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
 import { TallyServerHandle } from '@shailoo/tally-server';
 import { registerOverHttp } from './server-process';
+import { Burst, burst } from './burst';
 import { eventually, expectAllStored, expectExactEverywhere, externalConfigured, externalStack, ingestedCount, Stack, startGroup } from './stack';
 
 jest.setTimeout(120_000);
@@ -26,7 +26,9 @@ const HOLD_S = 15;
 (externalConfigured ? describe : describe.skip)('a commit held back far longer than any timer', () => {
   let stack: Stack;
   let servers: TallyServerHandle[] = [];
+  const stations: Burst[] = [];
   afterAll(async () => {
+    for (const s of stations) await s.stop();
     for (const s of servers) await s.close();
     await stack?.close();
   });
@@ -54,22 +56,19 @@ const HOLD_S = 15;
       const uplink = { brokerUrl: stack.brokerUrl, clock: new SystemClock(), resendMs: 500, maxResendMs: 2000 };
       const started = Date.now();
       // The slow station does not resend while its first message is held (a resend would wait on the same row's lock).
-      const late = transmit(slow.payload, id, 'result', { ...uplink, resendMs: 60_000 });
+      const late = burst([slow], id, { ...uplink, resendMs: 60_000 }, 0);
+      stations.push(late);
       await new Promise((r) => setTimeout(r, 200));
-      const rest = Promise.all(
-        others.map(async (m, i) => {
-          await new Promise((r) => setTimeout(r, i * 10));
-          return transmit(m.payload, id, 'result', uplink);
-        }),
-      );
+      const rest = burst(others, id, uplink, 10);
+      stations.push(rest);
       // Past the follower's old 10 s timer, the held transaction still open: other rows have been committed past it.
       await new Promise((r) => setTimeout(r, 11_000 - (Date.now() - started)));
       let stored = 0;
       for (const s of servers) stored += await ingestedCount(s.httpUrl);
       expect(Date.now() - started).toBeLessThan(HOLD_S * 1000);
       expect(stored).toBeGreaterThan(PRECINCTS / 4);
-      expectAllStored(await rest);
-      expectAllStored([await late]);
+      expectAllStored(await rest.done);
+      expectAllStored(await late.done);
       expect(Date.now() - started).toBeGreaterThanOrEqual(HOLD_S * 1000);
       await expectExactEverywhere(
         servers.map((s) => s.httpUrl),

@@ -1,12 +1,12 @@
 import { connect, createServer, Server, Socket } from 'node:net';
 import { Client } from 'pg';
 import { metricSamples, Topics, v1 } from '@shailoo/contracts';
-import { transmit } from '@shailoo/modem';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
 import { TallyServerHandle } from '@shailoo/tally-server';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { registerOverHttp } from './server-process';
+import { Burst, burst } from './burst';
 import { eventually, expectAllStored, expectExactEverywhere, externalConfigured, externalStack, getJson, Stack } from './stack';
 
 jest.setTimeout(120_000);
@@ -71,8 +71,10 @@ const leading = async (s: TallyServerHandle) => metricSamples(await (await fetch
 (externalConfigured ? describe : describe.skip)('a leader cut off from its database', () => {
   let stack: Stack;
   let relay: SilentCut;
+  const stations: Burst[] = [];
   const servers: TallyServerHandle[] = [];
   afterAll(async () => {
+    for (const s of stations) await s.stop();
     await relay?.close();
     for (const s of servers) await s.close();
     await stack?.close();
@@ -97,7 +99,10 @@ const leading = async (s: TallyServerHandle) => metricSamples(await (await fetch
     expect((await registerOverHttp(other.httpUrl, { definition: election.definition, devices: election.devices })).status).toBe(201);
     await eventually(async () => (await fetch(`${cutOff.httpUrl}/api/elections/${id}/results`)).ok, 10_000, 'the election at both instances');
     const uplink = { brokerUrl: stack.brokerUrl, clock: new SystemClock(), resendMs: 500, maxResendMs: 2000 };
-    const send = (messages: typeof election.messages) => Promise.all(messages.map((m) => transmit(m.payload, id, 'result', uplink)));
+    const send = (messages: typeof election.messages) => {
+      stations.push(burst(messages, id, uplink, 0));
+      return stations[stations.length - 1].done;
+    };
     expectAllStored(await send(election.messages.slice(0, PRECINCTS / 2)));
 
     relay.cut();

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { transmit } from '@shailoo/modem';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
 import { registerOverHttp, startServerProcess, stopProcess } from './server-process';
+import { burst } from './burst';
 import { eventually, expectAllStored, expectExactEverywhere, externalConfigured, externalStack, getJson } from './stack';
 
 jest.setTimeout(180_000);
@@ -34,16 +34,12 @@ interface Health {
     const [server] = servers;
     const election = syntheticElection(PRECINCTS, 'pg-restart', 'pg-restart');
     const id = election.definition.id;
+    let stations: ReturnType<typeof burst> | undefined;
     try {
       expect((await registerOverHttp(server.http, { definition: election.definition, devices: election.devices })).status).toBe(201);
       for (const s of servers) await eventually(async () => (await fetch(`${s.http}/api/elections/${id}/results`)).ok, 10_000, 'the election everywhere');
       const uplink = { brokerUrl: stack.brokerUrl, clock: new SystemClock(), resendMs: 500, maxResendMs: 2000 };
-      const deliveries = Promise.all(
-        election.messages.map(async (m, i) => {
-          await new Promise((r) => setTimeout(r, i * 25));
-          return transmit(m.payload, id, 'result', uplink);
-        }),
-      );
+      stations = burst(election.messages, id, uplink, 25);
       await eventually(async () => (await getJson(`${server.http}/api/elections/${id}/results`)).precinctsReporting >= PRECINCTS / 5, 60_000, 'a fifth');
       const restart = promisify(execFile)('bash', [join(__dirname, '..', 'scripts', 'test-servers.sh'), 'restart-postgres', '4']);
       for (const s of servers) {
@@ -60,7 +56,7 @@ interface Health {
         expect(down).toMatchObject({ status: 'degraded', httpStatus: 503 });
       }
       await restart;
-      const acks = await deliveries;
+      const acks = await stations.done;
       expectAllStored(acks);
       await expectExactEverywhere(
         servers.map((s) => s.http),
@@ -73,6 +69,7 @@ interface Health {
         expect(s.child.exitCode).toBeNull();
       }
     } finally {
+      await stations?.stop();
       for (const s of servers) await stopProcess(s.child);
       await stack.close();
     }

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { v1 } from '@shailoo/contracts';
-import { transmit } from '@shailoo/modem';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
 import { TallyServerHandle } from '@shailoo/tally-server';
 import { freePort, TEST_OPERATOR_TOKEN } from './server-process';
+import { Burst, burst } from './burst';
 import { embeddedStack, eventually, Stack } from './stack';
 
 jest.setTimeout(120_000);
@@ -26,6 +26,7 @@ if (!installed) console.warn('prometheus.test: Debian’s prometheus is not inst
 (installed ? describe : describe.skip)('Prometheus scraping a tally server', () => {
   let stack: Stack;
   let server: TallyServerHandle;
+  let stations: Burst | undefined;
   let prometheus: ChildProcess;
   let api = '';
   const dir = mkdtempSync(join(tmpdir(), 'shailoo-prometheus-'));
@@ -54,6 +55,7 @@ if (!installed) console.warn('prometheus.test: Debian’s prometheus is not inst
   });
 
   afterAll(async () => {
+    await stations?.stop();
     prometheus?.kill('SIGTERM');
     await server?.close();
     await stack?.close();
@@ -86,12 +88,8 @@ if (!installed) console.warn('prometheus.test: Debian’s prometheus is not inst
     });
     expect(answer.status).toBe(201);
     // Spread over a few seconds so that several scrapes see the counter grow.
-    const acks = await Promise.all(
-      election.messages.map(async (m, i) => {
-        await new Promise((r) => setTimeout(r, i * 100));
-        return transmit(m.payload, election.definition.id, 'result', { brokerUrl: stack.brokerUrl, clock: new SystemClock() });
-      }),
-    );
+    stations = burst(election.messages, election.definition.id, { brokerUrl: stack.brokerUrl, clock: new SystemClock() }, 100);
+    const acks = await stations.done;
     expect(acks.every((d) => d.ack.status === v1.AckStatus.ACK_STATUS_ACCEPTED)).toBe(true);
 
     const rate = await eventually(

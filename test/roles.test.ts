@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { metricSamples, parseUplinkTopic, Topics, v1 } from '@shailoo/contracts';
-import { transmit } from '@shailoo/modem';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection, syntheticStation } from '@shailoo/scenario';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { registerOverHttp, startServerProcess, stopProcess, TEST_OPERATOR_TOKEN } from './server-process';
+import { burst } from './burst';
 import { eventually, expectAllStored, expectExactEverywhere, externalConfigured, externalStack, getJson, ingestedCount } from './stack';
 
 jest.setTimeout(180_000);
@@ -46,6 +46,7 @@ const leader = async (http: string) => metricSamples(await (await fetch(`${http}
     const ingest = [await startServerProcess({ ...env, TALLY_ROLE: 'ingest' }), await startServerProcess({ ...env, TALLY_ROLE: 'ingest' })];
     const aggregate = await startServerProcess({ ...env, TALLY_ROLE: 'aggregate' });
     const all = [...ingest, aggregate];
+    let stations: ReturnType<typeof burst> | undefined;
     try {
       expect((await registerOverHttp(ingest[0].http, { definition: election.definition, devices: election.devices })).status).toBe(201);
       await eventually(async () => (await fetch(`${aggregate.http}/api/elections/${id}/results`)).ok, 10_000, 'the election at the aggregating instance');
@@ -62,12 +63,8 @@ const leader = async (http: string) => metricSamples(await (await fetch(`${http}
       ).toBe(503);
 
       const uplink = { brokerUrl: stack.brokerUrl, clock: new SystemClock(), resendMs: 500, maxResendMs: 2000 };
-      const acks = await Promise.all(
-        election.messages.map(async (m, i) => {
-          await new Promise((r) => setTimeout(r, i * 10));
-          return transmit(m.payload, id, 'result', uplink);
-        }),
-      );
+      stations = burst(election.messages, id, uplink, 10);
+      const acks = await stations.done;
       expectAllStored(acks);
       await expectExactEverywhere([aggregate.http], election);
       // Box 0 resigns its count (the same figures) as sequence 3; its sequence 2, arriving after, would never count: refused whichever instance stored the 3.
@@ -97,6 +94,7 @@ const leader = async (http: string) => metricSamples(await (await fetch(`${http}
       expect(ingested[2]).toBe(0);
       expect(await Promise.all(all.map((s) => leader(s.http)))).toEqual([0, 0, 1]);
     } finally {
+      await stations?.stop();
       for (const s of all) await stopProcess(s.child);
       await stack.close();
     }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Topics, v1 } from '@shailoo/contracts';
-import { transmit } from '@shailoo/modem';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { registerOverHttp, startServerProcess, stopProcess } from './server-process';
+import { burst } from './burst';
 import { eventually, expectAllStored, expectExactEverywhere, externalConfigured, externalStack, getJson, ingestedCount } from './stack';
 
 jest.setTimeout(180_000);
@@ -29,17 +29,13 @@ const PRECINCTS = 300;
     const id = election.definition.id;
     const a = await startServerProcess(env);
     let b = await startServerProcess(env);
+    let stations: ReturnType<typeof burst> | undefined;
     try {
       expect((await registerOverHttp(a.http, { definition: election.definition, devices: election.devices })).status).toBe(201);
       // The other instance learns the election from the shared store.
       await eventually(async () => (await fetch(`${b.http}/api/elections/${id}/results`)).ok, 10_000, 'the election at the second instance');
       const uplink = { brokerUrl: stack.brokerUrl, clock: new SystemClock(), resendMs: 300, maxResendMs: 1500 };
-      const deliveries = Promise.all(
-        election.messages.map(async (m, i) => {
-          await new Promise((r) => setTimeout(r, i * 10));
-          return transmit(m.payload, id, 'result', uplink);
-        }),
-      );
+      stations = burst(election.messages, id, uplink, 10);
       await eventually(
         async () => (await getJson(`${a.http}/api/elections/${id}/results`)).precinctsReporting >= PRECINCTS / 5,
         60_000,
@@ -50,7 +46,7 @@ const PRECINCTS = 300;
       expect(await ingestedCount(b.http)).toBeGreaterThan(0);
       expect(await stopProcess(b.child, 'SIGKILL')).toBeNull();
       b = await startServerProcess(env);
-      const acks = await deliveries;
+      const acks = await stations.done;
       expectAllStored(acks);
 
       await expectExactEverywhere([a.http, b.http], election);
@@ -67,6 +63,7 @@ const PRECINCTS = 300;
       await reader.endAsync();
       expect(aggregate.ballotsInBox).toBe(election.totals.ballotsInBox);
     } finally {
+      await stations?.stop();
       await stopProcess(a.child);
       await stopProcess(b.child);
       await stack.close();

@@ -1,13 +1,14 @@
+import { ChildProcess } from 'node:child_process';
 import { get, IncomingMessage } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseUplinkTopic } from '@shailoo/contracts';
 import { SystemClock } from '@shailoo/platform';
-import { transmit } from '@shailoo/modem';
 import { openDatabase } from '@shailoo/persistence';
 import { syntheticElection } from '@shailoo/scenario';
 import { deviceUrl, freePort, registerOverHttp, startServerProcess, stopProcess } from './server-process';
+import { burst } from './burst';
 import { eventually, externalConfigured, externalStack, getJson, restartAndExpectExact } from './stack';
 
 jest.setTimeout(120_000);
@@ -49,8 +50,11 @@ function describeShutdown(
     const { env, brokerUrl, storedKeys, cleanup } = await makeEnv();
     const election = syntheticElection(PRECINCTS, 'shutdown', 'shutdown');
     const id = election.definition.id;
+    let child: ChildProcess | undefined;
+    let stations: ReturnType<typeof burst> | undefined;
     try {
       const server = await startServerProcess(env);
+      child = server.child;
       const registered = await registerOverHttp(server.http, { definition: election.definition, devices: election.devices });
       expect(registered.status).toBe(201);
       const pages = await Promise.all(Array.from({ length: LIVE_PAGES }, (_, n) => openLivePage(server.http, id, n)));
@@ -58,14 +62,9 @@ function describeShutdown(
       const urlOf = (topic: string) => deviceUrl(brokerUrl ?? server.mqtt, registered.body.credentials, parseUplinkTopic(topic)!.deviceId);
       let stoppedAt = Infinity;
       const ackedBeforeStop: string[] = [];
-      const deliveries = Promise.all(
-        election.messages.map(async (m, i) => {
-          await new Promise((r) => setTimeout(r, i * 10));
-          const delivery = await transmit(m.payload, id, 'result', { ...uplink, brokerUrl: urlOf(m.topic) });
-          if (Date.now() < stoppedAt) ackedBeforeStop.push(`${delivery.ack.deviceId}#${delivery.ack.sequence}`);
-          return delivery;
-        }),
-      );
+      stations = burst(election.messages, id, { ...uplink, brokerUrl: urlOf }, 10, ({ ack }) => {
+        if (Date.now() < stoppedAt) ackedBeforeStop.push(`${ack.deviceId}#${ack.sequence}`);
+      });
       await eventually(async () => (await getJson(`${server.http}/api/elections/${id}/results`)).precinctsReporting >= PRECINCTS / 10, 60_000, 'a tenth');
 
       const sent = Date.now();
@@ -84,8 +83,10 @@ function describeShutdown(
       expect(ackedBeforeStop.filter((k) => !stored.has(k))).toEqual([]);
       expect(stored.size).toBeLessThan(PRECINCTS);
 
-      await restartAndExpectExact(env, deliveries, election);
+      await restartAndExpectExact(env, stations.done, election);
     } finally {
+      await stations?.stop();
+      if (child) await stopProcess(child, 'SIGKILL');
       await cleanup();
     }
   });

@@ -132,7 +132,11 @@ export async function restartAndExpectExact(
   election: Parameters<typeof expectExactEverywhere>[1],
 ): Promise<void> {
   const server = await startServerProcess(env);
-  expectAllStored(await deliveries);
-  await expectExactEverywhere([server.http], election);
-  expect(await stopProcess(server.child)).toBe(0);
+  try {
+    expectAllStored(await deliveries);
+    await expectExactEverywhere([server.http], election);
+    expect(await stopProcess(server.child)).toBe(0);
+  } finally {
+    await stopProcess(server.child, 'SIGKILL');
+  }
 }

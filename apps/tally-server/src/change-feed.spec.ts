@@ -8,13 +8,21 @@ class FakeStream extends EventEmitter implements EventStream {
   readonly chunks: Buffer[] = [];
   writableLength = 0;
   destroyed = false;
+  ended = false;
 
   write(chunk: Buffer): boolean {
     this.chunks.push(chunk);
     return true;
   }
 
+  /** A client taking what is left, unless it stopped reading. */
+  end(): void {
+    this.ended = true;
+    if (!this.writableLength) this.destroy();
+  }
+
   destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
     this.emit('close');
   }
@@ -71,5 +79,24 @@ describe('ChangeFeed', () => {
     expect(paused.chunks).toEqual([]);
     expect(reading.chunks).toHaveLength(1);
     expect(await refused(metrics)).toEqual({ 'slow-stream': 1 });
+  });
+
+  it('on shutdown sends the events gathered so far, ends every stream, and cuts one not taken within a second', async () => {
+    const { feed, timers } = sut({ perClient: 10, total: 10, maxBufferedBytes: 1000 });
+    const [reading, stalled] = [new FakeStream(), new FakeStream()];
+    feed.open('e', 'a', reading);
+    feed.open('e', 'b', stalled);
+    stalled.writableLength = 10;
+    feed.emit({ electionId: 'e', type: 'results', data: { precinctsReporting: 30 } });
+    const stopping = feed.onModuleDestroy();
+    expect(reading.chunks.map(String)).toEqual(['event: results\ndata: {"precinctsReporting":30}\n\n']);
+    expect([reading.ended, reading.destroyed]).toEqual([true, true]);
+    expect([stalled.ended, stalled.destroyed]).toEqual([true, false]);
+    timers.advance(999);
+    await Promise.resolve();
+    expect(stalled.destroyed).toBe(false);
+    timers.advance(1);
+    await stopping;
+    expect(stalled.destroyed).toBe(true);
   });
 });

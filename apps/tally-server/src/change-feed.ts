@@ -14,6 +14,8 @@ export interface EventStream {
   write(chunk: Buffer): unknown;
   /** Bytes written and not yet taken by the client. */
   readonly writableLength: number;
+  /** Sends what is buffered, then closes. */
+  end(): unknown;
   destroy(): unknown;
   once(event: 'close', listener: () => void): unknown;
 }
@@ -25,6 +27,8 @@ export const DEFAULT_STREAM_LIMITS: StreamLimits = { perClient: 20, total: 1000,
 
 /** Events of one election gathered this long before they go out together: one write per stream, not one per event. */
 const FLUSH_MS = 100;
+/** On shutdown, a client has this long to take its last events before its stream is cut. */
+const END_GRACE_MS = 1000;
 
 /**
  * Every change the server makes, for the server-sent event streams. Each event is serialized once
@@ -80,9 +84,19 @@ export class ChangeFeed implements OnModuleDestroy {
     return null;
   }
 
-  onModuleDestroy(): void {
+  /** On shutdown: the events gathered so far go out, then every stream ends; one not taken within a second is cut. */
+  async onModuleDestroy(): Promise<void> {
     if (this.timer) this.timers.clearTimeout(this.timer);
-    for (const streams of this.streams.values()) for (const s of streams) s.destroy();
+    this.flush();
+    const open = [...this.streams.values()].flatMap((streams) => [...streams]);
+    if (!open.length) return;
+    const closed = Promise.all(open.map((s) => new Promise<void>((done) => s.once('close', done))));
+    for (const s of open) s.end();
+    let grace: Timer | null = null;
+    const late = new Promise<void>((done) => (grace = this.timers.setTimeout(done, END_GRACE_MS)));
+    await Promise.race([closed, late]);
+    if (grace) this.timers.clearTimeout(grace);
+    for (const s of open) s.destroy();
   }
 
   private flush(): void {
