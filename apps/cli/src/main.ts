@@ -2,7 +2,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import { Command, Option } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { TallyApi } from '@shailoo/contracts';
+import { TallyApi, Topics } from '@shailoo/contracts';
 import { startIdentificationService } from '@shailoo/identification';
 import { openDatabase, OperatorRepository, redact } from '@shailoo/persistence';
 import { AcceleratedClock, Random, SystemClock } from '@shailoo/platform';
@@ -34,7 +34,8 @@ import {
 } from '@shailoo/loadtest';
 import { loadtestBars, progressBars } from './progress';
 import { TallyStack, tokenHash, Tracing, tracingFromEnv } from '@shailoo/tally-server';
-import { deviceBrokerUrl, devicePassword, serviceUrl } from '@shailoo/transport';
+import { BROKER_SECRET_HINT, BrokerAccessError, checkBrokerAccess, deviceBrokerUrl, devicePassword, registeredPasswords, serviceUrl } from '@shailoo/transport';
+import { acknowledgements } from './acknowledgements';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
 import { brokerAccess, ConfigError, DEFAULT_DATA_DIRS, durableStore, Flags, getEnv, tlsFiles } from './config';
 import { ballotsOf } from '@shailoo/election';
@@ -140,32 +141,58 @@ program
   .action(async (opts) => {
     const env = getEnv();
     const day = prepareCouncilDay(opts.council, opts.seed);
+    const { devices } = stationDevices(day, opts.seed, opts.precinct);
     // A secured broker: each device's password from its registration's answer, or derived from BROKER_SECRET.
-    let credentials: Record<string, string> = {};
-    if (opts.register) {
-      const answer = await new TallyApi(opts.register, env.OPERATOR_TOKEN).register(day.definition, stationDevices(day, opts.seed, opts.precinct).devices);
-      credentials = answer.credentials ?? {};
-    }
     const secret = env.BROKER_SECRET;
-    const brokerUrl = (id: string) => deviceBrokerUrl(opts.broker, id, credentials[id] ?? (secret ? devicePassword(secret, id) : undefined));
-    const run = await runCouncilStation(day, {
-      precinct: opts.precinct,
-      seed: opts.seed,
-      boxFailureRate: opts.boxFailureRate,
-      doubleVoterRate: opts.doubleVoterRate,
-      onlineIdentification: opts.onlineIdentification,
-      brokerUrl,
-      speed: opts.speed,
-      link: opts.link,
-      outboxDir: opts.outbox,
-      log: (line) => console.log(line),
+    const passwords = opts.register
+      ? registeredPasswords(
+          devices.map((d) => d.id),
+          (await new TallyApi(opts.register, env.OPERATOR_TOKEN).register(day.definition, devices)).credentials,
+          secret,
+        )
+      : new Map<string, string>();
+    const brokerUrl = (id: string) => deviceBrokerUrl(opts.broker, id, passwords.get(id) ?? (secret ? devicePassword(secret, id) : undefined));
+    const unregisteredHint = `register the election and its devices first (--register <the tally server's HTTP address>, with OPERATOR_TOKEN: its answer carries their passwords), or ${BROKER_SECRET_HINT}`;
+    // A broker that is not there, or refuses the devices, is said now: the modems would retry all day.
+    for (const d of devices)
+      await checkBrokerAccess(brokerUrl(d.id), Topics.ack(d.id), `device ${d.id}`, opts.register ? BROKER_SECRET_HINT : unregisteredHint);
+    // A device refused later (a broker bans one whose messages the tally server keeps rejecting) would leave its modem dialing for ever.
+    let refused: (deviceId: string, reason: string) => void = () => undefined;
+    const refusal = new Promise<never>((_, reject) => {
+      refused = (deviceId, reason) =>
+        reject(
+          new BrokerAccessError(
+            `the broker refused device ${deviceId}'s login during the day (${reason}; a device is banned for a while after the tally server refused its messages again and again): ${unregisteredHint}`,
+          ),
+        );
     });
+    const run = await Promise.race([
+      refusal,
+      runCouncilStation(day, {
+        precinct: opts.precinct,
+        seed: opts.seed,
+        boxFailureRate: opts.boxFailureRate,
+        doubleVoterRate: opts.doubleVoterRate,
+        onlineIdentification: opts.onlineIdentification,
+        brokerUrl,
+        speed: opts.speed,
+        link: opts.link,
+        outboxDir: opts.outbox,
+        log: (line) => console.log(line),
+        onRefused: refused,
+      }),
+    ]);
     if (opts.print) run.station.printouts.forEach((p) => console.log(`${p}\n`));
     const ballots = ballotsOf(run.station.manualCount);
     console.log(
       `${day.definition.name}, precinct ${run.precinctId}: ${ballots} ballots, box ${run.station.boxFailed ? 'failed — counted by hand only' : 'worked'}`,
     );
-    console.log('all messages acknowledged by the tally server');
+    const summary = acknowledgements(run.deliveries.map((d) => d.ack));
+    console.log(summary.line);
+    if (summary.rejected) {
+      console.error(`shailoo-sim: the tally server rejected ${summary.rejected} of the station's messages (${summary.reasons}): ${summary.hint}`);
+      process.exitCode = 1;
+    }
   });
 
 program
@@ -396,6 +423,10 @@ program
         store: store.dataDir ?? redact(store.url!),
       }),
     );
+    if (!env.OPERATOR_TOKEN && !(await new OperatorRepository(server.database).count()))
+      console.error(
+        'shailoo-sim: no OPERATOR_TOKEN and no operator in the store: nobody can register an election or close a count. Start the server with OPERATOR_TOKEN=<at least 16 characters>, or stop it and run `npx shailoo-sim operator add <name>` against its store.',
+      );
     await serveUntilSignal('tally-server', async () => {
       await stack.close();
       await tracing?.shutdown();
@@ -410,10 +441,12 @@ program
   .action(async () => {
     const env = getEnv();
     if (!env.MQTT_URL) throw new ConfigError('MQTT_URL must name the broker the identification devices use');
-    const store = durableStore(env, DEFAULT_DATA_DIRS.identification);
-    const database = await openDatabase(store);
     // On a secured broker the service logs in as `service-identification`.
     const mqttUrl = env.BROKER_SECRET ? serviceUrl(env.MQTT_URL, env.BROKER_SECRET, 'identification') : env.MQTT_URL;
+    // A broker that refuses the service would leave it listening to nothing: said now, with what to do.
+    await checkBrokerAccess(mqttUrl, Topics.identifyFilter, 'the identification service', BROKER_SECRET_HINT);
+    const store = durableStore(env, DEFAULT_DATA_DIRS.identification);
+    const database = await openDatabase(store);
     const service = await startIdentificationService({ mqttUrl, voterSeed: env.VOTER_SEED, remoteShare: env.REMOTE_SHARE, clock: new SystemClock() }, database);
     console.log(
       JSON.stringify({
@@ -441,7 +474,11 @@ program
   .action(async (name: string) => {
     if (!/^[\p{L}\p{N}._@-]{1,64}$/u.test(name)) throw new ConfigError(`operator name ${JSON.stringify(name)}: letters, digits, . _ @ - (at most 64)`);
     const store = durableStore(getEnv(), DEFAULT_DATA_DIRS.tallyServer);
-    const db = await openDatabase({ url: store.url, dataDir: store.dataDir });
+    const db = await openDatabase({ url: store.url, dataDir: store.dataDir }).catch((err: Error) => {
+      throw new ConfigError(
+        `${err.message}. An operator is added to a store no tally server has open: stop the server first (or give it OPERATOR_TOKEN, or share PostgreSQL through DATABASE_URL)`,
+      );
+    });
     try {
       const token = randomBytes(32).toString('base64url');
       if (!(await new OperatorRepository(db).add(name, tokenHash(token)))) throw new ConfigError(`there is already an operator named ${name}`);
@@ -513,11 +550,29 @@ program
   });
 
 export function main(argv = process.argv): Promise<unknown> {
-  return program.parseAsync(argv).catch((err) => {
-    console.error(`shailoo-sim: ${err instanceof Error ? err.message : err}`);
-    // Fatal: whatever it had started (broker, sockets) must not keep the process alive. A bad setting is the user's to fix: exit 2.
-    process.exit(err instanceof ConfigError || err instanceof ScenarioError || err instanceof TargetError || err instanceof LoadtestOptionsError ? 2 : 1);
+  let finished = false;
+  // A command still waiting when nothing is left that could wake it (every connection given up) must not exit 0 in silence.
+  process.once('beforeExit', () => {
+    if (finished) return;
+    console.error('shailoo-sim: stopped before the command finished: nothing was left to wait for (every connection it had was refused or closed)');
+    process.exitCode = 1;
   });
+  return program
+    .parseAsync(argv)
+    .then(() => (finished = true))
+    .catch((err) => {
+      console.error(`shailoo-sim: ${err instanceof Error ? err.message : err}`);
+      // Fatal: whatever it had started (broker, sockets) must not keep the process alive. A bad setting is the user's to fix: exit 2.
+      process.exit(
+        err instanceof ConfigError ||
+          err instanceof ScenarioError ||
+          err instanceof TargetError ||
+          err instanceof LoadtestOptionsError ||
+          err instanceof BrokerAccessError
+          ? 2
+          : 1,
+      );
+    });
 }
 
 if (require.main === module) void main();

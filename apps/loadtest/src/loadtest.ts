@@ -161,6 +161,8 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
 
   const stack = await SimulationStack.start(new SystemClock(), options.seed, external);
   const electionId = `lt-${options.stations}-${randomBytes(3).toString('hex')}`;
+  // An external target's broker must let this run's tools in (they hold nothing yet to close).
+  if (external) await stack.checkAccess('tools', `${benchPrefix(electionId)}/#`);
   const definition = syntheticDefinition(options.stations, electionId);
   const fleet = await Fleet.start(options, { id: electionId, hash: definitionHash(definition) }, options.via ?? stack.target.brokerUrl);
   const subscriber = await connectMqtt(stack.serviceUrl('tools'), { clientId: uniqueClientId('loadtest-observer') });
@@ -321,6 +323,9 @@ function agentReports(members: FleetMemberResult[]): AgentReport[] {
   });
 }
 
+/** Where the first baseline's results go: a topic only a CEC service may use. */
+const benchPrefix = (electionId: string) => `shailoo/v1/bench/${electionId}`;
+
 /** The first baseline: the same results through the broker to a plain subscriber, nothing verified or stored. */
 async function rawBrokerBaseline(
   options: LoadtestOptions,
@@ -330,7 +335,7 @@ async function rawBrokerBaseline(
   electionId: string,
   log: (line: string) => void,
 ): Promise<number> {
-  const prefix = `shailoo/v1/bench/${electionId}`;
+  const prefix = benchPrefix(electionId);
   let received = 0;
   let last = 0;
   const count = (topic: string) => {

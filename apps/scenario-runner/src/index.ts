@@ -9,3 +9,4 @@ export * from './scenario';
 export * from './simulation-stack';
 export * from './simulation-control';
 export * from './simulation.controller';
+export { startStations } from './testing';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeviceRegistration, TallyApi } from '@shailoo/contracts';
+import { DeviceRegistration, TallyApi, Topics } from '@shailoo/contracts';
 import { PublishedElection } from './oracle';
 import { SimulationControl } from './simulation-control';
 import { simulationExtension } from './simulation.controller';
@@ -11,7 +11,7 @@ import { IdentificationHandle, startIdentificationService } from '@shailoo/ident
 import { openDatabase } from '@shailoo/persistence';
 import { Clock } from '@shailoo/platform';
 import { TallyStack } from '@shailoo/tally-server';
-import { deviceBrokerUrl, ServiceName, serviceUrl } from '@shailoo/transport';
+import { BROKER_SECRET_HINT, checkBrokerAccess, deviceBrokerUrl, registeredPasswords, ServiceName, serviceUrl } from '@shailoo/transport';
 
 /** Where the simulated stations send: a broker and a tally server's HTTP base URL. */
 export interface Target {
@@ -92,6 +92,11 @@ export class SimulationStack {
     return this.brokerSecret ? serviceUrl(this.target.brokerUrl, this.brokerSecret, name) : this.target.brokerUrl;
   }
 
+  /** Fails now, saying what to do, when the broker would refuse a CEC-side tool of this run its subscription. */
+  checkAccess(name: ServiceName, topic: string): Promise<void> {
+    return checkBrokerAccess(this.serviceUrl(name), topic, `the run's ${name} service`, BROKER_SECRET_HINT);
+  }
+
   get embedded(): boolean {
     return this.dataDir !== null;
   }
@@ -100,9 +105,11 @@ export class SimulationStack {
   async register(elections: { definition: ElectionDefinition; devices: DeviceRegistration[] }[], identification: boolean): Promise<void> {
     for (const e of elections) {
       const { credentials } = await this.api.register(e.definition, e.devices);
-      for (const [id, password] of Object.entries(credentials ?? {})) this.passwords.set(id, password);
+      const ids = e.devices.map((d) => d.id);
+      for (const [id, password] of registeredPasswords(ids, credentials, this.brokerSecret ?? undefined)) this.passwords.set(id, password);
     }
     if (!identification) return;
+    await this.checkAccess('identification', Topics.identifyFilter);
     // The identification service of the simulated CEC: its own store, the run's population register.
     this.identificationDb = await openDatabase({ dataDir: 'memory://' });
     this.identification = await startIdentificationService(

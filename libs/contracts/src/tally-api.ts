@@ -11,16 +11,24 @@ export interface RegistrationAnswer {
   credentials?: Record<string, string>;
 }
 
-/** A call the tally server did not answer with 2xx: its status and what it said. */
+/** What to do about a refused credential. */
+const OPERATOR_TOKEN_HINT =
+  "set OPERATOR_TOKEN to an operator's bearer token: the tally server's own OPERATOR_TOKEN, or one printed by `npx shailoo-sim operator add <name>` against its store";
+
+/** A call the tally server did not answer with 2xx: its status, what it said, and (for a refused credential) what to do. */
 export class TallyApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,
     what: string,
   ) {
-    super(`${what}: ${status} ${typeof body === 'object' && body && 'message' in body ? String(body.message) : JSON.stringify(body)}`);
+    const said = typeof body === 'object' && body && 'message' in body ? String(body.message) : JSON.stringify(body);
+    super(`${what}: ${status} ${said}${status === 401 || status === 403 ? ` — ${OPERATOR_TOKEN_HINT}` : ''}`);
   }
 }
+
+/** No tally server answered at all. */
+export class TallyUnreachableError extends Error {}
 
 /** One answer of the tally server, whatever its status. */
 export interface TallyAnswer<T> {
@@ -51,6 +59,11 @@ export class TallyApi {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
+    }).catch((err: Error & { cause?: { code?: string; message?: string } }) => {
+      throw new TallyUnreachableError(
+        `no tally server answers at ${this.baseUrl} (${err.cause?.code ?? err.cause?.message ?? err.message}): start one (\`npx shailoo-sim tally-server\`) or give its HTTP address`,
+        { cause: err },
+      );
     });
     const text = await res.text();
     const type = res.headers.get('content-type') ?? '';

@@ -42,6 +42,39 @@ export function deviceBrokerUrl(url: string, deviceId: string, password: string 
   return password ? withCredentials(url, deviceId, password) : url;
 }
 
+/** A client that cannot use the broker, and what to do about it. */
+export class BrokerAccessError extends Error {}
+
+/** Where a broker's secret is found, for the messages that ask for it. */
+export const BROKER_SECRET_HINT =
+  "set BROKER_SECRET to the tally server's (an embedded broker keeps it in broker-secret beside the server's store: ./.shailoo/broker-secret by default)";
+
+/**
+ * Each device's broker password after its registration: the one the answer carries, else derived
+ * from the broker's secret where this side holds it; none on an open broker (an answer without
+ * credentials). A secured broker hands a password out once, at the device's first registration:
+ * registering again without the secret is an error that says so.
+ */
+export function registeredPasswords(
+  deviceIds: readonly string[],
+  credentials: Record<string, string> | undefined,
+  secret: string | undefined,
+): Map<string, string> {
+  const passwords = new Map<string, string>();
+  if (!credentials) return passwords;
+  const missing: string[] = [];
+  for (const id of deviceIds) {
+    const password = credentials[id] ?? (secret ? devicePassword(secret, id) : undefined);
+    if (password) passwords.set(id, password);
+    else missing.push(id);
+  }
+  if (missing.length)
+    throw new BrokerAccessError(
+      `${missing.length} device${missing.length > 1 ? 's' : ''} (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}) were registered with this tally server before, and its secured broker hands a device's password out only at the first registration: ${BROKER_SECRET_HINT}, so that their passwords can be derived`,
+    );
+  return passwords;
+}
+
 /** A broker URL for everyone, or one per device (each with its own credentials on a secured broker). */
 export type BrokerUrl = string | ((deviceId: string) => string);
 

@@ -4,3 +4,4 @@ export * from './mqtt-connection';
 export * from './lean-mqtt-client';
 export * from './broker-access';
 export * from './mosquitto-access';
+export * from './broker-check';

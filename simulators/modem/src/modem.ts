@@ -12,6 +12,8 @@ export interface ModemConnection {
   onMessage(fn: (topic: string, payload: Buffer) => void): void;
   /** Called when a session that was up ends (where the connection can tell). */
   onClose?(fn: () => void): void;
+  /** Called when the broker refuses the login (where the connection can tell); it keeps trying. */
+  onRefused?(fn: (reason: string) => void): void;
   subscribe(topic: string): Promise<void>;
   publish(topic: string, payload: Buffer): void;
   close(): Promise<void>;
@@ -20,15 +22,16 @@ export interface ModemConnection {
 /** Opens a modem's connection; it must keep reconnecting by itself, as a modem does. */
 export type ModemConnectionFactory = (brokerUrl: string, clientId: string) => ModemConnection;
 
-/** The real connection: mqtt.js at QoS 1, reconnecting every 500 ms. */
+/** The real connection: mqtt.js at QoS 1, reconnecting every 500 ms, a refused login included (as a modem keeps dialing). */
 export const mqttConnection: ModemConnectionFactory = (brokerUrl, clientId) => {
-  const client = openMqtt(brokerUrl, { clientId });
+  const client = openMqtt(brokerUrl, { clientId, reconnectOnConnackError: true });
   return {
     get connected() {
       return client.connected;
     },
     onConnect: (fn) => void client.on('connect', fn),
     onMessage: (fn) => void client.on('message', fn),
+    onRefused: (fn) => void client.on('error', (err: Error & { code?: unknown }) => typeof err.code === 'number' && fn(err.message)),
     subscribe: (topic) => client.subscribeAsync(topic, { qos: 1 }).then(() => undefined),
     publish: (topic, payload) => void client.publish(topic, payload, { qos: 1 }),
     close: () => client.endAsync(true),
@@ -81,6 +84,8 @@ export interface ModemOptions {
   jitter?: number;
   /** Told of every acknowledgement of one of its messages that crosses the link, rejections included. */
   onAck?: (ack: v1.Ack) => void;
+  /** Told each time the broker refuses the modem's login (it keeps dialing). */
+  onRefused?: (reason: string) => void;
 }
 
 export interface Delivery {
@@ -128,6 +133,7 @@ export class Modem {
     const client = (this.options.connect ?? mqttConnection)(this.options.brokerUrl, uniqueClientId(this.options.deviceId));
     this.client = client;
     client.onMessage((topic, payload) => topic === ackTopic && this.onAck(payload));
+    if (this.options.onRefused) client.onRefused?.(this.options.onRefused);
     client.onConnect(() =>
       client.subscribe(ackTopic).then(
         () => this.inFlight.forEach((f) => f.attempts === 0 && this.attempt(f)),

@@ -1,4 +1,5 @@
 import { serviceAuthorities } from '@shailoo/identification-device';
+import { Delivery } from '@shailoo/modem';
 import { sendStationDay, StationUplinkOptions } from '@shailoo/station';
 import { ElectionDay, prepareStation, StationChoice, StationRun, stationDevices } from './council-day';
 
@@ -12,7 +13,7 @@ export interface CouncilStationOptions extends StationChoice, StationUplinkOptio
  * devices asking the identification service when online), then every message sent over its modems
  * until acknowledged.
  */
-export async function runCouncilStation(day: ElectionDay, options: CouncilStationOptions): Promise<StationRun> {
+export async function runCouncilStation(day: ElectionDay, options: CouncilStationOptions): Promise<StationRun & { deliveries: Delivery[] }> {
   const devices = stationDevices(day, options.seed, options.precinct);
   const service = options.onlineIdentification
     ? await serviceAuthorities(options.brokerUrl, devices.identification, {
@@ -22,12 +23,12 @@ export async function runCouncilStation(day: ElectionDay, options: CouncilStatio
       })
     : null;
   const run = await prepareStation(options, day, service?.authorityFor, devices).finally(() => service?.close());
-  await sendStationDay(
+  const deliveries = await sendStationDay(
     day.definition.id,
     day.definition.date,
     run.devices.map((d) => d.id),
     run.station,
     options,
   );
-  return run;
+  return { ...run, deliveries };
 }

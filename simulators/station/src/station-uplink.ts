@@ -1,6 +1,6 @@
 import { BrokerUrl, brokerUrlOf } from '@shailoo/transport';
 import { bishkekTime, ELECTION_DAY, electionDayHour } from '@shailoo/election';
-import { LINK_PROFILES, LinkModel, messageId, Modem, ModemConnectionFactory, Outage, Outbox } from '@shailoo/modem';
+import { Delivery, LINK_PROFILES, LinkModel, messageId, Modem, ModemConnectionFactory, Outage, Outbox } from '@shailoo/modem';
 import { AcceleratedClock, Clock, Random } from '@shailoo/platform';
 import { StationDay, StationMessage } from './polling-station';
 
@@ -18,6 +18,8 @@ export interface StationUplinkOptions {
   /** How each modem reaches the broker; a real MQTT connection by default. */
   connect?: ModemConnectionFactory;
   log?: (line: string) => void;
+  /** Told each time the broker refuses a device's login (its modem keeps dialing). */
+  onRefused?: (deviceId: string, reason: string) => void;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface StationUplinkOptions {
  */
 export class StationUplink {
   private readonly modems: Map<string, Modem>;
-  private readonly deliveries: Promise<unknown>[] = [];
+  private readonly deliveries: Promise<Delivery>[] = [];
   /** Virtual times of the messages waiting for their time to be sent. */
   private readonly due = new Map<number, number>();
   /** The messages waiting for their time, by device: their ids (`kind:sequence`). */
@@ -52,6 +54,7 @@ export class StationUplink {
           random: Random.stream(options.seed, `modem/${id}`),
           resendMs: 10_000,
           maxResendMs: 300_000,
+          onRefused: options.onRefused && ((reason) => options.onRefused!(id, reason)),
         }),
       ]),
     );
@@ -101,9 +104,9 @@ export class StationUplink {
     return delivered.then(() => undefined);
   }
 
-  /** Resolves when every message handed over so far is acknowledged. */
-  async drained(): Promise<void> {
-    await Promise.all(this.deliveries);
+  /** Resolves when every message handed over so far is acknowledged, with their acknowledgements. */
+  drained(): Promise<Delivery[]> {
+    return Promise.all(this.deliveries);
   }
 
   /** When the next message waiting for its time is due (Infinity: none waits). */
@@ -151,15 +154,22 @@ export class StationUplink {
 
 /**
  * Sends a station's day through one modem per device, each message at its virtual time on an
- * accelerated clock starting at 07:00 of election day; resolves when all are acknowledged.
+ * accelerated clock starting at 07:00 of election day; resolves when all are acknowledged, with
+ * the acknowledgements (a rejection is one: the tally server answered).
  */
-export async function sendStationDay(electionId: string, date: string, deviceIds: string[], day: StationDay, options: StationUplinkOptions): Promise<void> {
+export async function sendStationDay(
+  electionId: string,
+  date: string,
+  deviceIds: string[],
+  day: StationDay,
+  options: StationUplinkOptions,
+): Promise<Delivery[]> {
   const clock = new AcceleratedClock(electionDayHour(date, ELECTION_DAY.commissionMeets), options.speed);
   const uplink = new StationUplink(electionId, deviceIds, clock, options);
   uplink.start();
   try {
     day.messages.forEach((m) => void uplink.send(m));
-    await uplink.drained();
+    return await uplink.drained();
   } finally {
     await uplink.stop();
   }

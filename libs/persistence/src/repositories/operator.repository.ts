@@ -21,6 +21,11 @@ export class OperatorRepository {
     return inserted === 1;
   }
 
+  /** How many operators the store knows. */
+  count(): Promise<number> {
+    return this.db.prisma.operator.count();
+  }
+
   async byTokenHash(tokenHash: Buffer): Promise<string | null> {
     const row = await this.db.prisma.operator.findUnique({ where: { tokenHash: new Uint8Array(tokenHash) }, select: { name: true } });
     return row?.name ?? null;
