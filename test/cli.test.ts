@@ -72,6 +72,34 @@ describe('shailoo-sim configuration', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--box-failure-rate <p>' argument '2' is invalid/);
   });
+
+  it('says what is wrong and what to give instead, for each mistake a newcomer makes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shailoo-mistakes-'));
+    writeFileSync(join(dir, 'my-day.yaml'), 'name: my-day\nelection:\n  source: city-council-2021\n  council: 1\nspeed: fast\n');
+    const cases: [string[], number, RegExp][] = [
+      [['--version'], 0, /^$/],
+      [['link-proxy', '--to', '127.0.0.1:1883'], 2, /--to <url>' argument '127\.0\.0\.1:1883' is invalid\. an MQTT URL with its scheme: mqtt:\/\/host:port/],
+      [
+        ['run', 'kaiyndy-2021', '--speed', 'fast'],
+        2,
+        /--speed <factor>' argument 'fast' is invalid\. a positive number \(virtual seconds per real second\) or max/,
+      ],
+      [
+        ['station', '--broker', 'mqtt://127.0.0.1:1', '--council', 'Bishkek'],
+        2,
+        /no 2021 city council "Bishkek" with results; give one of these by number or by city name as written here: \d+ \S+, /,
+      ],
+      [['run', join(dir, 'my-day.yaml')], 2, /my-day\.yaml: 3 problems\n {2}description: .*\n {2}seed: .*\n {2}speed: must be a positive number/],
+      [['replay', join(dir, 'my-day.yaml')], 2, /my-day\.yaml is not an event log .*it looks like a scenario file: run it with `shailoo-sim run <file>`/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = runWith(args, {});
+      expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code, stderr: expect.stringMatching(message) });
+    }
+    expect(spawnSync(process.execPath, [...CLI, '--version'], { env: { PATH: process.env.PATH, ...CLI_ENV }, encoding: 'utf8' }).stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version,
+    );
+  });
 });
 
 describe('shailoo-sim loadtest', () => {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { cityCouncil2021 } from '@shailoo/election';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -126,16 +127,38 @@ export function flag<T>(schema: z.ZodType<T>): (value: string) => T {
   };
 }
 
+/** A URL of one of `schemes` with a host, or `rule` as the reason. */
+const urlOf = (schemes: string[], rule: string) =>
+  z.string().refine((s) => {
+    try {
+      const u = new URL(s);
+      return schemes.includes(u.protocol) && u.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, rule);
+
 export const Flags = {
   share: flag(z.coerce.number().min(0).max(1)),
   positive: flag(z.coerce.number().positive()),
-  speed: flag(z.union([z.literal('max'), z.coerce.number().positive()])),
+  speed: flag(z.union([z.literal('max'), z.coerce.number().positive()], { error: 'a positive number (virtual seconds per real second) or max' })),
+  mqttUrl: flag(urlOf(['mqtt:', 'mqtts:'], 'an MQTT URL with its scheme: mqtt://host:port (mqtts:// for TLS), e.g. mqtt://127.0.0.1:1883')),
+  httpUrl: flag(urlOf(['http:', 'https:'], "the tally server's HTTP address with its scheme: http://host:port, e.g. http://127.0.0.1:3000")),
   precinct: flag(z.coerce.number().int().min(1)),
   count: flag(z.coerce.number().int().min(1)),
   nonNegative: flag(z.coerce.number().min(0)),
   port: flag(z.coerce.number().int().min(0).max(65535)),
   qos: flag(z.union([z.literal('0'), z.literal('1')]).transform(Number)),
-  council: flag(z.string().transform((s) => (/^\d+$/.test(s) ? Number(s) : s))),
+  /** A 2021 city council with results, by number or city name; an unknown one is refused listing those there are. */
+  council: (value: string): string | number => {
+    const council = /^\d+$/.test(value) ? Number(value) : value;
+    try {
+      cityCouncil2021(council);
+    } catch (err) {
+      throw new InvalidArgumentError((err as Error).message);
+    }
+    return council;
+  },
   /** `A-B`: from minute A to minute B (decimals allowed) of link time. */
   outage: flag(
     z

@@ -1,7 +1,8 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { Command, Option } from 'commander';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { TallyApi, Topics } from '@shailoo/contracts';
 import { startIdentificationService } from '@shailoo/identification';
 import { openDatabase, OperatorRepository, redact } from '@shailoo/persistence';
@@ -40,8 +41,21 @@ import { allocate, allocationTable, InputError, parseAllocateInput } from './all
 import { brokerAccess, ConfigError, DEFAULT_DATA_DIRS, durableStore, Flags, getEnv, tlsFiles } from './config';
 import { ballotsOf } from '@shailoo/election';
 
+/** This installation's version, from the package.json above this file (sources or dist). */
+function ownVersion(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'shailoo-sim') return pkg.version ?? 'unknown';
+    }
+  }
+  return 'unknown';
+}
+
 const program = new Command('shailoo-sim')
   .description('Polling-station simulator and CEC tally server of the Kyrgyz Republic')
+  .version(ownVersion(), '-V, --version', 'print the version')
   // A flag with a bad value is bad input, like a bad variable: exit 2 (commander's default is 1).
   .exitOverride((err) => process.exit(err.code === 'commander.invalidArgument' ? 2 : err.exitCode));
 
@@ -126,7 +140,7 @@ program
 program
   .command('station')
   .description('run one polling station of a 2021 city council for a whole day against a broker, on an accelerated clock')
-  .requiredOption('--broker <url>', 'MQTT broker the tally server listens on')
+  .requiredOption('--broker <url>', 'MQTT broker the tally server listens on', Flags.mqttUrl)
   .option('--council <name>', 'a 2021 city council by city name or number', Flags.council, 'Кайыңды')
   .option('--precinct <n>', "1-based index of the council's precinct", Flags.precinct, 1)
   .option('--seed <seed>', 'seed of every random draw (use the tally side’s seed)', 'kaiyndy-2021')
@@ -134,7 +148,7 @@ program
   .addOption(new Option('--link <profile>', 'radio link').choices(['ideal', '2g', '3g']).default('3g'))
   .option('--box-failure-rate <p>', 'chance that the box fails during the day', Flags.share, 0.074)
   .option('--outbox <dir>', "directory for the modems' store-and-forward queues")
-  .option('--register <http>', 'register the election and the station’s devices with this tally server first')
+  .option('--register <http>', 'register the election and the station’s devices with this tally server first', Flags.httpUrl)
   .option('--double-voter-rate <p>', 'share of the turnout from other precincts who also try here', Flags.share, 0)
   .option('--online-identification', 'ask the identification service (shailoo-sim identification) over the broker instead of the local list')
   .option('--print', 'show the box’s printouts')
@@ -212,8 +226,8 @@ program
   .option('--speed <factor>', 'virtual seconds per real second, or max', Flags.speed)
   .option('--record <file>', 'write the event log: every message the devices sent, with its virtual time')
   .option('--report <file>', 'write the JSON report')
-  .option('--broker <url>', 'MQTT broker of an external tally server (with --register)')
-  .option('--register <http>', 'HTTP base URL of that tally server')
+  .option('--broker <url>', 'MQTT broker of an external tally server (with --register)', Flags.mqttUrl)
+  .option('--register <http>', 'HTTP base URL of that tally server', Flags.httpUrl)
   .option('--port <port>', 'HTTP port of the embedded tally server (its live page and console); any free one by default', Flags.port)
   .option('--timeout <s>', 'real seconds the day may take; past them the run stops and says what it still waited for', Flags.positive, 3600)
   .action(async (name: string, opts) => {
@@ -269,8 +283,8 @@ const loadtest = program
   .option('--resend <ms>', 'a station’s first wait for its acknowledgement before resending (doubling, with jitter)', Flags.positive, 30_000)
   .option('--readers <n>', 'clients reading the public results API during the run', Flags.nonNegative, 0)
   .option('--reader-interval <ms>', 'each reader’s refresh interval (0: back to back)', Flags.nonNegative, 1000)
-  .option('--broker <url>', 'MQTT broker of an external tally server (with --register)')
-  .option('--register <http>', 'HTTP base URL of that tally server')
+  .option('--broker <url>', 'MQTT broker of an external tally server (with --register)', Flags.mqttUrl)
+  .option('--register <http>', 'HTTP base URL of that tally server', Flags.httpUrl)
   .option('--via <url>', 'the stations dial this address instead of --broker: a `shailoo-sim link-proxy` in front of it (the tools still use --broker)')
   .option('--no-baselines', 'skip the raw-broker and verification baselines')
   .option('--report <file>', 'write the JSON report')
@@ -343,8 +357,8 @@ program
   .argument('<file>', 'an event log written by run --record')
   .option('--speed <factor>', 'virtual seconds per real second, or max', Flags.speed)
   .option('--report <file>', 'write the JSON report')
-  .option('--broker <url>', 'MQTT broker of an external tally server (with --register)')
-  .option('--register <http>', 'HTTP base URL of that tally server')
+  .option('--broker <url>', 'MQTT broker of an external tally server (with --register)', Flags.mqttUrl)
+  .option('--register <http>', 'HTTP base URL of that tally server', Flags.httpUrl)
   .action(async (file: string, opts) => {
     const env = getEnv();
     const { log, sha256 } = readEventLog(file);
@@ -496,7 +510,7 @@ program
   .description(
     'put a modelled radio link between stations and a broker (a userspace TCP proxy; this kernel has no netem): latency, bandwidth, TCP segments lost and retransmitted, outages that cut and refuse connections',
   )
-  .requiredOption('--to <url>', 'the broker the stations should reach, mqtt://host:port')
+  .requiredOption('--to <url>', 'the broker the stations should reach, mqtt://host:port', Flags.mqttUrl)
   .option('--port <n>', 'port to listen on (0: a free one)', Flags.port, 1884)
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .option('--link <profile>', 'the link profile: ideal, 3g or 2g', '2g')

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Reader, Writer } from 'protobufjs/minimal';
 import { DeviceRegistration, deviceRegistration, int64ToNumber, v1 } from '@shailoo/contracts';
 import { canonicalJson, ElectionDefinition } from '@shailoo/election';
+import { ScenarioError } from './scenario';
 
 /** One message a device sent, at its virtual time. */
 export interface LoggedMessage {
@@ -73,9 +75,26 @@ export function writeEventLog(file: string, log: EventLog): string {
   return sha256Hex(bytes);
 }
 
+/** Reads an event log written by `run --record`; anything else (a scenario file, say) is refused saying what it is. */
 export function readEventLog(file: string): { log: EventLog; sha256: string } {
-  const bytes = readFileSync(file);
-  return { log: decodeEventLog(bytes), sha256: sha256Hex(bytes) };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new ScenarioError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  try {
+    return { log: decodeEventLog(bytes), sha256: sha256Hex(bytes) };
+  } catch (err) {
+    const text = bytes.subarray(0, 4096).toString('utf8');
+    const what =
+      /^\s*(\{|[\w-]+:)/.test(text) && /\b(name|election|seed)\b/.test(text)
+        ? 'it looks like a scenario file: run it with `shailoo-sim run <file>`'
+        : 'it is not one';
+    throw new ScenarioError(
+      `${basename(file)} is not an event log (${(err as Error).message}): replay reads what \`shailoo-sim run <scenario> --record <file>\` wrote; ${what}`,
+    );
+  }
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

@@ -22,7 +22,7 @@ import { LiveControl } from './live-control';
 import { LiveFault } from './simulation-control';
 import { encodeEventLog, LoggedMessage, sha256Hex } from './event-log';
 import { checkElection, OracleVerdict, PrecinctTruth, PublishedElection } from './oracle';
-import { Fault, minutesOf, Scenario } from './scenario';
+import { Fault, minutesOf, Scenario, ScenarioError } from './scenario';
 import { PublishedSummary, publishedSummary, SimulationStack, Target } from './simulation-stack';
 
 export interface RunOptions {
@@ -141,6 +141,28 @@ function regionsOf(day: ElectionDay): Map<string, { id: string; name: string }> 
   return out;
 }
 
+/** Whether a box-jam fault names `day` (its council, or the only day there is). */
+function jamsDay(fault: Extract<Fault, { kind: 'box-jam' }>, day: ElectionDay, days: readonly ElectionDay[]): boolean {
+  return fault.council === undefined || days.length === 1 || day.definition.name.includes(String(fault.council));
+}
+
+/** The scenario's faults that would hit nothing on these days: each named, with what there is. */
+function faultProblems(scenario: Scenario, days: readonly ElectionDay[]): string[] {
+  const regions = new Set(days.flatMap((d) => [...regionsOf(d).values()].map((r) => r.name)).filter(Boolean));
+  return scenario.faults.flatMap((f, n) => {
+    if (f.kind === 'modems-down' && !regions.has(f.region))
+      return [`faults.${n}: modems-down in region ${JSON.stringify(f.region)}: no such region on this day; its regions: ${[...regions].join(', ')}`];
+    if (f.kind !== 'box-jam') return [];
+    const named = days.filter((d) => jamsDay(f, d, days));
+    if (!named.length)
+      return [
+        `faults.${n}: box-jam at council ${JSON.stringify(f.council)}: none of this day's councils is named so (${days.map((d) => d.definition.name).join(', ')})`,
+      ];
+    if (named.some((d) => f.precinct <= d.boxes.length)) return [];
+    return [`faults.${n}: box-jam at precinct ${f.precinct}: ${named.map((d) => `${d.definition.name} has precincts 1 to ${d.boxes.length}`).join('; ')}`];
+  });
+}
+
 /** How far a station's identifications have got: every one before `frontier` has been answered. */
 class Frontier {
   private at = -Infinity;
@@ -175,6 +197,8 @@ export async function runScenario(
   options: RunOptions = {},
   days = scenarioDays(scenario, options.seed ?? scenario.seed),
 ): Promise<RunResult> {
+  const problems = faultProblems(scenario, days);
+  if (problems.length) throw new ScenarioError(`scenario ${scenario.name}: ${problems.join('; ')}`);
   const run = new ScenarioRun(scenario, options, days);
   try {
     const stack = await run.open();
@@ -335,8 +359,7 @@ class ScenarioRun {
     };
     const local = precinctAuthority(precinctId);
     const jam = this.scenario.faults.find(
-      (f): f is Extract<Fault, { kind: 'box-jam' }> =>
-        f.kind === 'box-jam' && f.precinct === i + 1 && (f.council === undefined || this.days.length === 1 || day.definition.name.includes(String(f.council))),
+      (f): f is Extract<Fault, { kind: 'box-jam' }> => f.kind === 'box-jam' && f.precinct === i + 1 && jamsDay(f, day, this.days),
     );
     const emit = (m: StationMessage) => {
       this.logged.push({ atMs: m.atMs, topic: Topics.uplink(day.definition.id, m.deviceId, m.kind), payload: m.envelope });

@@ -29,7 +29,7 @@ export const SCENARIO = z
     turnout: share.optional(),
     seed: z.string().min(1),
     /** Virtual seconds per real second, or max: as fast as the machine goes. */
-    speed: z.union([z.literal('max'), z.number().positive()]).default('max'),
+    speed: z.union([z.literal('max'), z.number().positive()], { error: 'must be a positive number (virtual seconds per real second) or max' }).default('max'),
     /** online: every identification asks the identification service; local: the precinct's own list. */
     identification: z.enum(['online', 'local']).default('online'),
     devices: z
@@ -69,12 +69,12 @@ export type Fault = z.infer<typeof FAULT>;
 /** A scenario file that does not parse or does not match the schema; the message names the field. */
 export class ScenarioError extends Error {}
 
-/** Checks a parsed scenario; a bad one throws a ScenarioError naming `source` and the field. */
+/** Checks a parsed scenario; a bad one throws a ScenarioError naming `source` and every field at fault, one per line. */
 export function parseScenario(raw: unknown, source: string): Scenario {
   const parsed = SCENARIO.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ScenarioError(`${source}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    throw new ScenarioError(problems.length === 1 ? `${source}: ${problems[0]}` : `${source}: ${problems.length} problems\n  ${problems.join('\n  ')}`);
   }
   return parsed.data;
 }

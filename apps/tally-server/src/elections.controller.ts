@@ -29,6 +29,7 @@ import { OperatorGuard, OperatorOnly, OperatorRequest } from './operator-auth';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { ELECTION_CLOCK } from './tally-config';
+import { registrationProblems, REGISTRATION_SHAPE } from './registration-body';
 import { TallyMetrics } from './tally-metrics';
 import { TallyService } from './tally.service';
 import { ViewCache, ViewVersion } from './view-cache';
@@ -77,14 +78,14 @@ export class ElectionsController {
     },
   })
   async register(@Body() body: { definition?: ElectionDefinition; devices?: DeviceRegistration[] }, @Req() request: OperatorRequest) {
-    if (!body?.definition?.id || !body.definition.territory || !Array.isArray(body.definition.contests)) {
-      throw new BadRequestException('body must be {"definition": {id, territory, contests, …}, "devices": [{id, precinctId, kind, publicKey}]}');
-    }
-    const devices = body.devices ?? [];
-    const known = !!this.registry.election(body.definition.id);
+    const problems = registrationProblems(body);
+    if (problems.length) throw new BadRequestException(`${problems.join('; ')}: the body must be ${REGISTRATION_SHAPE}`);
+    // Of the right shape now; the registry checks the rest (ids, the territory tree, the contests).
+    const { definition, devices = [] } = body as { definition: ElectionDefinition; devices?: DeviceRegistration[] };
+    const known = !!this.registry.election(definition.id);
     const added = devices.filter((d) => !this.registry.device(d.id)).map((d) => d.id);
     try {
-      const e = await this.registry.register(body.definition, devices);
+      const e = await this.registry.register(definition, devices);
       if (!known || added.length) {
         const list = added.length > 20 ? `${added.slice(0, 20).join(', ')} and ${added.length - 20} more` : added.join(', ');
         await this.operators.log({

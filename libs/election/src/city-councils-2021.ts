@@ -121,7 +121,15 @@ export function cityCouncils2021(): CouncilDataset[] {
 
 export function cityCouncil2021(nameOrNo: string | number): CouncilDataset {
   const found = cityCouncils2021().find((c) => c.no === nameOrNo || c.city === nameOrNo || c.council === nameOrNo);
-  if (!found) throw new Error(`no 2021 city council ${JSON.stringify(nameOrNo)} with results`);
+  if (!found) {
+    const annulled = councils.find((c) => (c.no === nameOrNo || c.city === nameOrNo || c.council === nameOrNo) && c.resultsAnnulled);
+    const known = cityCouncils2021()
+      .map((c) => `${c.no} ${c.city}`)
+      .join(', ');
+    throw new Error(
+      `no 2021 city council ${JSON.stringify(nameOrNo)} with results${annulled ? ' (its results were annulled and the election re-run)' : ''}; give one of these by number or by city name as written here: ${known}`,
+    );
+  }
   return found;
 }
 

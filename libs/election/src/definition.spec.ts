@@ -56,3 +56,12 @@ describe('definition hash', () => {
     expect(definition.territory.children![0]).toMatchObject({ id: 'chui', level: 'region', name: 'Чүй облусу' });
   });
 });
+
+describe('a 2021 city council by name or number', () => {
+  it('finds one by number and by city, and for an unknown name lists those there are', () => {
+    expect(cityCouncil2021(cityCouncil2021('Кайыңды').no).city).toBe('Кайыңды');
+    expect(() => cityCouncil2021('Bishkek')).toThrow(
+      /^no 2021 city council "Bishkek" with results; give one of these by number or by city name as written here: \d+ \S+, .*Кайыңды/,
+    );
+  });
+});

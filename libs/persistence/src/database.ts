@@ -91,8 +91,13 @@ function handle(
 
 /** Migrates over one dedicated connection: the advisory lock belongs to a session. */
 async function migrateServer(url: string): Promise<string[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect().catch((err: Error & { code?: string }) => {
+    throw new Error(
+      `cannot open the database of DATABASE_URL=${redact(url)} (${err.code ?? err.message}${err.code && err.message && !err.message.includes(err.code) ? `: ${err.message}` : ''}): start PostgreSQL there, or fix DATABASE_URL (unset, the embedded store is used)`,
+      { cause: err },
+    );
+  });
   const runner: SqlRunner = {
     exec: (sql) => client.query(sql).then(() => undefined),
     query: (sql, params) => client.query(sql, params).then((r) => r.rows),
