@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStations } from '@shailoo/scenario-runner';
+import { ElectionResults } from '@shailoo/contracts';
+import { CouncilDay } from '@shailoo/scenario';
+import { demoScenario, formatResultsTable, runScenario, startStations } from '@shailoo/scenario-runner';
 import { CLI, CLI_ENV, freePort, ServerProcess, startServerProcess, stopProcess, TEST_OPERATOR_TOKEN } from './server-process';
 
 jest.setTimeout(180_000);
@@ -117,4 +119,24 @@ it('`tally-server` without OPERATOR_TOKEN says that nobody can register anything
     await stopProcess(server.child);
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+it('the demo’s closing table, after a box jammed, prints the figures the final seats were allocated on, and says so', async () => {
+  const scenario = { ...demoScenario('Кайыңды', 'jammed'), faults: [{ kind: 'box-jam' as const, at: '11:00', precinct: 1 }] };
+  let table = '';
+  let results: ElectionResults | null = null;
+  await runScenario(scenario, {
+    whenDone: async (_, stack, days) => {
+      results = await stack.api.results(days[0].definition.id);
+      table = formatResultsTable(results, (days[0] as CouncilDay).dataset);
+    },
+  });
+  const r = results! as ElectionResults;
+  expect(r.seatsStatus).toBe('final');
+  // The jam made the box's count differ from the commission's: the table must show the commission's.
+  expect(r.final.ballotsInBox).toBeGreaterThan(r.preliminary.ballotsInBox);
+  const turnout = ((r.final.ballotsInBox / r.registeredVoters) * 100).toFixed(2);
+  expect(table).toContain(`${r.final.ballotsInBox} ballots of ${r.registeredVoters} voters (${turnout}%), ${r.final.invalidBallots} invalid; seats final`);
+  expect(table).toContain("Final figures: the commissions' protocols");
+  for (const p of r.parties) expect(table).toMatch(new RegExp(`^${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +${p.finalVotes} `, 'm'));
 });

@@ -1,4 +1,4 @@
-import { checkElection, decodeEventLog, loadScenario, replayEventLog, runScenario, RunResult, RunTimeoutError } from '@shailoo/scenario-runner';
+import { checkElection, decodeEventLog, loadScenario, replayEventLog, runScenario, RunResult, runSummary, RunTimeoutError } from '@shailoo/scenario-runner';
 import { total } from '@shailoo/election';
 
 jest.setTimeout(240_000);
@@ -38,6 +38,11 @@ describe('a scenario’s election day', () => {
     expect(total(report.published[id].seats)).toBe(21);
     expect(report.datasetSeats[id]).toMatchObject({ matches: true });
     expect(report.published[id].votes).toEqual(report.truth[id].votes);
+    // A person reads the seats by party name, the largest first.
+    const seatsLine = runSummary(report).split('\n')[1];
+    const [topId, topSeats] = Object.entries(report.published[id].seats).sort(([, a], [, b]) => b - a)[0];
+    expect(seatsLine).toContain(`: seats (final) ${report.published[id].parties[topId]} ${topSeats}, `);
+    expect(report.published[id].parties[topId]).not.toBe(topId);
   });
 
   it('catches a tally that counts a precinct twice or shows shares above the whole', () => {

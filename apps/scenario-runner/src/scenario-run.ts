@@ -697,7 +697,12 @@ export function runSummary(r: RunReport): string {
   ];
   for (const [id, p] of Object.entries(r.published)) {
     const dataset = r.datasetSeats[id];
-    lines.push(`  ${id}: seats (${p.seatsStatus}) ${JSON.stringify(p.seats)}${dataset ? (dataset.matches ? ' — as published' : ' — NOT as published') : ''}`);
+    const seats = Object.entries(p.seats)
+      .filter(([, n]) => n > 0)
+      .sort(([, a], [, b]) => b - a)
+      .map(([party, n]) => `${p.parties[party] ?? party} ${n}`)
+      .join(', ');
+    lines.push(`  ${id}: seats (${p.seatsStatus}) ${seats || 'none'}${dataset ? (dataset.matches ? ' — as published' : ' — NOT as published') : ''}`);
   }
   const diffs = Object.entries(r.oracle.expectedDifferences).filter(([, n]) => n);
   lines.push(

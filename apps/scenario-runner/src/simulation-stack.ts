@@ -170,6 +170,8 @@ export class SimulationStack {
 
 /** The published figures a report carries: final votes, seats, their status. */
 export interface PublishedSummary {
+  /** Each party's name, by id. */
+  parties: Record<string, string>;
   votes: Record<string, number>;
   seats: Record<string, number>;
   seatsStatus: string;
@@ -178,6 +180,7 @@ export interface PublishedSummary {
 
 export function publishedSummary({ results, seats }: PublishedElection): PublishedSummary {
   return {
+    parties: Object.fromEntries(results.parties.map((p) => [p.id, p.name])),
     votes: Object.fromEntries(results.parties.map((p) => [p.id, p.finalVotes])),
     seats: (seats.final ?? seats.provisional)?.seats ?? {},
     seatsStatus: seats.status,
