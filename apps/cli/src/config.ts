@@ -24,6 +24,8 @@ const ENV = z.object({
   VOTER_SEED: z.string().default('kaiyndy-2021'),
   REMOTE_SHARE: z.coerce.number().min(0).max(1).default(0.01),
   // The tally server accepts it as an operator's; the client commands send it with --register.
+  /** 1: the tally server also logs Nest's start-up lines (a line per route). */
+  LOG_VERBOSE: z.enum(['0', '1']).optional(),
   OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters (use `shailoo-sim operator add` for a random one)').optional(),
   // Derives the broker passwords of the services and devices; without it the embedded broker's is kept in BROKER_SECRET_FILE.
   BROKER_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),

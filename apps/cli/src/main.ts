@@ -1,4 +1,3 @@
-import { ConsoleLogger } from '@nestjs/common';
 import { Command, Option } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +36,7 @@ import { loadtestBars, progressBars } from './progress';
 import { TallyStack, tokenHash, Tracing, tracingFromEnv } from '@shailoo/tally-server';
 import { BROKER_SECRET_HINT, BrokerAccessError, checkBrokerAccess, deviceBrokerUrl, devicePassword, registeredPasswords, serviceUrl } from '@shailoo/transport';
 import { acknowledgements } from './acknowledgements';
+import { ServerLogger } from './server-logger';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
 import { brokerAccess, ConfigError, DEFAULT_DATA_DIRS, durableStore, Flags, getEnv, tlsFiles } from './config';
 import { ballotsOf } from '@shailoo/election';
@@ -423,7 +423,7 @@ program
         https: tls.server ?? undefined,
       },
       collaborators: { tracer: tracing?.tracer },
-      logger: new ConsoleLogger({ json: true }),
+      logger: new ServerLogger(env.LOG_VERBOSE === '1'),
     });
     const { server } = stack;
     console.log(

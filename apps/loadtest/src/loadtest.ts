@@ -175,6 +175,8 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
     await stack.register([{ definition, devices: fleet.devices }], false);
     await fleet.credentials(stack.devicePassword);
     const registerSeconds = (wallMs() - registerFrom) / 1000;
+    // The server's counters count its whole life: the run's share is what they gain from here.
+    const countersBefore = await serverCounters(stack.target.registerUrl);
     log(`registered the election and ${fleet.devices.length} devices in ${registerSeconds.toFixed(1)} s`);
 
     const published = await followPublished(subscriber, electionId);
@@ -212,7 +214,7 @@ export async function runLoadtest(options: LoadtestOptions, hooks: LoadtestHooks
     const root = await stack.api.results(electionId);
     const precincts = await stack.api.level<CountedPrecinct>(electionId, 'precinct');
     const check = checkCounts(electionId, options.seed, options.stations, (i) => !unacknowledged.has(i), precincts, root);
-    const server = await serverCounters(stack.target.registerUrl);
+    const server = counted(countersBefore, await serverCounters(stack.target.registerUrl));
 
     return assembleReport({
       options,
@@ -486,6 +488,12 @@ async function startProfiler(): Promise<{ stop(file: string): Promise<void> }> {
       session.disconnect();
     },
   };
+}
+
+/** What the server's counters gained between two readings (null where either has none). */
+function counted(before: LoadtestReport['server'], after: LoadtestReport['server']): LoadtestReport['server'] {
+  const gain = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
+  return { duplicates: gain(before.duplicates, after.duplicates), rejected: gain(before.rejected, after.rejected) };
 }
 
 /** The server's own count of duplicates and refusals, from its Prometheus metrics (null when it has none). */

@@ -109,7 +109,8 @@ export class SimulationStack {
       for (const [id, password] of registeredPasswords(ids, credentials, this.brokerSecret ?? undefined)) this.passwords.set(id, password);
     }
     if (!identification) return;
-    await this.checkAccess('identification', Topics.identifyFilter);
+    // Another's broker must let the run's identification service in; the embedded one is this run's own.
+    if (!this.embedded) await this.checkAccess('identification', Topics.identifyFilter);
     // The identification service of the simulated CEC: its own store, the run's population register.
     this.identificationDb = await openDatabase({ dataDir: 'memory://' });
     this.identification = await startIdentificationService(
