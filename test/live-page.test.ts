@@ -94,11 +94,19 @@ const seatsShown = (page: Page) =>
         // Every station reported: its square says so.
         await p.waitForFunction("document.querySelectorAll('#board .cell.protocol, #board .cell.box').length === 4", undefined, { timeout: 10_000 });
         expect(await p.locator('#ticker li').count()).toBeGreaterThan(8);
+        // The ticker keeps the election's time, as the console's clock does, not the wall clock.
+        const times = await p.locator('#ticker time').allTextContents();
+        expect(times.filter((x) => !/^\d\d:\d\d$/.test(x) || x < '07:00')).toEqual([]);
         await p.screenshot({ path: join(ARTIFACTS, 'live-page-ky.png'), fullPage: true });
 
         await p.click('#lang-ru');
         expect(await p.textContent('#title')).toBe('День выборов — в прямом эфире');
         expect(new URL(p.url()).searchParams.get('lang')).toBe('ru');
+        // Why a party got no seats is said in the page's language, not in the server's English.
+        const failedRu = await p.locator('tr.failed').allTextContents();
+        expect(failedRu.length).toBeGreaterThan(0);
+        expect(failedRu.join('\n')).toMatch(/не прошла: \d+\.\d\d% — ниже порога 7\.0%/);
+        expect(failedRu.join('\n')).not.toMatch(/under|threshold/);
         await p.screenshot({ path: join(ARTIFACTS, 'live-page-ru.png'), fullPage: true });
         await p.click('#lang-en');
         expect(await p.textContent('#title')).toBe('Election day — live');

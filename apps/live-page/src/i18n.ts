@@ -56,6 +56,9 @@ const WORDS = {
   threshold: { ky: 'Босого', ru: 'Порог', en: 'Threshold' },
   passed: { ky: 'өттү', ru: 'прошла', en: 'passed' },
   failed: { ky: 'өтпөдү', ru: 'не прошла', en: 'failed' },
+  unknownDevice: { ky: 'түзмөгү белгисиз', ru: 'устройство неизвестно', en: 'device unknown' },
+  underThreshold: { ky: 'босогодон төмөн', ru: 'ниже порога', en: 'under the threshold of' },
+  underThresholdIn: { ky: 'бул аймактарда', ru: 'в регионах', en: 'in' },
   quota: { ky: 'Квота (Хэйр)', ru: 'Квота (Хэйра)', en: 'Hare quota' },
   quotaExplained: {
     ky: 'өткөн партиялардын добуштары ÷ мандаттар',

@@ -27,7 +27,8 @@ export interface Simulation {
 export type ColourBy = 'reporting' | 'leader';
 
 export interface TickerEntry {
-  at: number;
+  /** When, as shown: the election's time (HH:MM, Bishkek) in a simulation, the wall clock's otherwise. */
+  at: string;
   text: string;
   kind: string;
 }
@@ -49,6 +50,8 @@ export const state = {
   connected: false,
   /** The simulation's console, when a simulation drives the server (404 otherwise: read-only). */
   simulation: null as Simulation | null,
+  /** When (page's clock, ms) `simulation` was read. */
+  simulationReadAt: 0,
   faulted: new Map<string, string[]>(),
   consoleStatus: '',
 };

@@ -64,7 +64,8 @@ function onSubmission(d: Submission, refresh: () => void): void {
 }
 
 function onRejection(d: Rejection): void {
-  tick('rejection', `${t('event.rejection')}: ${d.reason} · ${d.deviceId ?? '?'} · ${d.detail}`);
+  // A message too broken to name its device is said so, not shown as a bare "?".
+  tick('rejection', `${t('event.rejection')}: ${d.reason} · ${d.deviceId ?? t('unknownDevice')} · ${d.detail}`);
   scheduleTicker();
 }
 

@@ -12,6 +12,7 @@ describe('allocateCityCouncil', () => {
     expect(a.passed.sort()).toEqual(['big', 'edge', 'mid']);
     expect(a.failed.map((f) => f.id)).toEqual(['under']);
     expect(a.failed[0].reason).toMatch(/6\.90% is under the 7\.0% threshold/);
+    expect(a.failed[0].under).toEqual({ threshold: 0.07 });
     expect(a.seats.under).toBeUndefined();
     expect(total(a.seats)).toBe(21);
   });

@@ -48,7 +48,12 @@ export function allocateParliamentList(input: ParliamentListInput, rules: Parlia
       .map(([name]) => name);
     regionalFailures[o.id] = failedIn;
     if (!o.passed || failedIn.length === 0) return o;
-    return { ...o, passed: false, reason: `under ${(regional * 100).toFixed(1)}% in ${failedIn.join(', ')}` };
+    return {
+      ...o,
+      passed: false,
+      reason: `under ${(regional * 100).toFixed(1)}% in ${failedIn.join(', ')}`,
+      under: { threshold: regional, regions: failedIn },
+    };
   });
   const passed = outcomes.filter((o) => o.passed);
   const allocation = allocateAmongPassed(passed, input.seats, input.seed ?? '', cap);

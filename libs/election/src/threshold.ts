@@ -34,7 +34,10 @@ export interface ThresholdOutcome {
   /** votes / base */
   share: number;
   passed: boolean;
+  /** Why it failed, in English (logs, exports). */
   reason?: string;
+  /** Why it failed, for a page to say in its own language: the threshold it was under, and where (none: the whole territory). */
+  under?: { threshold: number; regions?: string[] };
 }
 
 /**
@@ -56,6 +59,6 @@ export function applyThreshold(votes: Record<string, number>, base: number, thre
     const share = base > 0 ? v / base : 0;
     return passed
       ? { id, votes: v, share, passed }
-      : { id, votes: v, share, passed, reason: `${(share * 100).toFixed(2)}% is under the ${(threshold * 100).toFixed(1)}% ${label}` };
+      : { id, votes: v, share, passed, reason: `${(share * 100).toFixed(2)}% is under the ${(threshold * 100).toFixed(1)}% ${label}`, under: { threshold } };
   });
 }

@@ -27,11 +27,18 @@ function partyRows(round: HareWorking | undefined): string {
     .join('');
 }
 
+/** Why a party failed, in the page's language: its share, the threshold it was under, and where. */
+function failure(f: PartyListAllocation['failed'][number]): string {
+  if (!f.under) return f.reason ?? '';
+  const where = f.under.regions?.length ? ` ${t('underThresholdIn')} ${f.under.regions.join(', ')}` : '';
+  return `${pct(f.share)} — ${t('underThreshold')} ${pct(f.under.threshold, 1)}${where}`;
+}
+
 function failedRows(a: PartyListAllocation): string {
   return a.failed
     .map(
       (f) =>
-        `<tr class="failed"><th scope="row">${esc(partyName(f.id))}</th><td>${num(f.votes)}</td><td colspan="6">${esc(t('failed'))}: ${esc(f.reason)}</td></tr>`,
+        `<tr class="failed"><th scope="row">${esc(partyName(f.id))}</th><td>${num(f.votes)}</td><td colspan="6">${esc(t('failed'))}: ${esc(failure(f))}</td></tr>`,
     )
     .join('');
 }

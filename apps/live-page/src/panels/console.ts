@@ -47,6 +47,7 @@ export function renderConsole(): void {
 /** The simulation's state, every second while one drives the server. */
 export async function pollSimulation(): Promise<void> {
   state.simulation = await simulation();
+  state.simulationReadAt = Date.now();
   renderConsole();
   if (state.simulation) setTimeout(() => void pollSimulation(), 1000);
 }
@@ -57,7 +58,7 @@ async function command(path: string, body: unknown = {}): Promise<void> {
   sessionStorage.setItem('shailoo-token', token);
   const { ok, status, answer } = await postCommand(path, token, body);
   state.consoleStatus = ok ? '' : `${t('refused')}: ${status} ${answer.message ?? ''}`;
-  if (ok && 'paused' in answer) state.simulation = answer;
+  if (ok && 'paused' in answer) [state.simulation, state.simulationReadAt] = [answer, Date.now()];
   renderConsole();
 }
 
