@@ -10,7 +10,9 @@ if [[ -z "${OPERATOR_TOKEN:-}" ]]; then
   echo "register.sh: set OPERATOR_TOKEN to an operator's token (the server's own OPERATOR_TOKEN, or one from \`npx shailoo-sim operator add <name>\`)" >&2
   exit 2
 fi
-curl --silent --show-error --fail-with-body -X POST \
+# The answer's body is printed whatever its status (a refusal says why); a status other than 2xx fails the script.
+answer="$(curl --silent --show-error -X POST -w '\n%{http_code}' \
   -H "Authorization: Bearer ${OPERATOR_TOKEN}" -H 'content-type: application/json' \
-  --data-binary "@${file}" "${server}/api/elections"
-echo
+  --data-binary "@${file}" "${server}/api/elections")"
+echo "${answer%$'\n'*}"
+[[ "${answer##*$'\n'}" == 2* ]]

@@ -107,6 +107,9 @@ const seatsShown = (page: Page) =>
         expect(failedRu.length).toBeGreaterThan(0);
         expect(failedRu.join('\n')).toMatch(/не прошла: \d+\.\d\d% — ниже порога 7\.0%/);
         expect(failedRu.join('\n')).not.toMatch(/under|threshold/);
+        // A party the 2021 source does not name is named in the page's language, by its order on the ballot.
+        expect(failedRu.join('\n')).toMatch(/^Партия без названия № \d+/m);
+        expect(await p.textContent('#results')).not.toContain('өтпөгөн');
         await p.screenshot({ path: join(ARTIFACTS, 'live-page-ru.png'), fullPage: true });
         await p.click('#lang-en');
         expect(await p.textContent('#title')).toBe('Election day — live');
@@ -118,6 +121,16 @@ const seatsShown = (page: Page) =>
         await p.screenshot({ path: join(ARTIFACTS, 'live-page-en.png'), fullPage: true });
         await p.setViewportSize({ width: 390, height: 844 });
         await p.screenshot({ path: join(ARTIFACTS, 'live-page-phone.png'), fullPage: true });
+        // A page opened after the day starts its chart of precincts reporting where the count stands.
+        const late = await p.context().browser()!.newPage({ viewport: { width: 1400, height: 1000 } });
+        try {
+          await late.goto(p.url());
+          await late.waitForSelector('body[data-ready=true]', { timeout: 10_000 });
+          await late.waitForSelector('#reporting circle', { timeout: 10_000 });
+          expect(await late.locator('#reporting circle title').first().textContent()).toMatch(/ 4$/);
+        } finally {
+          await late.close();
+        }
 
         const stats = (await p.evaluate('window.shailooLive')) as { readyMs: number; latenciesMs: number[]; events: number };
         const sorted = [...stats.latenciesMs].sort((a, b) => a - b);

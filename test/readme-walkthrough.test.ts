@@ -2,7 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI_ENV, freePort } from './server-process';
+import { ModuleKind, ScriptTarget, transpileModule } from 'typescript';
+import { freePort } from './server-process';
 
 jest.setTimeout(900_000);
 
@@ -36,11 +37,13 @@ function walkthroughBlocks(readme: string): Block[] {
  * testing entry resolved to this checkout, with Jest's `expect` and an `it` that runs at once.
  */
 function tsProgram(block: Block): string {
-  return [
+  const source = [
     `const { expect } = require(${JSON.stringify(require.resolve('expect'))});`,
     'const it = (name: string, fn: () => Promise<void>) => fn().then(() => console.log(`ok: ${name}`));',
     block.body.replace("from 'shailoo-sim/testing'", `from ${JSON.stringify(join(ROOT, 'dist', 'apps', 'scenario-runner', 'src', 'testing.js'))}`),
   ].join('\n');
+  // Compiled as a reader's test suite would be, then run by plain Node.
+  return transpileModule(source, { compilerOptions: { module: ModuleKind.CommonJS, target: ScriptTarget.ES2022 } }).outputText;
 }
 
 /**
@@ -58,23 +61,24 @@ beforeAll(() => {
 
 it('runs the README’s documented commands in order, as written', async () => {
   const blocks = walkthroughBlocks(readFileSync(join(ROOT, 'README.md'), 'utf8'));
-  expect(blocks.map((b) => b.lang)).toEqual(['sh', 'sh', 'yaml', 'ts', 'sh']);
+  expect(blocks.map((b) => b.lang)).toEqual(['sh', 'sh', 'yaml', 'sh', 'ts', 'sh']);
   const dir = mkdtempSync(join(tmpdir(), 'shailoo-readme-'));
   const [http, mqtt] = [await freePort(), await freePort()];
   /** The documented ports, swapped for the free ones. */
   const localize = (text: string) => text.replace(/127\.0\.0\.1:3000/g, `127.0.0.1:${http}`).replace(/127\.0\.0\.1:1883/g, `127.0.0.1:${mqtt}`);
-  const script = ['set -euo pipefail', "trap 'kill $(jobs -p) 2>/dev/null || true' EXIT"];
+  const script = ['set -euo pipefail', "trap 'kill $(jobs -p) 2>/dev/null; wait' EXIT"];
   try {
     cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
     for (const block of blocks) {
       if (block.file) {
-        writeFileSync(join(dir, block.file), block.body);
+        // Written where the reader meets it, as they would save it.
+        script.push(`cat > ${block.file} <<'WALKTHROUGH_FILE'\n${block.body}\nWALKTHROUGH_FILE`);
         continue;
       }
       let body = block.body;
       if (block.lang === 'ts') {
-        writeFileSync(join(dir, `readme-${block.line}.ts`), localize(tsProgram(block)));
-        body = `node -r ${JSON.stringify(require.resolve('ts-node/register/transpile-only'))} readme-${block.line}.ts`;
+        writeFileSync(join(dir, `readme-${block.line}.js`), localize(tsProgram(block)));
+        body = `node readme-${block.line}.js`;
       }
       body = body
         .replace(/node bin\/shailoo-sim\.js/g, `node ${JSON.stringify(join(ROOT, 'bin', 'shailoo-sim.js'))}`)
@@ -87,14 +91,14 @@ it('runs the README’s documented commands in order, as written', async () => {
       .replace(/127\.0\.0\.1:3000/g, `127.0.0.1:${http}`)
       .replace(/127\.0\.0\.1:1883/g, `127.0.0.1:${mqtt}`);
     writeFileSync(join(dir, 'walkthrough.sh'), text);
-    // TS_NODE_PROJECT: the documented TypeScript test is compiled as this project compiles its own.
-    const env = { PATH: process.env.PATH!, HOME: dir, ...CLI_ENV };
+    const env = { PATH: process.env.PATH!, HOME: dir };
     const run = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn('bash', ['walkthrough.sh'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      // A process group of its own: past the deadline the shell and whatever it started in the background go together.
+      const child = spawn('bash', ['walkthrough.sh'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
       let out = '';
       child.stdout.on('data', (c) => (out += c));
       child.stderr.on('data', (c) => (out += c));
-      const deadline = setTimeout(() => child.kill('SIGKILL'), 840_000);
+      const deadline = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 840_000);
       child.on('exit', (code) => {
         clearTimeout(deadline);
         resolve({ code, out });

@@ -144,7 +144,9 @@ export const Flags = {
   share: flag(z.coerce.number().min(0).max(1)),
   positive: flag(z.coerce.number().positive()),
   speed: flag(z.union([z.literal('max'), z.coerce.number().positive()], { error: 'a positive number (virtual seconds per real second) or max' })),
-  mqttUrl: flag(urlOf(['mqtt:', 'mqtts:'], 'an MQTT URL with its scheme: mqtt://host:port (mqtts:// for TLS), e.g. mqtt://127.0.0.1:1883')),
+  mqttUrl: flag(
+    urlOf(['mqtt:', 'mqtts:', 'tcp:', 'ssl:', 'ws:', 'wss:'], 'an MQTT URL with its scheme: mqtt://host:port (mqtts:// for TLS), e.g. mqtt://127.0.0.1:1883'),
+  ),
   httpUrl: flag(urlOf(['http:', 'https:'], "the tally server's HTTP address with its scheme: http://host:port, e.g. http://127.0.0.1:3000")),
   precinct: flag(z.coerce.number().int().min(1)),
   count: flag(z.coerce.number().int().min(1)),

@@ -34,7 +34,16 @@ import {
 } from '@shailoo/loadtest';
 import { loadtestBars, progressBars } from './progress';
 import { TallyStack, tokenHash, Tracing, tracingFromEnv } from '@shailoo/tally-server';
-import { BROKER_SECRET_HINT, BrokerAccessError, checkBrokerAccess, deviceBrokerUrl, devicePassword, registeredPasswords, serviceUrl } from '@shailoo/transport';
+import {
+  BROKER_SECRET_HINT,
+  BrokerAccessError,
+  brokerUnreachable,
+  checkBrokerAccess,
+  deviceBrokerUrl,
+  devicePassword,
+  registeredPasswords,
+  serviceUrl,
+} from '@shailoo/transport';
 import { acknowledgements } from './acknowledgements';
 import { ServerLogger } from './server-logger';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
@@ -176,7 +185,7 @@ program
       refused = (deviceId, reason) =>
         reject(
           new BrokerAccessError(
-            `the broker refused device ${deviceId}'s login during the day (${reason}; a device is banned for a while after the tally server refused its messages again and again): ${unregisteredHint}`,
+            `the broker refused device ${deviceId}'s login during the day (${reason}; a device is banned for a while after the tally server refused its messages again and again): ${opts.register ? BROKER_SECRET_HINT : unregisteredHint}`,
           ),
         );
     });
@@ -458,7 +467,15 @@ program
     // On a secured broker the service logs in as `service-identification`.
     const mqttUrl = env.BROKER_SECRET ? serviceUrl(env.MQTT_URL, env.BROKER_SECRET, 'identification') : env.MQTT_URL;
     // A broker that refuses the service would leave it listening to nothing: said now, with what to do.
-    await checkBrokerAccess(mqttUrl, Topics.identifyFilter, 'the identification service', BROKER_SECRET_HINT);
+    // One not up yet (started beside it) is waited for, for half a minute.
+    for (const until = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 1000))) {
+      try {
+        await checkBrokerAccess(mqttUrl, Topics.identifyFilter, 'the identification service', BROKER_SECRET_HINT);
+        break;
+      } catch (err) {
+        if (!brokerUnreachable(err) || Date.now() > until) throw err;
+      }
+    }
     const store = durableStore(env, DEFAULT_DATA_DIRS.identification);
     const database = await openDatabase(store);
     const service = await startIdentificationService({ mqttUrl, voterSeed: env.VOTER_SEED, remoteShare: env.REMOTE_SHARE, clock: new SystemClock() }, database);
@@ -489,6 +506,7 @@ program
     if (!/^[\p{L}\p{N}._@-]{1,64}$/u.test(name)) throw new ConfigError(`operator name ${JSON.stringify(name)}: letters, digits, . _ @ - (at most 64)`);
     const store = durableStore(getEnv(), DEFAULT_DATA_DIRS.tallyServer);
     const db = await openDatabase({ url: store.url, dataDir: store.dataDir }).catch((err: Error) => {
+      if (!/is open in process/.test(err.message)) throw err;
       throw new ConfigError(
         `${err.message}. An operator is added to a store no tally server has open: stop the server first (or give it OPERATOR_TOKEN, or share PostgreSQL through DATABASE_URL)`,
       );

@@ -1,5 +1,5 @@
 /** Small helpers of the page's HTML: elements by id, escaping, numbers, times, party colours and names. */
-import { state } from './state';
+import { state, t } from './state';
 
 export const $ = (id: string) => document.getElementById(id)!;
 export const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -15,4 +15,9 @@ export const partyColour = (id: string) => {
   const ids = state.country?.parties.map((p) => p.id) ?? [];
   return PALETTE[Math.max(0, ids.indexOf(id)) % PALETTE.length];
 };
-export const partyName = (id: string) => state.country?.parties.find((p) => p.id === id)?.name ?? id;
+/** A party's name as the data has it; one the source does not name, in the page's language by its ballot order. */
+export const partyName = (id: string) => {
+  const party = state.country?.parties.find((p) => p.id === id);
+  if (!party) return id;
+  return party.unnamed ? `${t('unnamedParty')} ${party.order}` : party.name;
+};

@@ -56,6 +56,7 @@ const WORDS = {
   threshold: { ky: 'Босого', ru: 'Порог', en: 'Threshold' },
   passed: { ky: 'өттү', ru: 'прошла', en: 'passed' },
   failed: { ky: 'өтпөдү', ru: 'не прошла', en: 'failed' },
+  unnamedParty: { ky: 'Аты аталбаган партия №', ru: 'Партия без названия №', en: 'Unnamed party no.' },
   unknownDevice: { ky: 'түзмөгү белгисиз', ru: 'устройство неизвестно', en: 'device unknown' },
   underThreshold: { ky: 'босогодон төмөн', ru: 'ниже порога', en: 'under the threshold of' },
   underThresholdIn: { ky: 'бул аймактарда', ru: 'в регионах', en: 'in' },

@@ -27,8 +27,10 @@ export interface Simulation {
 export type ColourBy = 'reporting' | 'leader';
 
 export interface TickerEntry {
-  /** When, as shown: the election's time (HH:MM, Bishkek) in a simulation, the wall clock's otherwise. */
-  at: string;
+  /** When it came, by the page's clock (ms). */
+  wallMs: number;
+  /** The election's time then (HH:MM, Bishkek) where a simulation's clock had been read. */
+  election: string | null;
   text: string;
   kind: string;
 }

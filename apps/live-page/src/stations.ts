@@ -49,6 +49,8 @@ export async function loadStations(): Promise<void> {
     });
   }
   state.reportingCount = [...state.stations.values()].filter((x) => x.seen.has('result') || x.seen.has('protocol')).length;
+  // A page opened once precincts have reported starts its chart where the count stands, not empty.
+  if (!state.reporting.length && state.reportingCount) state.reporting.push([Date.now(), state.reportingCount]);
 }
 
 /** A station's state on the board: its words and the class of its square. */

@@ -1,11 +1,7 @@
 import { deviceRegistration, v1 } from '@shailoo/contracts';
 import { cityCouncil2021, cityCouncilDefinition } from '@shailoo/election';
 import { Random } from '@shailoo/platform';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { decodeEventLog, encodeEventLog, EventLog, readEventLog } from './event-log';
-import { shippedScenarioDir } from './scenario';
+import { decodeEventLog, encodeEventLog, EventLog } from './event-log';
 
 describe('the event log', () => {
   const random = new Random('log');
@@ -38,18 +34,5 @@ describe('the event log', () => {
   it('refuses a log of another format', () => {
     const header = v1.EventLogHeader.encode({ format: 9, scenario: 'x' }).finish();
     expect(() => decodeEventLog(Buffer.from([header.length, ...header]))).toThrow(/event log format 9/);
-  });
-
-  it('refuses a file that is not an event log, saying what replay reads and what the file looks like', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'event-log-'));
-    try {
-      writeFileSync(join(dir, 'my-day.yaml'), readFileSync(join(shippedScenarioDir(), 'kaiyndy-2021.yaml')));
-      expect(() => readEventLog(join(dir, 'my-day.yaml'))).toThrow(
-        /^my-day\.yaml is not an event log \(.+\): replay reads what `shailoo-sim run <scenario> --record <file>` wrote; it looks like a scenario file: run it with `shailoo-sim run <file>`$/,
-      );
-      expect(() => readEventLog(join(dir, 'absent.log'))).toThrow(/^cannot read .*absent\.log: ENOENT/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

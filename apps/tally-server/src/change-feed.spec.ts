@@ -98,5 +98,10 @@ describe('ChangeFeed', () => {
     timers.advance(1);
     await stopping;
     expect(stalled.destroyed).toBe(true);
+    // Stopping: nothing more is gathered, and no stream is taken.
+    feed.emit({ electionId: 'e', type: 'results', data: {} });
+    timers.advance(100);
+    expect(reading.chunks).toHaveLength(1);
+    expect(feed.open('e', 'c', new FakeStream())).toBe('server-stopping');
   });
 });

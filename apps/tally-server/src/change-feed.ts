@@ -21,7 +21,7 @@ export interface EventStream {
 }
 
 /** Why a stream is refused or cut. */
-export type StreamRefusal = 'too-many-streams-from-client' | 'too-many-streams' | 'slow-stream';
+export type StreamRefusal = 'too-many-streams-from-client' | 'too-many-streams' | 'slow-stream' | 'server-stopping';
 
 export const DEFAULT_STREAM_LIMITS: StreamLimits = { perClient: 20, total: 1000, maxBufferedBytes: 512 * 1024 };
 
@@ -43,6 +43,7 @@ export class ChangeFeed implements OnModuleDestroy {
   private readonly pending = new Map<string, Buffer[]>();
   private timer: Timer | null = null;
   private total = 0;
+  private stopping = false;
   private readonly limits: StreamLimits;
 
   constructor(
@@ -54,7 +55,8 @@ export class ChangeFeed implements OnModuleDestroy {
   }
 
   emit(change: Change): void {
-    if (!this.streams.get(change.electionId)?.size) return;
+    // Stopping: the streams have had their last events and are ending.
+    if (this.stopping || !this.streams.get(change.electionId)?.size) return;
     const bytes = Buffer.from(`event: ${change.type}\ndata: ${JSON.stringify(change.data)}\n\n`);
     const queued = this.pending.get(change.electionId);
     if (queued) queued.push(bytes);
@@ -65,7 +67,13 @@ export class ChangeFeed implements OnModuleDestroy {
   /** Takes a stream of one election's events for `client` (its address); the refusal when over a limit. */
   open(electionId: string, client: string, stream: EventStream): StreamRefusal | null {
     const mine = this.perClient.get(client) ?? 0;
-    const refusal = mine >= this.limits.perClient ? 'too-many-streams-from-client' : this.total >= this.limits.total ? 'too-many-streams' : null;
+    const refusal: StreamRefusal | null = this.stopping
+      ? 'server-stopping'
+      : mine >= this.limits.perClient
+        ? 'too-many-streams-from-client'
+        : this.total >= this.limits.total
+          ? 'too-many-streams'
+          : null;
     if (refusal) {
       this.metrics.refusedRequests.inc({ reason: refusal });
       return refusal;
@@ -86,6 +94,7 @@ export class ChangeFeed implements OnModuleDestroy {
 
   /** On shutdown: the events gathered so far go out, then every stream ends; one not taken within a second is cut. */
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     if (this.timer) this.timers.clearTimeout(this.timer);
     this.flush();
     const open = [...this.streams.values()].flatMap((streams) => [...streams]);

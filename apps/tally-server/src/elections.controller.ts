@@ -81,7 +81,8 @@ export class ElectionsController {
     const problems = registrationProblems(body);
     if (problems.length) throw new BadRequestException(`${problems.join('; ')}: the body must be ${REGISTRATION_SHAPE}`);
     // Of the right shape now; the registry checks the rest (ids, the territory tree, the contests).
-    const { definition, devices = [] } = body as { definition: ElectionDefinition; devices?: DeviceRegistration[] };
+    const { definition } = body as { definition: ElectionDefinition };
+    const devices = body.devices ?? [];
     const known = !!this.registry.election(definition.id);
     const added = devices.filter((d) => !this.registry.device(d.id)).map((d) => d.id);
     try {
@@ -229,6 +230,7 @@ export class ElectionsController {
   events(@Param('id') id: string, @Req() request: IncomingMessage & { ip?: string }, @Res() response: ServerResponse): void {
     this.election(id);
     const refusal = this.feed.open(id, request.ip ?? request.socket.remoteAddress ?? '', response);
+    if (refusal === 'server-stopping') throw new HttpException(`${refusal}: connect again in a moment (to another instance)`, HttpStatus.SERVICE_UNAVAILABLE);
     if (refusal) throw new HttpException(`${refusal}: close another event stream first`, HttpStatus.TOO_MANY_REQUESTS);
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     response.flushHeaders();

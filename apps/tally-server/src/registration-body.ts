@@ -16,7 +16,7 @@ export function registrationProblems(body: unknown): string[] {
     if (!Array.isArray(definition.contests))
       problems.push(definition.contests === undefined ? 'definition.contests is missing' : 'definition.contests is not a list');
   }
-  if (devices !== undefined && !Array.isArray(devices)) problems.push('devices is not a list');
+  if (devices !== undefined && devices !== null && !Array.isArray(devices)) problems.push('devices is not a list');
   else
     (devices ?? []).forEach((d: unknown, i: number) => {
       if (!isObject(d)) return problems.push(`devices[${i}] is not an object`);

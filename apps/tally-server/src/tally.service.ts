@@ -137,6 +137,8 @@ export class TallyService {
       parties: parties.map((p) => ({
         id: p.id,
         name: p.name,
+        order: p.order,
+        ...(p.unnamed ? { unnamed: true } : {}),
         votes: t.preliminary.votes[p.id] ?? 0,
         finalVotes: t.final.votes[p.id] ?? 0,
         seats: atRoot && seats ? (seats.seats[p.id] ?? 0) : null,

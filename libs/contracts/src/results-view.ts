@@ -14,7 +14,7 @@ export interface ElectionResults extends TerritoryResults {
   electionName: string;
   definitionHash: string;
   /** The territory's figures per party: preliminary and final votes, and the current seats (election level only). */
-  parties: { id: string; name: string; votes: number; finalVotes: number; seats: number | null }[];
+  parties: { id: string; name: string; order: number; unnamed?: boolean; votes: number; finalVotes: number; seats: number | null }[];
   seatsStatus: SeatsView['status'];
   updatedAt: string | null;
 }

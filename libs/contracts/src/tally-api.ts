@@ -60,8 +60,11 @@ export class TallyApi {
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     }).catch((err: Error & { cause?: { code?: string; message?: string } }) => {
+      const code = err.cause?.code ?? err.cause?.message ?? err.message;
       throw new TallyUnreachableError(
-        `no tally server answers at ${this.baseUrl} (${err.cause?.code ?? err.cause?.message ?? err.message}): start one (\`npx shailoo-sim tally-server\`) or give its HTTP address`,
+        /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)
+          ? `the tally server at ${this.baseUrl} has a certificate this side does not trust (${code}): give its CA (NODE_EXTRA_CA_CERTS)`
+          : `no tally server answers at ${this.baseUrl} (${code}): start one (\`npx shailoo-sim tally-server\`) or give its HTTP address`,
         { cause: err },
       );
     });

@@ -184,7 +184,7 @@ export function cityCouncilDefinition(ds: CouncilDataset): ElectionDefinition {
         seats: ds.mandates,
         territoryId: code,
         againstAll: false,
-        parties: ds.parties.map(({ id, name, order }) => ({ id, name, order })),
+        parties: ds.parties.map(({ id, name, order, nameKnown }) => ({ id, name, order, ...(nameKnown ? {} : { unnamed: true }) })),
         rules: { threshold: 0.07, thresholdBase: 'participated' },
       },
     ],

@@ -17,6 +17,8 @@ export interface Party {
   name: string;
   /** Registration order: the order on the ballot. */
   order: number;
+  /** The source does not name it (a party that won nothing): a reader names it in their own language, by its order. */
+  unnamed?: boolean;
 }
 
 export type Sex = 'F' | 'M';

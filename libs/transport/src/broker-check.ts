@@ -1,4 +1,4 @@
-import { connect as netConnect, Socket } from 'node:net';
+import { isIP, connect as netConnect, Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { generate, Packet, parser as packetParser } from 'mqtt-packet';
 import { BrokerAccessError } from './broker-access';
@@ -13,11 +13,19 @@ const CONNACK_REFUSALS: Record<number, string> = {
   5: 'not authorized: a wrong password, or a device banned for a while after the tally server refused its messages again and again',
 };
 
+/** The schemes mqtt.js dials over TCP, and over TLS; over WebSockets the check is left to the client. */
+const TCP = new Set(['mqtt:', 'tcp:']);
+const TLS = new Set(['mqtts:', 'ssl:']);
+
+/** A socket error of TLS (the broker's certificate, say) rather than of reaching the broker. */
+const isTlsError = (code: string | undefined) => !!code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code);
+
 /**
  * Checks, once and within `timeoutMs`, that `who` can log in at the broker of `url` (its
  * credentials in it) and subscribe to `topic`; throws a BrokerAccessError saying which failed and,
- * with `fix`, what to do. A client that would otherwise reconnect or wait for ever fails fast. It
- * speaks MQTT 3.1.1 on a socket of its own, so nothing of it outlives the check.
+ * with `fix`, what to do (`unreachable`: no broker answered, which may only mean not yet). A client
+ * that would otherwise reconnect or wait for ever fails fast. It speaks MQTT 3.1.1 on a socket of
+ * its own, so nothing of it outlives the check.
  */
 export async function checkBrokerAccess(
   url: string,
@@ -28,17 +36,19 @@ export async function checkBrokerAccess(
 ): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const u = new URL(url);
-  const tls = u.protocol === 'mqtts:';
+  const tls = TLS.has(u.protocol);
+  if (!tls && !TCP.has(u.protocol)) return;
+  const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
   const port = Number(u.port) || (tls ? 8883 : 1883);
   const socket: Socket = tls
-    ? tlsConnect({ host: u.hostname, port, servername: u.hostname, ...(options.ca ? { ca: options.ca } : {}) })
-    : netConnect({ host: u.hostname, port });
+    ? tlsConnect({ host, port, ...(isIP(host) ? {} : { servername: host }), ...(options.ca ? { ca: options.ca } : {}) })
+    : netConnect({ host, port });
   let timer: NodeJS.Timeout | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
-      const fail = (message: string) => reject(new BrokerAccessError(message));
+      const fail = (message: string, unreachable = false) => reject(Object.assign(new BrokerAccessError(message), { unreachable }));
       timer = setTimeout(
-        () => fail(`no MQTT broker answered at ${u.host} within ${timeoutMs / 1000} s: is the tally server (or your broker) running there?`),
+        () => fail(`no MQTT broker answered at ${u.host} within ${timeoutMs / 1000} s: is the tally server (or your broker) running there?`, true),
         timeoutMs,
       );
       let connected = false;
@@ -71,13 +81,12 @@ export async function checkBrokerAccess(
           }),
         ),
       );
-      socket.on('error', (err: Error & { code?: string }) =>
-        fail(
-          connected
-            ? `the broker at ${u.host} dropped ${who}'s connection (${err.message}): ${fix}`
-            : `no MQTT broker at ${u.host} (${err.code ?? err.message}): start the tally server (it embeds one) or give the address of yours`,
-        ),
-      );
+      socket.on('error', (err: Error & { code?: string }) => {
+        if (isTlsError(err.code))
+          fail(`the broker at ${u.host} speaks TLS with a certificate this side does not trust (${err.code}): give its CA (TLS_CA, or NODE_EXTRA_CA_CERTS)`);
+        else if (connected) fail(`the broker at ${u.host} dropped ${who}'s connection (${err.message}): ${fix}`);
+        else fail(`no MQTT broker at ${u.host} (${err.code ?? err.message}): start the tally server (it embeds one) or give the address of yours`, true);
+      });
       socket.on('close', () =>
         fail(`the broker at ${u.host} closed ${who}'s connection ${connected ? `at its subscription to ${topic}` : 'before accepting its login'}: ${fix}`),
       );
@@ -87,3 +96,6 @@ export async function checkBrokerAccess(
     socket.destroy();
   }
 }
+
+/** Whether a BrokerAccessError means that no broker answered (which may only mean: not yet). */
+export const brokerUnreachable = (err: unknown): boolean => err instanceof BrokerAccessError && (err as { unreachable?: boolean }).unreachable === true;

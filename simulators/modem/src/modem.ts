@@ -31,7 +31,8 @@ export const mqttConnection: ModemConnectionFactory = (brokerUrl, clientId) => {
     },
     onConnect: (fn) => void client.on('connect', fn),
     onMessage: (fn) => void client.on('message', fn),
-    onRefused: (fn) => void client.on('error', (err: Error & { code?: unknown }) => typeof err.code === 'number' && fn(err.message)),
+    // Bad credentials or not authorized (MQTT 3.1.1's 4 and 5, 5.0's 134 and 135); a busy broker (3) is only waited out.
+    onRefused: (fn) => void client.on('error', (err: Error & { code?: unknown }) => [4, 5, 134, 135].includes(err.code as number) && fn(err.message)),
     subscribe: (topic) => client.subscribeAsync(topic, { qos: 1 }).then(() => undefined),
     publish: (topic, payload) => void client.publish(topic, payload, { qos: 1 }),
     close: () => client.endAsync(true),

@@ -1,6 +1,6 @@
 /** The results: each party's share as a bar (with the threshold line once there is an allocation), its votes and seats. */
 import { bars } from '../charts';
-import { $, partyColour, pct } from '../format';
+import { $, partyColour, partyName, pct } from '../format';
 import { state, t } from '../state';
 import { renderAllocation, shownAllocation } from './allocation';
 
@@ -16,7 +16,7 @@ export function renderResults(): void {
     parties.map((p) => {
       // Final seats come from the commissions' protocols: so do the votes shown with them.
       const votes = al?.status === 'final' ? p.finalVotes : p.votes;
-      return { id: p.id, label: p.name, value: votes / base, colour: partyColour(p.id), seats: al?.a.seats[p.id] ?? 0, votes };
+      return { id: p.id, label: partyName(p.id), value: votes / base, colour: partyColour(p.id), seats: al?.a.seats[p.id] ?? 0, votes };
     }),
     { threshold, format: (v) => pct(v), seatsLabel: t('seats') },
   );
