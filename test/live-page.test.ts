@@ -122,7 +122,10 @@ const seatsShown = (page: Page) =>
         await p.setViewportSize({ width: 390, height: 844 });
         await p.screenshot({ path: join(ARTIFACTS, 'live-page-phone.png'), fullPage: true });
         // A page opened after the day starts its chart of precincts reporting where the count stands.
-        const late = await p.context().browser()!.newPage({ viewport: { width: 1400, height: 1000 } });
+        const late = await p
+          .context()
+          .browser()!
+          .newPage({ viewport: { width: 1400, height: 1000 } });
         try {
           await late.goto(p.url());
           await late.waitForSelector('body[data-ready=true]', { timeout: 10_000 });
