@@ -74,6 +74,7 @@ function activityOf(uplink: StationUplink, sessionsInFlight: boolean): Activity 
     unacknowledged: () => uplink.pending,
     nextMessageAt: () => uplink.nextDue,
     busy: () => 0,
+    asking: () => 0,
   };
 }
 
@@ -108,5 +109,34 @@ describe('driveClock at full speed', () => {
     expect(pending).toBe(0);
     // Sent at 60 s and acknowledged within a few of the modem's resends (10 s, doubling), not hours later.
     expect(clock.now()).toBeLessThan(60_000 + 600_000);
+  });
+
+  // CI once saw a whole day given up: every station waiting for its voters' answers (a slow
+  // machine, a broker reconnecting), the driver took the wait for a stall and moved the clock onto
+  // the transmission deadline.
+  it('does not move time on while a question is out whose answer comes on real time within seconds', async () => {
+    const clock = new ManualClock(0);
+    let asking = 1;
+    let deadlineFired = false;
+    clock.setTimeout(() => (deadlineFired = true), 12 * 3_600_000);
+    let firedBeforeTheAnswer: boolean | null = null;
+    // The answer comes after 600 ms of real time: longer than the driver waits for a stalled network.
+    const answered = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        firedBeforeTheAnswer = deadlineFired;
+        asking = 0;
+        resolve();
+      }, 600),
+    );
+    const activity: Activity = {
+      inFlight: () => asking,
+      progress: () => 0,
+      unacknowledged: () => 0,
+      nextMessageAt: () => Infinity,
+      busy: () => 0,
+      asking: () => asking,
+    };
+    await driveClock(clock, { speed: 'max', paused: false }, answered, activity);
+    expect(firedBeforeTheAnswer).toBe(false);
   });
 });

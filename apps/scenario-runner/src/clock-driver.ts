@@ -12,10 +12,23 @@ export interface Activity {
   nextMessageAt(): number;
   /** Work the clock started that must finish first (a restart). */
   busy(): number;
+  /**
+   * Questions out whose answer comes on real time (identifications, resent every 5 real seconds).
+   * A short stall does not move the clock on past them: it would fire whatever is due next on the
+   * virtual clock — the transmission deadline, say — while every station still waits for its
+   * voters' answers.
+   */
+  asking(): number;
 }
 
 /** At full speed, virtual time moves on once the network is quiet, or after this long without progress. */
 const STALL_MS = 250;
+/**
+ * …or this long while questions answered on real time are out: a slow machine or a reconnecting
+ * link answers within seconds; a broker stopped by a fault until a virtual time still lets the day
+ * go on.
+ */
+const ASKING_STALL_MS = 10_000;
 /**
  * At full speed, timers due within this much virtual time of the next one fire together: ten
  * minutes while voters are identified (every station's questions go out at once), a second while
@@ -83,6 +96,6 @@ async function settle(activity: Activity, finished: () => boolean): Promise<void
     if (activity.busy() === 0 && activity.inFlight() === 0) return;
     const now = activity.progress();
     if (now !== last) [last, since] = [now, Date.now()];
-    else if (activity.busy() === 0 && Date.now() - since > STALL_MS) return;
+    else if (activity.busy() === 0 && Date.now() - since > (activity.asking() ? ASKING_STALL_MS : STALL_MS)) return;
   }
 }

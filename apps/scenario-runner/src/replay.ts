@@ -64,6 +64,7 @@ export async function replayEventLog(log: EventLog, options: ReplayOptions = {})
         unacknowledged: () => uplinks.reduce((n, u) => n + u.pending, 0),
         nextMessageAt: () => uplinks.reduce((t, u) => Math.min(t, u.nextDue), Infinity),
         busy: () => 0,
+        asking: () => 0,
       });
       await all;
     } finally {

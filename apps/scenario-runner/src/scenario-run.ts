@@ -342,6 +342,7 @@ class ScenarioRun {
       unacknowledged: () => [...uplinks].reduce((n, u) => n + u.pending, 0),
       nextMessageAt: () => [...uplinks].reduce((t, u) => Math.min(t, u.nextDue), Infinity),
       busy: () => state.busy,
+      asking: () => state.asking,
     });
     await all;
     clearInterval(this.progress);
