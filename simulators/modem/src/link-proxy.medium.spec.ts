@@ -4,6 +4,9 @@ import { AcceleratedClock, ManualClock, Random } from '@shailoo/platform';
 import { LINK_PROFILES, LinkModel, LinkProfile } from './link-model';
 import { LinkProxy } from './link-proxy';
 
+// Real sockets and an in-process PostgreSQL on a 2-core machine shared with the rest of the suite: a deadline, not a speed goal.
+jest.setTimeout(30_000);
+
 /** Told of every chunk the echo server receives. */
 let echoed: (bytes: number) => void = () => undefined;
 

@@ -3,6 +3,9 @@ import { Database, openDatabase } from '../database';
 import { ElectionRepository } from './election.repository';
 import { Submission, SubmissionRepository } from './submission.repository';
 
+// Real sockets and an in-process PostgreSQL on a 2-core machine shared with the rest of the suite: a deadline, not a speed goal.
+jest.setTimeout(30_000);
+
 describe(SubmissionRepository.name, () => {
   let db: Database;
   let sut: SubmissionRepository;
