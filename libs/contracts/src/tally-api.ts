@@ -1,3 +1,4 @@
+import { isTlsErrorCode } from '@shailoo/platform';
 import type { ElectionDefinition } from '@shailoo/election';
 import type { DeviceRegistration } from './devices';
 import type { ElectionResults, SeatsView } from './results-view';
@@ -62,7 +63,7 @@ export class TallyApi {
     }).catch((err: Error & { cause?: { code?: string; message?: string } }) => {
       const code = err.cause?.code ?? err.cause?.message ?? err.message;
       throw new TallyUnreachableError(
-        /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)
+        isTlsErrorCode(code)
           ? `the tally server at ${this.baseUrl} has a certificate this side does not trust (${code}): give its CA (NODE_EXTRA_CA_CERTS)`
           : `no tally server answers at ${this.baseUrl} (${code}): start one (\`npx shailoo-sim tally-server\`) or give its HTTP address`,
         { cause: err },

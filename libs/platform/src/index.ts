@@ -5,3 +5,4 @@ export * from './signature-verifier';
 export * from './token-bucket';
 export * from './eventually';
 export * from './process-usage';
+export * from './tls-error';

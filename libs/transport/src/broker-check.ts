@@ -1,6 +1,7 @@
 import { isIP, connect as netConnect, Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { generate, Packet, parser as packetParser } from 'mqtt-packet';
+import { isTlsErrorCode } from '@shailoo/platform';
 import { BrokerAccessError } from './broker-access';
 import { uniqueClientId } from './mqtt-connection';
 
@@ -16,9 +17,6 @@ const CONNACK_REFUSALS: Record<number, string> = {
 /** The schemes mqtt.js dials over TCP, and over TLS; over WebSockets the check is left to the client. */
 const TCP = new Set(['mqtt:', 'tcp:']);
 const TLS = new Set(['mqtts:', 'ssl:']);
-
-/** A socket error of TLS (the broker's certificate, say) rather than of reaching the broker. */
-const isTlsError = (code: string | undefined) => !!code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code);
 
 /**
  * Checks, once and within `timeoutMs`, that `who` can log in at the broker of `url` (its
@@ -82,7 +80,7 @@ export async function checkBrokerAccess(
         ),
       );
       socket.on('error', (err: Error & { code?: string }) => {
-        if (isTlsError(err.code))
+        if (isTlsErrorCode(err.code))
           fail(`the broker at ${u.host} speaks TLS with a certificate this side does not trust (${err.code}): give its CA (TLS_CA, or NODE_EXTRA_CA_CERTS)`);
         else if (connected) fail(`the broker at ${u.host} dropped ${who}'s connection (${err.message}): ${fix}`);
         else fail(`no MQTT broker at ${u.host} (${err.code ?? err.message}): start the tally server (it embeds one) or give the address of yours`, true);
