@@ -65,7 +65,7 @@ export class SimulationController {
     const kind = body?.kind as LiveFaultKind;
     if (!LIVE_FAULTS.includes(kind)) throw new BadRequestException(`kind must be one of ${LIVE_FAULTS.join(', ')}`);
     if (!body.precinctId === !body.regionId) throw new BadRequestException('name exactly one of precinctId and regionId');
-    const by = request.operator!;
+    const by = request.operator!.name;
     const outcome = await this.simulation.inject(kind, { precinctId: body.precinctId, regionId: body.regionId }, by);
     if ('refused' in outcome) throw new BadRequestException(outcome.refused);
     await this.operators.log({

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ElectionRepository } from '@shailoo/persistence';
 import { devicePassword, MosquittoPasswordFile, servicePassword, untilAccepted } from '@shailoo/transport';
+import { Publisher } from './publisher';
 import { TALLY_SETTINGS, TallySettings } from './tally-config';
+import { RegisteredDevice } from '@shailoo/registry';
 
 /** The advisory lock of the password file's writer ("mqpw" in ASCII, as a key). */
 const PASSWORD_FILE_LOCK = 0x6d71_7077;
@@ -19,6 +21,7 @@ export class BrokerAccounts {
 
   constructor(
     private readonly elections: ElectionRepository,
+    private readonly publisher: Publisher,
     @Inject(TALLY_SETTINGS) private readonly settings: TallySettings,
   ) {
     const { brokerSecret, brokerPasswordFile } = settings;
@@ -46,7 +49,22 @@ export class BrokerAccounts {
     return credentials;
   }
 
+  /**
+   * A device revoked or re-keyed: the broker is told (the embedded one at once; Mosquitto's password
+   * file is written without a revoked device, with a re-keyed one's new password). Returns a
+   * re-keyed device's new broker password (none on an open broker), usable when this returns.
+   */
+  async changed(device: RegisteredDevice): Promise<string | undefined> {
+    const secret = this.settings.brokerSecret;
+    if (!secret) return undefined;
+    this.publisher.account(device);
+    if (this.file) await this.writeFile();
+    const password = devicePassword(secret, device.id, device.generation);
+    if (this.file && device.revokedAt === null) await untilAccepted(this.settings.mqttUrl, device.id, password, this.settings.mqttCa);
+    return device.revokedAt === null ? password : undefined;
+  }
+
   private writeFile(): Promise<void> {
-    return this.elections.withEveryDeviceId(PASSWORD_FILE_LOCK, (ids) => this.file!.write(ids));
+    return this.elections.withEveryDevice(PASSWORD_FILE_LOCK, (devices) => this.file!.write(devices));
   }
 }

@@ -19,13 +19,13 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DeviceRegistration } from '@shailoo/contracts';
+import { DeviceRegistration, sha256 } from '@shailoo/contracts';
 import { ElectionDefinition, TerritoryLevel } from '@shailoo/election';
 import { OperatorRepository } from '@shailoo/persistence';
 import { ElectionRegistry, RegistrationError } from '@shailoo/registry';
 import { BrokerAccounts } from './broker-accounts';
 import { ChangeFeed } from './change-feed';
-import { OperatorGuard, OperatorOnly, OperatorRequest } from './operator-auth';
+import { OperatorAuth, OperatorOnly, OperatorRequest } from './operator-auth';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { ELECTION_CLOCK } from './tally-config';
@@ -49,7 +49,7 @@ export class ElectionsController {
     private readonly operators: OperatorRepository,
     private readonly accounts: BrokerAccounts,
     private readonly views: ViewCache,
-    private readonly guard: OperatorGuard,
+    private readonly auth: OperatorAuth,
     @Inject(ELECTION_CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -67,7 +67,7 @@ export class ElectionsController {
   }
 
   @Post()
-  @OperatorOnly()
+  @OperatorOnly('register')
   @ApiOperation({ summary: 'Register an election definition and its devices’ public keys (an operator’s action, logged)' })
   @ApiBody({
     schema: {
@@ -90,7 +90,7 @@ export class ElectionsController {
       if (!known || added.length) {
         const list = added.length > 20 ? `${added.slice(0, 20).join(', ')} and ${added.length - 20} more` : added.join(', ');
         await this.operators.log({
-          operator: request.operator!,
+          operator: request.operator!.name,
           action: known ? 'add-devices' : 'register-election',
           electionId: e.definition.id,
           detail: known
@@ -158,7 +158,7 @@ export class ElectionsController {
   }
 
   @Post(':id/close')
-  @OperatorOnly()
+  @OperatorOnly('close')
   @ApiOperation({ summary: 'Close the count by an operator’s decision: the seats become final on the figures at hand' })
   async close(@Param('id') id: string, @Req() request: OperatorRequest) {
     this.election(id);
@@ -166,7 +166,7 @@ export class ElectionsController {
     if (closedAt !== null) throw new ConflictException(`the count of ${id} was closed already, at ${new Date(closedAt).toISOString()}`);
     await this.tally.close(id, this.clock.now());
     await this.operators.log({
-      operator: request.operator!,
+      operator: request.operator!.name,
       action: 'close-count',
       electionId: id,
       detail: 'closed the count: the seats are final on the figures at hand',
@@ -176,7 +176,7 @@ export class ElectionsController {
   }
 
   @Post(':id/reopen')
-  @OperatorOnly()
+  @OperatorOnly('close')
   @ApiOperation({ summary: 'Reopen a closed count (an operator’s action, logged): messages are counted again, the seats follow them' })
   async reopen(@Param('id') id: string, @Req() request: OperatorRequest) {
     this.election(id);
@@ -184,13 +184,62 @@ export class ElectionsController {
     if (closedAt === null) throw new ConflictException(`the count of ${id} is open`);
     await this.tally.close(id, null);
     await this.operators.log({
-      operator: request.operator!,
+      operator: request.operator!.name,
       action: 'reopen-count',
       electionId: id,
       detail: `reopened the count closed at ${new Date(closedAt).toISOString()}: messages are counted again`,
     });
     this.publisher.closed(id, false);
     return this.tally.seats(id);
+  }
+
+  @Post(':id/devices/:deviceId/revoke')
+  @OperatorOnly('revoke')
+  @ApiBody({ required: false, schema: { example: { reason: 'ballot box stolen from the precinct on the way to the district commission' } } })
+  @ApiOperation({
+    summary:
+      'Revoke a device (an operator’s action, logged): its messages are refused from now on (revoked, quarantined), its broker logins too; what it sent before stays counted',
+  })
+  async revoke(@Param('id') id: string, @Param('deviceId') deviceId: string, @Body() body: { reason?: unknown } | undefined, @Req() request: OperatorRequest) {
+    const device = this.deviceOf(id, deviceId);
+    const reason = typeof body?.reason === 'string' ? body.reason.slice(0, 500) : '';
+    const at = this.clock.now();
+    if (!(await this.registry.revoke(deviceId, at))) throw new ConflictException(`device ${deviceId} was revoked already`);
+    await this.operators.log({
+      operator: request.operator!.name,
+      action: 'revoke-device',
+      electionId: id,
+      detail: `revoked ${device.kind} ${deviceId} of precinct ${device.precinctId}${reason ? `: ${reason}` : ''}`,
+    });
+    await this.accounts.changed(this.registry.device(deviceId)!);
+    return { deviceId, revokedAt: new Date(at).toISOString() };
+  }
+
+  @Post(':id/devices/:deviceId/key')
+  @OperatorOnly('revoke')
+  @ApiBody({ schema: { example: { publicKey: 'base64 of the new 32-byte Ed25519 public key' } } })
+  @ApiOperation({
+    summary:
+      'Re-register a device with a new key (an operator’s action, logged): a revocation is lifted, its broker password changes (in this answer only), messages signed with the old key are refused',
+  })
+  async rekey(@Param('id') id: string, @Param('deviceId') deviceId: string, @Body() body: { publicKey?: unknown } | undefined, @Req() request: OperatorRequest) {
+    const before = this.deviceOf(id, deviceId);
+    if (typeof body?.publicKey !== 'string') throw new BadRequestException('the body must be { "publicKey": "<base64 of the new 32-byte Ed25519 public key>" }');
+    let device;
+    try {
+      device = await this.registry.rekey(deviceId, body.publicKey);
+    } catch (err) {
+      if (err instanceof RegistrationError) throw new BadRequestException(err.message);
+      throw err;
+    }
+    await this.operators.log({
+      operator: request.operator!.name,
+      action: 'rekey-device',
+      electionId: id,
+      detail: `re-registered ${device.kind} ${deviceId} of precinct ${device.precinctId} with a new key (generation ${device.generation}, SHA-256 of the key ${sha256(Buffer.from(body.publicKey, 'base64')).toString('hex')})${before.revokedAt !== null ? '; its revocation is lifted' : ''}`,
+    });
+    const password = await this.accounts.changed(device);
+    return { deviceId, generation: device.generation, ...(password ? { credentials: { [deviceId]: password } } : {}) };
   }
 
   @Get(':id/quarantine')
@@ -239,8 +288,16 @@ export class ElectionsController {
   /** How a read of an election's views is answered: by key, at the tally's version, exactly for an operator. */
   private async view(request: IncomingMessage, id: string): Promise<(key: string) => { key: string; version: ViewVersion; exact: boolean }> {
     const version = this.tally.viewVersion(id);
-    const exact = (await this.guard.operatorIn(request)) !== null;
+    const exact = (await this.auth.operatorIn(request)) !== null;
     return (key) => ({ key, version, exact });
+  }
+
+  /** A device of this election, or 404. */
+  private deviceOf(id: string, deviceId: string) {
+    this.election(id);
+    const device = this.registry.device(deviceId);
+    if (!device || device.electionId !== id) throw new NotFoundException(`no device ${deviceId} in ${id}`);
+    return device;
   }
 
   private election(id: string) {

@@ -3,7 +3,7 @@ import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/com
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ElectionRegistry } from '@shailoo/registry';
 import { ExportsService } from './exports.service';
-import { OperatorGuard } from './operator-auth';
+import { OperatorAuth } from './operator-auth';
 import { TallyService } from './tally.service';
 import { ViewCache } from './view-cache';
 
@@ -14,7 +14,7 @@ export class ExportsController {
     private readonly exports: ExportsService,
     private readonly tally: TallyService,
     private readonly views: ViewCache,
-    private readonly guard: OperatorGuard,
+    private readonly auth: OperatorAuth,
     private readonly registry: ElectionRegistry,
   ) {}
 
@@ -23,7 +23,7 @@ export class ExportsController {
   async results(@Param('id') id: string, @Req() request: IncomingMessage, @Res() response: ServerResponse): Promise<void> {
     const report = () => this.exports.resultsReport(id);
     if (!this.registry.election(id)) notFound(id);
-    const exact = (await this.guard.operatorIn(request)) !== null;
+    const exact = (await this.auth.operatorIn(request)) !== null;
     this.views.send(request, response, { key: `nist-err|${id}`, version: this.tally.viewVersion(id), exact }, report);
   }
 

@@ -63,7 +63,7 @@ describe(LogFollower.name, () => {
       closedAt: (id: string) => seen.get(id) ?? null,
     } as unknown as TallyService;
     publisher = { changed: jest.fn(), closed: jest.fn() };
-    const registry = { loadNew: async () => [] } as unknown as ElectionRegistry;
+    const registry = { loadNew: async () => [], followDevices: async () => [] } as unknown as ElectionRegistry;
     sut = new LogFollower(submissions, tally, publisher as unknown as Publisher, registry, timers);
     sut.start({ xid: BigInt(0), id: BigInt(0) });
   });

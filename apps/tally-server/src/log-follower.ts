@@ -101,6 +101,8 @@ export class LogFollower implements OnModuleDestroy {
     await this.registry.loadNew();
     // Counts another instance closed or reopened: refused (or taken again) here too.
     for (const id of await this.tally.followCloses()) this.publisher.closed(id, this.tally.closedAt(id) !== null);
+    // Devices another instance revoked or re-keyed: refused (or taken with their new key) here too.
+    await this.registry.followDevices();
     if (this.rows) await this.readLog();
     this.caughtUpAt = now;
   }

@@ -4,8 +4,8 @@ import { ElectionResults, Topics, v1 } from '@shailoo/contracts';
 import { TerritoryResults } from '@shailoo/election';
 import { Clock, Timer } from '@shailoo/platform';
 import { Submission } from '@shailoo/persistence';
-import { ElectionRegistry } from '@shailoo/registry';
-import { connectMqtt, disconnectTopic, uniqueClientId } from '@shailoo/transport';
+import { ElectionRegistry, RegisteredDevice } from '@shailoo/registry';
+import { accountTopic, connectMqtt, DeviceAccount, disconnectTopic, uniqueClientId } from '@shailoo/transport';
 import { ChangeFeed } from './change-feed';
 import { ELECTION_CLOCK, TALLY_SETTINGS, TallySettings, TIMERS } from './tally-config';
 import { TallyService } from './tally.service';
@@ -48,7 +48,20 @@ export class Publisher implements OnModuleDestroy {
     this.client = await this.createClient();
     this.client.on('error', (err) => this.logger.error(`MQTT: ${err.message}`));
     // Back after the broker restarted: it may have lost its retained messages (no persistence), so the publisher sends them all again.
-    this.client.on('connect', () => this.lead(this.leading));
+    // A restarted embedded broker has also forgotten which devices are revoked or re-keyed: each is told again.
+    this.client.on('connect', () => {
+      this.lead(this.leading);
+      this.accounts();
+    });
+    this.accounts();
+  }
+
+  /** Tells the broker every device revoked or re-keyed. */
+  private accounts(): void {
+    for (const id of this.registry.deviceIds()) {
+      const d = this.registry.device(id)!;
+      if (d.revokedAt !== null || d.generation) this.account(d);
+    }
   }
 
   /** The MQTT client everything is sent through: the hook a spec overrides with a fake (as nest's ClientMqtt.createClient). */
@@ -78,6 +91,12 @@ export class Publisher implements OnModuleDestroy {
   /** Asks the broker to disconnect a device and refuse it for a while (the embedded broker obeys; Mosquitto has no such topic). */
   disconnect(deviceId: string, seconds: number): void {
     this.client?.publish(disconnectTopic(deviceId), JSON.stringify({ seconds }), { qos: 1 });
+  }
+
+  /** Tells the broker a device's account: revoked (its logins refused, its connections closed) or its key's generation (its password). */
+  account(device: Pick<RegisteredDevice, 'id' | 'revokedAt' | 'generation'>): void {
+    const account: DeviceAccount = { revoked: device.revokedAt !== null, generation: device.generation };
+    this.client?.publish(accountTopic(device.id), JSON.stringify(account), { qos: 1 });
   }
 
   /** A stored message changed the tally: tell the event stream now, the retained topics soon. */

@@ -1,6 +1,7 @@
 import { Tracer } from '@opentelemetry/api';
 import { Clock } from '@shailoo/platform';
 import { ConductLimits } from '@shailoo/registry';
+import type { RequestLimits } from './request-gate';
 
 /**
  * The tally server's settings: plain values a command line, the environment or a test sets. What
@@ -61,6 +62,8 @@ export interface TallySettings {
   role?: TallyRole;
   /** Server-sent event streams: how many per client address and in all, how far one may fall behind (DEFAULT_STREAM_LIMITS when unset). */
   streamLimits?: StreamLimits;
+  /** What one client may ask of the HTTP API, and how large an operator's body may be (DEFAULT_REQUEST_LIMITS when unset). */
+  requestLimits?: RequestLimits;
   /** Serve HTTPS with this PEM key and certificate (chain). */
   https?: { key: string; cert: string };
 }

@@ -31,7 +31,7 @@ export class TallyMetrics {
   });
   readonly refusedRequests = new Counter({
     name: 'shailoo_http_refused_total',
-    help: 'HTTP requests refused, by reason: state-changing calls without an operator credential, event streams over their limits or cut for falling behind',
+    help: 'HTTP requests refused, by reason: no or an unknown operator credential, a role missing, over the client’s rate, a body too large or too slow, event streams over their limits or cut for falling behind',
     labelNames: ['reason'],
     registers: [this.registry],
   });

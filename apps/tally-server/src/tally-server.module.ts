@@ -14,7 +14,7 @@ import { IngestService } from './ingest.service';
 import { LivePage } from './live-page';
 import { LivePageController } from './live-page.controller';
 import { LogFollower } from './log-follower';
-import { OperatorGuard } from './operator-auth';
+import { OperatorAuth, OperatorGuard } from './operator-auth';
 import { Publisher } from './publisher';
 import { Quarantine } from './quarantine';
 import { SubmissionStore } from './submission-store';
@@ -50,6 +50,7 @@ export class TallyServerModule {
         SubmissionRepository,
         RejectionRepository,
         OperatorRepository,
+        OperatorAuth,
         OperatorGuard,
         TallyMetrics,
         ElectionRegistry,

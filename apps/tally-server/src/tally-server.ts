@@ -13,6 +13,8 @@ import { BrokerAccounts } from './broker-accounts';
 import { Health } from './health';
 import { IngestController } from './ingest.controller';
 import { LogFollower } from './log-follower';
+import { OperatorAuth } from './operator-auth';
+import { DEFAULT_REQUEST_LIMITS, requestGate } from './request-gate';
 import { Publisher } from './publisher';
 import { TallyCollaborators, TallySettings } from './tally-config';
 import { TallyMetrics } from './tally-metrics';
@@ -90,13 +92,17 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
   const app = await NestFactory.create<NestExpressApplication>(TallyServerModule.forRoot(config, collaborators, database, extension), {
     logger,
     abortOnError: false,
+    // The request gate runs first (rates, an operator's credential from the headers), then the parser.
+    bodyParser: false,
     ...(config.https ? { httpsOptions: config.https } : {}),
   });
-  // A whole country's registration (2,494 precincts, ~10,000 devices) is about 2 MB of JSON.
-  app.useBodyParser('json', { limit: '32mb' });
   // Behind a proxy on a private network (docker-compose's nginx) a client is who X-Forwarded-For
-  // names, for the per-client limits of event streams; from anywhere else, the socket's address.
+  // names, for the per-client limits of requests and event streams; from anywhere else, the socket's address.
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  const limits = config.requestLimits ?? DEFAULT_REQUEST_LIMITS;
+  const metrics = app.get(TallyMetrics);
+  app.use(requestGate(app.get(OperatorAuth), limits, (reason) => metrics.refusedRequests.inc({ reason })));
+  app.useBodyParser('json', { limit: limits.maxBodyBytes });
   if (collaborators.brokerRefusals) app.get(TallyMetrics).countBrokerRefusals(collaborators.brokerRefusals);
   const registry = app.get(ElectionRegistry);
   const tally = app.get(TallyService);
@@ -135,6 +141,8 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
   if (uplink) app.connectMicroservice({ strategy: uplink }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.port, config.host);
+  // A client that sends its headers slower than this is cut (Node's default is a minute).
+  app.getHttpServer().headersTimeout = 10_000;
   const address = app.getHttpServer().address() as AddressInfo;
   return {
     app,

@@ -6,3 +6,4 @@ export * from './devices';
 export * from './results-view';
 export * from './tally-api';
 export * from './metrics-text';
+export * from './audit-chain';

@@ -31,6 +31,7 @@ export const AUTHENTICATION_FAILURES = [
   'malformed-body',
   'topic-mismatch',
   'unknown-device',
+  'revoked',
   'bad-signature',
   'device-mismatch',
   'unknown-election',

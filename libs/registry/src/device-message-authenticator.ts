@@ -74,6 +74,9 @@ export class DeviceMessageAuthenticator {
     }
     const signedBy = { deviceId: device.id, sequence: message.sequence, bodyHash };
     const fail = (reason: AuthenticationFailure, detail: string) => refuse(reason, detail, signedBy);
+    // Signed by the device itself (a stolen one, say): refused, and the quarantine names it.
+    if (device.revokedAt !== null)
+      return fail('revoked', `device ${device.id} was revoked by an operator at ${new Date(device.revokedAt).toISOString()}: its messages are refused`);
     if (message.deviceId !== device.id) return fail('device-mismatch', `body names device ${message.deviceId}, signed by ${device.id}`);
     if (!kind.deviceKinds.includes(device.kind)) return fail('device-mismatch', `a ${device.kind} device cannot send a ${kind.name}`);
     if (message.electionId !== where.electionId) return fail('topic-mismatch', `body names election ${message.electionId}, topic ${where.electionId}`);

@@ -11,6 +11,10 @@ export interface RegisteredDevice {
   precinctId: string;
   kind: DeviceKind;
   key: KeyObject;
+  /** When an operator revoked it (ms), or null: a revoked device's messages and broker logins are refused. */
+  revokedAt: number | null;
+  /** Its key's generation: 0 as registered, moved on by each re-registration with a new key. */
+  generation: number;
 }
 
 export interface RegisteredElection {
@@ -111,7 +115,8 @@ export class ElectionRegistry {
       hash,
       fresh.map(({ d, raw }) => ({ id: d.id, precinctId: d.precinctId, kind: d.kind, publicKey: raw })),
     );
-    for (const { d, key } of fresh) this.devices.set(d.id, { id: d.id, electionId: definition.id, precinctId: d.precinctId, kind: d.kind, key });
+    for (const { d, key } of fresh)
+      this.devices.set(d.id, { id: d.id, electionId: definition.id, precinctId: d.precinctId, kind: d.kind, key, revokedAt: null, generation: 0 });
     return this.remember(definition);
   }
 
@@ -154,6 +159,48 @@ export class ElectionRegistry {
     return device;
   }
 
+  /** Revokes a registered device from `at` on (ms); false when it was revoked already. */
+  async revoke(id: string, at: number): Promise<boolean> {
+    const device = this.devices.get(id);
+    if (!device) throw new RegistrationError(`device ${id} is not registered`);
+    if (!(await this.store.revoke(id, new Date(at)))) {
+      await this.followDevices();
+      return false;
+    }
+    device.revokedAt = at;
+    return true;
+  }
+
+  /** Gives a registered device a new key (base64 of its 32 raw bytes): its generation moves on, a revocation is lifted. */
+  async rekey(id: string, publicKey: string): Promise<RegisteredDevice> {
+    if (!this.devices.has(id)) throw new RegistrationError(`device ${id} is not registered`);
+    const raw = Buffer.from(publicKey, 'base64');
+    try {
+      publicKeyFromRaw(raw);
+    } catch (err) {
+      throw new RegistrationError(`device ${id}: ${(err as Error).message}`);
+    }
+    const row = await this.store.rekey(id, raw);
+    const device = registered(row!);
+    this.devices.set(id, device);
+    return device;
+  }
+
+  /** Takes in the revocations and new keys another instance recorded; the devices whose state changed. */
+  async followDevices(): Promise<RegisteredDevice[]> {
+    const changed: RegisteredDevice[] = [];
+    for (const row of await this.store.changedDevices()) {
+      const known = this.devices.get(row.id);
+      if (!known) continue;
+      const now = registered(row);
+      if (known.revokedAt !== now.revokedAt || known.generation !== now.generation) {
+        this.devices.set(row.id, now);
+        changed.push(now);
+      }
+    }
+    return changed;
+  }
+
   election(id: string): RegisteredElection | undefined {
     return this.elections.get(id);
   }
@@ -186,5 +233,13 @@ export class ElectionRegistry {
 }
 
 function registered(d: DeviceRow): RegisteredDevice {
-  return { id: d.id, electionId: d.electionId, precinctId: d.precinctId, kind: d.kind as DeviceKind, key: publicKeyFromRaw(d.publicKey) };
+  return {
+    id: d.id,
+    electionId: d.electionId,
+    precinctId: d.precinctId,
+    kind: d.kind as DeviceKind,
+    key: publicKeyFromRaw(d.publicKey),
+    revokedAt: d.revokedAt ? d.revokedAt.getTime() : null,
+    generation: d.generation ?? 0,
+  };
 }

@@ -12,7 +12,7 @@ export function inMemoryElections(): ElectionRepository {
     elections: async () => [...elections.values()],
     devices: async (electionId?: string) => [...devices.values()].filter((d) => !electionId || d.electionId === electionId),
     electionIds: async () => [...elections.keys()],
-    withEveryDeviceId: async (_key, use) => use([...devices.keys()]),
+    withEveryDevice: async (_key, use) => use([...devices.values()].map((d) => ({ id: d.id, revoked: !!d.revokedAt, generation: d.generation ?? 0 }))),
     device: async (id) => devices.get(id) ?? null,
     election: async (id) => elections.get(id) ?? null,
     save: async (definition: ElectionDefinition, _hash, rows) => {
@@ -22,6 +22,20 @@ export function inMemoryElections(): ElectionRepository {
     close: async (id, at) => {
       elections.get(id)!.closedAt = at;
     },
+    revoke: async (id, at) => {
+      const d = devices.get(id);
+      if (!d || d.revokedAt) return false;
+      d.revokedAt = at;
+      return true;
+    },
+    rekey: async (id, publicKey) => {
+      const d = devices.get(id);
+      if (!d) return null;
+      Object.assign(d, { previousKeys: [...(d.previousKeys ?? []), d.publicKey], publicKey, generation: (d.generation ?? 0) + 1, revokedAt: null });
+      return d;
+    },
+    changedDevices: async () => [...devices.values()].filter((d) => d.revokedAt || d.generation),
+    chainHeads: async () => ({}),
     closes: async () => new Map([...elections].map(([id, e]) => [id, e.closedAt])),
   };
   return repository as ElectionRepository;

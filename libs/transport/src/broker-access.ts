@@ -19,8 +19,17 @@ export type ServiceName = (typeof SERVICE_NAMES)[number];
  * name that starts with `service-` — never holds a service's password (the broker checks a
  * `service-` username in the service domain only).
  */
-export function devicePassword(secret: string, deviceId: string): string {
-  return createHmac('sha256', secret).update(`device\n${deviceId}`).digest('base64url');
+export function devicePassword(secret: string, deviceId: string, generation = 0): string {
+  // Generation 0 (the key it was registered with) keeps the first formula; an operator's re-keying moves it on.
+  return createHmac('sha256', secret)
+    .update(generation ? `device\n${deviceId}\n${generation}` : `device\n${deviceId}`)
+    .digest('base64url');
+}
+
+/** A device's standing at the broker: revoked (every login refused), and its key's generation (its password follows it). */
+export interface DeviceAccount {
+  revoked: boolean;
+  generation: number;
 }
 
 /** The password of the CEC service `service-<name>`; see devicePassword. */
@@ -95,6 +104,8 @@ export type BrokerRefusal =
   | 'payload-too-large'
   | 'rate-limited'
   | 'banned'
+  /** A device an operator revoked: every login is refused. */
+  | 'revoked'
   | 'disconnected'
   /** Bytes that are not MQTT 3.1.1: the connection is closed. */
   | 'malformed-packet'
@@ -129,6 +140,13 @@ export interface BrokerLimits {
 
 export const DEFAULT_BROKER_LIMITS: BrokerLimits = { maxPayload: 64 * 1024, perSecond: 20, burst: 100, maxSubscriptions: 16 };
 
+/**
+ * A service publishes a device's account here (JSON DeviceAccount) when an operator revokes it or
+ * gives it a new key, and every changed device's again whenever it connects (a restarted embedded
+ * broker has forgotten them).
+ */
+export const accountTopic = (deviceId: string): string => `shailoo/v1/ctl/account/${deviceId}`;
+
 /** A service publishes here to have the broker disconnect a device and refuse it for `seconds` (JSON `{"seconds": n}`). */
 export const disconnectTopic = (deviceId: string): string => `shailoo/v1/ctl/disconnect/${deviceId}`;
 
@@ -137,6 +155,7 @@ type Done = (err: Error | null) => void;
 
 const ROOT = 'shailoo/v1/';
 const DISCONNECT = `${ROOT}ctl/disconnect/`;
+const ACCOUNT = `${ROOT}ctl/account/`;
 const ANONYMOUS: Access = { kind: 'anonymous', name: '' };
 
 /** A refusal of a CONNECT, as aedes answers it: its CONNACK return code, and the reason counted. */
@@ -183,6 +202,7 @@ export class BrokerAccess {
   private secret: string | null = null;
   private readonly buckets = new Map<string, TokenBucket>();
   private readonly banned = new Map<string, number>();
+  private readonly accounts = new Map<string, DeviceAccount>();
 
   constructor(
     private readonly broker: any,
@@ -215,10 +235,12 @@ export class BrokerAccess {
     const ok = this.secret !== null && given !== undefined && equal(this.password(username), given.toString());
     const until = this.banned.get(username);
     const isBanned = until !== undefined && until > Date.now();
-    if (!ok || isBanned) {
-      const why: BrokerRefusal = this.secret === null ? 'not-yet-secured' : isBanned ? 'banned' : 'bad-credentials';
+    const revoked = ok && !username.startsWith(SERVICE_PREFIX) && this.accounts.get(username)?.revoked === true;
+    if (!ok || isBanned || revoked) {
+      const why: BrokerRefusal = this.secret === null ? 'not-yet-secured' : revoked ? 'revoked' : isBanned ? 'banned' : 'bad-credentials';
       this.refused(why);
-      return done(connectRefusal(why, isBanned ? 'banned for a while' : 'bad user name or password', isBanned ? 5 : 4), false);
+      const message = revoked ? 'this device was revoked' : isBanned ? 'banned for a while' : 'bad user name or password';
+      return done(connectRefusal(why, message, revoked || isBanned ? 5 : 4), false);
     }
     client.access = { kind: username.startsWith(SERVICE_PREFIX) ? 'service' : 'device', name: username };
     done(null, true);
@@ -229,6 +251,7 @@ export class BrokerAccess {
     const access: Access = client?.access ?? ANONYMOUS;
     if (access.kind === 'service' && !topic.startsWith('$SYS')) {
       if (topic.startsWith(DISCONNECT)) this.disconnect(topic.slice(DISCONNECT.length), packet.payload);
+      if (topic.startsWith(ACCOUNT)) this.account(topic.slice(ACCOUNT.length), packet.payload);
       return done(null);
     }
     const why = publishRefusal(access, packet, this.limits.maxPayload, () => this.withinRate(access.name));
@@ -260,7 +283,29 @@ export class BrokerAccess {
   private password(username: string): string {
     return username.startsWith(SERVICE_PREFIX)
       ? servicePassword(this.secret!, username.slice(SERVICE_PREFIX.length) as ServiceName).password
-      : devicePassword(this.secret!, username);
+      : devicePassword(this.secret!, username, this.accounts.get(username)?.generation ?? 0);
+  }
+
+  /** A service's word on a device's account: from now on its logins are checked against it; a revoked device's connections close. */
+  private account(deviceId: string, payload: Buffer): void {
+    let account: DeviceAccount;
+    try {
+      const { revoked, generation } = JSON.parse(payload.toString());
+      account = { revoked: revoked === true, generation: Number.isInteger(generation) && generation >= 0 ? generation : 0 };
+    } catch {
+      return;
+    }
+    this.accounts.set(deviceId, account);
+    if (account.revoked) this.closeDevice(deviceId);
+  }
+
+  private closeDevice(deviceId: string): void {
+    for (const client of Object.values(this.broker.clients) as any[]) {
+      if (client.access?.kind === 'device' && client.access.name === deviceId) {
+        this.refused('disconnected');
+        client.close();
+      }
+    }
   }
 
   private withinRate(name: string): boolean {
@@ -279,12 +324,7 @@ export class BrokerAccess {
       // the default ban
     }
     this.banned.set(deviceId, Date.now() + seconds * 1000);
-    for (const client of Object.values(this.broker.clients) as any[]) {
-      if (client.access?.kind === 'device' && client.access.name === deviceId) {
-        this.refused('disconnected');
-        client.close();
-      }
-    }
+    this.closeDevice(deviceId);
   }
 }
 

@@ -2,7 +2,7 @@ import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { rename, writeFile } from 'node:fs/promises';
 import { eventually } from '@shailoo/platform';
 import { connectMqtt, uniqueClientId } from './mqtt-connection';
-import { devicePassword, SERVICE_NAMES, servicePassword, withCredentials } from './broker-access';
+import { DeviceAccount, devicePassword, SERVICE_NAMES, servicePassword, withCredentials } from './broker-access';
 
 /**
  * One line of a Mosquitto 2 password file, as `mosquitto_passwd` writes it: PBKDF2-SHA512 with
@@ -20,28 +20,38 @@ export function mosquittoPasswordLine(username: string, password: string, salt =
  * registration of 100,000 devices hashes each once.
  */
 export class MosquittoPasswordFile {
+  /** Each device's line, by id and generation. */
   private readonly lines = new Map<string, string>();
+  private readonly services: string[];
 
   constructor(
     private readonly path: string,
     private readonly secret: string,
   ) {
-    for (const name of SERVICE_NAMES) {
+    this.services = SERVICE_NAMES.map((name) => {
       const { username, password } = servicePassword(secret, name);
-      this.lines.set(username, mosquittoPasswordLine(username, password));
-    }
+      return mosquittoPasswordLine(username, password);
+    });
   }
 
   /**
-   * Writes the file with these devices (and the services), atomically. Its first line changes with
+   * Writes the file with these devices (and the services), atomically: a revoked device is left
+   * out (Mosquitto then refuses its logins), a re-keyed one has the password of its generation. Its first line changes with
    * every write: deploy/broker/mosquitto-start.sh reloads Mosquitto (SIGHUP) when it sees it change. Readable
    * by all (Mosquitto runs as another user): it holds PBKDF2 hashes of 256-bit HMACs, nothing to guess.
    */
-  async write(deviceIds: Iterable<string>): Promise<void> {
-    for (const id of deviceIds) if (!this.lines.has(id)) this.lines.set(id, mosquittoPasswordLine(id, devicePassword(this.secret, id)));
+  async write(devices: Iterable<{ id: string } & Partial<DeviceAccount>>): Promise<void> {
+    const listed = [...this.services];
+    for (const { id, revoked, generation = 0 } of devices) {
+      if (revoked) continue;
+      const key = `${id}\n${generation}`;
+      let line = this.lines.get(key);
+      if (!line) this.lines.set(key, (line = mosquittoPasswordLine(id, devicePassword(this.secret, id, generation))));
+      listed.push(line);
+    }
     const tmp = `${this.path}.${process.pid}.tmp`;
     const stamp = `# written by the shailoo-sim tally server ${new Date().toISOString()} ${randomBytes(6).toString('hex')}`;
-    await writeFile(tmp, [stamp, ...this.lines.values()].join('\n') + '\n', { mode: 0o644 });
+    await writeFile(tmp, [stamp, ...listed].join('\n') + '\n', { mode: 0o644 });
     await rename(tmp, this.path);
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CHAIN_START } from '@shailoo/contracts';
 import { ElectionDefinition } from '@shailoo/election';
 import { Database, DATABASE } from '../database';
 
@@ -8,6 +9,12 @@ export interface DeviceRow {
   precinctId: string;
   kind: string;
   publicKey: Uint8Array;
+  /** Set when an operator revoked it. */
+  revokedAt?: Date | null;
+  /** Moved on by each re-registration with a new key (0: the key it was registered with). */
+  generation?: number;
+  /** The keys it held before, oldest first. */
+  previousKeys?: Uint8Array[];
 }
 
 export interface ElectionRow {
@@ -31,15 +38,16 @@ export class ElectionRepository {
   }
 
   /**
-   * Runs `use` with the ids of every registered device, one caller at a time across all processes
-   * sharing the store (a transaction's advisory lock, `key`): whoever runs last saw every device
-   * registered before it.
+   * Runs `use` with every registered device (its id, whether it is revoked, its key's generation),
+   * one caller at a time across all processes sharing the store (a transaction's advisory lock,
+   * `key`): whoever runs last saw every device registered, revoked or re-keyed before it.
    */
-  async withEveryDeviceId(key: number, use: (deviceIds: string[]) => Promise<void>): Promise<void> {
+  async withEveryDevice(key: number, use: (devices: { id: string; revoked: boolean; generation: number }[]) => Promise<void>): Promise<void> {
     await this.db.prisma.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${key})`;
-        await use((await tx.device.findMany({ select: { id: true } })).map((r) => r.id));
+        const rows = await tx.device.findMany({ select: { id: true, revokedAt: true, generation: true } });
+        await use(rows.map((r) => ({ id: r.id, revoked: r.revokedAt !== null, generation: r.generation })));
       },
       { maxWait: 60_000, timeout: 60_000 },
     );
@@ -68,6 +76,9 @@ export class ElectionRepository {
         create: { id: definition.id, name: definition.name, definitionHash: hash, definition: definition as any },
         update: {},
       }),
+      prisma.$executeRaw`
+        INSERT INTO chain_head (election_id, chain, hash) VALUES (${definition.id}, 'submission', ${CHAIN_START}), (${definition.id}, 'action', ${CHAIN_START})
+        ON CONFLICT DO NOTHING`,
       // One INSERT of arrays per 20,000 devices (Prisma's createMany compiles each row: minutes for a load test's 100,000).
       ...chunks(devices, 20_000).map(
         (chunk) => prisma.$executeRaw`
@@ -78,6 +89,30 @@ export class ElectionRepository {
           ON CONFLICT (id) DO NOTHING`,
       ),
     ]);
+  }
+
+  /** Revokes a device (false when it is unknown or revoked already). */
+  async revoke(id: string, at: Date): Promise<boolean> {
+    return (await this.db.prisma.device.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })).count === 1;
+  }
+
+  /** Gives a device a new key: the one it held joins its previous keys, its generation moves on, a revocation is lifted. Its row after, or null for an unknown device. */
+  async rekey(id: string, publicKey: Uint8Array): Promise<DeviceRow | null> {
+    const [row] = await this.db.prisma.$queryRaw<{ id: string }[]>`
+      UPDATE device SET previous_keys = array_append(previous_keys, public_key), public_key = ${Buffer.from(publicKey)}, generation = generation + 1, revoked_at = NULL
+      WHERE id = ${id} RETURNING id`;
+    return row ? this.device(id) : null;
+  }
+
+  /** The devices revoked or given a new key since registration: cheap, for instances that follow one another's changes. */
+  changedDevices(): Promise<DeviceRow[]> {
+    return this.db.prisma.device.findMany({ where: { OR: [{ revokedAt: { not: null } }, { generation: { gt: 0 } }] } });
+  }
+
+  /** An election's chain heads: each chain's last hash and length. */
+  async chainHeads(electionId: string): Promise<Record<string, { hash: Buffer; length: number }>> {
+    const rows = await this.db.prisma.chainHead.findMany({ where: { electionId } });
+    return Object.fromEntries(rows.map((r) => [r.chain, { hash: Buffer.from(r.hash), length: Number(r.length) }]));
   }
 
   /** Records an operator's close of the count, or (null) its reopening. */

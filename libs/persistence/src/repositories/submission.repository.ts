@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MessageKind, Payload, PrecinctReport, SUPERSEDING_KINDS } from '@shailoo/election';
+import { CHAIN_START, chainNext } from '@shailoo/contracts';
 import { Database, DATABASE } from '../database';
 
 /** A verified message, ready to store: a precinct report, its election and the signed envelope it came in. */
@@ -34,6 +35,8 @@ export interface LogKey extends LogPosition {
   sequence: number;
 }
 
+const storedKey = (deviceId: string, sequence: number, bodyHash: Uint8Array) => `${deviceId}\u0000${sequence}\u0000${Buffer.from(bodyHash).toString('hex')}`;
+
 /** The log of accepted messages. (device_id, sequence) is the idempotency key: a resend inserts nothing. */
 @Injectable()
 export class SubmissionRepository {
@@ -41,37 +44,51 @@ export class SubmissionRepository {
 
   /**
    * Writes rows with one multi-row INSERT … ON CONFLICT DO NOTHING (Prisma's createMany is several
-   * times slower here: see bench/store) and says, row by row, what became of each.
+   * times slower here: see bench/store) and says, row by row, what became of each. The rows stored
+   * are appended to their elections' hash chains in the same transaction, under the chains' heads
+   * locked first: a chain runs in the order of the rows' ids, whichever instance stored them.
    */
   async insertBatch(rows: Submission[]): Promise<StoreOutcome[]> {
     // One statement of eight array parameters whatever the batch's size: its text never changes,
     // and the engine parses eight arrays instead of eight parameters a row.
     const column = <T>(f: (r: Submission) => T) => rows.map(f);
-    // Whoever follows the log (other instances) is told at commit: NOTIFY is delivered then, and not at all on a rollback.
-    const inserted = await this.db.prisma.$queryRaw<{ device_id: string; sequence: number; body_hash: Uint8Array }[]>`
-      WITH ins AS (
-        INSERT INTO submission (election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
-        SELECT * FROM unnest(
-          ${column((r) => r.electionId)}::text[], ${column((r) => r.precinctId)}::text[], ${column((r) => r.deviceId)}::text[],
-          ${column((r) => r.sequence)}::int[], ${column((r) => r.kind)}::text[], ${column((r) => JSON.stringify(r.payload))}::jsonb[],
-          ${column((r) => r.bodyHash)}::bytea[], ${column((r) => r.envelope)}::bytea[])
-          AS u(election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
-        -- Stale: a later message of the device's that this one would never replace is stored (whichever instance stored it).
-        WHERE u.kind <> ALL(${SUPERSEDING_KINDS}::text[]) OR NOT EXISTS (
-          SELECT 1 FROM submission s
-          WHERE s.device_id = u.device_id AND s.sequence > u.sequence AND s.kind = u.kind AND s.precinct_id = u.precinct_id)
-        ON CONFLICT (device_id, sequence) DO NOTHING
-        RETURNING device_id, sequence, body_hash)
-      SELECT ins.device_id, ins.sequence, ins.body_hash FROM ins, (SELECT pg_notify(${LOG_CHANNEL}, '')) AS told`;
+    const elections = [...new Set(rows.map((r) => r.electionId))].sort();
+    const inserted = await this.db.prisma.$transaction(
+      async (tx) => {
+        const heads = await tx.$queryRaw<{ election_id: string; hash: Uint8Array }[]>`
+          SELECT election_id, hash FROM chain_head WHERE chain = 'submission' AND election_id = ANY(${elections}::text[])
+          ORDER BY election_id FOR UPDATE`;
+        // Whoever follows the log (other instances) is told at commit: NOTIFY is delivered then, and not at all on a rollback.
+        const stored = await tx.$queryRaw<{ id: bigint; election_id: string; device_id: string; sequence: number; body_hash: Uint8Array }[]>`
+          WITH ins AS (
+            INSERT INTO submission (election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
+            SELECT * FROM unnest(
+              ${column((r) => r.electionId)}::text[], ${column((r) => r.precinctId)}::text[], ${column((r) => r.deviceId)}::text[],
+              ${column((r) => r.sequence)}::int[], ${column((r) => r.kind)}::text[], ${column((r) => JSON.stringify(r.payload))}::jsonb[],
+              ${column((r) => r.bodyHash)}::bytea[], ${column((r) => r.envelope)}::bytea[])
+              AS u(election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
+            -- Stale: a later message of the device's that this one would never replace is stored (whichever instance stored it).
+            WHERE u.kind <> ALL(${SUPERSEDING_KINDS}::text[]) OR NOT EXISTS (
+              SELECT 1 FROM submission s
+              WHERE s.device_id = u.device_id AND s.sequence > u.sequence AND s.kind = u.kind AND s.precinct_id = u.precinct_id)
+            ON CONFLICT (device_id, sequence) DO NOTHING
+            RETURNING id, election_id, device_id, sequence, body_hash)
+          SELECT ins.id, ins.election_id, ins.device_id, ins.sequence, ins.body_hash FROM ins, (SELECT pg_notify(${LOG_CHANNEL}, '')) AS told
+          ORDER BY ins.id`;
+        if (stored.length) await this.chain(tx, rows, stored, heads);
+        return stored;
+      },
+      { maxWait: 60_000, timeout: 60_000 },
+    );
     const key = (deviceId: string, sequence: number) => `${deviceId}\u0000${sequence}`;
     // By key and body: of two rows of a batch under one key, the one stored is the one whose body came back.
-    const insertedKeys = new Set(inserted.map((r) => `${key(r.device_id, Number(r.sequence))}\u0000${Buffer.from(r.body_hash).toString('hex')}`));
+    const insertedKeys = new Set(inserted.map((r) => storedKey(r.device_id, Number(r.sequence), r.body_hash)));
     const outcomes: StoreOutcome[] = [];
     const claimed = new Set<string>();
     const toCheck: number[] = [];
     rows.forEach((r, i) => {
       const k = key(r.deviceId, r.sequence);
-      if (insertedKeys.has(`${k}\u0000${Buffer.from(r.bodyHash).toString('hex')}`) && !claimed.has(k)) {
+      if (insertedKeys.has(storedKey(r.deviceId, r.sequence, r.bodyHash)) && !claimed.has(k)) {
         claimed.add(k);
         outcomes[i] = 'inserted';
       } else toCheck.push(i);
@@ -88,6 +105,32 @@ export class SubmissionRepository {
       }
     }
     return outcomes;
+  }
+
+  /** Appends the rows just stored (in the order of their ids) to their elections' chains, whose heads this transaction holds. */
+  private async chain(
+    tx: Pick<Database['prisma'], '$executeRaw'>,
+    rows: Submission[],
+    stored: { id: bigint; election_id: string; device_id: string; sequence: number; body_hash: Uint8Array }[],
+    heads: { election_id: string; hash: Uint8Array }[],
+  ): Promise<void> {
+    const envelopes = new Map(rows.map((r) => [storedKey(r.deviceId, r.sequence, r.bodyHash), r.envelope]));
+    const head = new Map<string, { hash: Buffer; added: number }>(heads.map((h) => [h.election_id, { hash: Buffer.from(h.hash), added: 0 }]));
+    const hashes = stored.map((s) => {
+      const h = head.get(s.election_id) ?? { hash: CHAIN_START, added: 0 };
+      head.set(s.election_id, h);
+      h.hash = chainNext(h.hash, envelopes.get(storedKey(s.device_id, Number(s.sequence), s.body_hash))!);
+      h.added++;
+      return h.hash;
+    });
+    await tx.$executeRaw`
+      UPDATE submission SET chain_hash = u.hash FROM unnest(${stored.map((s) => s.id)}::bigint[], ${hashes}::bytea[]) AS u(id, hash)
+      WHERE submission.id = u.id`;
+    const moved = [...head].filter(([, h]) => h.added > 0);
+    await tx.$executeRaw`
+      INSERT INTO chain_head (election_id, chain, hash, length)
+      SELECT e, 'submission', h, n FROM unnest(${moved.map(([e]) => e)}::text[], ${moved.map(([, h]) => h.hash)}::bytea[], ${moved.map(([, h]) => h.added)}::bigint[]) AS u(e, h, n)
+      ON CONFLICT (election_id, chain) DO UPDATE SET hash = EXCLUDED.hash, length = chain_head.length + EXCLUDED.length`;
   }
 
   /** Whether exactly this message (same body) is stored under its key. */
@@ -158,6 +201,16 @@ export class SubmissionRepository {
       select: { deviceId: true, sequence: true, kind: true, receivedAt: true, bodyHash: true, precinctId: true },
       orderBy: { id: 'asc' },
     });
+  }
+
+  /** An election's accepted messages in the order of its chain: each envelope as it arrived, when, and its chain hash (null: stored before chains were kept). */
+  async auditLog(electionId: string): Promise<{ envelope: Buffer; receivedAt: Date; chainHash: Buffer | null }[]> {
+    const rows = await this.db.prisma.submission.findMany({
+      where: { electionId },
+      select: { envelope: true, receivedAt: true, chainHash: true },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map((r) => ({ envelope: Buffer.from(r.envelope), receivedAt: r.receivedAt, chainHash: r.chainHash ? Buffer.from(r.chainHash) : null }));
   }
 
   count(where: { kind?: MessageKind; deviceId?: string } = {}): Promise<number> {

@@ -1,0 +1,86 @@
+import { Logger } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TokenBucket } from '@shailoo/platform';
+import { credentialMessage, OperatorAuth, OperatorRequest } from './operator-auth';
+
+/** What one client may ask of the HTTP API, and how much it may send. */
+export interface RequestLimits {
+  /** Requests a second per client address (after a burst of `burst`); null: no limit. */
+  perSecond: number | null;
+  burst: number;
+  /** The largest body an operator may send (a whole country's registration is about 2 MB of JSON). */
+  maxBodyBytes: number;
+  /** How long a body may take to arrive, in ms. */
+  bodyTimeoutMs: number;
+}
+
+/**
+ * 100 requests a second per client address, in bursts of 300: a live page asks a few a second,
+ * a script polling the results ten times a second is well inside. Health checks and metrics are
+ * never limited (an orchestrator and Prometheus ask on their own schedule).
+ */
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = { perSecond: 100, burst: 300, maxBodyBytes: 32 * 1024 * 1024, bodyTimeoutMs: 30_000 };
+
+/** The client addresses whose buckets are kept; the oldest are forgotten past this (a forgotten client starts with a full burst). */
+const CLIENTS_KEPT = 100_000;
+
+const UNLIMITED = /^\/(?:metrics|api\/health(?:\/|$))/;
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+type Req = IncomingMessage & OperatorRequest & { ip?: string; path?: string };
+
+/**
+ * The HTTP server's first step, ahead of the body parser: a client over its rate is answered 429;
+ * a state-changing request is authenticated from its headers alone — without an operator's
+ * credential it is answered 401 and its connection closed before a byte of its body is read — and
+ * an operator's body must be within the size limit and arrive in time. Every refusal is logged and
+ * counted by reason (shailoo_http_refused_total).
+ */
+export function requestGate(auth: OperatorAuth, limits: RequestLimits, refused: (reason: string) => void, now: () => number = Date.now) {
+  const logger = new Logger('RequestGate');
+  const buckets = new Map<string, TokenBucket>();
+  const withinRate = (client: string): boolean => {
+    if (limits.perSecond === null) return true;
+    let bucket = buckets.get(client);
+    if (bucket) buckets.delete(client);
+    else bucket = new TokenBucket(limits.perSecond, limits.burst);
+    buckets.set(client, bucket);
+    if (buckets.size > CLIENTS_KEPT) buckets.delete(buckets.keys().next().value!);
+    return bucket.take(now());
+  };
+  const refuse = (req: Req, res: ServerResponse, status: number, reason: string, message: string, headers: Record<string, string> = {}) => {
+    refused(reason);
+    logger.warn(`${req.method} ${req.url?.slice(0, 200)} from ${req.ip ?? req.socket.remoteAddress} refused: ${reason}`);
+    if (res.headersSent) return void req.destroy();
+    // A body not read is not read at all: the connection closes after the answer.
+    const close = !READS.has(req.method ?? 'GET');
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(close ? { connection: 'close' } : {}), ...headers });
+    res.end(JSON.stringify({ statusCode: status, reason, message }));
+  };
+
+  return async (req: Req, res: ServerResponse, next: (err?: unknown) => void): Promise<void> => {
+    const path = req.path ?? (req.url ?? '/').split('?')[0];
+    if (!UNLIMITED.test(path) && !withinRate(req.ip ?? req.socket.remoteAddress ?? '')) {
+      return refuse(req, res, 429, 'rate-limited', `more than ${limits.perSecond} requests a second from this address: slow down`, { 'retry-after': '1' });
+    }
+    if (READS.has(req.method ?? 'GET')) return next();
+    let who: Awaited<ReturnType<OperatorAuth['identify']>>;
+    try {
+      who = await auth.identify(req);
+    } catch (err) {
+      return next(err);
+    }
+    if (typeof who === 'string') return refuse(req, res, 401, who, credentialMessage(who));
+    req.operator = who;
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > limits.maxBodyBytes) return refuse(req, res, 413, 'body-too-large', `a body of at most ${limits.maxBodyBytes} bytes, got ${length}`);
+    if (length > 0 || req.headers['transfer-encoding']) {
+      const timer = setTimeout(() => refuse(req, res, 408, 'slow-body', `the body took more than ${limits.bodyTimeoutMs} ms to arrive`), limits.bodyTimeoutMs);
+      const done = () => clearTimeout(timer);
+      req.once('end', done);
+      req.once('close', done);
+      res.once('close', done);
+    }
+    next();
+  };
+}
