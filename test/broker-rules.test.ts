@@ -1,7 +1,8 @@
 import { MqttClient } from 'mqtt';
 import { Topics } from '@shailoo/contracts';
 import { RecordedDay, recordCouncilDay } from '@shailoo/scenario';
-import { startTallyServer, tallySettings, TallyServerHandle } from '@shailoo/tally-server';
+import { IngestService, startTallyServer, tallySettings, TallyServerHandle } from '@shailoo/tally-server';
+import { DeviceKey } from '@shailoo/platform';
 import { connectMqtt, EmbeddedBroker, withCredentials } from '@shailoo/transport';
 import { registerOverHttp, TEST_OPERATOR_TOKEN } from './server-process';
 import { eventually, getJson } from './stack';
@@ -159,5 +160,57 @@ describe.each(brokers)('who may do what at the broker: %s', (_name, startBroker)
       await expect(login(garbage.deviceId)).rejects.toThrow(/Not authorized|Bad username/);
     }
     expect(boxCounted(garbage.precinctId)).toBe(false);
+  });
+
+  it('refuses a revoked device at the broker and at the server, keeps what it sent before; a new key is an operator’s act, logged', async () => {
+    const stolen = results()[8];
+    const id = recorded.day.definition.id;
+    const topic = Topics.result(id, stolen.deviceId);
+    const device = await login(stolen.deviceId);
+    device.publish(topic, stolen.envelope, { qos: 1 });
+    await eventually(async () => boxCounted(stolen.precinctId), 10_000, 'its result counted before the revocation');
+    const before = JSON.stringify(server.tally.results(id)!.preliminary);
+    const post = (path: string, body: unknown, token = TEST_OPERATOR_TOKEN) =>
+      fetch(`${server.httpUrl}/api/elections/${id}/devices/${stolen.deviceId}/${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post('revoke', { reason: 'box stolen' }, 'not-an-operator-token-at-all')).status).toBe(401);
+    expect((await post('revoke', { reason: 'box stolen' })).status).toBe(201);
+    expect((await post('revoke', {})).status).toBe(409);
+
+    // At the broker: aedes closes its connection at once; both refuse its next login (Mosquitto once it has reloaded its password file).
+    if (!broker.passwordFile) await eventually(async () => !device.connected, 5000, 'the revoked device disconnected');
+    await eventually(
+      async () => (await login(stolen.deviceId).then(() => false, (err: Error) => /Not authorized|Bad username/.test(err.message))),
+      15_000,
+      'the revoked device’s login refused',
+    );
+    // At the server, even signed by the device itself (a stolen box): refused as revoked, quarantined under its name; the count unchanged.
+    const ingest = server.app.get(IngestService);
+    const refused = await ingest.ingest(topic, stolen.envelope);
+    expect(refused).toMatchObject({ status: 'rejected', rejection: { reason: 'revoked' } });
+    expect(boxCounted(stolen.precinctId)).toBe(true);
+    expect(JSON.stringify(server.tally.results(id)!.preliminary)).toBe(before);
+    const quarantine = await getJson<{ items: { reason: string; deviceId: string | null }[] }>(`${server.httpUrl}/api/elections/${id}/quarantine`);
+    expect(quarantine.items).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'revoked', deviceId: stolen.deviceId })]));
+    expect(await (await fetch(`${server.httpUrl}/metrics`)).text()).toMatch(/shailoo_messages_rejected_total\{reason="revoked"\} 1\b/);
+
+    // Re-registered with a new key: a new broker password (the old one stays refused), the old key's messages refused.
+    const fresh = DeviceKey.fromSeed(Buffer.alloc(32, 7));
+    const rekeyed = await post('key', { publicKey: fresh.publicKey.toString('base64') });
+    expect(rekeyed.status).toBe(201);
+    const { credentials: given, generation } = (await rekeyed.json()) as { credentials: Record<string, string>; generation: number };
+    expect(generation).toBe(1);
+    expect(given[stolen.deviceId]).not.toBe(credentials[stolen.deviceId]);
+    await expect(login(stolen.deviceId)).rejects.toThrow(/Not authorized|Bad username/);
+    const again = await connectMqtt(withCredentials(broker.url, stolen.deviceId, given[stolen.deviceId]), { reconnectPeriod: 0 });
+    clients.push(again);
+    expect(await ingest.ingest(topic, stolen.envelope)).toMatchObject({ status: 'rejected', rejection: { reason: 'bad-signature' } });
+    const log = JSON.stringify(await getJson(`${server.httpUrl}/api/elections/${id}/export/nist-eel`));
+    expect(log).toContain('operator-revoke-device');
+    expect(log).toContain(`revoked ballot-box ${stolen.deviceId} of precinct ${stolen.precinctId}: box stolen`);
+    expect(log).toContain('operator-rekey-device');
   });
 });

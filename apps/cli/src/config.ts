@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { cityCouncil2021 } from '@shailoo/election';
+import { OPERATOR_ROLES, OperatorRole } from '@shailoo/persistence';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -39,6 +40,8 @@ const ENV = z.object({
     .optional(),
   // What a tally server does in a group on one PostgreSQL: all (default), ingest (verify, store, acknowledge) or aggregate (follow, serve reads, publish).
   TALLY_ROLE: z.enum(['all', 'ingest', 'aggregate']).optional(),
+  // Requests a second one client address may make of the tally server's HTTP API (bursts of three times that); 0 lifts the limit.
+  HTTP_RATE_LIMIT: z.coerce.number().min(0).optional(),
   // PEM files: HTTPS and an mqtts-only embedded broker with this key and certificate (chain);
   // TLS_CA, the certificates a broker's must chain to (the certificate itself when unset).
   TLS_CERT: z.string().optional(),
@@ -162,6 +165,22 @@ export const Flags = {
       throw new InvalidArgumentError((err as Error).message);
     }
     return council;
+  },
+  /** Operator roles, comma-separated: each one of OPERATOR_ROLES, at least one. */
+  roles: flag(
+    z
+      .string()
+      .transform((s) => [...new Set(s.split(',').map((r) => r.trim()))])
+      .refine((roles) => roles.every((r) => (OPERATOR_ROLES as readonly string[]).includes(r)), `roles are ${OPERATOR_ROLES.join(', ')}, comma-separated`)
+      .transform((roles) => roles as OperatorRole[]),
+  ),
+  /** When a token expires: an ISO 8601 time, or a duration from now (30m, 12h, 3d); never in the past. */
+  expiry: (value: string): Date => {
+    const duration = /^(\d+)([mhd])$/.exec(value);
+    const at = duration ? new Date(Date.now() + Number(duration[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[duration[2] as 'm' | 'h' | 'd']) : new Date(value);
+    if (Number.isNaN(at.getTime())) throw new InvalidArgumentError('an ISO 8601 time (2026-12-31T18:00Z) or a duration from now (30m, 12h, 3d)');
+    if (at.getTime() <= Date.now()) throw new InvalidArgumentError(`${value} is past: a token must expire in the future`);
+    return at;
   },
   /** `A-B`: from minute A to minute B (decimals allowed) of link time. */
   outage: flag(

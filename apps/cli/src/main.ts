@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TallyApi, Topics } from '@shailoo/contracts';
 import { startIdentificationService } from '@shailoo/identification';
-import { openDatabase, OperatorRepository, redact } from '@shailoo/persistence';
+import { openDatabase, OPERATOR_ROLES, OperatorRepository, OperatorRole, redact } from '@shailoo/persistence';
 import { AcceleratedClock, Random, SystemClock } from '@shailoo/platform';
 import { LINK_PROFILES, LinkModel, LinkProxy } from '@shailoo/modem';
 import { CouncilDay, prepareCouncilDay, runCouncilStation, stationDevices } from '@shailoo/scenario';
@@ -33,7 +33,7 @@ import {
   writeReport,
 } from '@shailoo/loadtest';
 import { loadtestBars, progressBars } from './progress';
-import { TallyStack, tokenHash, Tracing, tracingFromEnv } from '@shailoo/tally-server';
+import { AUDIT_FORMAT, AuditExport, rateLimited, TallyStack, tokenHash, Tracing, tracingFromEnv, verifyAudit } from '@shailoo/tally-server';
 import {
   BROKER_SECRET_HINT,
   BrokerAccessError,
@@ -429,6 +429,7 @@ program
         mqttCa: tls.ca,
         sharedGroup: env.MQTT_SHARED_GROUP,
         role: env.TALLY_ROLE,
+        ...(env.HTTP_RATE_LIMIT !== undefined ? { requestLimits: rateLimited(env.HTTP_RATE_LIMIT) } : {}),
         https: tls.server ?? undefined,
       },
       collaborators: { tracer: tracing?.tracer },
@@ -494,33 +495,103 @@ program
     });
   });
 
-program
-  .command('operator')
-  .description('manage who may change an election (register it and its devices, close its count)')
+/** Runs `use` on the tally server's store (an embedded one must not be open in a running server). */
+async function withOperatorStore<T>(use: (operators: OperatorRepository) => Promise<T>): Promise<T> {
+  const store = durableStore(getEnv(), DEFAULT_DATA_DIRS.tallyServer);
+  const db = await openDatabase({ url: store.url, dataDir: store.dataDir }).catch((err: Error) => {
+    if (!/is open in process/.test(err.message)) throw err;
+    throw new ConfigError(
+      `${err.message}. Operators are managed in a store no tally server has open: stop the server first (or give it OPERATOR_TOKEN, or share PostgreSQL through DATABASE_URL)`,
+    );
+  });
+  try {
+    return await use(new OperatorRepository(db));
+  } finally {
+    await db.close();
+  }
+}
+
+const STORE_HELP = `the tally server's store (DATABASE_URL, PGLITE_DIR, or ./${DEFAULT_DATA_DIRS.tallyServer}; an embedded store must not be open in a running server)`;
+
+const operators = program.command('operator').description(`manage who may change an election (${OPERATOR_ROLES.join(', ')}) in ${STORE_HELP}`);
+
+operators
   .command('add')
   .argument('<name>', 'the operator’s name, as it appears in the audit log')
-  .description(
-    `add an operator to the tally server's store (DATABASE_URL, PGLITE_DIR, or ./${DEFAULT_DATA_DIRS.tallyServer}; an embedded store must not be open in a running server) and print their bearer token, once`,
-  )
-  .action(async (name: string) => {
+  .option('--roles <list>', `what they may do, comma-separated: register (elections and devices), close (close and reopen a count), revoke (revoke and re-key devices)`, Flags.roles, [...OPERATOR_ROLES])
+  .option('--expires <when>', 'when the token stops working: an ISO 8601 time, or a duration from now (12h, 3d)', Flags.expiry)
+  .description(`add an operator to ${STORE_HELP} and print their bearer token, once`)
+  .action(async (name: string, opts: { roles: OperatorRole[]; expires?: Date }) => {
     if (!/^[\p{L}\p{N}._@-]{1,64}$/u.test(name)) throw new ConfigError(`operator name ${JSON.stringify(name)}: letters, digits, . _ @ - (at most 64)`);
-    const store = durableStore(getEnv(), DEFAULT_DATA_DIRS.tallyServer);
-    const db = await openDatabase({ url: store.url, dataDir: store.dataDir }).catch((err: Error) => {
-      if (!/is open in process/.test(err.message)) throw err;
-      throw new ConfigError(
-        `${err.message}. An operator is added to a store no tally server has open: stop the server first (or give it OPERATOR_TOKEN, or share PostgreSQL through DATABASE_URL)`,
-      );
+    const token = randomBytes(32).toString('base64url');
+    await withOperatorStore(async (store) => {
+      if (!(await store.add(name, tokenHash(token), opts.roles, opts.expires ?? null))) throw new ConfigError(`there is already an operator named ${name}`);
     });
+    console.log(token);
+    console.error(
+      `shailoo-sim: operator ${name} added (${opts.roles.join(', ')}${opts.expires ? `; until ${opts.expires.toISOString()}` : ''}); the token above is shown once (only its SHA-256 is stored). Send it as "Authorization: Bearer <token>".`,
+    );
+  });
+
+operators
+  .command('list')
+  .description(`list the operators of ${STORE_HELP}: name, roles, added, expiry, revocation (never a token)`)
+  .option('--json', 'as JSON')
+  .action(async (opts: { json?: boolean }) => {
+    const rows = await withOperatorStore((store) => store.list());
+    if (opts.json) return console.log(JSON.stringify(rows, null, 2));
+    const now = Date.now();
+    const state = (r: (typeof rows)[number]) =>
+      r.revokedAt ? `revoked ${r.revokedAt.toISOString()}` : r.expiresAt && r.expiresAt.getTime() <= now ? `expired ${r.expiresAt.toISOString()}` : r.expiresAt ? `until ${r.expiresAt.toISOString()}` : 'active';
+    console.log(rows.length ? rows.map((r) => `${r.name}\t${r.roles.join(',') || '-'}\tadded ${r.createdAt.toISOString()}\t${state(r)}`).join('\n') : 'no operators');
+  });
+
+operators
+  .command('revoke')
+  .argument('<name>', 'the operator whose token stops working now')
+  .description(`revoke an operator's token in ${STORE_HELP} (the audit log keeps what they did)`)
+  .action(async (name: string) => {
+    if (!(await withOperatorStore((store) => store.revoke(name, new Date())))) throw new ConfigError(`no active operator named ${name}`);
+    console.error(`shailoo-sim: operator ${name} revoked: their token is refused from now on`);
+  });
+
+program
+  .command('verify-export')
+  .argument('<file>', 'an election’s record: GET /api/elections/{id}/export/audit, saved (- reads it from standard input)')
+  .option('--json', 'the report as JSON')
+  .description(
+    'check an election’s record without trusting the server: the definition’s hash, the hash chains of operators’ actions and accepted submissions, every submission’s signature and content; then recount every territory and the seats from the signed messages alone and compare them with what was published (exit 1 on any problem)',
+  )
+  .action((file: string, opts: { json?: boolean }) => {
+    let bundle: AuditExport;
     try {
-      const token = randomBytes(32).toString('base64url');
-      if (!(await new OperatorRepository(db).add(name, tokenHash(token)))) throw new ConfigError(`there is already an operator named ${name}`);
-      console.log(token);
-      console.error(
-        `shailoo-sim: operator ${name} added; the token above is shown once (only its SHA-256 is stored). Send it as "Authorization: Bearer <token>".`,
-      );
-    } finally {
-      await db.close();
+      bundle = JSON.parse(readFileSync(file === '-' ? 0 : file, 'utf8'));
+    } catch (err) {
+      throw new ConfigError(`${file}: ${(err as Error).message}`);
     }
+    if (bundle?.format !== AUDIT_FORMAT) throw new ConfigError(`${file} is not an election's record (${AUDIT_FORMAT}): save GET /api/elections/{id}/export/audit`);
+    const report = verifyAudit(bundle);
+    if (opts.json) console.log(JSON.stringify(report, null, 2));
+    else {
+      const root = report.recount;
+      const seats = report.seats?.final ?? report.seats?.provisional;
+      console.log(
+        [
+          `${bundle.election.id} (${bundle.election.definitionHash.slice(0, 16)}…): ${report.submissions} submissions (${report.counted} counting), ${report.operatorActions} operators' actions`,
+          ...Object.entries(report.heads).map(([chain, h]) => `  ${chain} chain head: ${h.hash} after ${h.length} entries`),
+          ...(root
+            ? [
+                `  recount: ${root.precinctsReporting} precincts reporting; ballots in the box ${root.final.ballotsInBox} (final), ${root.preliminary.ballotsInBox} (boxes)`,
+                `  votes (final): ${Object.entries(root.final.votes).map(([party, v]) => `${party} ${v}`).join(', ') || 'none'}`,
+              ]
+            : []),
+          `  seats (${report.seats?.status ?? '-'}): ${seats ? Object.entries(seats.seats).filter(([, n]) => n > 0).map(([party, n]) => `${party} ${n}`).join(', ') : 'none yet'}`,
+          report.ok ? 'ok: the chains hold, every message is signed, and the published count is the recount of the signed messages' : `${report.problems.length} problems:`,
+          ...report.problems.map((p) => `  - ${p}`),
+        ].join('\n'),
+      );
+    }
+    if (!report.ok) process.exitCode = 1;
   });
 
 program

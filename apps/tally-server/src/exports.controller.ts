@@ -27,6 +27,15 @@ export class ExportsController {
     this.views.send(request, response, { key: `nist-err|${id}`, version: this.tally.viewVersion(id), exact }, report);
   }
 
+  @Get('audit')
+  @ApiOperation({
+    summary:
+      'The election’s record for an observer’s own check: definition, devices and every key they held, operators’ actions and accepted submissions (each envelope as signed) as hash chains with their heads, and the published figures. Check it with `shailoo-sim verify-export <file>`.',
+  })
+  async audit(@Param('id') id: string) {
+    return (await this.exports.audit(id)) ?? notFound(id);
+  }
+
   @Get('nist-eel')
   @ApiOperation({ summary: 'NIST SP 1500-101 election event log of the devices’ messages (JSON)' })
   async events(@Param('id') id: string) {

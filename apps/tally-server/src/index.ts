@@ -25,3 +25,5 @@ export * from './tally-stack';
 export * from './health';
 export * from './ingest-trace';
 export * from './tracing';
+export * from './request-gate';
+export * from './audit';

@@ -71,9 +71,16 @@ describe(Publisher.name, () => {
       },
       territories: () => [figures('e', 'city', ballots), figures('d', 'district', ballots), figures('p', 'precinct', ballots)],
     } as unknown as TallyService;
+    const devices = new Map([
+      ['aeu-kept', { id: 'aeu-kept', revokedAt: null, generation: 0 }],
+      ['aeu-stolen', { id: 'aeu-stolen', revokedAt: 5, generation: 0 }],
+      ['aeu-rekeyed', { id: 'aeu-rekeyed', revokedAt: null, generation: 2 }],
+    ]);
     const registry = {
       election: () => ({ ancestors: new Map([['p', ['e', 'd']]]) }),
       allElections: () => [{ definition: { id: 'e' } }],
+      deviceIds: () => devices.keys(),
+      device: (id: string) => devices.get(id),
     } as unknown as ElectionRegistry;
     sut = new PublisherOnFake(
       { mqttUrl: 'mqtt://unused', publishIntervalMs: INTERVAL_MS },
@@ -89,6 +96,7 @@ describe(Publisher.name, () => {
   const submission = { electionId: 'e', precinctId: 'p', deviceId: 'box-1', sequence: 1, kind: 'result' as const };
 
   it('acknowledges to the device on its own topic, QoS 1, as an encoded Ack', () => {
+    sut.fake.sent.length = 0;
     sut.ack({ deviceId: 'box-1', sequence: 4, status: v1.AckStatus.ACK_STATUS_DUPLICATE, reason: 'stored before' });
     const [sent] = sut.fake.sent;
     expect(sent.topic).toBe(Topics.ack('box-1'));
@@ -136,6 +144,18 @@ describe(Publisher.name, () => {
     timers.advance(INTERVAL_MS);
     const again = v1.ElectionAggregate.decode(sut.fake.sent.find((m) => m.topic === Topics.aggregate('e'))!.payload as Buffer);
     expect(again.ballotsInBox).toBe(150);
+  });
+
+  it('tells the broker every revoked or re-keyed device when it connects, and again when the broker comes back', () => {
+    const accounts = () => sut.fake.sent.filter((m) => m.topic.startsWith('shailoo/v1/ctl/account/')).map((m) => [m.topic, JSON.parse(String(m.payload))]);
+    const expected = [
+      ['shailoo/v1/ctl/account/aeu-stolen', { revoked: true, generation: 0 }],
+      ['shailoo/v1/ctl/account/aeu-rekeyed', { revoked: false, generation: 2 }],
+    ];
+    expect(accounts()).toEqual(expected);
+    sut.fake.sent.length = 0;
+    sut.fake.emit('connect');
+    expect(accounts()).toEqual(expected);
   });
 
   it('keeps going when a publication fails, and says so in its log', async () => {

@@ -21,6 +21,13 @@ export interface RequestLimits {
  */
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = { perSecond: 100, burst: 300, maxBodyBytes: 32 * 1024 * 1024, bodyTimeoutMs: 30_000 };
 
+/** The default limits at another rate (0: none), in bursts of three seconds' worth. */
+export const rateLimited = (perSecond: number): RequestLimits => ({
+  ...DEFAULT_REQUEST_LIMITS,
+  perSecond: perSecond > 0 ? perSecond : null,
+  burst: Math.max(1, Math.ceil(perSecond * 3)),
+});
+
 /** The client addresses whose buckets are kept; the oldest are forgotten past this (a forgotten client starts with a full burst). */
 const CLIENTS_KEPT = 100_000;
 
