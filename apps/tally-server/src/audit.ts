@@ -9,7 +9,6 @@ import {
   PrecinctReport,
   precinctsOf,
   tallySeats,
-  TerritoryResults,
   territoryIds,
   territoryResults,
   walkTerritories,
@@ -24,6 +23,7 @@ export const AUDIT_FORMAT = 'shailoo-audit/1';
 export interface PublishedTerritory {
   territoryId: string;
   precinctsReporting: number;
+  precinctsWithProtocol: number;
   preliminary: Figures;
   final: Figures;
 }
@@ -53,7 +53,7 @@ export interface AuditReport {
   submissions: number;
   operatorActions: number;
   heads: Record<string, { hash: string; length: number }>;
-  recount: { territoryId: string; precinctsReporting: number; preliminary: Figures; final: Figures } | null;
+  recount: PublishedTerritory | null;
   seats: SeatsView | null;
 }
 
@@ -172,9 +172,10 @@ export function verifyAudit(bundle: AuditExport): AuditReport {
   });
 
   // The recount, against what was published. The flags depend on the time; the figures do not.
-  const figures = (t: Pick<TerritoryResults, 'territoryId' | 'precinctsReporting' | 'preliminary' | 'final'>) => ({
+  const figures = (t: PublishedTerritory): PublishedTerritory => ({
     territoryId: t.territoryId,
     precinctsReporting: t.precinctsReporting,
+    precinctsWithProtocol: t.precinctsWithProtocol,
     preliminary: t.preliminary,
     final: t.final,
   });

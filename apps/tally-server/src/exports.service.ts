@@ -46,7 +46,13 @@ export class ExportsService {
     for (let attempt = 0; ; attempt++) {
       const version = this.tally.viewVersion(id);
       const published = {
-        territories: this.tally.territories(id).map((t) => ({ territoryId: t.territoryId, precinctsReporting: t.precinctsReporting, preliminary: t.preliminary, final: t.final })),
+        territories: this.tally.territories(id).map((t) => ({
+          territoryId: t.territoryId,
+          precinctsReporting: t.precinctsReporting,
+          precinctsWithProtocol: t.precinctsWithProtocol,
+          preliminary: t.preliminary,
+          final: t.final,
+        })),
         seats: this.tally.seats(id)!,
       };
       const [submissions, actions, devices, heads] = await Promise.all([

@@ -31,6 +31,12 @@ export const rateLimited = (perSecond: number): RequestLimits => ({
 /** The client addresses whose buckets are kept; the oldest are forgotten past this (a forgotten client starts with a full burst). */
 const CLIENTS_KEPT = 100_000;
 
+/** How long a refused request's body may go on arriving (discarded) before its connection is cut. */
+const LINGER_MS = 1000;
+
+/** A refused body up to this size is read and discarded, keeping the connection. */
+const SMALL_BODY = 64 * 1024;
+
 const UNLIMITED = /^\/(?:metrics|api\/health(?:\/|$))/;
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -59,10 +65,18 @@ export function requestGate(auth: OperatorAuth, limits: RequestLimits, refused: 
     refused(reason);
     logger.warn(`${req.method} ${req.url?.slice(0, 200)} from ${req.ip ?? req.socket.remoteAddress} refused: ${reason}`);
     if (res.headersSent) return void req.destroy();
-    // A body not read is not read at all: the connection closes after the answer.
-    const close = !READS.has(req.method ?? 'GET');
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(close ? { connection: 'close' } : {}), ...headers });
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(JSON.stringify({ statusCode: status, reason, message }));
+    // A large body is neither parsed nor read past the stream's first 16 kB (a read of nothing marks
+    // it taken, so Node does not discard the rest at the cost of reading it): the client, held back
+    // by TCP, reads the answer; a second later the connection is cut. A small one Node discards.
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (!req.complete && (declared > SMALL_BODY || req.headers['transfer-encoding'] !== undefined)) {
+      req.read(0);
+      const cut = setTimeout(() => req.socket.destroy(), LINGER_MS);
+      req.once('end', () => clearTimeout(cut));
+      req.once('close', () => clearTimeout(cut));
+    }
   };
 
   return async (req: Req, res: ServerResponse, next: (err?: unknown) => void): Promise<void> => {
