@@ -183,7 +183,11 @@ describe.each(brokers)('who may do what at the broker: %s', (_name, startBroker)
     // At the broker: aedes closes its connection at once; both refuse its next login (Mosquitto once it has reloaded its password file).
     if (!broker.passwordFile) await eventually(async () => !device.connected, 5000, 'the revoked device disconnected');
     await eventually(
-      async () => (await login(stolen.deviceId).then(() => false, (err: Error) => /Not authorized|Bad username/.test(err.message))),
+      async () =>
+        await login(stolen.deviceId).then(
+          () => false,
+          (err: Error) => /Not authorized|Bad username/.test(err.message),
+        ),
       15_000,
       'the revoked device’s login refused',
     );

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OPERATOR_ROLES, OperatorRepository } from '@shailoo/persistence';
 import { syntheticElection } from '@shailoo/scenario';
-import { TallyServerHandle } from '@shailoo/tally-server';
+import { TallyServerHandle, tokenHash } from '@shailoo/tally-server';
 import { CLI, CLI_ENV, freePort, registerOverHttp, startServerProcess, stopProcess, TEST_OPERATOR_TOKEN } from './server-process';
 import { embeddedStack, getJson, Stack } from './stack';
 
@@ -58,6 +59,38 @@ describe('operators: nobody changes an election without an operator’s credenti
     expect(closed.status).toBe(201);
     expect(((await closed.json()) as { status: string }).status).toBe('final');
   });
+
+  it('holds each operator to their roles, and refuses a revoked or expired token: 403 and 401, counted', async () => {
+    const operators = new OperatorRepository(server.database);
+    const closer = 'closer-token-0123456789abcdefghij';
+    const expired = 'expired-token-0123456789abcdefghij';
+    await operators.add('closer', tokenHash(closer), ['close']);
+    await operators.add('expired', tokenHash(expired), OPERATOR_ROLES, new Date(Date.now() - 1000));
+    const other = syntheticElection(2, 'operators-2', 'operators-2');
+    const registering = await registerOverHttp(server.httpUrl, { definition: other.definition, devices: other.devices }, closer);
+    expect(registering.status).toBe(403);
+    expect(registering.body.message).toBe('operator closer may not do this: it needs the role register (theirs: close)');
+    const device = election.devices[0].id;
+    const revoking = await fetch(`${server.httpUrl}/api/elections/operators/devices/${device}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${closer}` },
+    });
+    expect(revoking.status).toBe(403);
+    expect(server.registry.device(device)!.revokedAt).toBeNull();
+    // Closing and reopening a count is theirs to do.
+    expect((await fetch(`${server.httpUrl}/api/elections/operators/reopen`, { method: 'POST', headers: { authorization: `Bearer ${closer}` } })).status).toBe(
+      201,
+    );
+    expect((await close(server.httpUrl, 'operators', expired)).status).toBe(401);
+    expect(await operators.revoke('closer', new Date())).toBe(true);
+    const revoked = await close(server.httpUrl, 'operators', closer);
+    expect(revoked.status).toBe(401);
+    expect(((await revoked.json()) as { message: string }).message).toMatch(/not an operator’s \(or it was revoked, or it expired\)/);
+    const metrics = await (await fetch(`${server.httpUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^shailoo_http_refused_total\{reason="missing-role"\} 2$/m);
+    expect(metrics).toMatch(/^shailoo_http_refused_total\{reason="unknown-credential"\} 3$/m);
+    expect(JSON.stringify(await getJson(`${server.httpUrl}/api/elections/operators/export/nist-eel`))).toContain('operator:closer');
+  });
 });
 
 describe('shailoo-sim operator add', () => {
@@ -88,5 +121,24 @@ describe('shailoo-sim operator add', () => {
     } finally {
       await stopProcess(server.child);
     }
+  });
+
+  it('lists operators with their roles and expiry, never a token, and revokes one', () => {
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [...CLI, 'operator', ...args], { env: { ...process.env, ...CLI_ENV, PGLITE_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8' });
+    const bob = cli('add', 'bob', '--roles', 'close', '--expires', '2h');
+    expect(bob.status).toBe(0);
+    expect(bob.stderr).toMatch(/operator bob added \(close; until \d{4}-/);
+    expect(cli('add', 'eve', '--roles', 'admin').stderr).toMatch(/roles are register, close, revoke, comma-separated/);
+    const listed = cli('list');
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toMatch(/^alice\tregister,close,revoke\tadded \S+\tactive$/m);
+    expect(listed.stdout).toMatch(/^bob\tclose\tadded \S+\tuntil \S+$/m);
+    expect(listed.stdout).not.toContain(bob.stdout.trim());
+    expect(cli('revoke', 'bob').status).toBe(0);
+    expect(cli('list').stdout).toMatch(/^bob\tclose\tadded \S+\trevoked \S+$/m);
+    const again = cli('revoke', 'bob');
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/no active operator named bob/);
   });
 });

@@ -9,7 +9,7 @@ import { Topics, v1 } from '@shailoo/contracts';
 import { RecordedDay, recordCouncilDay } from '@shailoo/scenario';
 import { AuditExport, IngestService, TallyServerHandle, verifyAudit } from '@shailoo/tally-server';
 import { CLI, CLI_ENV, freePort, registerOverHttp, ServerProcess, startServerProcess, stopProcess, TEST_OPERATOR_TOKEN } from './server-process';
-import { embeddedStack, eventually, getJson, Stack } from './stack';
+import { embeddedStack, getJson, Stack } from './stack';
 
 jest.setTimeout(120_000);
 
@@ -200,7 +200,9 @@ describe('a count anyone can check: the chained record and verify-export', () =>
     bundle.submissions[i].envelope = Buffer.from(v1.SignedEnvelope.encode(envelope).finish()).toString('base64');
     const run = verifyFile(bundle);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`submission #${i + 1} (received ${bundle.submissions[i].receivedAt}) does not match its chain hash: it was changed after it was recorded`);
+    expect(run.stdout).toContain(
+      `submission #${i + 1} (received ${bundle.submissions[i].receivedAt}) does not match its chain hash: it was changed after it was recorded`,
+    );
     expect(run.stdout).toContain(`submission #${i + 1} (box result of device ${recorded.messages[i].deviceId}) is not signed by any key the device held`);
     expect(run.stdout).toMatch(/the published figures are not the recount of the signed messages/);
   });
@@ -208,13 +210,19 @@ describe('a count anyone can check: the chained record and verify-export', () =>
   it('names a changed operator’s action, a dropped submission, and published figures that are not the recount', () => {
     const action = copy();
     action.operatorActions[1].detail = 'closed the count early, by mistake';
-    expect(verifyAudit(action).problems).toEqual([expect.stringMatching(/^operator action #2 \(close-count by environment at .*\) does not match its chain hash: it was changed/)]);
+    expect(verifyAudit(action).problems).toEqual([
+      expect.stringMatching(/^operator action #2 \(close-count by environment at .*\) does not match its chain hash: it was changed/),
+    ]);
 
     const dropped = copy();
     const j = recorded.messages.findIndex((m) => m.kind === 'protocol');
     dropped.submissions.splice(j, 1);
     const problems = verifyAudit(dropped).problems;
-    expect(problems[0]).toMatch(new RegExp(`^submission #${j + 1} \\(received .*\\) does not follow the entry before it: an entry between them was dropped \\(the chain's head counts 1 more`));
+    expect(problems[0]).toMatch(
+      new RegExp(
+        `^submission #${j + 1} \\(received .*\\) does not follow the entry before it: an entry between them was dropped \\(the chain's head counts 1 more`,
+      ),
+    );
     expect(problems.some((p) => /the published figures are not the recount/.test(p))).toBe(true);
 
     const published = copy();
@@ -222,7 +230,9 @@ describe('a count anyone can check: the chained record and verify-export', () =>
     const party = Object.keys(root.final.votes)[0];
     root.final.votes[party] += 100;
     expect(verifyAudit(published).problems).toEqual([
-      expect.stringContaining(`territory ${root.territoryId}: the published figures are not the recount of the signed messages (final.votes.${party}: recounted`),
+      expect.stringContaining(
+        `territory ${root.territoryId}: the published figures are not the recount of the signed messages (final.votes.${party}: recounted`,
+      ),
     ]);
   });
 

@@ -177,7 +177,9 @@ export const Flags = {
   /** When a token expires: an ISO 8601 time, or a duration from now (30m, 12h, 3d); never in the past. */
   expiry: (value: string): Date => {
     const duration = /^(\d+)([mhd])$/.exec(value);
-    const at = duration ? new Date(Date.now() + Number(duration[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[duration[2] as 'm' | 'h' | 'd']) : new Date(value);
+    const at = duration
+      ? new Date(Date.now() + Number(duration[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[duration[2] as 'm' | 'h' | 'd'])
+      : new Date(value);
     if (Number.isNaN(at.getTime())) throw new InvalidArgumentError('an ISO 8601 time (2026-12-31T18:00Z) or a duration from now (30m, 12h, 3d)');
     if (at.getTime() <= Date.now()) throw new InvalidArgumentError(`${value} is past: a token must expire in the future`);
     return at;

@@ -518,7 +518,12 @@ const operators = program.command('operator').description(`manage who may change
 operators
   .command('add')
   .argument('<name>', 'the operator’s name, as it appears in the audit log')
-  .option('--roles <list>', `what they may do, comma-separated: register (elections and devices), close (close and reopen a count), revoke (revoke and re-key devices)`, Flags.roles, [...OPERATOR_ROLES])
+  .option(
+    '--roles <list>',
+    `what they may do, comma-separated: register (elections and devices), close (close and reopen a count), revoke (revoke and re-key devices)`,
+    Flags.roles,
+    [...OPERATOR_ROLES],
+  )
   .option('--expires <when>', 'when the token stops working: an ISO 8601 time, or a duration from now (12h, 3d)', Flags.expiry)
   .description(`add an operator to ${STORE_HELP} and print their bearer token, once`)
   .action(async (name: string, opts: { roles: OperatorRole[]; expires?: Date }) => {
@@ -542,8 +547,16 @@ operators
     if (opts.json) return console.log(JSON.stringify(rows, null, 2));
     const now = Date.now();
     const state = (r: (typeof rows)[number]) =>
-      r.revokedAt ? `revoked ${r.revokedAt.toISOString()}` : r.expiresAt && r.expiresAt.getTime() <= now ? `expired ${r.expiresAt.toISOString()}` : r.expiresAt ? `until ${r.expiresAt.toISOString()}` : 'active';
-    console.log(rows.length ? rows.map((r) => `${r.name}\t${r.roles.join(',') || '-'}\tadded ${r.createdAt.toISOString()}\t${state(r)}`).join('\n') : 'no operators');
+      r.revokedAt
+        ? `revoked ${r.revokedAt.toISOString()}`
+        : r.expiresAt && r.expiresAt.getTime() <= now
+          ? `expired ${r.expiresAt.toISOString()}`
+          : r.expiresAt
+            ? `until ${r.expiresAt.toISOString()}`
+            : 'active';
+    console.log(
+      rows.length ? rows.map((r) => `${r.name}\t${r.roles.join(',') || '-'}\tadded ${r.createdAt.toISOString()}\t${state(r)}`).join('\n') : 'no operators',
+    );
   });
 
 operators
@@ -569,7 +582,8 @@ program
     } catch (err) {
       throw new ConfigError(`${file}: ${(err as Error).message}`);
     }
-    if (bundle?.format !== AUDIT_FORMAT) throw new ConfigError(`${file} is not an election's record (${AUDIT_FORMAT}): save GET /api/elections/{id}/export/audit`);
+    if (bundle?.format !== AUDIT_FORMAT)
+      throw new ConfigError(`${file} is not an election's record (${AUDIT_FORMAT}): save GET /api/elections/{id}/export/audit`);
     const report = verifyAudit(bundle);
     if (opts.json) console.log(JSON.stringify(report, null, 2));
     else {
@@ -582,11 +596,24 @@ program
           ...(root
             ? [
                 `  recount: ${root.precinctsReporting} precincts reporting; ballots in the box ${root.final.ballotsInBox} (final), ${root.preliminary.ballotsInBox} (boxes)`,
-                `  votes (final): ${Object.entries(root.final.votes).map(([party, v]) => `${party} ${v}`).join(', ') || 'none'}`,
+                `  votes (final): ${
+                  Object.entries(root.final.votes)
+                    .map(([party, v]) => `${party} ${v}`)
+                    .join(', ') || 'none'
+                }`,
               ]
             : []),
-          `  seats (${report.seats?.status ?? '-'}): ${seats ? Object.entries(seats.seats).filter(([, n]) => n > 0).map(([party, n]) => `${party} ${n}`).join(', ') : 'none yet'}`,
-          report.ok ? 'ok: the chains hold, every message is signed, and the published count is the recount of the signed messages' : `${report.problems.length} problems:`,
+          `  seats (${report.seats?.status ?? '-'}): ${
+            seats
+              ? Object.entries(seats.seats)
+                  .filter(([, n]) => n > 0)
+                  .map(([party, n]) => `${party} ${n}`)
+                  .join(', ')
+              : 'none yet'
+          }`,
+          report.ok
+            ? 'ok: the chains hold, every message is signed, and the published count is the recount of the signed messages'
+            : `${report.problems.length} problems:`,
           ...report.problems.map((p) => `  - ${p}`),
         ].join('\n'),
       );

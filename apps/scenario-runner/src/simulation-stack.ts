@@ -10,7 +10,7 @@ import { ElectionDefinition } from '@shailoo/election';
 import { IdentificationHandle, startIdentificationService } from '@shailoo/identification';
 import { openDatabase } from '@shailoo/persistence';
 import { Clock } from '@shailoo/platform';
-import { TallyStack } from '@shailoo/tally-server';
+import { rateLimited, TallyStack } from '@shailoo/tally-server';
 import { BROKER_SECRET_HINT, checkBrokerAccess, deviceBrokerUrl, registeredPasswords, ServiceName, serviceUrl } from '@shailoo/transport';
 
 /** Where the simulated stations send: a broker and a tally server's HTTP base URL. */
@@ -37,6 +37,8 @@ const SIMULATION_BROKER = { childProcess: true, secured: true, limits: { perSeco
 export interface EmbeddedOptions {
   httpPort?: number;
   simulation?: SimulationControl;
+  /** Requests a second one client address may make of the embedded server's HTTP API (0: no limit; the server's default when unset). */
+  httpRateLimit?: number;
 }
 
 /** A target named by half. */
@@ -74,7 +76,12 @@ export class SimulationStack {
     const local = await TallyStack.start({
       broker: SIMULATION_BROKER,
       brokerSecret,
-      server: { port: embedded.httpPort ?? 0, operatorToken, dataDir: join(dataDir, 'tally') },
+      server: {
+        port: embedded.httpPort ?? 0,
+        operatorToken,
+        dataDir: join(dataDir, 'tally'),
+        ...(embedded.httpRateLimit !== undefined ? { requestLimits: rateLimited(embedded.httpRateLimit) } : {}),
+      },
       collaborators: { clock },
       extension: embedded.simulation && simulationExtension(embedded.simulation),
     });

@@ -59,13 +59,19 @@ export interface AuditReport {
 
 /** JSON with every object's keys in order: two figures compare equal whatever order their maps were filled in. */
 const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 
 /**
  * Checks a chain: each entry's hash against the one before and its own content, and the chain
  * against its recorded head. The problems, each naming its entry.
  */
-function checkChain(name: string, entries: { content: Buffer; chainHash: string | null; label: string }[], head: { hash: string; length: number } | undefined): string[] {
+function checkChain(
+  name: string,
+  entries: { content: Buffer; chainHash: string | null; label: string }[],
+  head: { hash: string; length: number } | undefined,
+): string[] {
   const problems: string[] = [];
   const chained = entries.filter((e) => e.chainHash !== null).length;
   const missing = head ? head.length - chained : 0;
@@ -85,7 +91,8 @@ function checkChain(name: string, entries: { content: Buffer; chainHash: string 
       );
     before = e.chainHash;
   }
-  if (head && seen && head.hash !== before) problems.push(`the ${name} chain ends at ${before.slice(0, 16)}…, its recorded head is ${head.hash.slice(0, 16)}…: entries at its end were dropped`);
+  if (head && seen && head.hash !== before)
+    problems.push(`the ${name} chain ends at ${before.slice(0, 16)}…, its recorded head is ${head.hash.slice(0, 16)}…: entries at its end were dropped`);
   else if (head && missing !== 0 && !problems.length) problems.push(`the ${name} chain holds ${chained} entries, its recorded head counts ${head.length}`);
   return problems;
 }
@@ -129,7 +136,9 @@ export function verifyAudit(bundle: AuditExport): AuditReport {
     partyIds: new Set(definition.contests.flatMap((c) => (c.parties ?? []).map((p) => p.id))),
     ancestors: new Map([...walkTerritories(definition.territory)].filter((t) => t.territory.level === 'precinct').map((t) => [t.territory.id, t.ancestors])),
   };
-  const devices = new Map(bundle.devices.map((d) => [d.id, { ...d, keys: [d.publicKey, ...d.previousKeys].map((k) => publicKeyFromRaw(Buffer.from(k, 'base64'))) }]));
+  const devices = new Map(
+    bundle.devices.map((d) => [d.id, { ...d, keys: [d.publicKey, ...d.previousKeys].map((k) => publicKeyFromRaw(Buffer.from(k, 'base64'))) }]),
+  );
   const tally = createElectionTally(definition);
   let counted = 0;
   envelopes.forEach((raw, i) => {
@@ -166,8 +175,16 @@ export function verifyAudit(bundle: AuditExport): AuditReport {
                 : null;
     if (wrong) return problems.push(`${where} (device ${device.id}, sequence ${message.sequence}) ${wrong}: the server should have refused it`);
     const valid = spec.validate(message, election, election.precincts.get(message.precinctId)?.registeredVoters ?? 0);
-    if ('rejection' in valid) return problems.push(`${where} (device ${device.id}, sequence ${message.sequence}) fails the server's checks: ${valid.rejection.detail}`);
-    const report = { kind: spec.kind, precinctId: message.precinctId, deviceId: device.id, sequence: message.sequence, payload: valid.payload, bodyHash: sha256(envelope.body) };
+    if ('rejection' in valid)
+      return problems.push(`${where} (device ${device.id}, sequence ${message.sequence}) fails the server's checks: ${valid.rejection.detail}`);
+    const report = {
+      kind: spec.kind,
+      precinctId: message.precinctId,
+      deviceId: device.id,
+      sequence: message.sequence,
+      payload: valid.payload,
+      bodyHash: sha256(envelope.body),
+    };
     if (applyReport(tally, report as PrecinctReport)) counted++;
   });
 
@@ -184,7 +201,8 @@ export function verifyAudit(bundle: AuditExport): AuditReport {
   for (const [id, mine] of recounted) {
     const theirs = published.get(id);
     if (!theirs) problems.push(`territory ${id} is not in the published results`);
-    else if (canonical(mine) !== canonical(theirs)) problems.push(`territory ${id}: the published figures are not the recount of the signed messages (${differences(mine, theirs)})`);
+    else if (canonical(mine) !== canonical(theirs))
+      problems.push(`territory ${id}: the published figures are not the recount of the signed messages (${differences(mine, theirs)})`);
   }
   for (const id of published.keys()) if (!recounted.has(id)) problems.push(`the published results have a territory ${id} the definition does not`);
   const closedBy = bundle.election.closedAt ? 'operator' : allReported(tally) ? 'all-reported' : null;
@@ -196,7 +214,9 @@ export function verifyAudit(bundle: AuditExport): AuditReport {
   };
   const seatsOf = (s: SeatsView) => ({ status: s.status, provisional: s.provisional?.seats ?? null, final: s.final?.seats ?? null });
   if (canonical(seatsOf(seats)) !== canonical(seatsOf(bundle.published.seats)))
-    problems.push(`the published seats are not those the recount gives: published ${canonical(seatsOf(bundle.published.seats))}, recounted ${canonical(seatsOf(seats))}`);
+    problems.push(
+      `the published seats are not those the recount gives: published ${canonical(seatsOf(bundle.published.seats))}, recounted ${canonical(seatsOf(seats))}`,
+    );
   return {
     ok: problems.length === 0,
     problems,

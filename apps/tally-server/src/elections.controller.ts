@@ -222,9 +222,15 @@ export class ElectionsController {
     summary:
       'Re-register a device with a new key (an operator’s action, logged): a revocation is lifted, its broker password changes (in this answer only), messages signed with the old key are refused',
   })
-  async rekey(@Param('id') id: string, @Param('deviceId') deviceId: string, @Body() body: { publicKey?: unknown } | undefined, @Req() request: OperatorRequest) {
+  async rekey(
+    @Param('id') id: string,
+    @Param('deviceId') deviceId: string,
+    @Body() body: { publicKey?: unknown } | undefined,
+    @Req() request: OperatorRequest,
+  ) {
     const before = this.deviceOf(id, deviceId);
-    if (typeof body?.publicKey !== 'string') throw new BadRequestException('the body must be { "publicKey": "<base64 of the new 32-byte Ed25519 public key>" }');
+    if (typeof body?.publicKey !== 'string')
+      throw new BadRequestException('the body must be { "publicKey": "<base64 of the new 32-byte Ed25519 public key>" }');
     let device;
     try {
       device = await this.registry.rekey(deviceId, body.publicKey);

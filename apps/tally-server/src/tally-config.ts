@@ -1,7 +1,6 @@
 import { Tracer } from '@opentelemetry/api';
 import { Clock } from '@shailoo/platform';
 import { ConductLimits } from '@shailoo/registry';
-import type { RequestLimits } from './request-gate';
 
 /**
  * The tally server's settings: plain values a command line, the environment or a test sets. What
@@ -102,3 +101,28 @@ export const TIMERS = Symbol('TIMERS');
 export const SIGNATURE_VERIFIER = Symbol('SIGNATURE_VERIFIER');
 /** The tracer of TallyCollaborators.tracer, or null. */
 export const TRACER = Symbol('TRACER');
+
+/** What one client may ask of the HTTP API, and how much it may send. */
+export interface RequestLimits {
+  /** Requests a second per client address (after a burst of `burst`); null: no limit. */
+  perSecond: number | null;
+  burst: number;
+  /** The largest body an operator may send (a whole country's registration is about 2 MB of JSON). */
+  maxBodyBytes: number;
+  /** How long a body may take to arrive, in ms. */
+  bodyTimeoutMs: number;
+}
+
+/**
+ * 100 requests a second per client address, in bursts of 300: a live page asks a few a second,
+ * a script polling the results ten times a second is well inside. Health checks and metrics are
+ * never limited (an orchestrator and Prometheus ask on their own schedule).
+ */
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = { perSecond: 100, burst: 300, maxBodyBytes: 32 * 1024 * 1024, bodyTimeoutMs: 30_000 };
+
+/** The default limits at another rate (0: none), in bursts of three seconds' worth. */
+export const rateLimited = (perSecond: number): RequestLimits => ({
+  ...DEFAULT_REQUEST_LIMITS,
+  perSecond: perSecond > 0 ? perSecond : null,
+  burst: Math.max(1, Math.ceil(perSecond * 3)),
+});

@@ -43,7 +43,10 @@ export class OperatorRepository {
 
   /** Every operator, by name. */
   async list(): Promise<OperatorRow[]> {
-    const rows = await this.db.prisma.operator.findMany({ orderBy: { name: 'asc' }, select: { name: true, roles: true, createdAt: true, expiresAt: true, revokedAt: true } });
+    const rows = await this.db.prisma.operator.findMany({
+      orderBy: { name: 'asc' },
+      select: { name: true, roles: true, createdAt: true, expiresAt: true, revokedAt: true },
+    });
     return rows.map((r) => ({ ...r, roles: r.roles as OperatorRole[] }));
   }
 
