@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Topics, v1 } from '@shailoo/contracts';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
+import { AuditExport, verifyAudit } from '@shailoo/tally-server';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { registerOverHttp, startServerProcess, stopProcess } from './server-process';
 import { burst } from './burst';
@@ -62,6 +63,14 @@ const PRECINCTS = 300;
       });
       await reader.endAsync();
       expect(aggregate.ballotsInBox).toBe(election.totals.ballotsInBox);
+
+      // Both instances appended to one chain, in turn: each one's record of it holds, and recounts to what it publishes.
+      for (const http of [a.http, b.http]) {
+        const record = await getJson<AuditExport>(`${http}/api/elections/${id}/export/audit`);
+        expect(record.submissions).toHaveLength(election.messages.length);
+        expect(record.heads.submission.length).toBe(election.messages.length);
+        expect(verifyAudit(record).problems).toEqual([]);
+      }
     } finally {
       await stations?.stop();
       await stopProcess(a.child);

@@ -5,9 +5,9 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Topics, v1 } from '@shailoo/contracts';
+import { sha256, Topics, v1 } from '@shailoo/contracts';
 import { RecordedDay, recordCouncilDay } from '@shailoo/scenario';
-import { AuditExport, IngestService, TallyServerHandle, verifyAudit } from '@shailoo/tally-server';
+import { AuditExport, DEFAULT_REQUEST_LIMITS, IngestService, TallyServerHandle, verifyAudit } from '@shailoo/tally-server';
 import { CLI, CLI_ENV, freePort, registerOverHttp, ServerProcess, startServerProcess, stopProcess, TEST_OPERATOR_TOKEN } from './server-process';
 import { embeddedStack, getJson, Stack } from './stack';
 
@@ -144,6 +144,55 @@ describe('nothing is read before it is allowed', () => {
   });
 });
 
+describe('an operator’s body: within its size, and in time', () => {
+  let stack: Stack;
+  let server: TallyServerHandle;
+  beforeAll(async () => {
+    stack = await embeddedStack();
+    server = await stack.startServer({ requestLimits: { ...DEFAULT_REQUEST_LIMITS, maxBodyBytes: 1024 * 1024, bodyTimeoutMs: 300 } });
+  });
+  afterAll(async () => {
+    await server.close();
+    await stack.close();
+  });
+
+  /** A raw request (headers, then `body`): the status line of its answer, as soon as it comes. */
+  const raw = (head: string, body = '') =>
+    new Promise<string>((resolve) => {
+      const socket = connect(Number(new URL(server.httpUrl).port), '127.0.0.1');
+      let answer = '';
+      socket.on('connect', () => socket.write(`${head}\r\n\r\n${body}`));
+      socket.on('data', (d) => {
+        answer += d;
+        if (answer.includes('\r\n\r\n')) socket.destroy();
+      });
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(answer.split('\r\n')[0]));
+    });
+  const registration = (declared: number, extra = '') =>
+    `POST /api/elections HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${declared}${extra}`;
+
+  it('refuses a body over the limit from its headers (413), and cuts one that does not arrive in time (408); both counted', async () => {
+    const started = performance.now();
+    expect(await raw(registration(2 * 1024 * 1024, `\r\nAuthorization: Bearer ${TEST_OPERATOR_TOKEN}`), '{')).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(performance.now() - started).toBeLessThan(1000);
+    const slow = performance.now();
+    expect(await raw(registration(1000, `\r\nAuthorization: Bearer ${TEST_OPERATOR_TOKEN}`), '{  ')).toBe('HTTP/1.1 408 Request Timeout');
+    expect(performance.now() - slow).toBeGreaterThanOrEqual(290);
+    const metrics = await (await fetch(`${server.httpUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^shailoo_http_refused_total\{reason="body-too-large"\} 1$/m);
+    expect(metrics).toMatch(/^shailoo_http_refused_total\{reason="slow-body"\} 1$/m);
+  });
+
+  it('reads no body with a read, and tells an anonymous client that expects 100-continue not to send its body', async () => {
+    expect(await raw(`GET /api/elections HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${1024 * 1024}`, '{')).toBe(
+      'HTTP/1.1 413 Payload Too Large',
+    );
+    expect(await raw(registration(1024 * 1024, '\r\nExpect: 100-continue'))).toBe('HTTP/1.1 401 Unauthorized');
+    expect(await raw(registration(2, `\r\nAuthorization: Bearer ${TEST_OPERATOR_TOKEN}\r\nExpect: 100-continue`))).toBe('HTTP/1.1 100 Continue');
+  });
+});
+
 describe('a count anyone can check: the chained record and verify-export', () => {
   let stack: Stack;
   let server: TallyServerHandle;
@@ -188,6 +237,24 @@ describe('a count anyone can check: the chained record and verify-export', () =>
     expect(run.stdout).toMatch(/^ok: the chains hold, every message is signed, and the published count is the recount/m);
     expect(run.stdout).toContain(`submission chain head: ${record.heads.submission.hash} after ${recorded.messages.length} entries`);
     expect(run.stdout).toMatch(/seats \(final\): /);
+  });
+
+  it('lists a precinct’s stored messages with the body hashes its acknowledgements carry', () => {
+    const precinctId = recorded.messages[0].precinctId;
+    const run = spawnSync(process.execPath, [...CLI, 'verify-export', '-', '--precinct', precinctId, '--json'], {
+      env: { ...process.env, ...CLI_ENV },
+      input: JSON.stringify(record),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(0);
+    const listed = JSON.parse(run.stdout).precinct as { deviceId: string; kind: string; sequence: number; bodySha256: string }[];
+    const mine = recorded.messages.filter((m) => m.precinctId === precinctId);
+    expect(listed).toHaveLength(mine.length);
+    mine.forEach((m, k) => {
+      const body = v1.SignedEnvelope.decode(m.envelope).body;
+      expect(listed[k]).toMatchObject({ deviceId: m.deviceId, kind: m.kind, bodySha256: sha256(body).toString('hex') });
+    });
   });
 
   it('names a changed vote: its signature, its chain entry and the recount', () => {

@@ -48,7 +48,7 @@ import { acknowledgements } from './acknowledgements';
 import { ServerLogger } from './server-logger';
 import { allocate, allocationTable, InputError, parseAllocateInput } from './allocate-input';
 import { brokerAccess, ConfigError, DEFAULT_DATA_DIRS, durableStore, Flags, getEnv, tlsFiles } from './config';
-import { ballotsOf } from '@shailoo/election';
+import { ballotsOf, precinctsOf } from '@shailoo/election';
 
 /** This installation's version, from the package.json above this file (sources or dist). */
 function ownVersion(): string {
@@ -572,10 +572,11 @@ program
   .command('verify-export')
   .argument('<file>', 'an election’s record: GET /api/elections/{id}/export/audit, saved (- reads it from standard input)')
   .option('--json', 'the report as JSON')
+  .option('--precinct <id>', 'also list each message stored for this precinct: device, kind, sequence, body SHA-256 (what its acknowledgements carry)')
   .description(
     'check an election’s record without trusting the server: the definition’s hash, the hash chains of operators’ actions and accepted submissions, every submission’s signature and content; then recount every territory and the seats from the signed messages alone and compare them with what was published (exit 1 on any problem)',
   )
-  .action((file: string, opts: { json?: boolean }) => {
+  .action((file: string, opts: { json?: boolean; precinct?: string }) => {
     let bundle: AuditExport;
     try {
       bundle = JSON.parse(readFileSync(file === '-' ? 0 : file, 'utf8'));
@@ -584,7 +585,9 @@ program
     }
     if (bundle?.format !== AUDIT_FORMAT)
       throw new ConfigError(`${file} is not an election's record (${AUDIT_FORMAT}): save GET /api/elections/{id}/export/audit`);
-    const report = verifyAudit(bundle);
+    if (opts.precinct !== undefined && !precinctsOf(bundle.election.definition.territory).some((p) => p.id === opts.precinct))
+      throw new ConfigError(`--precinct ${opts.precinct}: no such precinct in ${bundle.election.id}`);
+    const report = verifyAudit(bundle, { precinct: opts.precinct });
     if (opts.json) console.log(JSON.stringify(report, null, 2));
     else {
       const root = report.recount;

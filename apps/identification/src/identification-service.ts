@@ -8,6 +8,9 @@ import { BinaryMqttServer, connectMqtt, uniqueClientId } from '@shailoo/transpor
 import { IdentificationController } from './identification.controller';
 import { IDENTIFICATION_CLIENT, IDENTIFICATION_CONFIG, IDENTIFICATION_VERIFIER, IdentificationConfig, IdentificationService } from './identification.service';
 
+/** How often the service reads which devices were revoked or re-keyed since (real time, ms). */
+const DEVICE_FOLLOW_MS = 2000;
+
 @Module({})
 class IdentificationModule {}
 
@@ -45,5 +48,21 @@ export async function startIdentificationService(config: IdentificationConfig, d
   const registry = app.get(ElectionRegistry);
   await registry.load();
   await app.listen();
-  return { app, service: app.get(IdentificationService), registry, identifications: app.get(IdentificationRepository), close: () => app.close() };
+  // Devices an operator revoked or re-keyed at the tally server: refused (or taken with their new key) here within seconds.
+  let following = Promise.resolve();
+  const follow = setInterval(() => {
+    following = following.then(() => registry.followDevices().then(() => undefined)).catch(() => undefined);
+  }, DEVICE_FOLLOW_MS);
+  follow.unref();
+  return {
+    app,
+    service: app.get(IdentificationService),
+    registry,
+    identifications: app.get(IdentificationRepository),
+    close: async () => {
+      clearInterval(follow);
+      await following;
+      await app.close();
+    },
+  };
 }

@@ -55,6 +55,8 @@ export interface AuditReport {
   heads: Record<string, { hash: string; length: number }>;
   recount: PublishedTerritory | null;
   seats: SeatsView | null;
+  /** With `precinct`: each message stored for it, as its devices' acknowledgements name them. */
+  precinct?: { submission: number; deviceId: string; kind: string; sequence: number; bodySha256: string; receivedAt: string; counted: boolean }[];
 }
 
 /** JSON with every object's keys in order: two figures compare equal whatever order their maps were filled in. */
@@ -103,7 +105,7 @@ function checkChain(
  * recounts — every territory's figures and the seats from the signed messages alone — and compares
  * them with what the server published.
  */
-export function verifyAudit(bundle: AuditExport): AuditReport {
+export function verifyAudit(bundle: AuditExport, options: { precinct?: string } = {}): AuditReport {
   const problems: string[] = [];
   const { definition } = bundle.election;
   const hash = definitionHash(definition);
@@ -141,6 +143,7 @@ export function verifyAudit(bundle: AuditExport): AuditReport {
   );
   const tally = createElectionTally(definition);
   let counted = 0;
+  const precinct: NonNullable<AuditReport['precinct']> = [];
   envelopes.forEach((raw, i) => {
     const where = `submission #${i + 1}`;
     let envelope: v1.SignedEnvelope;
@@ -185,7 +188,22 @@ export function verifyAudit(bundle: AuditExport): AuditReport {
       payload: valid.payload,
       bodyHash: sha256(envelope.body),
     };
-    if (applyReport(tally, report as PrecinctReport)) counted++;
+    if (device.revokedAt !== null && bundle.submissions[i].receivedAt >= device.revokedAt)
+      return problems.push(
+        `${where} (device ${device.id}, sequence ${message.sequence}) was accepted at ${bundle.submissions[i].receivedAt}, after the device's revocation at ${device.revokedAt}`,
+      );
+    const applied = applyReport(tally, report as PrecinctReport);
+    if (applied) counted++;
+    if (options.precinct === message.precinctId)
+      precinct.push({
+        submission: i + 1,
+        deviceId: device.id,
+        kind: spec.kind,
+        sequence: message.sequence,
+        bodySha256: report.bodyHash.toString('hex'),
+        receivedAt: bundle.submissions[i].receivedAt,
+        counted: applied,
+      });
   });
 
   // The recount, against what was published. The flags depend on the time; the figures do not.
@@ -226,6 +244,7 @@ export function verifyAudit(bundle: AuditExport): AuditReport {
     heads: bundle.heads,
     recount: recounted.get(definition.territory.id) ?? null,
     seats,
+    ...(options.precinct !== undefined ? { precinct } : {}),
   };
 }
 

@@ -202,16 +202,20 @@ export class ElectionsController {
   })
   async revoke(@Param('id') id: string, @Param('deviceId') deviceId: string, @Body() body: { reason?: unknown } | undefined, @Req() request: OperatorRequest) {
     const device = this.deviceOf(id, deviceId);
-    const reason = typeof body?.reason === 'string' ? body.reason.slice(0, 500) : '';
-    const at = this.clock.now();
-    if (!(await this.registry.revoke(deviceId, at))) throw new ConflictException(`device ${deviceId} was revoked already`);
-    await this.operators.log({
-      operator: request.operator!.name,
-      action: 'revoke-device',
-      electionId: id,
-      detail: `revoked ${device.kind} ${deviceId} of precinct ${device.precinctId}${reason ? `: ${reason}` : ''}`,
-    });
-    await this.accounts.changed(this.registry.device(deviceId)!);
+    const reason = typeof body?.reason === 'string' ? [...body.reason].slice(0, 500).join('') : '';
+    const at = await this.registry.revoke(deviceId);
+    if (at === null) throw new ConflictException(`device ${deviceId} was revoked already`);
+    try {
+      await this.operators.log({
+        operator: request.operator!.name,
+        action: 'revoke-device',
+        electionId: id,
+        detail: `revoked ${device.kind} ${deviceId} of precinct ${device.precinctId}${reason ? `: ${reason}` : ''}`,
+      });
+    } finally {
+      // The brokers learn of it even when the log could not be written.
+      await this.accounts.changed(this.registry.device(deviceId)!);
+    }
     return { deviceId, revokedAt: new Date(at).toISOString() };
   }
 
@@ -238,13 +242,17 @@ export class ElectionsController {
       if (err instanceof RegistrationError) throw new BadRequestException(err.message);
       throw err;
     }
-    await this.operators.log({
-      operator: request.operator!.name,
-      action: 'rekey-device',
-      electionId: id,
-      detail: `re-registered ${device.kind} ${deviceId} of precinct ${device.precinctId} with a new key (generation ${device.generation}, SHA-256 of the key ${sha256(Buffer.from(body.publicKey, 'base64')).toString('hex')})${before.revokedAt !== null ? '; its revocation is lifted' : ''}`,
-    });
-    const password = await this.accounts.changed(device);
+    let password: string | undefined;
+    try {
+      await this.operators.log({
+        operator: request.operator!.name,
+        action: 'rekey-device',
+        electionId: id,
+        detail: `re-registered ${device.kind} ${deviceId} of precinct ${device.precinctId} with a new key (generation ${device.generation}, SHA-256 of the key ${sha256(Buffer.from(body.publicKey, 'base64')).toString('hex')})${before.revokedAt !== null ? '; its revocation is lifted' : ''}`,
+      });
+    } finally {
+      password = await this.accounts.changed(device);
+    }
     return { deviceId, generation: device.generation, ...(password ? { credentials: { [deviceId]: password } } : {}) };
   }
 

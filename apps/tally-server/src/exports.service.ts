@@ -1,7 +1,7 @@
 import { Clock } from '@shailoo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { sha256 } from '@shailoo/contracts';
-import { ElectionRepository, OperatorRepository, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
+import { AuditRepository, OperatorRepository, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
 import { ElectionRegistry } from '@shailoo/registry';
 import { AUDIT_FORMAT, AuditExport } from './audit';
 import { electionEventLog, electionResultsReport } from './nist-export';
@@ -17,7 +17,7 @@ export class ExportsService {
     private readonly submissions: SubmissionRepository,
     private readonly rejections: RejectionRepository,
     private readonly operators: OperatorRepository,
-    private readonly elections: ElectionRepository,
+    private readonly records: AuditRepository,
     @Inject(ELECTION_CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -55,12 +55,7 @@ export class ExportsService {
         })),
         seats: this.tally.seats(id)!,
       };
-      const [submissions, actions, devices, heads] = await Promise.all([
-        this.submissions.auditLog(id),
-        this.operators.actions(id),
-        this.elections.devices(id),
-        this.elections.chainHeads(id),
-      ]);
+      const { submissions, actions, devices, heads } = await this.records.record(id);
       const after = this.tally.viewVersion(id);
       if (attempt < 5 && (after.changes !== version.changes || after.epoch !== version.epoch)) continue;
       const closedAt = this.tally.closedAt(id);

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { parseUplinkTopic, RejectionReason } from '@shailoo/contracts';
+import { parseUplinkTopic, RejectionReason, storableText } from '@shailoo/contracts';
 import { RejectionRepository } from '@shailoo/persistence';
 import { ChangeFeed } from './change-feed';
 import { TallyMetrics } from './tally-metrics';
@@ -48,6 +48,6 @@ export class Quarantine {
 
 /** Text from hostile input, made fit for a PostgreSQL text column (no NUL) and for a log line. */
 export function storable(text: string, max = 1000): string {
-  const clean = text.replaceAll('\u0000', '\uFFFD');
-  return clean.length > max ? `${clean.slice(0, max)}… (${clean.length} characters)` : clean;
+  const clean = storableText(text);
+  return clean.length > max ? `${storableText(clean.slice(0, max))}… (${clean.length} characters)` : clean;
 }

@@ -16,6 +16,9 @@ const SMALL_BODY = 64 * 1024;
 const UNLIMITED = /^\/(?:metrics|api\/health(?:\/|$))/;
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** A refusal's status, reason (as counted), message, and headers. */
+type Refusal = [status: number, reason: string, message: string, headers?: Record<string, string>];
+
 type Req = IncomingMessage & OperatorRequest & { ip?: string; path?: string };
 
 /**
@@ -37,7 +40,7 @@ export function requestGate(auth: OperatorAuth, limits: RequestLimits, refused: 
     if (buckets.size > CLIENTS_KEPT) buckets.delete(buckets.keys().next().value!);
     return bucket.take(now());
   };
-  const refuse = (req: Req, res: ServerResponse, status: number, reason: string, message: string, headers: Record<string, string> = {}) => {
+  const refuse = (req: Req, res: ServerResponse, ...[status, reason, message, headers = {}]: Refusal) => {
     refused(reason);
     logger.warn(`${req.method} ${req.url?.slice(0, 200)} from ${req.ip ?? req.socket.remoteAddress} refused: ${reason}`);
     if (res.headersSent) return void req.destroy();
@@ -49,30 +52,43 @@ export function requestGate(auth: OperatorAuth, limits: RequestLimits, refused: 
     const declared = Number(req.headers['content-length'] ?? 0);
     if (!req.complete && (declared > SMALL_BODY || req.headers['transfer-encoding'] !== undefined)) {
       req.read(0);
-      const cut = setTimeout(() => req.socket.destroy(), LINGER_MS);
+      const cut = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
       req.once('end', () => clearTimeout(cut));
       req.once('close', () => clearTimeout(cut));
     }
   };
 
-  return async (req: Req, res: ServerResponse, next: (err?: unknown) => void): Promise<void> => {
+  /** What the headers alone say of a request: why it is refused, or null. Sets `req.operator` for an operator's. */
+  const admit = async (req: Req): Promise<Refusal | null> => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const body = declared > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (READS.has(req.method ?? 'GET'))
+      return body && (declared > SMALL_BODY || !declared) ? [413, 'body-too-large', `a ${req.method} carries no body worth reading`] : null;
+    const who = await auth.identify(req);
+    if (typeof who === 'string') return [401, who, credentialMessage(who)];
+    req.operator = who;
+    if (declared > limits.maxBodyBytes) return [413, 'body-too-large', `a body of at most ${limits.maxBodyBytes} bytes, got ${declared}`];
+    return null;
+  };
+
+  const gate = async (req: Req, res: ServerResponse, next: (err?: unknown) => void): Promise<void> => {
     const path = req.path ?? (req.url ?? '/').split('?')[0];
     if (!UNLIMITED.test(path) && !withinRate(req.ip ?? req.socket.remoteAddress ?? '')) {
       return refuse(req, res, 429, 'rate-limited', `more than ${limits.perSecond} requests a second from this address: slow down`, { 'retry-after': '1' });
     }
-    if (READS.has(req.method ?? 'GET')) return next();
-    let who: Awaited<ReturnType<OperatorAuth['identify']>>;
+    let refusal: Refusal | null;
     try {
-      who = await auth.identify(req);
+      refusal = await admit(req);
     } catch (err) {
       return next(err);
     }
-    if (typeof who === 'string') return refuse(req, res, 401, who, credentialMessage(who));
-    req.operator = who;
-    const length = Number(req.headers['content-length'] ?? 0);
-    if (length > limits.maxBodyBytes) return refuse(req, res, 413, 'body-too-large', `a body of at most ${limits.maxBodyBytes} bytes, got ${length}`);
-    if (length > 0 || req.headers['transfer-encoding']) {
-      const timer = setTimeout(() => refuse(req, res, 408, 'slow-body', `the body took more than ${limits.bodyTimeoutMs} ms to arrive`), limits.bodyTimeoutMs);
+    if (refusal) return refuse(req, res, ...refusal);
+    if (!READS.has(req.method ?? 'GET') && (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'])) {
+      const timer = setTimeout(() => {
+        refuse(req, res, 408, 'slow-body', `the body took more than ${limits.bodyTimeoutMs} ms to arrive`);
+        // A client this slow does not keep its connection: it is cut once it had time to read the answer.
+        setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+      }, limits.bodyTimeoutMs);
       const done = () => clearTimeout(timer);
       req.once('end', done);
       req.once('close', done);
@@ -80,4 +96,24 @@ export function requestGate(auth: OperatorAuth, limits: RequestLimits, refused: 
     }
     next();
   };
+
+  /**
+   * A client that asks `Expect: 100-continue` sends its body only when told to: it is told only once
+   * its headers are admitted (Node would tell every client at once). Then the request goes on as any.
+   */
+  const beforeContinue = (dispatch: (req: IncomingMessage, res: ServerResponse) => void) => (req: Req, res: ServerResponse) => {
+    admit(req).then(
+      (refusal) => {
+        if (refusal) return refuse(req, res, ...refusal);
+        res.writeContinue();
+        dispatch(req, res);
+      },
+      (err: Error) => {
+        logger.error(`admitting ${req.method} ${req.url?.slice(0, 200)}: ${err.message}`);
+        res.writeHead(500).end();
+      },
+    );
+  };
+
+  return { gate, beforeContinue };
 }

@@ -1,5 +1,5 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
-import { Database, DATABASE, ElectionRepository, OperatorRepository, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
+import { Database, DATABASE, ElectionRepository, AuditRepository, OperatorRepository, RejectionRepository, SubmissionRepository } from '@shailoo/persistence';
 import { createSignatureVerifier } from '@shailoo/platform';
 import { ElectionRegistry } from '@shailoo/registry';
 import { BrokerAccounts } from './broker-accounts';
@@ -50,6 +50,7 @@ export class TallyServerModule {
         SubmissionRepository,
         RejectionRepository,
         OperatorRepository,
+        AuditRepository,
         OperatorAuth,
         OperatorGuard,
         TallyMetrics,

@@ -101,8 +101,14 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   const limits = config.requestLimits ?? DEFAULT_REQUEST_LIMITS;
   const metrics = app.get(TallyMetrics);
-  app.use(requestGate(app.get(OperatorAuth), limits, (reason) => metrics.refusedRequests.inc({ reason })));
-  app.useBodyParser('json', { limit: limits.maxBodyBytes });
+  const { gate, beforeContinue } = requestGate(app.get(OperatorAuth), limits, (reason) => metrics.refusedRequests.inc({ reason }));
+  app.use(gate);
+  // Bodies of state-changing calls only (the gate refuses a read's).
+  app.useBodyParser('json', {
+    limit: limits.maxBodyBytes,
+    type: (req: IncomingMessage) =>
+      !/^(GET|HEAD|OPTIONS)$/.test(req.method ?? '') && /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i.test(String(req.headers['content-type'] ?? '')),
+  });
   if (collaborators.brokerRefusals) app.get(TallyMetrics).countBrokerRefusals(collaborators.brokerRefusals);
   const registry = app.get(ElectionRegistry);
   const tally = app.get(TallyService);
@@ -141,8 +147,13 @@ export async function startTallyServer(given: TallySettings, options: TallyServe
   if (uplink) app.connectMicroservice({ strategy: uplink }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.port, config.host);
+  const httpServer = app.getHttpServer();
   // A client that sends its headers slower than this is cut (Node's default is a minute).
-  app.getHttpServer().headersTimeout = 10_000;
+  httpServer.headersTimeout = 10_000;
+  httpServer.on(
+    'checkContinue',
+    beforeContinue((req, res) => httpServer.emit('request', req, res)),
+  );
   const address = app.getHttpServer().address() as AddressInfo;
   return {
     app,

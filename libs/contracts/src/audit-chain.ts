@@ -10,7 +10,20 @@ export const CHAIN_START: Buffer = Buffer.alloc(32);
 
 /** The hash of the entry after `previous` whose content is `content`. */
 export function chainNext(previous: Uint8Array, content: Uint8Array): Buffer {
-  return sha256(Buffer.concat([previous, sha256(content)]));
+  return chainLink(previous, sha256(content));
+}
+
+/** The same, from the SHA-256 of the content. */
+export function chainLink(previous: Uint8Array, contentHash: Uint8Array): Buffer {
+  return sha256(Buffer.concat([previous, contentHash]));
+}
+
+/**
+ * Text as a PostgreSQL text column keeps it, so that what is chained is what is stored: a lone
+ * surrogate (which UTF-8 cannot carry) and NUL (which the column refuses) become U+FFFD.
+ */
+export function storableText(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd').replaceAll('\u0000', '\ufffd');
 }
 
 /** An operator's action as it is chained. */

@@ -15,6 +15,8 @@ export interface RegisteredDevice {
   revokedAt: number | null;
   /** Its key's generation: 0 as registered, moved on by each re-registration with a new key. */
   generation: number;
+  /** The raw keys it held before, oldest first. */
+  previousKeys: Buffer[];
 }
 
 export interface RegisteredElection {
@@ -106,7 +108,12 @@ export class ElectionRegistry {
       }
       const other = this.devices.get(d.id);
       if (!other) fresh.push({ d, raw, key });
-      else if (other.electionId !== definition.id || other.precinctId !== d.precinctId || !other.key.equals(key)) {
+      // The same again changes nothing, with the key it was registered with even after an operator gave it another.
+      else if (
+        other.electionId !== definition.id ||
+        other.precinctId !== d.precinctId ||
+        !(other.key.equals(key) || other.previousKeys.some((k) => k.equals(raw)))
+      ) {
         throw new RegistrationError(`device ${d.id} is already registered (${other.electionId}, ${other.precinctId}) with another key or place`);
       }
     }
@@ -116,7 +123,16 @@ export class ElectionRegistry {
       fresh.map(({ d, raw }) => ({ id: d.id, precinctId: d.precinctId, kind: d.kind, publicKey: raw })),
     );
     for (const { d, key } of fresh)
-      this.devices.set(d.id, { id: d.id, electionId: definition.id, precinctId: d.precinctId, kind: d.kind, key, revokedAt: null, generation: 0 });
+      this.devices.set(d.id, {
+        id: d.id,
+        electionId: definition.id,
+        precinctId: d.precinctId,
+        kind: d.kind,
+        key,
+        revokedAt: null,
+        generation: 0,
+        previousKeys: [],
+      });
     return this.remember(definition);
   }
 
@@ -159,16 +175,17 @@ export class ElectionRegistry {
     return device;
   }
 
-  /** Revokes a registered device from `at` on (ms); false when it was revoked already. */
-  async revoke(id: string, at: number): Promise<boolean> {
+  /** Revokes a registered device from now on; when (ms), or null when it was revoked already. */
+  async revoke(id: string): Promise<number | null> {
     const device = this.devices.get(id);
     if (!device) throw new RegistrationError(`device ${id} is not registered`);
-    if (!(await this.store.revoke(id, new Date(at)))) {
+    const at = await this.store.revoke(id);
+    if (!at) {
       await this.followDevices();
-      return false;
+      return null;
     }
-    device.revokedAt = at;
-    return true;
+    device.revokedAt = at.getTime();
+    return device.revokedAt;
   }
 
   /** Gives a registered device a new key (base64 of its 32 raw bytes): its generation moves on, a revocation is lifted. */
@@ -191,12 +208,10 @@ export class ElectionRegistry {
     const changed: RegisteredDevice[] = [];
     for (const row of await this.store.changedDevices()) {
       const known = this.devices.get(row.id);
-      if (!known) continue;
+      if (!known || (known.revokedAt === (row.revokedAt?.getTime() ?? null) && known.generation === (row.generation ?? 0))) continue;
       const now = registered(row);
-      if (known.revokedAt !== now.revokedAt || known.generation !== now.generation) {
-        this.devices.set(row.id, now);
-        changed.push(now);
-      }
+      this.devices.set(row.id, now);
+      changed.push(now);
     }
     return changed;
   }
@@ -241,5 +256,6 @@ function registered(d: DeviceRow): RegisteredDevice {
     key: publicKeyFromRaw(d.publicKey),
     revokedAt: d.revokedAt ? d.revokedAt.getTime() : null,
     generation: d.generation ?? 0,
+    previousKeys: (d.previousKeys ?? []).map((k) => Buffer.from(k)),
   };
 }

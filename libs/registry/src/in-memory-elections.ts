@@ -22,11 +22,11 @@ export function inMemoryElections(): ElectionRepository {
     close: async (id, at) => {
       elections.get(id)!.closedAt = at;
     },
-    revoke: async (id, at) => {
+    revoke: async (id) => {
       const d = devices.get(id);
-      if (!d || d.revokedAt) return false;
-      d.revokedAt = at;
-      return true;
+      if (!d || d.revokedAt) return null;
+      d.revokedAt = new Date();
+      return d.revokedAt;
     },
     rekey: async (id, publicKey) => {
       const d = devices.get(id);
@@ -35,7 +35,6 @@ export function inMemoryElections(): ElectionRepository {
       return d;
     },
     changedDevices: async () => [...devices.values()].filter((d) => d.revokedAt || d.generation),
-    chainHeads: async () => ({}),
     closes: async () => new Map([...elections].map(([id, e]) => [id, e.closedAt])),
   };
   return repository as ElectionRepository;

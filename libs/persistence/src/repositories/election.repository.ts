@@ -91,9 +91,14 @@ export class ElectionRepository {
     ]);
   }
 
-  /** Revokes a device (false when it is unknown or revoked already). */
-  async revoke(id: string, at: Date): Promise<boolean> {
-    return (await this.db.prisma.device.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })).count === 1;
+  /**
+   * Revokes a device at the store's time (the clock its submissions are received by): when, or
+   * null when it is unknown or revoked already.
+   */
+  async revoke(id: string): Promise<Date | null> {
+    const [row] = await this.db.prisma.$queryRaw<{ revoked_at: Date }[]>`
+      UPDATE device SET revoked_at = now() WHERE id = ${id} AND revoked_at IS NULL RETURNING revoked_at`;
+    return row?.revoked_at ?? null;
   }
 
   /** Gives a device a new key: the one it held joins its previous keys, its generation moves on, a revocation is lifted. Its row after, or null for an unknown device. */
@@ -107,12 +112,6 @@ export class ElectionRepository {
   /** The devices revoked or given a new key since registration: cheap, for instances that follow one another's changes. */
   changedDevices(): Promise<DeviceRow[]> {
     return this.db.prisma.device.findMany({ where: { OR: [{ revokedAt: { not: null } }, { generation: { gt: 0 } }] } });
-  }
-
-  /** An election's chain heads: each chain's last hash and length. */
-  async chainHeads(electionId: string): Promise<Record<string, { hash: Buffer; length: number }>> {
-    const rows = await this.db.prisma.chainHead.findMany({ where: { electionId } });
-    return Object.fromEntries(rows.map((r) => [r.chain, { hash: Buffer.from(r.hash), length: Number(r.length) }]));
   }
 
   /** Records an operator's close of the count, or (null) its reopening. */

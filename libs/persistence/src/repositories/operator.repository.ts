@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { actionContent, CHAIN_START, chainNext } from '@shailoo/contracts';
+import { actionContent, CHAIN_START, chainNext, storableText } from '@shailoo/contracts';
 import { Database, DATABASE } from '../database';
 
 export interface OperatorActionRow {
@@ -67,7 +67,14 @@ export class OperatorRepository {
 
   /** Logs an action at the end of its election's chain (whose head it locks). */
   async log(action: Omit<OperatorActionRow, 'at'>, at = new Date()): Promise<void> {
-    const entry = { ...action, at };
+    // Chained exactly as it is kept.
+    const entry = {
+      operator: storableText(action.operator),
+      action: storableText(action.action),
+      electionId: action.electionId,
+      detail: storableText(action.detail),
+      at,
+    };
     await this.db.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`INSERT INTO chain_head (election_id, chain, hash) VALUES (${action.electionId}, 'action', ${CHAIN_START}) ON CONFLICT DO NOTHING`;
       const [head] = await tx.$queryRaw<{ hash: Uint8Array }[]>`

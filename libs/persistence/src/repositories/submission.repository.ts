@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MessageKind, Payload, PrecinctReport, SUPERSEDING_KINDS } from '@shailoo/election';
-import { CHAIN_START, chainNext } from '@shailoo/contracts';
+import { CHAIN_START, chainLink } from '@shailoo/contracts';
 import { Database, DATABASE } from '../database';
 
 /** A verified message, ready to store: a precinct report, its election and the signed envelope it came in. */
@@ -9,9 +9,10 @@ export type Submission = PrecinctReport & { electionId: string; bodyHash: Buffer
 /**
  * inserted: stored now; duplicate: the same message was stored before; conflict: the key holds
  * another one; stale: a later message of the same device, precinct and kind is stored (of the
- * SUPERSEDING_KINDS), so this one would never count.
+ * SUPERSEDING_KINDS), so this one would never count; revoked: an operator revoked its device
+ * (whichever instance recorded it) before this could be stored.
  */
-export type StoreOutcome = 'inserted' | 'duplicate' | 'conflict' | 'stale';
+export type StoreOutcome = 'inserted' | 'duplicate' | 'conflict' | 'stale' | 'revoked';
 
 /** A stored submission with its place in the log (ids increase with every insert). */
 export interface StoredSubmission {
@@ -33,6 +34,16 @@ export interface LogPosition {
 export interface LogKey extends LogPosition {
   deviceId: string;
   sequence: number;
+}
+
+/** A row the INSERT stored, with the SHA-256 of its envelope as stored. */
+interface StoredRow {
+  id: bigint;
+  election_id: string;
+  device_id: string;
+  sequence: number;
+  body_hash: Uint8Array;
+  envelope_hash: Uint8Array;
 }
 
 const storedKey = (deviceId: string, sequence: number, bodyHash: Uint8Array) => `${deviceId}\u0000${sequence}\u0000${Buffer.from(bodyHash).toString('hex')}`;
@@ -59,7 +70,7 @@ export class SubmissionRepository {
           SELECT election_id, hash FROM chain_head WHERE chain = 'submission' AND election_id = ANY(${elections}::text[])
           ORDER BY election_id FOR UPDATE`;
         // Whoever follows the log (other instances) is told at commit: NOTIFY is delivered then, and not at all on a rollback.
-        const stored = await tx.$queryRaw<{ id: bigint; election_id: string; device_id: string; sequence: number; body_hash: Uint8Array }[]>`
+        const stored = await tx.$queryRaw<StoredRow[]>`
           WITH ins AS (
             INSERT INTO submission (election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
             SELECT * FROM unnest(
@@ -68,14 +79,16 @@ export class SubmissionRepository {
               ${column((r) => r.bodyHash)}::bytea[], ${column((r) => r.envelope)}::bytea[])
               AS u(election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
             -- Stale: a later message of the device's that this one would never replace is stored (whichever instance stored it).
-            WHERE u.kind <> ALL(${SUPERSEDING_KINDS}::text[]) OR NOT EXISTS (
+            WHERE (u.kind <> ALL(${SUPERSEDING_KINDS}::text[]) OR NOT EXISTS (
               SELECT 1 FROM submission s
-              WHERE s.device_id = u.device_id AND s.sequence > u.sequence AND s.kind = u.kind AND s.precinct_id = u.precinct_id)
+              WHERE s.device_id = u.device_id AND s.sequence > u.sequence AND s.kind = u.kind AND s.precinct_id = u.precinct_id))
+            -- Revoked: by an operator, on whichever instance, before this commits.
+            AND NOT EXISTS (SELECT 1 FROM device d WHERE d.id = u.device_id AND d.revoked_at IS NOT NULL)
             ON CONFLICT (device_id, sequence) DO NOTHING
-            RETURNING id, election_id, device_id, sequence, body_hash)
-          SELECT ins.id, ins.election_id, ins.device_id, ins.sequence, ins.body_hash FROM ins, (SELECT pg_notify(${LOG_CHANNEL}, '')) AS told
+            RETURNING id, election_id, device_id, sequence, body_hash, sha256(envelope) AS envelope_hash)
+          SELECT ins.* FROM ins, (SELECT pg_notify(${LOG_CHANNEL}, '')) AS told
           ORDER BY ins.id`;
-        if (stored.length) await this.chain(tx, rows, stored, heads);
+        if (stored.length) await this.chain(tx, stored, heads);
         return stored;
       },
       { maxWait: 60_000, timeout: 60_000 },
@@ -103,31 +116,33 @@ export class SubmissionRepository {
         const stored = hashes.get(key(rows[i].deviceId, rows[i].sequence));
         outcomes[i] = !stored ? 'stale' : stored.equals(rows[i].bodyHash) ? 'duplicate' : 'conflict';
       }
+      const unstored = toCheck.filter((i) => outcomes[i] === 'stale').map((i) => rows[i].deviceId);
+      if (unstored.length) {
+        const revoked = new Set(
+          (await this.db.prisma.device.findMany({ where: { id: { in: unstored }, revokedAt: { not: null } }, select: { id: true } })).map((d) => d.id),
+        );
+        for (const i of toCheck) if (outcomes[i] === 'stale' && revoked.has(rows[i].deviceId)) outcomes[i] = 'revoked';
+      }
     }
     return outcomes;
   }
 
   /** Appends the rows just stored (in the order of their ids) to their elections' chains, whose heads this transaction holds. */
-  private async chain(
-    tx: Pick<Database['prisma'], '$executeRaw'>,
-    rows: Submission[],
-    stored: { id: bigint; election_id: string; device_id: string; sequence: number; body_hash: Uint8Array }[],
-    heads: { election_id: string; hash: Uint8Array }[],
-  ): Promise<void> {
-    const envelopes = new Map(rows.map((r) => [storedKey(r.deviceId, r.sequence, r.bodyHash), r.envelope]));
+  private async chain(tx: Pick<Database['prisma'], '$executeRaw'>, stored: StoredRow[], heads: { election_id: string; hash: Uint8Array }[]): Promise<void> {
     const head = new Map<string, { hash: Buffer; added: number }>(heads.map((h) => [h.election_id, { hash: Buffer.from(h.hash), added: 0 }]));
     const hashes = stored.map((s) => {
       const h = head.get(s.election_id) ?? { hash: CHAIN_START, added: 0 };
       head.set(s.election_id, h);
-      h.hash = chainNext(h.hash, envelopes.get(storedKey(s.device_id, Number(s.sequence), s.body_hash))!);
+      // The hash of the envelope as stored (of two copies of one message in a batch, the one the INSERT kept).
+      h.hash = chainLink(h.hash, s.envelope_hash);
       h.added++;
       return h.hash;
     });
-    await tx.$executeRaw`
-      UPDATE submission SET chain_hash = u.hash FROM unnest(${stored.map((s) => s.id)}::bigint[], ${hashes}::bytea[]) AS u(id, hash)
-      WHERE submission.id = u.id`;
     const moved = [...head].filter(([, h]) => h.added > 0);
     await tx.$executeRaw`
+      WITH chained AS (
+        UPDATE submission SET chain_hash = u.hash FROM unnest(${stored.map((s) => s.id)}::bigint[], ${hashes}::bytea[]) AS u(id, hash)
+        WHERE submission.id = u.id)
       INSERT INTO chain_head (election_id, chain, hash, length)
       SELECT e, 'submission', h, n FROM unnest(${moved.map(([e]) => e)}::text[], ${moved.map(([, h]) => h.hash)}::bytea[], ${moved.map(([, h]) => h.added)}::bigint[]) AS u(e, h, n)
       ON CONFLICT (election_id, chain) DO UPDATE SET hash = EXCLUDED.hash, length = chain_head.length + EXCLUDED.length`;
@@ -201,16 +216,6 @@ export class SubmissionRepository {
       select: { deviceId: true, sequence: true, kind: true, receivedAt: true, bodyHash: true, precinctId: true },
       orderBy: { id: 'asc' },
     });
-  }
-
-  /** An election's accepted messages in the order of its chain: each envelope as it arrived, when, and its chain hash (null: stored before chains were kept). */
-  async auditLog(electionId: string): Promise<{ envelope: Buffer; receivedAt: Date; chainHash: Buffer | null }[]> {
-    const rows = await this.db.prisma.submission.findMany({
-      where: { electionId },
-      select: { envelope: true, receivedAt: true, chainHash: true },
-      orderBy: { id: 'asc' },
-    });
-    return rows.map((r) => ({ envelope: Buffer.from(r.envelope), receivedAt: r.receivedAt, chainHash: r.chainHash ? Buffer.from(r.chainHash) : null }));
   }
 
   count(where: { kind?: MessageKind; deviceId?: string } = {}): Promise<number> {

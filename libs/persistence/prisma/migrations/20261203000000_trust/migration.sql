@@ -28,3 +28,6 @@ CREATE TABLE "chain_head" (
 INSERT INTO "chain_head" ("election_id", "chain", "hash")
   SELECT e."id", c."chain", '\x0000000000000000000000000000000000000000000000000000000000000000'::BYTEA
   FROM "election" e CROSS JOIN (VALUES ('submission'), ('action')) AS c("chain");
+
+-- The few devices revoked or re-keyed, read by every instance at each poll of the shared store.
+CREATE INDEX "device_changed_idx" ON "device" ("id") WHERE "revoked_at" IS NOT NULL OR "generation" > 0;
