@@ -1,8 +1,8 @@
 import { IdentificationHandle, startIdentificationService } from '@shailoo/identification';
 import { deviceRegistration, signPayload, Topics, v1 } from '@shailoo/contracts';
 import { cityCouncil2021, cityCouncilDefinition, definitionHash, precinctsOf } from '@shailoo/election';
-import { DeviceKey, ManualClock } from '@shailoo/platform';
-import { Database, openDatabase } from '@shailoo/persistence';
+import { DeviceKey, eventually, ManualClock } from '@shailoo/platform';
+import { Database, ElectionRepository, openDatabase } from '@shailoo/persistence';
 import { EmbeddedBroker } from '@shailoo/transport';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
 import { votingPrecinct } from '@shailoo/voters';
@@ -118,5 +118,21 @@ describe('identification service', () => {
     for (let i = 0; i < 100 && (service.service.counts.get('rejected:bad-signature') ?? 0) === before; i++) await new Promise((r) => setTimeout(r, 20));
     expect(service.service.counts.get('rejected:bad-signature')).toBe(before + 1);
     expect(await service.identifications.count(homeVoter(a, 4).pin)).toBe(0);
+  });
+
+  it('refuses a device revoked at the tally server (on the shared store) within seconds, and counts it', async () => {
+    expect(await new ElectionRepository(database).revoke('idd-b1')).not.toBeNull();
+    await eventually(async () => service.registry.device('idd-b1')!.revokedAt !== null, 10_000, 'the revocation followed');
+    const pin = homeVoter(b, 2).pin;
+    const request = signPayload(
+      v1.PayloadKind.PAYLOAD_KIND_IDENTIFY_REQUEST,
+      { electionId: definition.id, definitionHash: Buffer.from(hash, 'hex'), precinctId: b, deviceId: 'idd-b1', sequence: 1000, pin },
+      DeviceKey.derive(SEED, 'idd-b1'),
+    );
+    const stolen = await connectMqtt(broker.url, { clientId: uniqueClientId('stolen') });
+    await stolen.publishAsync(Topics.identify(definition.id, 'idd-b1'), request, { qos: 1 });
+    await stolen.endAsync();
+    await eventually(async () => (service.service.counts.get('rejected:revoked') ?? 0) === 1, 5000, 'the revoked device’s request refused');
+    expect(await service.identifications.count(pin)).toBe(0);
   });
 });

@@ -1,11 +1,11 @@
 import { Client } from 'pg';
-import { parseUplinkTopic } from '@shailoo/contracts';
+import { parseUplinkTopic, v1 } from '@shailoo/contracts';
 import { SystemClock } from '@shailoo/platform';
 import { syntheticElection } from '@shailoo/scenario';
-import { TallyServerHandle } from '@shailoo/tally-server';
+import { AuditExport, TallyServerHandle, verifyAudit } from '@shailoo/tally-server';
 import { registerOverHttp } from './server-process';
 import { Burst, burst } from './burst';
-import { eventually, expectAllStored, expectExactEverywhere, externalConfigured, externalStack, ingestedCount, Stack, startGroup } from './stack';
+import { eventually, expectAllStored, expectExactEverywhere, externalConfigured, externalStack, getJson, ingestedCount, Stack, startGroup } from './stack';
 
 jest.setTimeout(120_000);
 
@@ -74,6 +74,12 @@ const HOLD_S = 15;
         servers.map((s) => s.httpUrl),
         election,
       );
+      // The held row took its place in the chain when it reached it — after every row committed while
+      // it was held, though its id is among the first — and the record holds: nobody waited on it to chain theirs.
+      const record = await getJson<AuditExport>(`${servers[1].httpUrl}/api/elections/${id}/export/audit`);
+      expect(verifyAudit(record).problems).toEqual([]);
+      const place = record.submissions.findIndex((e) => v1.SignedEnvelope.decode(Buffer.from(e.envelope, 'base64')).deviceId === slowDevice);
+      expect(place).toBeGreaterThanOrEqual(stored);
     } finally {
       await db.query('DROP TRIGGER IF EXISTS hold_back ON submission').catch(() => undefined);
       await db.end();

@@ -25,7 +25,8 @@ export class AuditRepository {
         const submissions = await tx.submission.findMany({
           where: { electionId },
           select: { envelope: true, receivedAt: true, chainHash: true },
-          orderBy: { id: 'asc' },
+          // In the order of the chain (rows stored before chains were kept first, by id).
+          orderBy: [{ chainSeq: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
         });
         const actions = await tx.operatorAction.findMany({
           where: { electionId },

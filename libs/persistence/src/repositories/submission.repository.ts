@@ -46,6 +46,12 @@ interface StoredRow {
   envelope_hash: Uint8Array;
 }
 
+interface ChainHeadRow {
+  election_id: string;
+  hash: Uint8Array;
+  length: bigint | number;
+}
+
 const storedKey = (deviceId: string, sequence: number, bodyHash: Uint8Array) => `${deviceId}\u0000${sequence}\u0000${Buffer.from(bodyHash).toString('hex')}`;
 
 /** The log of accepted messages. (device_id, sequence) is the idempotency key: a resend inserts nothing. */
@@ -57,7 +63,9 @@ export class SubmissionRepository {
    * Writes rows with one multi-row INSERT … ON CONFLICT DO NOTHING (Prisma's createMany is several
    * times slower here: see bench/store) and says, row by row, what became of each. The rows stored
    * are appended to their elections' hash chains in the same transaction, under the chains' heads
-   * locked first: a chain runs in the order of the rows' ids, whichever instance stored them.
+   * locked after the INSERT (a transaction slow to insert holds no other instance back) and only
+   * for as long as it takes to write the hashes: each row gets its place in its chain
+   * (`chain_seq`), whichever instance stored it.
    */
   async insertBatch(rows: Submission[]): Promise<StoreOutcome[]> {
     // One statement of eight array parameters whatever the batch's size: its text never changes,
@@ -66,9 +74,6 @@ export class SubmissionRepository {
     const elections = [...new Set(rows.map((r) => r.electionId))].sort();
     const inserted = await this.db.prisma.$transaction(
       async (tx) => {
-        const heads = await tx.$queryRaw<{ election_id: string; hash: Uint8Array }[]>`
-          SELECT election_id, hash FROM chain_head WHERE chain = 'submission' AND election_id = ANY(${elections}::text[])
-          ORDER BY election_id FOR UPDATE`;
         // Whoever follows the log (other instances) is told at commit: NOTIFY is delivered then, and not at all on a rollback.
         const stored = await tx.$queryRaw<StoredRow[]>`
           WITH ins AS (
@@ -88,7 +93,12 @@ export class SubmissionRepository {
             RETURNING id, election_id, device_id, sequence, body_hash, sha256(envelope) AS envelope_hash)
           SELECT ins.* FROM ins, (SELECT pg_notify(${LOG_CHANNEL}, '')) AS told
           ORDER BY ins.id`;
-        if (stored.length) await this.chain(tx, stored, heads);
+        if (stored.length) {
+          const heads = await tx.$queryRaw<ChainHeadRow[]>`
+            SELECT election_id, hash, length FROM chain_head WHERE chain = 'submission' AND election_id = ANY(${elections}::text[])
+            ORDER BY election_id FOR UPDATE`;
+          await this.chain(tx, stored, heads);
+        }
         return stored;
       },
       { maxWait: 60_000, timeout: 60_000 },
@@ -127,21 +137,26 @@ export class SubmissionRepository {
     return outcomes;
   }
 
-  /** Appends the rows just stored (in the order of their ids) to their elections' chains, whose heads this transaction holds. */
-  private async chain(tx: Pick<Database['prisma'], '$executeRaw'>, stored: StoredRow[], heads: { election_id: string; hash: Uint8Array }[]): Promise<void> {
-    const head = new Map<string, { hash: Buffer; added: number }>(heads.map((h) => [h.election_id, { hash: Buffer.from(h.hash), added: 0 }]));
+  /** Appends the rows just stored to their elections' chains, whose heads this transaction holds: each row's hash and place. */
+  private async chain(tx: Pick<Database['prisma'], '$executeRaw'>, stored: StoredRow[], heads: ChainHeadRow[]): Promise<void> {
+    const head = new Map<string, { hash: Buffer; length: bigint; added: number }>(
+      heads.map((h) => [h.election_id, { hash: Buffer.from(h.hash), length: BigInt(h.length), added: 0 }]),
+    );
+    const places: bigint[] = [];
     const hashes = stored.map((s) => {
-      const h = head.get(s.election_id) ?? { hash: CHAIN_START, added: 0 };
+      const h = head.get(s.election_id) ?? { hash: CHAIN_START, length: BigInt(0), added: 0 };
       head.set(s.election_id, h);
       // The hash of the envelope as stored (of two copies of one message in a batch, the one the INSERT kept).
       h.hash = chainLink(h.hash, s.envelope_hash);
       h.added++;
+      places.push(h.length + BigInt(h.added));
       return h.hash;
     });
     const moved = [...head].filter(([, h]) => h.added > 0);
     await tx.$executeRaw`
       WITH chained AS (
-        UPDATE submission SET chain_hash = u.hash FROM unnest(${stored.map((s) => s.id)}::bigint[], ${hashes}::bytea[]) AS u(id, hash)
+        UPDATE submission SET chain_hash = u.hash, chain_seq = u.place
+        FROM unnest(${stored.map((s) => s.id)}::bigint[], ${hashes}::bytea[], ${places}::bigint[]) AS u(id, hash, place)
         WHERE submission.id = u.id)
       INSERT INTO chain_head (election_id, chain, hash, length)
       SELECT e, 'submission', h, n FROM unnest(${moved.map(([e]) => e)}::text[], ${moved.map(([, h]) => h.hash)}::bytea[], ${moved.map(([, h]) => h.added)}::bigint[]) AS u(e, h, n)

@@ -14,10 +14,13 @@ ALTER TABLE "device" ADD COLUMN "previous_keys" BYTEA[] NOT NULL DEFAULT ARRAY[]
 -- Hash chains, one per election: each accepted submission and each operator's action carries
 -- SHA-256(the hash of the one before ‖ the SHA-256 of its own content). Rows stored before have none.
 ALTER TABLE "submission" ADD COLUMN "chain_hash" BYTEA;
+-- A submission's place in its chain: rows are chained as their transactions reach the chain's head
+-- (after their INSERT, so a transaction slow to insert holds no other back), not by id.
+ALTER TABLE "submission" ADD COLUMN "chain_seq" BIGINT;
+CREATE INDEX "submission_election_id_chain_seq_idx" ON "submission"("election_id", "chain_seq");
 ALTER TABLE "operator_action" ADD COLUMN "chain_hash" BYTEA;
 
--- Each election's chain heads ('submission', 'action'): locked by whoever appends to that chain,
--- so the chain's order is the order of the rows' ids.
+-- Each election's chain heads ('submission', 'action'): locked by whoever appends to that chain.
 CREATE TABLE "chain_head" (
     "election_id" TEXT NOT NULL,
     "chain" TEXT NOT NULL,
