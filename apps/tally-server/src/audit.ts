@@ -7,14 +7,12 @@ import {
   ElectionDefinition,
   Figures,
   PrecinctReport,
-  precinctsOf,
   tallySeats,
   territoryIds,
   territoryResults,
-  walkTerritories,
 } from '@shailoo/election';
 import { publicKeyFromRaw, verifySignature } from '@shailoo/platform';
-import { RegisteredElection } from '@shailoo/registry';
+import { registeredElection } from '@shailoo/registry';
 import { KIND_SPECS } from './message-kinds';
 
 export const AUDIT_FORMAT = 'shailoo-audit/1';
@@ -130,14 +128,7 @@ export function verifyAudit(bundle: AuditExport, options: { precinct?: string } 
     ),
   );
 
-  const election: RegisteredElection = {
-    definition,
-    hash,
-    hashBytes: Buffer.from(hash, 'hex'),
-    precincts: new Map(precinctsOf(definition.territory).map((p) => [p.id, p])),
-    partyIds: new Set(definition.contests.flatMap((c) => (c.parties ?? []).map((p) => p.id))),
-    ancestors: new Map([...walkTerritories(definition.territory)].filter((t) => t.territory.level === 'precinct').map((t) => [t.territory.id, t.ancestors])),
-  };
+  const election = registeredElection(definition);
   const devices = new Map(
     bundle.devices.map((d) => [d.id, { ...d, keys: [d.publicKey, ...d.previousKeys].map((k) => publicKeyFromRaw(Buffer.from(k, 'base64'))) }]),
   );

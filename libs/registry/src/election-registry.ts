@@ -233,18 +233,23 @@ export class ElectionRegistry {
   }
 
   private remember(definition: ElectionDefinition): RegisteredElection {
-    const hash = definitionHash(definition);
-    const entry: RegisteredElection = {
-      definition,
-      hash,
-      hashBytes: Buffer.from(hash, 'hex'),
-      precincts: new Map(precinctsOf(definition.territory).map((p) => [p.id, p])),
-      partyIds: new Set(definition.contests.flatMap((c) => (c.parties ?? []).map((p) => p.id))),
-      ancestors: new Map([...walkTerritories(definition.territory)].filter((t) => t.territory.level === 'precinct').map((t) => [t.territory.id, t.ancestors])),
-    };
+    const entry = registeredElection(definition);
     this.elections.set(definition.id, entry);
     return entry;
   }
+}
+
+/** A definition with what the services look up in it: its hash, precincts, parties, each precinct's ancestors. */
+export function registeredElection(definition: ElectionDefinition): RegisteredElection {
+  const hash = definitionHash(definition);
+  return {
+    definition,
+    hash,
+    hashBytes: Buffer.from(hash, 'hex'),
+    precincts: new Map(precinctsOf(definition.territory).map((p) => [p.id, p])),
+    partyIds: new Set(definition.contests.flatMap((c) => (c.parties ?? []).map((p) => p.id))),
+    ancestors: new Map([...walkTerritories(definition.territory)].filter((t) => t.territory.level === 'precinct').map((t) => [t.territory.id, t.ancestors])),
+  };
 }
 
 function registered(d: DeviceRow): RegisteredDevice {
