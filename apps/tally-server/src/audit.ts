@@ -91,6 +91,7 @@ function checkChain(
       );
     before = e.chainHash;
   }
+  if (!head && seen) problems.push(`the ${name} chain has no recorded head: whether entries were dropped at its end cannot be told`);
   if (head && seen && head.hash !== before)
     problems.push(`the ${name} chain ends at ${before.slice(0, 16)}…, its recorded head is ${head.hash.slice(0, 16)}…: entries at its end were dropped`);
   else if (head && missing !== 0 && !problems.length) problems.push(`the ${name} chain holds ${chained} entries, its recorded head counts ${head.length}`);
@@ -179,7 +180,7 @@ export function verifyAudit(bundle: AuditExport, options: { precinct?: string } 
       payload: valid.payload,
       bodyHash: sha256(envelope.body),
     };
-    if (device.revokedAt !== null && bundle.submissions[i].receivedAt >= device.revokedAt)
+    if (device.revokedAt !== null && bundle.submissions[i].receivedAt > device.revokedAt)
       return problems.push(
         `${where} (device ${device.id}, sequence ${message.sequence}) was accepted at ${bundle.submissions[i].receivedAt}, after the device's revocation at ${device.revokedAt}`,
       );

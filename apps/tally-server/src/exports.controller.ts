@@ -9,10 +9,14 @@ import { TIMERS } from './tally-config';
 import { TallyService } from './tally.service';
 import { ViewCache } from './view-cache';
 
+/** How long an election's record is served as read before it is read again (a record read is a whole table's worth). */
+const AUDIT_FRESH_MS = 5000;
+
 @ApiTags('exports')
 @Controller('api/elections/:id/export')
 export class ExportsController {
-  private readonly audits = new Map<string, { version: string; at: number; body: Promise<Buffer> }>();
+  /** Each election's record as last read (`at`: when it was read; Infinity while it is being read). */
+  private readonly audits = new Map<string, { at: number; body: Promise<Buffer> }>();
 
   constructor(
     private readonly exports: ExportsService,
@@ -39,13 +43,15 @@ export class ExportsController {
   })
   async audit(@Param('id') id: string, @Res() response: ServerResponse): Promise<void> {
     if (!this.registry.election(id)) notFound(id);
-    // One reading for every reader of the same tally within a second: a record is a whole table's worth.
-    const { epoch, changes } = this.tally.viewVersion(id);
-    const version = `${epoch}|${changes}`;
+    // A record is a whole table's worth: one reading at a time per election, served to every reader
+    // for AUDIT_FRESH_MS after it was read, whatever arrives meanwhile.
     let cached = this.audits.get(id);
-    if (!cached || cached.version !== version || this.timers.now() - cached.at > 1000) {
-      const entry = { version, at: this.timers.now(), body: this.exports.audit(id).then((record) => Buffer.from(JSON.stringify(record))) };
-      entry.body.catch(() => this.audits.delete(id));
+    if (!cached || this.timers.now() - cached.at > AUDIT_FRESH_MS) {
+      const entry = { at: Infinity, body: this.exports.audit(id).then((record) => Buffer.from(JSON.stringify(record))) };
+      entry.body.then(
+        () => (entry.at = this.timers.now()),
+        () => this.audits.delete(id),
+      );
       this.audits.set(id, (cached = entry));
     }
     const body = await cached.body;

@@ -82,6 +82,7 @@ export class IngestService implements OnModuleDestroy {
       payload: valid.payload,
       bodyHash,
       envelope: raw,
+      keyGeneration: device.generation,
     } as Submission;
     const closedAt = this.tally.closedAt(submission.electionId);
     if (closedAt !== null && !(await this.store.isStored(submission.deviceId, submission.sequence, submission.bodyHash))) {
@@ -98,6 +99,10 @@ export class IngestService implements OnModuleDestroy {
     if (outcome === 'stale') {
       const detail = `a later ${submission.kind} of device ${submission.deviceId} for precinct ${submission.precinctId} is stored; sequence ${submission.sequence} would never count`;
       return this.refuse(topic, raw, { reason: 'stale-sequence', detail }, submission);
+    }
+    if (outcome === 'revoked') {
+      const detail = `device ${submission.deviceId} was revoked, or given another key, by an operator before this could be stored`;
+      return this.refuse(topic, raw, { reason: 'revoked', detail }, submission);
     }
     if (outcome === 'conflict') {
       return this.refuse(

@@ -80,7 +80,9 @@ export function requestGate(auth: OperatorAuth, limits: RequestLimits, refused: 
     try {
       refusal = await admit(req);
     } catch (err) {
-      return next(err);
+      // The store could not say who this is: nothing is let through, and nothing of the stack is shown.
+      logger.error(`admitting ${req.method} ${req.url?.slice(0, 200)}: ${(err as Error).message}`);
+      refusal = [503, 'admission-failed', 'the server cannot check credentials now: try again in a moment'];
     }
     if (refusal) return refuse(req, res, ...refusal);
     if (!READS.has(req.method ?? 'GET') && (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'])) {
@@ -110,7 +112,7 @@ export function requestGate(auth: OperatorAuth, limits: RequestLimits, refused: 
       },
       (err: Error) => {
         logger.error(`admitting ${req.method} ${req.url?.slice(0, 200)}: ${err.message}`);
-        res.writeHead(500).end();
+        refuse(req, res, 503, 'admission-failed', 'the server cannot check credentials now: try again in a moment');
       },
     );
   };

@@ -14,7 +14,10 @@ export interface AuditRecord {
   heads: Record<string, { hash: Buffer; length: number }>;
 }
 
-/** An election's chained record, read in one snapshot (REPEATABLE READ): its heads are those of its rows. */
+/**
+ * An election's chained record, read in one snapshot: its heads are those of its rows (REPEATABLE
+ * READ on PostgreSQL; PGlite runs one transaction at a time, which is as good).
+ */
 @Injectable()
 export class AuditRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}

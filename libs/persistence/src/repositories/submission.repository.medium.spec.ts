@@ -1,3 +1,4 @@
+import { CHAIN_START, chainNext } from '@shailoo/contracts';
 import { ElectionDefinition } from '@shailoo/election';
 import { Database, openDatabase } from '../database';
 import { ElectionRepository } from './election.repository';
@@ -58,5 +59,39 @@ describe(SubmissionRepository.name, () => {
   it('never calls stale a turnout snapshot (each hour counts on its own) nor a message for another precinct', async () => {
     expect(await sut.insertBatch([message('turnout', 20, 'a', p1, 'id-1'), message('turnout', 12, 'a', p1, 'id-1')])).toEqual(['inserted', 'inserted']);
     expect(await sut.insertBatch([message('result', 4, 'a', p2, 'box-2')])).toEqual(['inserted']);
+  });
+
+  it('refuses the rows of a device revoked, or given another key than the one they were verified with, whoever recorded it', async () => {
+    const devices = new ElectionRepository(db);
+    const key = (fill: number) => Buffer.alloc(32, fill);
+    await devices.save(definition, 'hash', [
+      { id: 'box-r', precinctId: p1, kind: 'ballot-box', publicKey: key(1) },
+      { id: 'box-k', precinctId: p2, kind: 'ballot-box', publicKey: key(2) },
+    ]);
+    const verifiedWith = (m: Submission, generation: number) => ({ ...m, keyGeneration: generation });
+    expect(await sut.insertBatch([verifiedWith(message('result', 1, 'r1', p1, 'box-r'), 0), verifiedWith(message('result', 1, 'k1', p2, 'box-k'), 0)])).toEqual(
+      ['inserted', 'inserted'],
+    );
+    expect(await devices.revoke('box-r')).toBeInstanceOf(Date);
+    expect(await devices.rekey('box-k', key(3))).toMatchObject({ generation: 1 });
+    expect(
+      await sut.insertBatch([
+        verifiedWith(message('result', 2, 'r2', p1, 'box-r'), 0),
+        verifiedWith(message('result', 2, 'k2', p2, 'box-k'), 0), // verified with the old key by an instance that had not heard
+        verifiedWith(message('result', 3, 'k3', p2, 'box-k'), 1),
+      ]),
+    ).toEqual(['revoked', 'revoked', 'inserted']);
+  });
+
+  it('chains what it stores: each row its place and hash, the head their last', async () => {
+    const chained = await db.prisma.submission.findMany({ where: { electionId: definition.id }, orderBy: { chainSeq: 'asc' } });
+    let hash = CHAIN_START;
+    chained.forEach((row, i) => {
+      expect(Number(row.chainSeq)).toBe(i + 1);
+      hash = chainNext(hash, row.envelope);
+      expect(Buffer.from(row.chainHash!)).toEqual(hash);
+    });
+    const head = await db.prisma.chainHead.findUnique({ where: { electionId_chain: { electionId: definition.id, chain: 'submission' } } });
+    expect([Buffer.from(head!.hash), Number(head!.length)]).toEqual([hash, chained.length]);
   });
 });

@@ -4,13 +4,19 @@ import { CHAIN_START, chainLink } from '@shailoo/contracts';
 import { Database, DATABASE } from '../database';
 
 /** A verified message, ready to store: a precinct report, its election and the signed envelope it came in. */
-export type Submission = PrecinctReport & { electionId: string; bodyHash: Buffer; envelope: Buffer };
+/**
+ * A verified message, ready to store: a precinct report, its election and the signed envelope it
+ * came in; `keyGeneration`, the generation of the device's key its signature was verified with (the
+ * store refuses it if an operator has given the device another key since).
+ */
+export type Submission = PrecinctReport & { electionId: string; bodyHash: Buffer; envelope: Buffer; keyGeneration?: number };
 
 /**
  * inserted: stored now; duplicate: the same message was stored before; conflict: the key holds
  * another one; stale: a later message of the same device, precinct and kind is stored (of the
- * SUPERSEDING_KINDS), so this one would never count; revoked: an operator revoked its device
- * (whichever instance recorded it) before this could be stored.
+ * SUPERSEDING_KINDS), so this one would never count; revoked: an operator revoked its device, or
+ * gave it another key than the one this was verified with (whichever instance recorded it), before
+ * this could be stored.
  */
 export type StoreOutcome = 'inserted' | 'duplicate' | 'conflict' | 'stale' | 'revoked';
 
@@ -63,9 +69,8 @@ export class SubmissionRepository {
    * Writes rows with one multi-row INSERT … ON CONFLICT DO NOTHING (Prisma's createMany is several
    * times slower here: see bench/store) and says, row by row, what became of each. The rows stored
    * are appended to their elections' hash chains in the same transaction, under the chains' heads
-   * locked after the INSERT (a transaction slow to insert holds no other instance back) and only
-   * for as long as it takes to write the hashes: each row gets its place in its chain
-   * (`chain_seq`), whichever instance stored it.
+   * locked after the INSERT (a transaction slow to insert holds no other instance back) until the
+   * commit: each row gets its place in its chain (`chain_seq`), whichever instance stored it.
    */
   async insertBatch(rows: Submission[]): Promise<StoreOutcome[]> {
     // One statement of eight array parameters whatever the batch's size: its text never changes,
@@ -78,25 +83,34 @@ export class SubmissionRepository {
         const stored = await tx.$queryRaw<StoredRow[]>`
           WITH ins AS (
             INSERT INTO submission (election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
-            SELECT * FROM unnest(
+            SELECT u.election_id, u.precinct_id, u.device_id, u.sequence, u.kind, u.payload, u.body_hash, u.envelope FROM unnest(
               ${column((r) => r.electionId)}::text[], ${column((r) => r.precinctId)}::text[], ${column((r) => r.deviceId)}::text[],
               ${column((r) => r.sequence)}::int[], ${column((r) => r.kind)}::text[], ${column((r) => JSON.stringify(r.payload))}::jsonb[],
-              ${column((r) => r.bodyHash)}::bytea[], ${column((r) => r.envelope)}::bytea[])
-              AS u(election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope)
+              ${column((r) => r.bodyHash)}::bytea[], ${column((r) => r.envelope)}::bytea[], ${column((r) => r.keyGeneration ?? -1)}::int[])
+              AS u(election_id, precinct_id, device_id, sequence, kind, payload, body_hash, envelope, generation)
             -- Stale: a later message of the device's that this one would never replace is stored (whichever instance stored it).
             WHERE (u.kind <> ALL(${SUPERSEDING_KINDS}::text[]) OR NOT EXISTS (
               SELECT 1 FROM submission s
               WHERE s.device_id = u.device_id AND s.sequence > u.sequence AND s.kind = u.kind AND s.precinct_id = u.precinct_id))
-            -- Revoked: by an operator, on whichever instance, before this commits.
-            AND NOT EXISTS (SELECT 1 FROM device d WHERE d.id = u.device_id AND d.revoked_at IS NOT NULL)
+            -- Revoked, or given another key than the one this was verified with: by an operator, on whichever instance, before this commits.
+            AND NOT EXISTS (
+              SELECT 1 FROM device d WHERE d.id = u.device_id AND (d.revoked_at IS NOT NULL OR (u.generation >= 0 AND d.generation <> u.generation)))
             ON CONFLICT (device_id, sequence) DO NOTHING
             RETURNING id, election_id, device_id, sequence, body_hash, sha256(envelope) AS envelope_hash)
           SELECT ins.* FROM ins, (SELECT pg_notify(${LOG_CHANNEL}, '')) AS told
           ORDER BY ins.id`;
         if (stored.length) {
-          const heads = await tx.$queryRaw<ChainHeadRow[]>`
+          const lockHeads = () => tx.$queryRaw<ChainHeadRow[]>`
             SELECT election_id, hash, length FROM chain_head WHERE chain = 'submission' AND election_id = ANY(${elections}::text[])
             ORDER BY election_id FOR UPDATE`;
+          let heads = await lockHeads();
+          if (heads.length < elections.length) {
+            // An election registered without its heads (by an older version): made once, then locked like the others.
+            await tx.$executeRaw`
+              INSERT INTO chain_head (election_id, chain, hash) SELECT e, 'submission', ${CHAIN_START} FROM unnest(${elections}::text[]) AS e
+              ON CONFLICT DO NOTHING`;
+            heads = await lockHeads();
+          }
           await this.chain(tx, stored, heads);
         }
         return stored;
@@ -128,10 +142,17 @@ export class SubmissionRepository {
       }
       const unstored = toCheck.filter((i) => outcomes[i] === 'stale').map((i) => rows[i].deviceId);
       if (unstored.length) {
-        const revoked = new Set(
-          (await this.db.prisma.device.findMany({ where: { id: { in: unstored }, revokedAt: { not: null } }, select: { id: true } })).map((d) => d.id),
+        const devices = new Map(
+          (await this.db.prisma.device.findMany({ where: { id: { in: unstored } }, select: { id: true, revokedAt: true, generation: true } })).map((d) => [
+            d.id,
+            d,
+          ]),
         );
-        for (const i of toCheck) if (outcomes[i] === 'stale' && revoked.has(rows[i].deviceId)) outcomes[i] = 'revoked';
+        for (const i of toCheck) {
+          const d = devices.get(rows[i].deviceId);
+          const generation = rows[i].keyGeneration ?? -1;
+          if (outcomes[i] === 'stale' && d && (d.revokedAt !== null || (generation >= 0 && d.generation !== generation))) outcomes[i] = 'revoked';
+        }
       }
     }
     return outcomes;
@@ -144,8 +165,7 @@ export class SubmissionRepository {
     );
     const places: bigint[] = [];
     const hashes = stored.map((s) => {
-      const h = head.get(s.election_id) ?? { hash: CHAIN_START, length: BigInt(0), added: 0 };
-      head.set(s.election_id, h);
+      const h = head.get(s.election_id)!;
       // The hash of the envelope as stored (of two copies of one message in a batch, the one the INSERT kept).
       h.hash = chainLink(h.hash, s.envelope_hash);
       h.added++;
@@ -158,9 +178,9 @@ export class SubmissionRepository {
         UPDATE submission SET chain_hash = u.hash, chain_seq = u.place
         FROM unnest(${stored.map((s) => s.id)}::bigint[], ${hashes}::bytea[], ${places}::bigint[]) AS u(id, hash, place)
         WHERE submission.id = u.id)
-      INSERT INTO chain_head (election_id, chain, hash, length)
-      SELECT e, 'submission', h, n FROM unnest(${moved.map(([e]) => e)}::text[], ${moved.map(([, h]) => h.hash)}::bytea[], ${moved.map(([, h]) => h.added)}::bigint[]) AS u(e, h, n)
-      ON CONFLICT (election_id, chain) DO UPDATE SET hash = EXCLUDED.hash, length = chain_head.length + EXCLUDED.length`;
+      UPDATE chain_head SET hash = u.h, length = chain_head.length + u.n
+      FROM unnest(${moved.map(([e]) => e)}::text[], ${moved.map(([, h]) => h.hash)}::bytea[], ${moved.map(([, h]) => h.added)}::bigint[]) AS u(e, h, n)
+      WHERE chain_head.election_id = u.e AND chain_head.chain = 'submission'`;
   }
 
   /** Whether exactly this message (same body) is stored under its key. */
