@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { TokenBucket } from '@shailoo/platform';
+import { TokenBuckets } from '@shailoo/platform';
 import { credentialMessage, OperatorAuth, OperatorRequest } from './operator-auth';
 import { RequestLimits } from './tally-config';
 
@@ -19,6 +19,9 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** A refusal's status, reason (as counted), message, and headers. */
 type Refusal = [status: number, reason: string, message: string, headers?: Record<string, string>];
 
+/** The body a request's headers announce: its length, or chunks of no length said. */
+const bodyOf = (req: IncomingMessage) => ({ declared: Number(req.headers['content-length'] ?? 0), chunked: req.headers['transfer-encoding'] !== undefined });
+
 type Req = IncomingMessage & OperatorRequest & { ip?: string; path?: string };
 
 /**
@@ -30,16 +33,8 @@ type Req = IncomingMessage & OperatorRequest & { ip?: string; path?: string };
  */
 export function requestGate(auth: OperatorAuth, limits: RequestLimits, refused: (reason: string) => void, now: () => number = Date.now) {
   const logger = new Logger('RequestGate');
-  const buckets = new Map<string, TokenBucket>();
-  const withinRate = (client: string): boolean => {
-    if (limits.perSecond === null) return true;
-    let bucket = buckets.get(client);
-    if (bucket) buckets.delete(client);
-    else bucket = new TokenBucket(limits.perSecond, limits.burst);
-    buckets.set(client, bucket);
-    if (buckets.size > CLIENTS_KEPT) buckets.delete(buckets.keys().next().value!);
-    return bucket.take(now());
-  };
+  const buckets = limits.perSecond === null ? null : new TokenBuckets(limits.perSecond, limits.burst, CLIENTS_KEPT);
+  const withinRate = (client: string): boolean => buckets?.take(client, now()) ?? true;
   const refuse = (req: Req, res: ServerResponse, ...[status, reason, message, headers = {}]: Refusal) => {
     refused(reason);
     logger.warn(`${req.method} ${req.url?.slice(0, 200)} from ${req.ip ?? req.socket.remoteAddress} refused: ${reason}`);
@@ -49,8 +44,8 @@ export function requestGate(auth: OperatorAuth, limits: RequestLimits, refused: 
     // A large body is neither parsed nor read past the stream's first 16 kB (a read of nothing marks
     // it taken, so Node does not discard the rest at the cost of reading it): the client, held back
     // by TCP, reads the answer; a second later the connection is cut. A small one Node discards.
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (!req.complete && (declared > SMALL_BODY || req.headers['transfer-encoding'] !== undefined)) {
+    const { declared, chunked } = bodyOf(req);
+    if (!req.complete && (declared > SMALL_BODY || chunked)) {
       req.read(0);
       const cut = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
       req.once('end', () => clearTimeout(cut));
@@ -60,10 +55,9 @@ export function requestGate(auth: OperatorAuth, limits: RequestLimits, refused: 
 
   /** What the headers alone say of a request: why it is refused, or null. Sets `req.operator` for an operator's. */
   const admit = async (req: Req): Promise<Refusal | null> => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    const body = declared > 0 || req.headers['transfer-encoding'] !== undefined;
+    const { declared, chunked } = bodyOf(req);
     if (READS.has(req.method ?? 'GET'))
-      return body && (declared > SMALL_BODY || !declared) ? [413, 'body-too-large', `a ${req.method} carries no body worth reading`] : null;
+      return declared > SMALL_BODY || chunked ? [413, 'body-too-large', `a ${req.method} carries no body worth reading`] : null;
     const who = await auth.identify(req);
     if (typeof who === 'string') return [401, who, credentialMessage(who)];
     req.operator = who;
@@ -85,7 +79,8 @@ export function requestGate(auth: OperatorAuth, limits: RequestLimits, refused: 
       refusal = [503, 'admission-failed', 'the server cannot check credentials now: try again in a moment'];
     }
     if (refusal) return refuse(req, res, ...refusal);
-    if (!READS.has(req.method ?? 'GET') && (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'])) {
+    const { declared, chunked } = bodyOf(req);
+    if (!READS.has(req.method ?? 'GET') && (declared > 0 || chunked)) {
       const timer = setTimeout(() => {
         refuse(req, res, 408, 'slow-body', `the body took more than ${limits.bodyTimeoutMs} ms to arrive`);
         // A client this slow does not keep its connection: it is cut once it had time to read the answer.

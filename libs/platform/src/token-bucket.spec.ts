@@ -1,4 +1,4 @@
-import { TokenBucket } from './token-bucket';
+import { TokenBucket, TokenBuckets } from './token-bucket';
 
 describe(TokenBucket.name, () => {
   it('lets a burst through, then the rate, refilled by the time since it was last looked at', () => {
@@ -14,5 +14,18 @@ describe(TokenBucket.name, () => {
     expect([empty.take(0), empty.take(10), empty.take(20)]).toEqual([false, false, true]);
     const unlimited = TokenBucket.unlimited();
     expect(Array.from({ length: 1000 }, () => unlimited.take(0)).every(Boolean)).toBe(true);
+  });
+});
+
+describe(TokenBuckets.name, () => {
+  it('keeps a bucket per key, and forgets the least recently seen past its limit (a forgotten key starts full)', () => {
+    const sut = new TokenBuckets(1, 2, 2);
+    expect([sut.take('a', 0), sut.take('a', 0), sut.take('a', 0)]).toEqual([true, true, false]);
+    expect([sut.take('b', 0), sut.take('b', 0), sut.take('b', 0)]).toEqual([true, true, false]);
+    // 'b' is the most recently seen: a third key forgets 'a'.
+    expect(sut.take('c', 0)).toBe(true);
+    expect([sut.take('a', 0), sut.take('a', 0)]).toEqual([true, true]);
+    // 'b' was forgotten when 'a' came back, so it starts full again too.
+    expect(sut.take('b', 0)).toBe(true);
   });
 });

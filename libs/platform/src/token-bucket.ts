@@ -30,3 +30,28 @@ export class TokenBucket {
     return true;
   }
 }
+
+/**
+ * A token bucket per key (a client's address, a device's name), each `perSecond` with bursts of
+ * `burst`; at most `keep` keys are remembered, the least recently seen forgotten first (a forgotten
+ * key starts again with a full burst).
+ */
+export class TokenBuckets {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly keep = Infinity,
+  ) {}
+
+  /** Takes a token of `key`'s bucket at `now` if there is one. */
+  take(key: string, now: number): boolean {
+    let bucket = this.buckets.get(key);
+    if (bucket) this.buckets.delete(key);
+    else bucket = new TokenBucket(this.perSecond, this.burst);
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > this.keep) this.buckets.delete(this.buckets.keys().next().value!);
+    return bucket.take(now);
+  }
+}

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { TokenBucket } from '@shailoo/platform';
+import { TokenBuckets } from '@shailoo/platform';
 
 /** Usernames of the CEC's own services start with this; a device's never authenticates as one. */
 export const SERVICE_PREFIX = 'service-';
@@ -200,7 +200,7 @@ export function publishRefusal(
  */
 export class BrokerAccess {
   private secret: string | null = null;
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly buckets: TokenBuckets | null;
   private readonly banned = new Map<string, number>();
   private readonly accounts = new Map<string, DeviceAccount>();
 
@@ -208,7 +208,9 @@ export class BrokerAccess {
     private readonly broker: any,
     private readonly refused: (why: BrokerRefusal) => void,
     private readonly limits: BrokerLimits,
-  ) {}
+  ) {
+    this.buckets = limits.perSecond === null ? null : new TokenBuckets(limits.perSecond, limits.burst);
+  }
 
   /** Puts the rules on an aedes instance; returns how to give it its secret (until then every login is refused). */
   static install(broker: any, refused: (why: BrokerRefusal) => void, limits: BrokerLimits): (secret: string) => void {
@@ -309,10 +311,7 @@ export class BrokerAccess {
   }
 
   private withinRate(name: string): boolean {
-    if (this.limits.perSecond === null) return true;
-    let bucket = this.buckets.get(name);
-    if (!bucket) this.buckets.set(name, (bucket = new TokenBucket(this.limits.perSecond, this.limits.burst)));
-    return bucket.take(Date.now());
+    return this.buckets?.take(name, Date.now()) ?? true;
   }
 
   /** A service's order: close the device's connections and refuse it for the seconds asked (10 minutes when unreadable). */

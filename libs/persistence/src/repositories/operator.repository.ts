@@ -85,13 +85,12 @@ export class OperatorRepository {
     });
   }
 
-  /** An election's actions in the order of its chain, with each one's chain hash (null: logged before chains were kept). */
-  async actions(electionId: string): Promise<(OperatorActionRow & { chainHash: Buffer | null })[]> {
-    const rows = await this.db.prisma.operatorAction.findMany({
+  /** An election's actions, in order. */
+  actions(electionId: string): Promise<OperatorActionRow[]> {
+    return this.db.prisma.operatorAction.findMany({
       where: { electionId },
       orderBy: { id: 'asc' },
-      select: { operator: true, action: true, electionId: true, detail: true, at: true, chainHash: true },
+      select: { operator: true, action: true, electionId: true, detail: true, at: true },
     });
-    return rows.map((r) => ({ ...r, chainHash: r.chainHash ? Buffer.from(r.chainHash) : null }));
   }
 }
