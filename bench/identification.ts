@@ -6,6 +6,7 @@ import { DeviceKey, SystemClock } from '@shailoo/platform';
 import { openDatabase } from '@shailoo/persistence';
 import { EmbeddedBroker } from '@shailoo/transport';
 import { IdentificationLink } from '@shailoo/identification-device';
+import { benchJson } from './bench-json';
 
 /**
  * bench:identification — identification requests answered per second by the identification
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - start) / 1000;
   const stored = await service.identifications.count();
   console.log(`answered: ${asked} in ${seconds.toFixed(2)} s = ${(asked / seconds).toFixed(0)} identifications/s (${identified} identified, ${stored} stored)`);
+  benchJson({ requests: asked, inFlight: IN_FLIGHT, devices: links.length, seconds, perSecond: asked / seconds, identified, stored });
   for (const { link } of links) await link.stop();
   await service.close();
   await database.close();

@@ -300,6 +300,10 @@ const loadtest = program
   .option('--csv <file>', 'write a per-second time series')
   .option('--prometheus <port>', 'serve the running counters at http://127.0.0.1:PORT/metrics', Flags.port)
   .option('--profile <file>', 'write a CPU profile of the embedded tally server during the run (.cpuprofile, for Chrome DevTools)')
+  .option('--server-pids <list>', 'an external tally server’s process ids on this machine (pid,pid…): its CPU per result is measured from /proc', (v: string) =>
+    v.split(',').map((p) => Flags.count(p.trim())),
+  )
+  .option('--broker-pid <pid>', 'an external broker’s process id on this machine, measured the same way', Flags.count)
   .action(async (opts) => {
     if (opts.stations === undefined) loadtest.error("error: required option '--stations <n>' not specified");
     const env = getEnv();
@@ -328,6 +332,8 @@ const loadtest = program
       brokerSecret: env.BROKER_SECRET,
       baselines: opts.baselines,
       profile: opts.profile,
+      serverPids: opts.serverPids,
+      brokerPid: opts.brokerPid,
     });
     const metrics = opts.prometheus === undefined ? null : await LoadtestMetrics.listen(opts.prometheus);
     if (metrics) console.error(`shailoo-sim: load-test counters at http://127.0.0.1:${metrics.port}/metrics`);

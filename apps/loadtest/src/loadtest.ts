@@ -5,7 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { build, decodeFromCompressedBase64, Histogram } from 'hdr-histogram-js';
 import { metricSamples, Topics, v1 } from '@shailoo/contracts';
 import { definitionHash } from '@shailoo/election';
-import { SystemClock } from '@shailoo/platform';
+import { processCpuMs, SystemClock } from '@shailoo/platform';
 import { syntheticDefinition } from '@shailoo/scenario';
 import { SimulationStack } from '@shailoo/scenario-runner';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
@@ -294,7 +294,7 @@ function assembleReport(parts: {
     cpuMsPerResult: {
       stations: result.counters.cpuMs / Math.max(1, acknowledged),
       broker: burst.brokerCpuMs === null ? null : burst.brokerCpuMs / Math.max(1, acknowledged),
-      server: external ? null : burst.serverCpuMs / Math.max(1, acknowledged),
+      server: burst.serverCpuMs === null ? null : burst.serverCpuMs / Math.max(1, acknowledged),
     },
     serverEventLoopDelayMs: external ? null : burst.loopDelay,
     peakRssMb: result.peakRssMb,
@@ -375,7 +375,7 @@ interface Burst {
   t0: number;
   latency: Histogram;
   timeline: TimelineRow[];
-  serverCpuMs: number;
+  serverCpuMs: number | null;
   brokerCpuMs: number | null;
   loopDelay: Percentiles;
 }
@@ -418,7 +418,10 @@ async function runBurst(
     if (now >= t0 && Math.floor((now - t0) / 1000) >= timeline.length) addRow(t, now);
   };
   const profiler = options.profile && !external ? await startProfiler() : null;
-  const cpuFrom = { server: process.cpuUsage(), broker: stack.brokerCpuMs() };
+  // An external server's and broker's CPU is measured only when their processes are named (they run on this machine).
+  const serverCpuMs = () => (external ? processesCpuMs(options.serverPids) : cpuUsageMs(process.cpuUsage()));
+  const brokerCpuMs = () => (external ? processesCpuMs(options.brokerPid === undefined ? undefined : [options.brokerPid]) : stack.brokerCpuMs());
+  const cpuFrom = { server: serverCpuMs(), broker: brokerCpuMs() };
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   const result = await fleet.run(t0, onTick);
@@ -428,8 +431,7 @@ async function runBurst(
   for (const { closeAt, ackedAt } of result.acks) latency.recordValue(Math.max(1, Math.round((ackedAt - closeAt) * 1000)));
   // The last, partial second.
   if (latest && second.length) addRow(latest, wallMs());
-  const serverCpu = process.cpuUsage(cpuFrom.server);
-  const brokerCpuMs = cpuFrom.broker === null ? null : stack.brokerCpuMs()! - cpuFrom.broker;
+  const cpuTo = { server: serverCpuMs(), broker: brokerCpuMs() };
   if (profiler) {
     await profiler.stop(options.profile!);
     log(`CPU profile of the tally server during the run written to ${options.profile}`);
@@ -439,8 +441,8 @@ async function runBurst(
     t0,
     latency,
     timeline,
-    serverCpuMs: (serverCpu.user + serverCpu.system) / 1000,
-    brokerCpuMs,
+    serverCpuMs: cpuFrom.server === null ? null : cpuTo.server! - cpuFrom.server,
+    brokerCpuMs: cpuFrom.broker === null ? null : cpuTo.broker! - cpuFrom.broker,
     loopDelay: {
       p50: loopDelay.percentile(50) / 1e6,
       p90: loopDelay.percentile(90) / 1e6,
@@ -449,6 +451,13 @@ async function runBurst(
       count: loopDelay.count,
     },
   };
+}
+
+const cpuUsageMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
+/** CPU time of these processes, all threads, from /proc; null when none is named. */
+function processesCpuMs(pids: number[] | undefined): number | null {
+  return pids?.length ? pids.reduce((ms, pid) => ms + (processCpuMs(pid) ?? 0), 0) : null;
 }
 
 /** The readers' latencies, once they are told to stop. */

@@ -47,6 +47,10 @@ export interface LoadtestOptions {
   brokerSecret?: string;
   /** Skip the two baselines (for quick runs). */
   baselines: boolean;
+  /** An external tally server's processes on this machine: their CPU (all threads, /proc) is measured during the burst. */
+  serverPids?: number[];
+  /** An external broker's process on this machine, measured the same way. */
+  brokerPid?: number;
   /** A file for a CPU profile of the embedded tally server's process during the run. */
   profile?: string;
 }
@@ -110,6 +114,7 @@ function check(o: LoadtestOptions): string | null {
   if (o.qos !== 0 && o.qos !== 1) return `--qos must be 0 or 1`;
   if (!!o.broker !== !!o.register) return '--broker and --register go together: the tally server’s MQTT broker and its HTTP base URL';
   if (o.via && !o.broker) return '--via needs --broker: the stations dial it, the tools reach the broker itself';
+  if ((o.serverPids?.length || o.brokerPid !== undefined) && !o.broker) return '--server-pids and --broker-pid measure an external server: they need --broker';
   return null;
 }
 

@@ -1,0 +1,158 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Client } from 'pg';
+import type { LoadtestReport } from '@shailoo/loadtest';
+import { performanceTable, PerformanceRun } from './performance-table';
+
+/**
+ * bench:all — every speed figure of the project in one run, each beside its baseline measured in
+ * the same run, printed as one table and written as JSON (BENCH_OUT, bench/results.json); the
+ * README's Performance section is that table (`node scripts/performance-readme.js`).
+ *   BENCH_STATIONS (100000)   stations of the load tests
+ *   BENCH_STEPS (all)         some of: embedded,readers,mosquitto,live-page,identification,country
+ *   BENCH_COUNTRY_LIMIT_S (360) a country's day still running after this is stopped and its end projected (the small day before it is not limited)
+ * Each bench runs in a child process of its own (its memory, its CPU); the Mosquitto + PostgreSQL
+ * step starts them as `scripts/test-servers.sh` does (or takes BENCH_MQTT_URL, BENCH_DATABASE_URL)
+ * and a `tally-server` process on a fresh database.
+ */
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'shailoo-sim.js');
+const STATIONS = Number(process.env.BENCH_STATIONS ?? 100_000);
+const STEPS = new Set((process.env.BENCH_STEPS ?? 'embedded,readers,mosquitto,live-page,identification,country').split(','));
+const COUNTRY_LIMIT_S = Number(process.env.BENCH_COUNTRY_LIMIT_S ?? 360);
+const OUT = process.env.BENCH_OUT ?? join(ROOT, 'bench', 'results.json');
+const WORK = join(ROOT, '.bench');
+const TOKEN = 'bench-all-operator-token-0123456789abcdef';
+
+const log = (line: string) => console.error(`bench:all: ${line}`);
+
+/** Runs a child to its end, its output on our stderr; resolves its exit code. */
+function run(args: string[], env: Record<string, string> = {}): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout!.pipe(process.stderr);
+    child.on('exit', resolve);
+  });
+}
+
+const readJson = <T>(file: string): T | null => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null);
+
+async function loadtest(name: string, extra: string[], env: Record<string, string> = {}): Promise<LoadtestReport | null> {
+  const report = join(WORK, `${name}.json`);
+  log(`${name}: loadtest --stations ${STATIONS} ${extra.join(' ')}`);
+  await run([BIN, 'loadtest', '--stations', String(STATIONS), '--report', report, ...extra], env);
+  return readJson<LoadtestReport>(report);
+}
+
+async function bench(name: string, script: string, env: Record<string, string> = {}): Promise<Record<string, any> | null> {
+  const out = join(WORK, `${name}.json`);
+  log(`${name}: ${script}`);
+  await run([join(ROOT, 'dist', 'bench', script)], { ...env, BENCH_JSON: out });
+  return readJson(out);
+}
+
+/** PostgreSQL and Mosquitto on loopback: BENCH_* when given, else started as the tests start them. */
+function servers(): { mqttUrl: string; databaseUrl: string } {
+  if (process.env.BENCH_MQTT_URL && process.env.BENCH_DATABASE_URL) return { mqttUrl: process.env.BENCH_MQTT_URL, databaseUrl: process.env.BENCH_DATABASE_URL };
+  const printed = execFileSync('bash', [join(ROOT, 'scripts', 'test-servers.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = Object.fromEntries([...printed.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+  return { mqttUrl: env.TEST_MQTT_URL, databaseUrl: env.TEST_DATABASE_URL };
+}
+
+/** The process whose command line is exactly this program with these arguments' start (Mosquitto by its configuration). */
+function pidOf(command: RegExp): number | undefined {
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (command.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim())) return Number(pid);
+    } catch {
+      // gone since it was listed
+    }
+  }
+  return undefined;
+}
+
+async function startTallyServer(env: Record<string, string>): Promise<{ child: ChildProcess; http: string }> {
+  const child = spawn(process.execPath, [BIN, 'tally-server'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  for await (const line of createInterface({ input: child.stdout! })) {
+    const event = line.startsWith('{') ? JSON.parse(line) : {};
+    if (event.event === 'listening') {
+      child.stdout!.resume();
+      return { child, http: event.http };
+    }
+  }
+  throw new Error('the tally server exited before listening');
+}
+
+async function onMosquittoAndPostgres(): Promise<LoadtestReport | null> {
+  const { mqttUrl, databaseUrl } = servers();
+  const name = `bench_${Date.now()}`;
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  const server = await startTallyServer({ MQTT_URL: mqttUrl, DATABASE_URL: url.toString(), PORT: '0', OPERATOR_TOKEN: TOKEN, HTTP_RATE_LIMIT: '0' });
+  try {
+    const mosquitto = pidOf(/^mosquitto -c /);
+    // The raw-broker and verification baselines are the embedded run's: here the broker's CPU is the stations' alone.
+    return await loadtest(
+      'mosquitto',
+      [
+        '--broker',
+        mqttUrl,
+        '--register',
+        server.http,
+        '--no-baselines',
+        '--server-pids',
+        String(server.child.pid),
+        ...(mosquitto ? ['--broker-pid', String(mosquitto)] : []),
+      ],
+      { OPERATOR_TOKEN: TOKEN },
+    );
+  } finally {
+    server.child.kill('SIGTERM');
+    await new Promise((r) => server.child.once('exit', r));
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+async function main(): Promise<void> {
+  mkdirSync(WORK, { recursive: true });
+  const started = new Date();
+  const figures: PerformanceRun['figures'] = {};
+  if (STEPS.has('embedded')) figures.embedded = await loadtest('embedded', []);
+  if (STEPS.has('readers')) figures.readers = await loadtest('readers', ['--readers', '200', '--no-baselines']);
+  if (STEPS.has('mosquitto')) figures.mosquitto = await onMosquittoAndPostgres();
+  if (STEPS.has('live-page')) figures.livePage = await bench('live-page', 'live-page.js');
+  if (STEPS.has('identification')) figures.identification = await bench('identification', 'identification.js', { BENCH_IN_FLIGHT: '40' });
+  if (STEPS.has('country')) figures.country = await bench('country', 'country.js', { BENCH_LIMIT_S: String(COUNTRY_LIMIT_S) });
+  const result: PerformanceRun = {
+    date: started.toISOString(),
+    seconds: Math.round((Date.now() - started.getTime()) / 1000),
+    machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
+    commit: gitCommit(),
+    stations: STATIONS,
+    countryLimitS: COUNTRY_LIMIT_S,
+    figures,
+  };
+  writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(performanceTable(result));
+  log(`written to ${OUT}`);
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
