@@ -13,4 +13,43 @@ describe('openDatabase', () => {
     );
     await expect(opening).rejects.not.toThrow('s3cret-pw');
   });
+
+  // On the embedded database, and on PostgreSQL when the tests have one (TEST_DATABASE_URL).
+  const targets = [
+    { name: 'PGlite', options: {} },
+    ...(process.env.TEST_DATABASE_URL ? [{ name: 'PostgreSQL', options: { url: process.env.TEST_DATABASE_URL } }] : []),
+  ];
+  it.each(targets)('runs a transaction on the driver itself ($name): committed when it resolves, nothing kept when it throws', async ({ options }) => {
+    const db = await openDatabase(options);
+    const table = `tx_spec_${Date.now()}`;
+    try {
+      await db.transaction((query) => query(`CREATE TABLE ${table} (n int8, b bytea[])`));
+      const rows = await db.transaction(async (query) => {
+        await query(`INSERT INTO ${table} SELECT * FROM unnest($1::int8[]), (SELECT $2::bytea[]) AS b`, [[1n, 2n], [Buffer.from([0, 255])]]);
+        return query<{ n: bigint | string }>(`SELECT n FROM ${table} ORDER BY n`);
+      });
+      expect(rows.map((r) => Number(r.n))).toEqual([1, 2]);
+      await expect(
+        db.transaction(async (query) => {
+          await query(`INSERT INTO ${table} VALUES (3, NULL)`);
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      // A statement the database refuses rolls back what came before it in the transaction.
+      await expect(
+        db.transaction(async (query) => {
+          await query(`INSERT INTO ${table} VALUES (4, NULL)`);
+          await query(`INSERT INTO ${table} VALUES ('not a number', NULL)`);
+        }),
+      ).rejects.toThrow();
+      const kept = await db.transaction((query) => query<{ n: bigint | string; bytes: Uint8Array }>(`SELECT n, b[1] AS bytes FROM ${table} ORDER BY n`));
+      expect(kept.map((r) => [Number(r.n), [...Buffer.from(r.bytes)]])).toEqual([
+        [1, [0, 255]],
+        [2, [0, 255]],
+      ]);
+    } finally {
+      await db.transaction((query) => query(`DROP TABLE IF EXISTS ${table}`)).catch(() => undefined);
+      await db.close();
+    }
+  });
 });

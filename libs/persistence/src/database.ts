@@ -17,8 +17,17 @@ export interface DatabaseOptions {
   dataDir?: string;
 }
 
+/** A statement with $1, $2… parameters, run by the driver itself; the rows it returns. */
+export type SqlQuery = <R = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<R[]>;
+
 export interface Database {
   prisma: PrismaClient;
+  /**
+   * One transaction on the driver itself, without Prisma: for the hot path's few statements, where
+   * Prisma's own work per query and per transaction cost more than the database's (bench:store).
+   * Committed when `fn` resolves, rolled back when it throws.
+   */
+  transaction<T>(fn: (query: SqlQuery) => Promise<T>): Promise<T>;
   kind: 'pglite' | 'postgresql';
   /** Migrations applied by this open (empty when the schema was current). */
   applied: string[];
@@ -42,6 +51,20 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       applied,
       (sql) => pool.query(sql),
       () => pool.end(),
+      async (fn) => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await fn(async (sql, params) => (await client.query(sql, params)).rows);
+          await client.query('COMMIT');
+          return result;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        } finally {
+          client.release();
+        }
+      },
     );
   }
   const onDisk = options.dataDir && !options.dataDir.startsWith('memory://') ? options.dataDir : undefined;
@@ -63,6 +86,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     applied,
     (sql) => db.query(sql),
     () => db.close().finally(() => lock.release()),
+    // PGlite runs one transaction at a time, Prisma's included: this waits its turn.
+    (fn) => db.transaction((tx) => fn(async (sql, params) => (await tx.query(sql, params)).rows as never[])),
   );
 }
 
@@ -72,9 +97,11 @@ function handle(
   applied: string[],
   query: (sql: string) => Promise<unknown>,
   closeDriver: () => Promise<unknown>,
+  transaction: Database['transaction'],
 ): Database {
   return {
     prisma,
+    transaction,
     kind,
     applied,
     ping: () =>

@@ -1,3 +1,5 @@
+import { createServer, Socket } from 'node:net';
+import { Packet, parser as packetParser } from 'mqtt-packet';
 import { connectMqtt } from './mqtt-connection';
 import { EmbeddedBroker } from './embedded-broker';
 import { LeanMqttClient } from './lean-mqtt-client';
@@ -48,6 +50,52 @@ describe('LeanMqttClient on a real broker', () => {
     await connected(lean);
     await lean.subscribe('x');
     await lean.close();
+  });
+
+  it('pipelined, sends its CONNECT, SUBSCRIBE and PUBLISH in one segment before any answer, and the broker takes them in order', async () => {
+    // A listener that answers nothing: what the client sends before the CONNACK is all it sends.
+    const chunks: Buffer[] = [];
+    const silent = createServer((s: Socket) => s.on('data', (c) => chunks.push(c)));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const { port } = silent.address() as { port: number };
+    const quiet = LeanMqttClient.open(`mqtt://127.0.0.1:${port}`, { clientId: 'lean-p0', pipeline: true, reconnectMs: -1 });
+    await new Promise<void>((resolve) =>
+      quiet.on('connect', () => {
+        void quiet.subscribe('lean/p/down').catch(() => undefined);
+        void quiet.publish('lean/p/up', Buffer.from('x')).catch(() => undefined);
+        resolve();
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    const parsed: string[] = [];
+    const parser = packetParser({ protocolVersion: 4 });
+    parser.on('packet', (p: Packet) => parsed.push(p.cmd));
+    parser.parse(chunks[0]);
+    expect(chunks).toHaveLength(1);
+    expect(parsed).toEqual(['connect', 'subscribe', 'publish']);
+    await quiet.close();
+    await new Promise((r) => silent.close(r));
+
+    const other = await connectMqtt(broker.url);
+    const seen: string[] = [];
+    other.on('message', (_t, p) => seen.push(p.toString()));
+    await other.subscribeAsync('lean/p/up', { qos: 1 });
+    const lean = LeanMqttClient.open(broker.url, { clientId: 'lean-p1', pipeline: true });
+    const got: string[] = [];
+    lean.on('message', (_t, p) => got.push(p.toString()));
+    const sent = new Promise<void>((resolve, reject) =>
+      lean.on('connect', () => {
+        expect(lean.connected).toBe(true);
+        Promise.all([lean.subscribe('lean/p/down'), lean.publish('lean/p/up', Buffer.from('early'))]).then(() => resolve(), reject);
+      }),
+    );
+    await sent;
+    await other.publishAsync('lean/p/down', 'answer', { qos: 1 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen).toEqual(['early']);
+    expect(got).toEqual(['answer']);
+    await lean.close();
+    await other.endAsync();
   });
 
   it('keeps trying while no broker answers, and stops when closed', async () => {

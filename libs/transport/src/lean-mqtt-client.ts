@@ -12,6 +12,14 @@ export interface LeanMqttOptions {
   reconnectMs?: number;
   /** Trust and identity for mqtts:// (a CA, a client certificate). */
   tls?: ConnectionOptions;
+  /**
+   * Send right after the CONNECT, without waiting for the CONNACK (MQTT 3.1.1 §3.1.4 allows it): the
+   * client counts as connected, and `connect` fires, once its CONNECT is written, so what is
+   * subscribed and published then leaves with it — one round trip and one TCP segment where there
+   * were three, as a modem paying for every second of airtime dials. A refused login closes the
+   * connection, and whatever was sent with it is lost as on any dropped connection.
+   */
+  pipeline?: boolean;
 }
 
 /**
@@ -25,6 +33,8 @@ export class LeanMqttClient {
   private nextId = 1;
   private closed = false;
   private isConnected = false;
+  /** The CONNECT is written (pipelining: the client may send). */
+  private isOpen = false;
   private keepaliveTimer: NodeJS.Timeout | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private readonly waiting = new Map<number, (refusal: string | null) => void>();
@@ -46,7 +56,7 @@ export class LeanMqttClient {
   }
 
   get connected(): boolean {
-    return this.isConnected;
+    return this.isConnected || (this.isOpen && !!this.options.pipeline);
   }
 
   on(event: 'connect' | 'close', fn: () => void): void;
@@ -75,7 +85,7 @@ export class LeanMqttClient {
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     const socket = this.socket;
     if (!socket || socket.destroyed) return;
-    if (this.isConnected) this.write({ cmd: 'disconnect' });
+    if (this.connected) this.write({ cmd: 'disconnect' });
     await new Promise<void>((resolve) => {
       socket.once('close', () => resolve());
       socket.end();
@@ -93,7 +103,7 @@ export class LeanMqttClient {
   }
 
   private write(packet: Packet): boolean {
-    if (!this.socket || this.socket.destroyed || (!this.isConnected && packet.cmd !== 'connect')) return false;
+    if (!this.socket || this.socket.destroyed || (!this.connected && packet.cmd !== 'connect')) return false;
     this.socket.write(generate(packet));
     return true;
   }
@@ -107,7 +117,9 @@ export class LeanMqttClient {
     const parser = packetParser({ protocolVersion: 4 });
     parser.on('packet', (p: Packet) => this.onPacket(p));
     parser.on('error', () => socket.destroy());
-    socket.on(this.url.protocol === 'mqtts:' ? 'secureConnect' : 'connect', () =>
+    socket.on(this.url.protocol === 'mqtts:' ? 'secureConnect' : 'connect', () => {
+      // Whatever is written in this turn of the event loop leaves in one segment (pipelining: the CONNECT, a SUBSCRIBE, a PUBLISH).
+      this.corkForATurn(socket);
       this.write({
         cmd: 'connect',
         protocolId: 'MQTT',
@@ -117,9 +129,15 @@ export class LeanMqttClient {
         keepalive: this.options.keepalive ?? 60,
         username: this.options.username,
         password: this.options.password === undefined ? undefined : Buffer.from(this.options.password),
-      }),
-    );
-    socket.on('data', (chunk: Buffer) => parser.parse(chunk));
+      });
+      this.isOpen = true;
+      if (this.options.pipeline) this.listeners.connect.forEach((fn) => fn());
+    });
+    socket.on('data', (chunk: Buffer) => {
+      // The answers to what arrived (a PUBACK, then perhaps a DISCONNECT once the message was what was awaited) leave together.
+      this.corkForATurn(socket);
+      parser.parse(chunk);
+    });
     socket.on('error', () => undefined);
     socket.on('close', () => this.onClose(socket));
   }
@@ -133,7 +151,7 @@ export class LeanMqttClient {
         }
         this.isConnected = true;
         this.startKeepalive();
-        this.listeners.connect.forEach((fn) => fn());
+        if (!this.options.pipeline) this.listeners.connect.forEach((fn) => fn());
         return;
       case 'publish': {
         const { topic, payload, qos, messageId } = p as IPublishPacket;
@@ -164,10 +182,17 @@ export class LeanMqttClient {
     this.keepaliveTimer.unref();
   }
 
+  /** Holds the socket's writes until the promises and callbacks of this turn have run; then one write (an `end()` flushes at once). */
+  private corkForATurn(socket: Socket): void {
+    socket.cork();
+    setImmediate(() => socket.uncork());
+  }
+
   private onClose(socket: Socket): void {
     if (socket !== this.socket) return;
-    const was = this.isConnected;
+    const was = this.connected;
     this.isConnected = false;
+    this.isOpen = false;
     if (this.keepaliveTimer) clearInterval(this.keepaliveTimer);
     this.keepaliveTimer = null;
     for (const done of this.waiting.values()) done('the connection closed');

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { connect, IClientOptions, MqttClient } from 'mqtt';
 
+/** Random once per process (two processes' ids never meet), then counted: a fleet dials thousands of times a second. */
+const PROCESS_TAG = randomBytes(4).toString('hex');
+let issued = 0;
+
 /** A unique client id: two clients with one id throw each other off the broker forever. */
 export function uniqueClientId(prefix: string): string {
-  return `${prefix}-${randomBytes(6).toString('hex')}`;
+  return `${prefix}-${PROCESS_TAG}${(issued++).toString(36)}`;
 }
 
 /**

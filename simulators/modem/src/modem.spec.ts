@@ -2,7 +2,7 @@ import { v1 } from '@shailoo/contracts';
 import { ManualClock, Random } from '@shailoo/platform';
 import { ELECTION, FakeCec, result } from '../test/fake-cec';
 import { LINK_PROFILES, LinkModel } from './link-model';
-import { Modem } from './modem';
+import { Modem, ModemConnectionFactory } from './modem';
 
 describe('Modem on a virtual clock', () => {
   it('with 30% loss and a 10-minute outage, delivers every message exactly once, none during the outage', async () => {
@@ -70,5 +70,44 @@ describe('Modem on a virtual clock', () => {
     expect(d.ack.status).toBe(v1.AckStatus.ACK_STATUS_ACCEPTED);
     expect(cec.stored.size).toBe(1);
     await modem.stop();
+  });
+
+  it('pipelined, publishes with its subscription without waiting for the SUBACK; else only once subscribed', async () => {
+    for (const pipelined of [true, false]) {
+      const clock = new ManualClock(0);
+      const cec = new FakeCec();
+      let subscribed!: () => void;
+      const suback = new Promise<void>((resolve) => (subscribed = resolve));
+      // The CEC's connection, up once it says so, but a broker slow to acknowledge the subscription.
+      const connect: ModemConnectionFactory = (url, id) => {
+        const c = cec.connect(url, id);
+        let up = false;
+        return {
+          get connected() {
+            return up && c.connected;
+          },
+          pipelined,
+          onConnect: (fn) =>
+            c.onConnect(() => {
+              up = true;
+              fn();
+            }),
+          onMessage: c.onMessage,
+          subscribe: () => suback,
+          publish: c.publish,
+          close: c.close,
+        };
+      };
+      const modem = new Modem({ deviceId: 'aeu-1', brokerUrl: 'fake', connect, clock, resendMs: 60_000, jitter: 0 });
+      modem.start();
+      // Queued before the connection is up: its first attempt is the connection's.
+      const delivered = modem.send(result('aeu-1', 1), ELECTION, 'result');
+      await new Promise((r) => setImmediate(r));
+      expect(cec.published).toHaveLength(pipelined ? 1 : 0);
+      subscribed();
+      const d = await clock.runUntil(delivered, 100, 1_000);
+      expect([d.attempts, cec.published.length]).toEqual([1, 1]);
+      await modem.stop();
+    }
   });
 });

@@ -7,6 +7,12 @@ import { Outbox, OutboxEntry } from './outbox';
 /** What a modem needs of its connection to the broker: a session that comes and goes, one subscription, QoS 1 publishes. */
 export interface ModemConnection {
   readonly connected: boolean;
+  /**
+   * Whether it is connected once its CONNECT is written, before the broker answers (MQTT 3.1.1
+   * allows sending at once): the modem then subscribes and publishes in the same segment instead of
+   * waiting for the subscription's acknowledgement.
+   */
+  readonly pipelined?: boolean;
   /** Called on every (re)connection. */
   onConnect(fn: () => void): void;
   onMessage(fn: (topic: string, payload: Buffer) => void): void;
@@ -41,16 +47,19 @@ export const mqttConnection: ModemConnectionFactory = (brokerUrl, clientId) => {
 
 /**
  * The lean client's connection, for fleets of thousands of modems in one process: the same MQTT on
- * the wire at a fraction of mqtt.js's memory. QoS 0 publishes are the load-test option of a link
- * that does not wait for the broker's PUBACK; the modem still waits for the CEC's acknowledgement.
+ * the wire at a fraction of mqtt.js's memory, pipelined (CONNECT, SUBSCRIBE and PUBLISH in one
+ * segment; `pipeline: false` waits for each answer). QoS 0 publishes are the load-test option of a
+ * link that does not wait for the broker's PUBACK; the modem still waits for the CEC's acknowledgement.
  */
-export function leanConnection(options: { qos?: 0 | 1; username?: string; password?: string } = {}): ModemConnectionFactory {
+export function leanConnection(options: { qos?: 0 | 1; username?: string; password?: string; pipeline?: boolean } = {}): ModemConnectionFactory {
+  const pipeline = options.pipeline ?? true;
   return (brokerUrl, clientId) => {
-    const client = LeanMqttClient.open(brokerUrl, { clientId, username: options.username, password: options.password });
+    const client = LeanMqttClient.open(brokerUrl, { clientId, username: options.username, password: options.password, pipeline });
     return {
       get connected() {
         return client.connected;
       },
+      pipelined: pipeline,
       onConnect: (fn) => client.on('connect', fn),
       onMessage: (fn) => client.on('message', fn),
       onClose: (fn) => client.on('close', fn),
@@ -135,12 +144,14 @@ export class Modem {
     this.client = client;
     client.onMessage((topic, payload) => topic === ackTopic && this.onAck(payload));
     if (this.options.onRefused) client.onRefused?.(this.options.onRefused);
-    client.onConnect(() =>
-      client.subscribe(ackTopic).then(
-        () => this.inFlight.forEach((f) => f.attempts === 0 && this.attempt(f)),
-        () => undefined,
-      ),
-    );
+    const firstAttempts = () => this.inFlight.forEach((f) => f.attempts === 0 && this.attempt(f));
+    client.onConnect(() => {
+      const subscribed = client.subscribe(ackTopic);
+      // Pipelined, the subscription and the messages leave together (the broker takes them in order); else the messages wait for the SUBACK.
+      if (!client.pipelined) return void subscribed.then(firstAttempts, () => undefined);
+      subscribed.catch(() => undefined);
+      firstAttempts();
+    });
     for (const entry of this.outbox.pending()) this.track(entry);
   }
 

@@ -25,12 +25,10 @@ export class AuditRepository {
   record(electionId: string): Promise<AuditRecord> {
     return this.db.prisma.$transaction(
       async (tx) => {
-        const submissions = await tx.submission.findMany({
-          where: { electionId },
-          select: { envelope: true, receivedAt: true, chainHash: true },
-          // In the order of the chain (rows stored before chains were kept first, by id).
-          orderBy: [{ chainSeq: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
-        });
+        // In the order of the chain (rows stored before chains were kept first, by id).
+        const submissions = await tx.$queryRaw<{ envelope: Uint8Array; received_at: Date; hash: Uint8Array | null }[]>`
+          SELECT s.envelope, s.received_at, c.hash FROM submission s LEFT JOIN submission_chain c ON c.submission_id = s.id
+          WHERE s.election_id = ${electionId} ORDER BY c.seq ASC NULLS FIRST, s.id ASC`;
         const actions = await tx.operatorAction.findMany({
           where: { electionId },
           orderBy: { id: 'asc' },
@@ -40,7 +38,7 @@ export class AuditRepository {
         const heads = await tx.chainHead.findMany({ where: { electionId } });
         const bytes = (b: Uint8Array | null) => (b ? Buffer.from(b) : null);
         return {
-          submissions: submissions.map((s) => ({ envelope: Buffer.from(s.envelope), receivedAt: s.receivedAt, chainHash: bytes(s.chainHash) })),
+          submissions: submissions.map((s) => ({ envelope: Buffer.from(s.envelope), receivedAt: new Date(s.received_at), chainHash: bytes(s.hash) })),
           actions: actions.map((a) => ({ ...a, chainHash: bytes(a.chainHash) })),
           devices,
           heads: Object.fromEntries(heads.map((h) => [h.chain, { hash: Buffer.from(h.hash), length: Number(h.length) }])),

@@ -84,12 +84,16 @@ describe(SubmissionRepository.name, () => {
   });
 
   it('chains what it stores: each row its place and hash, the head their last', async () => {
-    const chained = await db.prisma.submission.findMany({ where: { electionId: definition.id }, orderBy: { chainSeq: 'asc' } });
+    const links = await db.prisma.submissionChain.findMany({ where: { electionId: definition.id }, orderBy: { seq: 'asc' } });
+    const rows = new Map((await db.prisma.submission.findMany({ where: { electionId: definition.id } })).map((r) => [r.id, r]));
+    // Every stored row is chained, once.
+    expect(links.map((l) => l.submissionId).sort()).toEqual([...rows.keys()].sort());
+    const chained = links.map((l) => rows.get(l.submissionId)!);
     let hash = CHAIN_START;
-    chained.forEach((row, i) => {
-      expect(Number(row.chainSeq)).toBe(i + 1);
-      hash = chainNext(hash, row.envelope);
-      expect(Buffer.from(row.chainHash!)).toEqual(hash);
+    links.forEach((link, i) => {
+      expect(Number(link.seq)).toBe(i + 1);
+      hash = chainNext(hash, chained[i].envelope);
+      expect(Buffer.from(link.hash)).toEqual(hash);
     });
     const head = await db.prisma.chainHead.findUnique({ where: { electionId_chain: { electionId: definition.id, chain: 'submission' } } });
     expect([Buffer.from(head!.hash), Number(head!.length)]).toEqual([hash, chained.length]);
