@@ -35,7 +35,8 @@ export const precinct = (id: string, precinctId: string) => get<PrecinctDetail>(
 export async function everyPrecinct(id: string): Promise<ElectionResults[]> {
   const precincts: ElectionResults[] = [];
   for (;;) {
-    const res = await fetch(`/api/elections/${id}/results?level=precinct&limit=5000&offset=${precincts.length}`);
+    // Pages of 500: the server builds each between the events it sends (a page of 5,000 held the stream back half a second).
+    const res = await fetch(`/api/elections/${id}/results?level=precinct&limit=500&offset=${precincts.length}`);
     if (!res.ok) throw new Error(`precincts of ${id}: ${res.status}`);
     const page = (await res.json()) as ElectionResults[];
     precincts.push(...page);

@@ -4,7 +4,14 @@ import { state, t } from './state';
 export const $ = (id: string) => document.getElementById(id)!;
 export const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 export const pct = (x: number, digits = 2) => `${(x * 100).toFixed(digits)}%`;
-export const num = (n: number) => n.toLocaleString(state.lang === 'en' ? 'en-GB' : 'ru-RU');
+// One formatter per locale: toLocaleString makes a new one on every call (a tenth of the page's work during a burst).
+const formats = new Map<string, Intl.NumberFormat>();
+export const num = (n: number) => {
+  const locale = state.lang === 'en' ? 'en-GB' : 'ru-RU';
+  let f = formats.get(locale);
+  if (!f) formats.set(locale, (f = new Intl.NumberFormat(locale)));
+  return f.format(n);
+};
 /** A simulated clock's time of day in Bishkek (UTC+6). */
 export const bishkekTime = (ms: number) => new Date(ms + 6 * 3_600_000).toISOString().slice(11, 16);
 

@@ -21,21 +21,25 @@ async function placesOf(id: string): Promise<Map<string, Place>> {
   return place;
 }
 
-/** Every station from the precincts' results (flags, hand counts), keeping what the event stream has already shown. */
-export async function loadStations(): Promise<void> {
+/**
+ * Every station from the precincts' results (flags, hand counts), keeping what the event stream has
+ * already shown; the ids of those whose square would now look different.
+ */
+export async function loadStations(): Promise<string[]> {
   const id = state.electionId!;
   places ??= placesOf(id).catch((err) => {
     places = null;
     throw err;
   });
   const [place, precincts] = await Promise.all([places, everyPrecinct(id)]);
+  const changed: string[] = [];
   for (const p of precincts) {
     const seen = new Set<Kind>();
     if (p.precinctsReporting) seen.add('result');
     if (p.precinctsWithProtocol) seen.add('protocol');
     if (p.turnoutTimeline?.length) seen.add('turnout');
     const known = state.stations.get(p.territoryId);
-    state.stations.set(p.territoryId, {
+    const station: Station = {
       id: p.territoryId,
       name: p.name,
       region: place.get(p.territoryId)?.region ?? '',
@@ -46,11 +50,14 @@ export async function loadStations(): Promise<void> {
         .map(([k]) => k),
       // Counted by hand only: the box failed (or jammed) and sent nothing.
       boxFailed: !!p.flags?.['manual-only'],
-    });
+    };
+    state.stations.set(p.territoryId, station);
+    if (!known || stationState(known).key !== stationState(station).key || known.flags.join() !== station.flags.join()) changed.push(station.id);
   }
   state.reportingCount = [...state.stations.values()].filter((x) => x.seen.has('result') || x.seen.has('protocol')).length;
   // A page opened once precincts have reported starts its chart where the count stands, not empty.
   if (!state.reporting.length && state.reportingCount) state.reporting.push([Date.now(), state.reportingCount]);
+  return changed;
 }
 
 /** A station's state on the board: its words and the class of its square. */

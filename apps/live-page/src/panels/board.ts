@@ -8,7 +8,7 @@ import { Word } from '../i18n';
 import { recordShown, state, Station, t } from '../state';
 import { coalesced } from '../schedule';
 import { stationState } from '../stations';
-import { renderLegend } from './legend';
+import { renderLegend, updateLegend } from './legend';
 
 /** Stations changed since the board was last drawn: only their squares are redrawn. */
 const dirty = new Set<string>();
@@ -38,17 +38,19 @@ function cellClass(s: Station, cls: string): string {
 
 function updateCells(): void {
   const now = Date.now();
+  const changed: Station[] = [];
   for (const id of dirty) {
     const s = state.stations.get(id);
     const el = cells.get(id);
     if (!s || !el) continue;
+    changed.push(s);
     const st = stationState(s);
     el.className = cellClass(s, st.cls);
     el.title = cellLabel(s, st.key);
     el.setAttribute('aria-label', el.title);
   }
   dirty.clear();
-  renderLegend();
+  updateLegend(changed);
   recordShown(now);
 }
 
