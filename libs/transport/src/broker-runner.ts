@@ -41,6 +41,16 @@ function run(): void {
   const { settings, parent } = channel();
   // concurrency: how many deliveries aedes keeps in flight; its default of 100 stalls bursts.
   const broker = createBroker({ concurrency: 1000, connectTimeout: settings.connectTimeoutMs });
+  // aedes announces every connection, subscription and disconnection on $SYS/<id>/… through its
+  // whole publish pipeline — three publishes for each modem's dial. Nothing listens to them here (one
+  // broker, no cluster to tell; no client is let publish there and none subscribes), so they go nowhere.
+  const publish = broker.publish.bind(broker) as (...args: unknown[]) => void;
+  // publish(packet, done) of its own, publish(packet, client, done) of a client's.
+  broker.publish = ((packet: { topic: string }, ...rest: unknown[]) => {
+    if (!packet.topic.startsWith('$SYS/')) return publish(packet, ...rest);
+    const done = rest.at(-1);
+    if (typeof done === 'function') setImmediate(done as () => void);
+  }) as typeof broker.publish;
   const refusals: Partial<Record<BrokerRefusal, number>> = {};
   const refuse = (why: BrokerRefusal) => (refusals[why] = (refusals[why] ?? 0) + 1);
   // What aedes reports of a connection it closed: a packet it could not parse, a CONNECT that never

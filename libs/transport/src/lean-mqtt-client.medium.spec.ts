@@ -98,6 +98,19 @@ describe('LeanMqttClient on a real broker', () => {
     await other.endAsync();
   });
 
+  it('costs the embedded broker no $SYS announcement of its connection, subscription or disconnection', async () => {
+    const watcher = await connectMqtt(broker.url);
+    const announced: string[] = [];
+    watcher.on('message', (topic) => announced.push(topic));
+    await watcher.subscribeAsync('$SYS/#', { qos: 0 });
+    const lean = LeanMqttClient.open(broker.url, { clientId: 'lean-sys', pipeline: true });
+    await new Promise<void>((resolve) => lean.on('connect', () => void lean.subscribe('lean/sys').then(resolve)));
+    await lean.close();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(announced).toEqual([]);
+    await watcher.endAsync();
+  });
+
   it('keeps trying while no broker answers, and stops when closed', async () => {
     const lean = LeanMqttClient.open('mqtt://127.0.0.1:1', { clientId: 'lean-3', reconnectMs: 20 });
     await new Promise((r) => setTimeout(r, 100));
