@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
@@ -10,7 +10,7 @@ import { performanceTable, PerformanceRun } from './performance-table';
 /**
  * bench:all — every speed figure of the project in one run, each beside its baseline measured in
  * the same run, printed as one table and written as JSON (BENCH_OUT, bench/results.json); the
- * README's Performance section is that table (`node scripts/performance-readme.js`).
+ * README's Performance section is that table (`npm run bench:readme`).
  *   BENCH_STATIONS (100000)   stations of the load tests
  *   BENCH_STEPS (all)         some of: embedded,readers,mosquitto,live-page,identification,country
  *   BENCH_COUNTRY_LIMIT_S (360) a country's day still running after this is stopped and its end projected (the small day before it is not limited)
@@ -42,6 +42,8 @@ const readJson = <T>(file: string): T | null => (existsSync(file) ? (JSON.parse(
 
 async function loadtest(name: string, extra: string[], env: Record<string, string> = {}): Promise<LoadtestReport | null> {
   const report = join(WORK, `${name}.json`);
+  // An earlier run's report must never stand in for this one's.
+  rmSync(report, { force: true });
   log(`${name}: loadtest --stations ${STATIONS} ${extra.join(' ')}`);
   await run([BIN, 'loadtest', '--stations', String(STATIONS), '--report', report, ...extra], env);
   return readJson<LoadtestReport>(report);
@@ -49,6 +51,7 @@ async function loadtest(name: string, extra: string[], env: Record<string, strin
 
 async function bench(name: string, script: string, env: Record<string, string> = {}): Promise<Record<string, any> | null> {
   const out = join(WORK, `${name}.json`);
+  rmSync(out, { force: true });
   log(`${name}: ${script}`);
   await run([join(ROOT, 'dist', 'bench', script)], { ...env, BENCH_JSON: out });
   return readJson(out);
@@ -76,14 +79,18 @@ function pidOf(command: RegExp): number | undefined {
 
 async function startTallyServer(env: Record<string, string>): Promise<{ child: ChildProcess; http: string }> {
   const child = spawn(process.execPath, [BIN, 'tally-server'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let http: string | null = null;
   for await (const line of createInterface({ input: child.stdout! })) {
-    const event = line.startsWith('{') ? JSON.parse(line) : {};
+    const event = /^\{.*\}$/.test(line) ? (JSON.parse(line) as { event?: string; http?: string }) : {};
     if (event.event === 'listening') {
-      child.stdout!.resume();
-      return { child, http: event.http };
+      http = event.http!;
+      break;
     }
   }
-  throw new Error('the tally server exited before listening');
+  // Leaving the loop paused the stream: the server's further lines are read (and dropped), never left to fill the pipe.
+  child.stdout!.resume();
+  if (http === null) throw new Error('the tally server exited before listening');
+  return { child, http };
 }
 
 async function onMosquittoAndPostgres(): Promise<LoadtestReport | null> {
@@ -91,11 +98,12 @@ async function onMosquittoAndPostgres(): Promise<LoadtestReport | null> {
   const name = `bench_${Date.now()}`;
   const admin = new Client({ connectionString: databaseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  const server = await startTallyServer({ MQTT_URL: mqttUrl, DATABASE_URL: url.toString(), PORT: '0', OPERATOR_TOKEN: TOKEN, HTTP_RATE_LIMIT: '0' });
+  let server: Awaited<ReturnType<typeof startTallyServer>> | null = null;
   try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(databaseUrl);
+    url.pathname = `/${name}`;
+    server = await startTallyServer({ MQTT_URL: mqttUrl, DATABASE_URL: url.toString(), PORT: '0', OPERATOR_TOKEN: TOKEN, HTTP_RATE_LIMIT: '0' });
     const mosquitto = pidOf(/^mosquitto -c /);
     // The raw-broker and verification baselines are the embedded run's: here the broker's CPU is the stations' alone.
     return await loadtest(
@@ -113,8 +121,12 @@ async function onMosquittoAndPostgres(): Promise<LoadtestReport | null> {
       { OPERATOR_TOKEN: TOKEN },
     );
   } finally {
-    server.child.kill('SIGTERM');
-    await new Promise((r) => server.child.once('exit', r));
+    if (server) {
+      const { child } = server;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => undefined);
     await admin.end();
   }

@@ -53,16 +53,22 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       () => pool.end(),
       async (fn) => {
         const client = await pool.connect();
+        // A connection lost between two statements is an error of the transaction's, not an unhandled event that ends the process.
+        let lost: Error | null = null;
+        const onError = (err: Error) => (lost = err);
+        client.on('error', onError);
         try {
           await client.query('BEGIN');
           const result = await fn(async (sql, params) => (await client.query(sql, params)).rows);
           await client.query('COMMIT');
           return result;
         } catch (err) {
-          await client.query('ROLLBACK').catch(() => undefined);
+          await client.query('ROLLBACK').catch((rollback: Error) => (lost ??= rollback));
           throw err;
         } finally {
-          client.release();
+          client.off('error', onError);
+          // A client whose connection failed is discarded, not handed to the next caller.
+          client.release(lost ?? undefined);
         }
       },
     );

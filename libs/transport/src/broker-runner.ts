@@ -42,12 +42,14 @@ function run(): void {
   // concurrency: how many deliveries aedes keeps in flight; its default of 100 stalls bursts.
   const broker = createBroker({ concurrency: 1000, connectTimeout: settings.connectTimeoutMs });
   // aedes announces every connection, subscription and disconnection on $SYS/<id>/… through its
-  // whole publish pipeline — three publishes for each modem's dial. Nothing listens to them here (one
-  // broker, no cluster to tell; no client is let publish there and none subscribes), so they go nowhere.
+  // whole publish pipeline — three publishes for each modem's dial — and nothing reads them here (one
+  // broker, no cluster; no client may publish there). Its heartbeat and birth stay: aedes itself
+  // reads them to know which brokers are alive before it sends their clients' wills.
   const publish = broker.publish.bind(broker) as (...args: unknown[]) => void;
+  const unread = /^\$SYS\/[^/]+\/(new\/clients|disconnect\/clients|new\/subscribes|new\/unsubscribes)$/;
   // publish(packet, done) of its own, publish(packet, client, done) of a client's.
   broker.publish = ((packet: { topic: string }, ...rest: unknown[]) => {
-    if (!packet.topic.startsWith('$SYS/')) return publish(packet, ...rest);
+    if (!unread.test(packet.topic)) return publish(packet, ...rest);
     const done = rest.at(-1);
     if (typeof done === 'function') setImmediate(done as () => void);
   }) as typeof broker.publish;

@@ -118,6 +118,8 @@ export class LeanMqttClient {
     parser.on('packet', (p: Packet) => this.onPacket(p));
     parser.on('error', () => socket.destroy());
     socket.on(this.url.protocol === 'mqtts:' ? 'secureConnect' : 'connect', () => {
+      // Closed while the TCP connection was being made: nothing is sent, no listener told.
+      if (this.closed) return void socket.destroy();
       // Whatever is written in this turn of the event loop leaves in one segment (pipelining: the CONNECT, a SUBSCRIBE, a PUBLISH).
       this.corkForATurn(socket);
       this.write({

@@ -70,6 +70,9 @@ export function leanConnection(options: { qos?: 0 | 1; username?: string; passwo
   };
 }
 
+/** Messages a pipelined modem sends with its CONNECT, before the broker has answered. */
+const PIPELINED_AT_MOST = 8;
+
 /** A message's id in a modem's outbox and in reports: its kind and sequence, `result:3`. */
 export function messageId(kind: MessageKind, envelope: Buffer): string {
   return `${kind}:${v1.PayloadHeader.decode(v1.SignedEnvelope.decode(envelope).body).sequence}`;
@@ -144,13 +147,18 @@ export class Modem {
     this.client = client;
     client.onMessage((topic, payload) => topic === ackTopic && this.onAck(payload));
     if (this.options.onRefused) client.onRefused?.(this.options.onRefused);
-    const firstAttempts = () => this.inFlight.forEach((f) => f.attempts === 0 && this.attempt(f));
+    const firstAttempts = (most = Infinity) => {
+      for (const f of this.inFlight.values()) if (f.attempts === 0 && most-- > 0) this.attempt(f);
+    };
     client.onConnect(() => {
       const subscribed = client.subscribe(ackTopic);
-      // Pipelined, the subscription and the messages leave together (the broker takes them in order); else the messages wait for the SUBACK.
-      if (!client.pipelined) return void subscribed.then(firstAttempts, () => undefined);
-      subscribed.catch(() => undefined);
-      firstAttempts();
+      // Pipelined, the subscription and the first few messages leave with the CONNECT (a broker holds
+      // only so many packets before its CONNACK: aedes closes a client past 42); the rest follow the SUBACK.
+      if (client.pipelined) firstAttempts(PIPELINED_AT_MOST);
+      subscribed.then(
+        () => firstAttempts(),
+        () => undefined,
+      );
     });
     for (const entry of this.outbox.pending()) this.track(entry);
   }

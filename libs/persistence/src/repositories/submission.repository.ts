@@ -44,7 +44,7 @@ export interface LogKey extends LogPosition {
 
 /** A row the INSERT stored, with the SHA-256 of its envelope as stored. */
 interface StoredRow {
-  /** int8: a bigint from PGlite, a string from node-postgres. */
+  /** int8: a number from PGlite (a bigint past 2^53), a string from node-postgres. */
   id: bigint | string;
   election_id: string;
   device_id: string;
@@ -74,8 +74,8 @@ export class SubmissionRepository {
    * commit: each row gets its place and hash in its chain (a `submission_chain` row), whichever instance stored it.
    */
   async insertBatch(rows: Submission[]): Promise<StoreOutcome[]> {
-    // One statement of eight array parameters whatever the batch's size: its text never changes,
-    // and the engine parses eight arrays instead of eight parameters a row.
+    // One statement of nine array parameters whatever the batch's size: its text never changes,
+    // and the engine parses nine arrays instead of nine parameters a row.
     const column = <T>(f: (r: Submission) => T) => rows.map(f);
     const elections = [...new Set(rows.map((r) => r.electionId))].sort();
     // On the driver itself (Database.transaction): Prisma's cost per query and per transaction was a
