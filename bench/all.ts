@@ -1,11 +1,12 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import type { LoadtestReport } from '@shailoo/loadtest';
+import { processesNamed } from '@shailoo/platform';
 import { performanceTable, PerformanceRun } from './performance-table';
+import { startTallyProcess, TallyProcess } from './tally-process';
 
 /**
  * bench:all — every speed figure of the project in one run, each beside its baseline measured in
@@ -65,46 +66,18 @@ function servers(): { mqttUrl: string; databaseUrl: string } {
   return { mqttUrl: env.TEST_MQTT_URL, databaseUrl: env.TEST_DATABASE_URL };
 }
 
-/** The process whose command line is exactly this program with these arguments' start (Mosquitto by its configuration). */
-function pidOf(command: RegExp): number | undefined {
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (command.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim())) return Number(pid);
-    } catch {
-      // gone since it was listed
-    }
-  }
-  return undefined;
-}
-
-async function startTallyServer(env: Record<string, string>): Promise<{ child: ChildProcess; http: string }> {
-  const child = spawn(process.execPath, [BIN, 'tally-server'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let http: string | null = null;
-  for await (const line of createInterface({ input: child.stdout! })) {
-    const event = /^\{.*\}$/.test(line) ? (JSON.parse(line) as { event?: string; http?: string }) : {};
-    if (event.event === 'listening') {
-      http = event.http!;
-      break;
-    }
-  }
-  // Leaving the loop paused the stream: the server's further lines are read (and dropped), never left to fill the pipe.
-  child.stdout!.resume();
-  if (http === null) throw new Error('the tally server exited before listening');
-  return { child, http };
-}
-
 async function onMosquittoAndPostgres(): Promise<LoadtestReport | null> {
   const { mqttUrl, databaseUrl } = servers();
   const name = `bench_${Date.now()}`;
   const admin = new Client({ connectionString: databaseUrl });
   await admin.connect();
-  let server: Awaited<ReturnType<typeof startTallyServer>> | null = null;
+  let server: TallyProcess | null = null;
   try {
     await admin.query(`CREATE DATABASE ${name}`);
     const url = new URL(databaseUrl);
     url.pathname = `/${name}`;
-    server = await startTallyServer({ MQTT_URL: mqttUrl, DATABASE_URL: url.toString(), PORT: '0', OPERATOR_TOKEN: TOKEN, HTTP_RATE_LIMIT: '0' });
-    const mosquitto = pidOf(/^mosquitto -c /);
+    server = await startTallyProcess({ MQTT_URL: mqttUrl, DATABASE_URL: url.toString(), PORT: '0', OPERATOR_TOKEN: TOKEN, HTTP_RATE_LIMIT: '0' });
+    const [mosquitto] = processesNamed('mosquitto');
     // The raw-broker and verification baselines are the embedded run's: here the broker's CPU is the stations' alone.
     return await loadtest(
       'mosquitto',

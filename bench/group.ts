@@ -1,12 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { TallyApi, Topics, v1 } from '@shailoo/contracts';
 import { syntheticElection } from '@shailoo/scenario';
-import { processCpuMs } from '@shailoo/platform';
+import { processesCpuMs, processesNamed } from '@shailoo/platform';
 import { LeanMqttClient } from '@shailoo/transport';
+import { startTallyProcess, TallyProcess } from './tally-process';
 
 /**
  * bench:group — what a group of tally servers spends per result as it grows (issue 24). On an
@@ -34,44 +31,20 @@ const TOKEN = 'bench-operator-token-0123456789abcdef';
 
 type Role = 'all' | 'ingest' | 'aggregate';
 
-interface Server {
+interface Server extends TallyProcess {
   role: Role;
-  child: ChildProcess;
-  http: string;
 }
 
 async function startServer(role: Role, databaseUrl: string, group: string): Promise<Server> {
-  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'shailoo-sim.js'), 'tally-server'], {
-    env: { ...process.env, MQTT_URL, DATABASE_URL: databaseUrl, MQTT_SHARED_GROUP: group, TALLY_ROLE: role, PORT: '0', OPERATOR_TOKEN: TOKEN },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const server = await startTallyProcess({
+    MQTT_URL: MQTT_URL!,
+    DATABASE_URL: databaseUrl,
+    MQTT_SHARED_GROUP: group,
+    TALLY_ROLE: role,
+    PORT: '0',
+    OPERATOR_TOKEN: TOKEN,
   });
-  for await (const line of createInterface({ input: child.stdout! })) {
-    const event = line.startsWith('{') ? JSON.parse(line) : {};
-    if (event.event === 'listening') {
-      child.stdout!.resume();
-      return { role, child, http: event.http };
-    }
-  }
-  throw new Error(`a ${role} tally server exited before listening`);
-}
-
-/** CPU time (ms, all threads) of these processes, from /proc; one gone since it was listed (a PostgreSQL backend that ended) counts nothing. */
-function cpuMs(pids: number[]): number {
-  return pids.reduce((ms, pid) => ms + (processCpuMs(pid) ?? 0), 0);
-}
-
-/** The processes whose command is `name` (PostgreSQL's postmaster and backends, Mosquitto). */
-function processes(name: string): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === name;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
+  return { role, ...server };
 }
 
 async function withDatabase<T>(name: string, use: (url: string) => Promise<T>): Promise<T> {
@@ -129,13 +102,13 @@ async function run(shape: 'all' | 'split', size: number) {
       for (const s of servers) while (!(await fetch(`${s.http}/api/health/ready`)).ok) await new Promise((r) => setTimeout(r, 100));
       for (const s of readers) while (!(await results(s))) await new Promise((r) => setTimeout(r, 100));
       const pids = servers.map((s) => s.child.pid!);
-      const [postgres, mosquitto] = [processes('postgres'), processes('mosquitto')];
+      const [postgres, mosquitto] = [processesNamed('postgres'), processesNamed('mosquitto')];
       const rate = RATE_PER_INSTANCE ? RATE_PER_INSTANCE * size : RATE;
       // What the group spends doing nothing (polling, timers, keepalives), over as long as the burst lasts: told apart below.
-      const idleFrom = cpuMs(pids);
+      const idleFrom = processesCpuMs(pids);
       await new Promise((r) => setTimeout(r, (RESULTS / rate) * 1000));
-      const idleMsPerS = (cpuMs(pids) - idleFrom) / (RESULTS / rate);
-      const before = { servers: pids.map((p) => cpuMs([p])), postgres: cpuMs(postgres), mosquitto: cpuMs(mosquitto) };
+      const idleMsPerS = (processesCpuMs(pids) - idleFrom) / (RESULTS / rate);
+      const before = { servers: pids.map((p) => processesCpuMs([p])), postgres: processesCpuMs(postgres), mosquitto: processesCpuMs(mosquitto) };
       const started = Date.now();
       const acknowledgedAfter = await burst(election.messages, rate);
       for (const s of readers) {
@@ -150,7 +123,7 @@ async function run(shape: 'all' | 'split', size: number) {
         }
       }
       const allReadAfter = (Date.now() - started) / 1000;
-      const perServer = pids.map((p, i) => (cpuMs([p]) - before.servers[i]) / RESULTS);
+      const perServer = pids.map((p, i) => (processesCpuMs([p]) - before.servers[i]) / RESULTS);
       return {
         shape,
         size,
@@ -163,8 +136,8 @@ async function run(shape: 'all' | 'split', size: number) {
         perInstanceCpuMsPerResult: perServer.map((v) => +v.toFixed(3)),
         idleCpuMsPerSecond: Math.round(idleMsPerS),
         groupCpuMsPerResultLessIdle: +(perServer.reduce((a, b) => a + b, 0) - (idleMsPerS * allReadAfter) / RESULTS).toFixed(3),
-        postgresCpuMsPerResult: +((cpuMs(postgres) - before.postgres) / RESULTS).toFixed(3),
-        mosquittoCpuMsPerResult: +((cpuMs(mosquitto) - before.mosquitto) / RESULTS).toFixed(3),
+        postgresCpuMsPerResult: +((processesCpuMs(postgres) - before.postgres) / RESULTS).toFixed(3),
+        mosquittoCpuMsPerResult: +((processesCpuMs(mosquitto) - before.mosquitto) / RESULTS).toFixed(3),
       };
     } finally {
       for (const s of servers) s.child.kill('SIGTERM');

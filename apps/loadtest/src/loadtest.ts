@@ -5,7 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { build, decodeFromCompressedBase64, Histogram } from 'hdr-histogram-js';
 import { metricSamples, Topics, v1 } from '@shailoo/contracts';
 import { definitionHash } from '@shailoo/election';
-import { processCpuMs, SystemClock } from '@shailoo/platform';
+import { processesCpuMs, SystemClock } from '@shailoo/platform';
 import { syntheticDefinition } from '@shailoo/scenario';
 import { SimulationStack } from '@shailoo/scenario-runner';
 import { connectMqtt, uniqueClientId } from '@shailoo/transport';
@@ -419,8 +419,9 @@ async function runBurst(
   };
   const profiler = options.profile && !external ? await startProfiler() : null;
   // An external server's and broker's CPU is measured only when their processes are named (they run on this machine).
-  const serverCpuMs = () => (external ? processesCpuMs(options.serverPids) : cpuUsageMs(process.cpuUsage()));
-  const brokerCpuMs = () => (external ? processesCpuMs(options.brokerPid === undefined ? undefined : [options.brokerPid]) : stack.brokerCpuMs());
+  const named = (pids: number[] | undefined) => (pids?.length ? processesCpuMs(pids) : null);
+  const serverCpuMs = () => (external ? named(options.serverPids) : cpuUsageMs(process.cpuUsage()));
+  const brokerCpuMs = () => (external ? named(options.brokerPid === undefined ? undefined : [options.brokerPid]) : stack.brokerCpuMs());
   const cpuFrom = { server: serverCpuMs(), broker: brokerCpuMs() };
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
@@ -454,11 +455,6 @@ async function runBurst(
 }
 
 const cpuUsageMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
-
-/** CPU time of these processes, all threads, from /proc; null when none is named. */
-function processesCpuMs(pids: number[] | undefined): number | null {
-  return pids?.length ? pids.reduce((ms, pid) => ms + (processCpuMs(pid) ?? 0), 0) : null;
-}
 
 /** The readers' latencies, once they are told to stop. */
 async function stopReaders(readers: ReturnType<typeof forkSibling>, clients: number): Promise<NonNullable<LoadtestReport['readers']>> {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * CPU time a process (all its threads) has used so far, in ms, from /proc (Linux): utime and stime,
@@ -11,4 +11,23 @@ export function processCpuMs(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** CPU time (ms, all threads) of these processes, from /proc; one gone since it was listed counts nothing. */
+export function processesCpuMs(pids: readonly number[]): number {
+  return pids.reduce((ms, pid) => ms + (processCpuMs(pid) ?? 0), 0);
+}
+
+/** The processes whose command is `name` (/proc/<pid>/comm: PostgreSQL's postmaster and backends, Mosquitto). */
+export function processesNamed(name: string): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === name;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
