@@ -58,6 +58,10 @@ describe.each(externalConfigured ? ['embedded', 'external'] : ['embedded'])('sta
       clock,
       link: (n) => new LinkModel({ ...LINK_PROFILES['2g'], lossRate: 0.3 }, Random.stream('flaky-links', `connection/${n}`), [outage]),
     });
+    // How many connections the outage finds open depends on how fast this machine dialed 150 modems
+    // in its first real second; whatever it finds must be cut.
+    let openAtOutage = -1;
+    clock.setTimeout(() => (openAtOutage = proxy!.connections), outage.fromMs - 1 - clock.now());
     const rng = new Random('flaky-links/start');
     const deliveries: Promise<Delivery>[] = election.messages.map((m) => {
       const deviceId = v1.SignedEnvelope.decode(m.payload).deviceId;
@@ -73,7 +77,8 @@ describe.each(externalConfigured ? ['embedded', 'external'] : ['embedded'])('sta
     expect(clock.now()).toBeGreaterThan(outage.toMs);
     // The link did what it says: segments lost, every open connection cut at the outage, redials refused during it.
     expect(proxy.stats.lost / (proxy.stats.segments + proxy.stats.lost)).toBeGreaterThan(0.2);
-    expect(proxy.stats.cut).toBeGreaterThanOrEqual(PRECINCTS / 2);
+    expect(openAtOutage).toBeGreaterThan(0);
+    expect(proxy.stats.cut).toBeGreaterThanOrEqual(openAtOutage);
     expect(proxy.stats.refused).toBeGreaterThan(PRECINCTS);
     expect(acks.some((d) => d.attempts > 1)).toBe(true);
 

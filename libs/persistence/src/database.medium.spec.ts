@@ -1,6 +1,9 @@
 import { createServer } from 'node:net';
 import { openDatabase } from './database';
 
+// Opening a database runs its migrations: seconds on a busy 2-core machine, past Jest's 5 s default.
+jest.setTimeout(30_000);
+
 describe('openDatabase', () => {
   it('says that it is DATABASE_URL’s database that cannot be reached, and what to do, without its password', async () => {
     const closed = createServer();

@@ -3,6 +3,9 @@ import { Database, openDatabase } from '../database';
 import { ElectionRepository } from './election.repository';
 import { IdentificationRecord, IdentificationRepository } from './identification.repository';
 
+// Opening a database runs its migrations: seconds on a busy 2-core machine, past Jest's 5 s default.
+jest.setTimeout(30_000);
+
 const definition: ElectionDefinition = {
   id: 'ident-spec',
   name: 'ident-spec',
@@ -23,6 +26,7 @@ describe.each(targets)('IdentificationRepository on $name', ({ url }) => {
     await new ElectionRepository(db).save(definition, 'x', []);
   });
   afterAll(async () => {
+    if (!db) return;
     await db.prisma.identification.deleteMany({ where: { electionId: definition.id } });
     await db.close();
   });
