@@ -1,8 +1,12 @@
-import { ElectionResults, SeatsView } from '@shailoo/contracts';
+import { ContestResults, ElectionResults, SeatsView } from '@shailoo/contracts';
 import {
   addCount,
   allocateCityCouncil,
   allocateParliamentList,
+  allocateSingleMember,
+  allocateVillageCouncil,
+  contestsAt,
+  precinctPaths,
   BallotCount,
   ballotsOf,
   ElectionDefinition,
@@ -26,6 +30,8 @@ export interface PrecinctTruth {
   doubleVotes: number;
   /** Turnout reported per hour. */
   turnout: Record<number, number>;
+  /** Each further contest of the precinct (beside its first): its ballots as cast, as the box and as the commission counted them. */
+  contests?: Record<string, { cast: BallotCount; box: BallotCount | null; manual: BallotCount }>;
 }
 
 export interface Mismatch {
@@ -55,6 +61,7 @@ export interface PublishedElection {
   results: ElectionResults;
   territories: ElectionResults[];
   seats: SeatsView;
+  contests: ContestResults[];
 }
 
 function sameCount(a: BallotCount, b: BallotCount): boolean {
@@ -84,7 +91,7 @@ function expectedFlags(p: PrecinctTruth): string[] {
   if (p.box && ballotsOf(p.box) > p.identified) flags.push('box-exceeds-identified');
   if (p.identified < p.ballotsIssued) flags.push('identified-below-issued');
   if (!p.box) flags.push('manual-only');
-  if (p.box && !sameCount(p.box, p.manual)) flags.push('box-manual-mismatch');
+  if (p.box && (!sameCount(p.box, p.manual) || Object.values(p.contests ?? {}).some((c) => c.box && !sameCount(c.box, c.manual)))) flags.push('box-manual-mismatch');
   if (p.doubleVotes) flags.push('double-votes');
   return flags;
 }
@@ -185,6 +192,7 @@ export function checkElection(definition: ElectionDefinition, hash: string, prec
   const publishedSeats = published.seats.final ?? published.seats.provisional;
   check(definition.territory.id, 'seats', sortKeys(seats?.seats ?? {}), sortKeys(publishedSeats?.seats ?? {}));
   check(definition.territory.id, 'seats status', 'final', published.seats.status);
+  checkContests(definition, hash, precincts, published.contests, check);
   const differences = precincts.flatMap(expectedDifferences);
   const counted = { 'hand-count-slip': 0, 'box-failed': 0, 'box-misread': 0, 'unidentified-voters': 0 };
   for (const d of differences) counted[d.kind]++;
@@ -194,3 +202,70 @@ export function checkElection(definition: ElectionDefinition, hash: string, prec
 function sortKeys<T>(o: Record<string | number, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
+
+/**
+ * Every contest against what its precincts sent: its counts over its own precincts (preliminary
+ * and final), its reconciliation flags, and its outcome as the library allocates it on the
+ * simulation's own sums — a district's winner (ties to the earlier registered), a village
+ * council's elected with the women's reserve, a list's seats — final once every precinct reported.
+ */
+function checkContests(
+  definition: ElectionDefinition,
+  hash: string,
+  precincts: PrecinctTruth[],
+  published: ContestResults[],
+  check: (territoryId: string, what: string, expected: unknown, got: unknown) => void,
+): void {
+  const paths = precinctPaths(definition.territory);
+  const sums = new Map(definition.contests.map((c) => [c.id, { preliminary: emptyCount(), final: emptyCount(), precincts: 0, mismatch: 0, manualOnly: 0 }]));
+  for (const p of precincts) {
+    contestsAt(definition, paths.get(p.precinctId) ?? []).forEach((c, i) => {
+      const counts = i === 0 ? { box: p.box, manual: p.manual } : p.contests?.[c.id];
+      if (!counts) return;
+      const sum = sums.get(c.id)!;
+      if (counts.box) addCount(sum.preliminary, counts.box);
+      addCount(sum.final, counts.manual);
+      sum.precincts++;
+      if (counts.box && !sameCount(counts.box, counts.manual)) sum.mismatch++;
+      if (!counts.box) sum.manualOnly++;
+    });
+  }
+  for (const contest of definition.contests) {
+    const got = published.find((c) => c.contestId === contest.id);
+    const e = sums.get(contest.id)!;
+    const where = `${contest.id}`;
+    if (!got) {
+      check(where, 'contest published', true, false);
+      continue;
+    }
+    const lines = got.selections.map((s) => s.id);
+    const votesOf = (c: BallotCount) => Object.fromEntries(lines.map((id) => [id, c.votes[id] ?? 0]));
+    check(where, 'contest precincts reporting', e.precincts, got.precinctsReporting);
+    check(where, 'contest final votes', votesOf(e.final), votesOf(got.final));
+    check(where, 'contest final invalid ballots', e.final.invalidBallots, got.final.invalidBallots);
+    check(where, 'contest final ballots in box', ballotsOf(e.final), got.final.ballotsInBox);
+    check(where, 'contest preliminary votes', votesOf(e.preliminary), votesOf(got.preliminary));
+    check(where, 'contest flags', { 'box-manual-mismatch': e.mismatch, 'manual-only': e.manualOnly }, got.flags);
+    check(where, 'contest status', 'final', got.status);
+    const votes = Object.fromEntries((contest.candidates ?? []).map((c) => [c.id, e.final.votes[c.id] ?? 0]));
+    if (contest.system === 'single-member') {
+      const registration = Object.fromEntries((contest.candidates ?? []).filter((c) => c.registration !== undefined).map((c) => [c.id, c.registration!]));
+      check(where, 'district winner', [allocateSingleMember(votes, hash, registration).winner], got.elected);
+    } else if (contest.system === 'village-council') {
+      const expected = allocateVillageCouncil({
+        seats: contest.seats,
+        candidates: (contest.candidates ?? []).map((c) => ({ id: c.id, sex: c.sex, votes: votes[c.id] })),
+        womenReserve: contest.rules.womenReserve,
+        seed: hash,
+      });
+      check(where, 'village council elected', expected.elected, got.elected);
+      const outcome = got.outcome.final;
+      check(where, 'seats reserved for women', expected.reservedTo, outcome?.system === 'village-council' ? outcome.council.reservedTo : null);
+      // The law's floor, whatever the votes: at least the reserved share of the seats goes to women, where enough stood.
+      const women = got.selections.filter((s) => s.elected && s.sex === 'F').length;
+      check(where, 'women elected cover the reserve', true, women >= expected.reserved - expected.shortOfWomen);
+    }
+  }
+}
+
+const emptyCount = (): BallotCount => ({ votes: {}, invalidBallots: 0 });

@@ -8,6 +8,7 @@ import {
   ELECTION_DAY,
   electionDayHour,
   ElectionDefinition,
+  ayilKenesh2021,
   jogorkuKenesh2021,
   precinctsOf,
   walkTerritories,
@@ -15,7 +16,7 @@ import {
 import { Authority, precinctAuthority, serviceAuthorities, TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
 import { Outage } from '@shailoo/modem';
 import { ManualClock, Timer } from '@shailoo/platform';
-import { ElectionDay, LiveStation, prepareCouncilDay, prepareElectionDay, prepareStation, stationDevices, votersOf } from '@shailoo/scenario';
+import { ElectionDay, LiveStation, prepareCandidateDay, prepareCouncilDay, prepareElectionDay, prepareStation, stationDevices, votersOf } from '@shailoo/scenario';
 import { StationMessage, StationUplink } from '@shailoo/station';
 import { driveClock, Pace } from './clock-driver';
 import { LiveControl } from './live-control';
@@ -125,6 +126,10 @@ export function scenarioDays(scenario: Scenario, seed: string): ElectionDay[] {
     case 'jogorku-kenesh-2021': {
       const jk = jogorkuKenesh2021();
       return [prepareElectionDay(jk.definition, jk.seats, scenario.turnout ?? jk.turnout, seed, jk.definition.contests[0].rules.threshold)];
+    }
+    case 'ayil-kenesh-2021': {
+      const ak = ayilKenesh2021();
+      return [prepareCandidateDay(ak.definition, scenario.turnout ?? ak.turnout, seed)];
     }
   }
 }
@@ -596,6 +601,7 @@ function truthOf(precinctId: string, station: Awaited<ReturnType<typeof prepareS
     unidentified: station.unidentified,
     doubleVotes: id?.doubleVotes.length ?? 0,
     turnout,
+    contests: Object.fromEntries(Object.entries(station.contests).map(([c, d]) => [c, { cast: d.ballots, box: d.boxCount, manual: d.manualCount }])),
   };
 }
 
@@ -703,7 +709,17 @@ export function runSummary(r: RunReport): string {
       .sort(([, a], [, b]) => b - a)
       .map(([party, n]) => `${p.parties[party] ?? party} ${n}`)
       .join(', ');
-    lines.push(`  ${id}: seats (${p.seatsStatus}) ${seats || 'none'}${dataset ? (dataset.matches ? ' — as published' : ' — NOT as published') : ''}`);
+    if (seats || !p.candidateContests.length)
+      lines.push(`  ${id}: seats (${p.seatsStatus}) ${seats || 'none'}${dataset ? (dataset.matches ? ' — as published' : ' — NOT as published') : ''}`);
+    const districts = p.candidateContests.filter((c) => c.system === 'single-member');
+    if (districts.length) {
+      const decided = districts.filter((c) => c.elected.length === 1);
+      lines.push(
+        `  ${id}: ${decided.length} of ${districts.length} district winners (${districts.every((c) => c.status === 'final') ? 'final' : 'provisional'}), ${decided.filter((c) => c.women).length} of them women`,
+      );
+    }
+    for (const c of p.candidateContests.filter((x) => x.system === 'village-council'))
+      lines.push(`  ${c.name}: ${c.elected.length} of ${c.seats} seats (${c.status}), ${c.women} women elected, ${c.reserved} seats reserved for women`);
   }
   const diffs = Object.entries(r.oracle.expectedDifferences).filter(([, n]) => n);
   lines.push(

@@ -24,6 +24,7 @@ export const SCENARIO = z
       z.object({ source: z.literal('city-council-2021'), council: z.union([z.string(), z.number()]) }).strict(),
       z.object({ source: z.literal('city-councils-2021') }).strict(),
       z.object({ source: z.literal('jogorku-kenesh-2021') }).strict(),
+      z.object({ source: z.literal('ayil-kenesh-2021') }).strict(),
     ]),
     /** Final turnout as a share of the registered voters; the dataset's by default. Voters arrive along the 2021 curve. */
     turnout: share.optional(),

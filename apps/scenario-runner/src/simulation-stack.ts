@@ -165,7 +165,7 @@ export class SimulationStack {
   async published(electionId: string): Promise<PublishedElection> {
     const api = this.api;
     const territories = (await Promise.all((['region', 'district'] as const).map((level) => api.level(electionId, level)))).flat();
-    return { results: await api.results(electionId), territories, seats: await api.seats(electionId) };
+    return { results: await api.results(electionId), territories, seats: await api.seats(electionId), contests: await api.contests(electionId) };
   }
 
   async close(): Promise<void> {
@@ -184,10 +184,28 @@ export interface PublishedSummary {
   seats: Record<string, number>;
   seatsStatus: string;
   precinctsReporting: number;
+  /** The candidate contests (districts, village councils): who was elected, how many women, the reserve. */
+  candidateContests: { contestId: string; name: string; system: string; status: string; seats: number; elected: string[]; women: number; reserved: number }[];
 }
 
-export function publishedSummary({ results, seats }: PublishedElection): PublishedSummary {
+export function publishedSummary({ results, seats, contests }: PublishedElection): PublishedSummary {
   return {
+    candidateContests: contests
+      .filter((c) => c.system === 'single-member' || c.system === 'village-council')
+      .map((c) => {
+        const elected = c.elected.map((id) => c.selections.find((s) => s.id === id)!);
+        const outcome = c.outcome.final ?? c.outcome.provisional;
+        return {
+          contestId: c.contestId,
+          name: c.name,
+          system: c.system,
+          status: c.status,
+          seats: c.seats,
+          elected: elected.map((s) => s.name),
+          women: elected.filter((s) => s.sex === 'F').length,
+          reserved: outcome?.system === 'village-council' ? outcome.council.reserved : 0,
+        };
+      }),
     parties: Object.fromEntries(results.parties.map((p) => [p.id, p.name])),
     votes: Object.fromEntries(results.parties.map((p) => [p.id, p.finalVotes])),
     seats: (seats.final ?? seats.provisional)?.seats ?? {},

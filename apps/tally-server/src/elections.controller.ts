@@ -157,6 +157,30 @@ export class ElectionsController {
     this.views.send(request, response, (await this.view(request, id))(`seats|${id}`), () => this.tally.seats(id));
   }
 
+  @Get(':id/contests')
+  @ApiOperation({
+    summary:
+      'Every contest of the election (party lists, single-member districts, village councils): its figures over its own precincts, its ballot’s lines with their votes, leader and margin, and its outcome (provisional, then final) with the working',
+  })
+  async contests(@Param('id') id: string, @Req() request: IncomingMessage, @Res() response: ServerResponse): Promise<void> {
+    this.election(id);
+    this.views.send(request, response, (await this.view(request, id))(`contests|${id}`), () => this.tally.contests(id));
+  }
+
+  @Get(':id/contests/:contestId/results')
+  @ApiOperation({ summary: 'One contest’s results: as in the list of contests' })
+  async contestResults(
+    @Param('id') id: string,
+    @Param('contestId') contestId: string,
+    @Req() request: IncomingMessage,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
+    this.election(id);
+    const c = this.tally.contest(id, contestId);
+    if (!c) throw new NotFoundException(`no contest ${contestId} in ${id}`);
+    this.views.send(request, response, (await this.view(request, id))(`contest|${id}|${contestId}`), () => c);
+  }
+
   @Post(':id/close')
   @OperatorOnly('close')
   @ApiOperation({ summary: 'Close the count by an operator’s decision: the seats become final on the figures at hand' })

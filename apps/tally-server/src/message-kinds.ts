@@ -1,10 +1,15 @@
 import { int64ToNumber, isRefusalReason, MessageKind, SENDERS, v1 } from '@shailoo/contracts';
 import {
   checkProtocol,
+  Contest,
+  ContestCount,
+  ContestProtocol,
   DoubleVoteRecord,
+  isCandidateContest,
   ELECTION_DAY,
   IdentificationPayload,
   Payload,
+  ProtocolFigures,
   ProtocolPayload,
   ResultPayload,
   TurnoutPayload,
@@ -30,28 +35,42 @@ function time(value: unknown, what: string): number | { rejection: Rejection } {
   return ms >= EARLIEST && ms <= LATEST ? ms : refuse('out-of-range', `${what} ${ms} ms is not a date this century`);
 }
 
-function voteMap(list: v1.IPartyVotes[], election: RegisteredElection): Record<string, number> | { rejection: Rejection } {
+/** A contest's ballot lines: its own (a definition without contests answers with all its parties). */
+function linesOf(contest: Contest | undefined, election: RegisteredElection): Set<string> {
+  return contest ? election.selections.get(contest.id)! : election.partyIds;
+}
+
+function voteMap(list: { id: string; votes: number }[], contest: Contest | undefined, election: RegisteredElection): Record<string, number> | { rejection: Rejection } {
+  const lines = linesOf(contest, election);
+  const what = contest && isCandidateContest(contest) ? 'candidate' : 'party';
   const votes: Record<string, number> = {};
-  for (const { partyId, votes: count } of list) {
-    const id = partyId ?? '';
-    if (!election.partyIds.has(id)) return refuse('unknown-party', `party ${id} is not on the ballot`);
-    if (id in votes) return refuse('out-of-range', `party ${id} is counted twice`);
-    votes[id] = count ?? 0;
+  for (const { id, votes: count } of list) {
+    if (!lines.has(id)) return refuse('unknown-party', `${what} ${id} is not on the ballot${contest && contest !== election.definition.contests[0] ? ` of ${contest.id}` : ''}`);
+    if (id in votes) return refuse('out-of-range', `${what} ${id} is counted twice`);
+    votes[id] = count;
   }
   return votes;
 }
 
-/** The votes of a count, per party on the ballot, and "against all" only where the ballot has that line. */
-function countedVotes(list: v1.IPartyVotes[], againstAll: number, election: RegisteredElection): Record<string, number> | { rejection: Rejection } {
-  if (againstAll > 0 && !election.definition.contests[0]?.againstAll) return refuse('out-of-range', 'votes against all on a ballot without that line');
-  return voteMap(list, election);
+/** The votes of a count, per line of the contest's ballot, and "against all" only where the ballot has that line. */
+function countedVotes(
+  list: { id: string; votes: number }[],
+  againstAll: number,
+  contest: Contest | undefined,
+  election: RegisteredElection,
+): Record<string, number> | { rejection: Rejection } {
+  if (againstAll > 0 && !(contest ?? election.definition.contests[0])?.againstAll) return refuse('out-of-range', 'votes against all on a ballot without that line');
+  return voteMap(list, contest, election);
 }
+
+const partyLines = (list: v1.IPartyVotes[]) => list.map((v) => ({ id: v.partyId ?? '', votes: v.votes ?? 0 }));
+const selectionLines = (list: v1.ISelectionVotes[]) => list.map((v) => ({ id: v.selectionId ?? '', votes: v.votes ?? 0 }));
 
 /** What a box result and a protocol are checked for alike: a time this century, parties on the ballot, no more ballots than voters. */
 function checkCount(
   at: unknown,
   when: string,
-  count: { votes: v1.IPartyVotes[]; againstAll: number },
+  count: { votes: v1.IPartyVotes[]; againstAll: number; precinctId: string },
   ballots: number,
   ballotsAre: string,
   election: RegisteredElection,
@@ -59,10 +78,63 @@ function checkCount(
 ): { atMs: number; votes: Record<string, number> } | { rejection: Rejection } {
   const atMs = time(at, when);
   if (typeof atMs !== 'number') return atMs;
-  const votes = countedVotes(count.votes, count.againstAll, election);
+  const votes = countedVotes(partyLines(count.votes), count.againstAll, election.contestsAt.get(count.precinctId)?.[0], election);
   if ('rejection' in votes) return votes as { rejection: Rejection };
   if (ballots > voters) return refuse('out-of-range', `${ballots} ballots ${ballotsAre} a precinct with ${voters} voters`);
   return { atMs, votes };
+}
+
+/**
+ * The counts of a message's further contests (beside its precinct's first), each checked as the
+ * first is: a contest the precinct votes in, once; lines of its ballot; no more ballots than
+ * voters; its own control relations. `protocol` says whether they are a commission's protocols.
+ */
+function furtherContests<P>(
+  list: v1.IContestCount[],
+  precinctId: string,
+  election: RegisteredElection,
+  voters: number,
+  figures: (c: v1.IContestCount, votes: Record<string, number>) => P & ProtocolFigures & { ballotsInBox: number },
+): Record<string, P> | { rejection: Rejection } {
+  const here = election.contestsAt.get(precinctId) ?? [];
+  const out: Record<string, P> = {};
+  for (const c of list) {
+    const id = c.contestId ?? '';
+    const contest = here.find((x) => x.id === id);
+    if (!contest) return refuse('unknown-contest', `contest ${JSON.stringify(id)} is not voted in at precinct ${precinctId}`);
+    if (contest === here[0]) return refuse('unknown-contest', `contest ${id} is precinct ${precinctId}'s first: the message's own count, not one of its contests`);
+    if (id in out) return refuse('out-of-range', `contest ${id} is counted twice`);
+    const votes = countedVotes(selectionLines(c.votes ?? []), c.againstAll ?? 0, contest, election);
+    if ('rejection' in votes) return votes as { rejection: Rejection };
+    const f = figures(c, votes);
+    const ballots = Math.max(f.ballotsInBox, f.ballotsIssued ?? 0);
+    if (ballots > voters) return refuse('out-of-range', `contest ${id}: ${ballots} ballots in a precinct with ${voters} voters`);
+    const violations = checkProtocol(f);
+    if (violations.length) return refuse('control-relation', `contest ${id}: ${violations.map((v) => v.message).join('; ')}`);
+    out[id] = f;
+  }
+  return out;
+}
+
+/** A box's count of one contest, with its valid ballots for the control relations. */
+function boxCount(c: v1.IContestCount | v1.PrecinctResult, votes: Record<string, number>): ContestCount & { validBallots: number } {
+  const againstAll = c.againstAll ?? 0;
+  return { votes, invalidBallots: c.invalidBallots ?? 0, againstAll, ballotsInBox: c.ballotsInBox ?? 0, validBallots: validBallots({ votes, againstAll }) };
+}
+
+/** A protocol's figures of one contest. */
+function protocolCount(p: v1.IContestCount | v1.ManualProtocol, votes: Record<string, number>): ContestProtocol {
+  return {
+    ballotsReceived: p.ballotsReceived ?? 0,
+    ballotsIssued: p.ballotsIssued ?? 0,
+    ballotsUnused: p.ballotsUnused ?? 0,
+    ballotsSpoiled: p.ballotsSpoiled ?? 0,
+    ballotsInBox: p.ballotsInBox ?? 0,
+    validBallots: p.validBallots ?? 0,
+    invalidBallots: p.invalidBallots ?? 0,
+    votes,
+    againstAll: p.againstAll ?? 0,
+  };
 }
 
 const result: KindSpec<ResultPayload> = {
@@ -74,10 +146,12 @@ const result: KindSpec<ResultPayload> = {
     const checked = checkCount(r.closedAtMs, 'closing time', r, r.ballotsInBox, 'in the box of', election, voters);
     if ('rejection' in checked) return checked;
     const { atMs: closedAtMs, votes } = checked;
-    const valid = validBallots({ votes, againstAll: r.againstAll });
-    const violations = checkProtocol({ ballotsInBox: r.ballotsInBox, validBallots: valid, invalidBallots: r.invalidBallots, votes, againstAll: r.againstAll });
+    const violations = checkProtocol(boxCount(r, votes));
     if (violations.length) return refuse('control-relation', violations.map((v) => v.message).join('; '));
-    return { payload: { votes, invalidBallots: r.invalidBallots, againstAll: r.againstAll, ballotsInBox: r.ballotsInBox, closedAtMs } };
+    const contests = furtherContests(r.contests, r.precinctId, election, voters, boxCount);
+    if ('rejection' in contests) return contests as { rejection: Rejection };
+    const payload: ResultPayload = { votes, invalidBallots: r.invalidBallots, againstAll: r.againstAll, ballotsInBox: r.ballotsInBox, closedAtMs };
+    return { payload: r.contests.length ? { ...payload, contests: contests as Record<string, ContestCount> } : payload };
   },
 };
 
@@ -90,22 +164,12 @@ const protocol: KindSpec<ProtocolPayload> = {
     const checked = checkCount(p.signedAtMs, 'signing time', p, p.ballotsIssued, 'issued in', election, voters);
     if ('rejection' in checked) return checked;
     const { atMs: signedAtMs, votes } = checked;
-    const payload: ProtocolPayload = {
-      ballotsReceived: p.ballotsReceived,
-      ballotsIssued: p.ballotsIssued,
-      ballotsUnused: p.ballotsUnused,
-      ballotsSpoiled: p.ballotsSpoiled,
-      ballotsInBox: p.ballotsInBox,
-      validBallots: p.validBallots,
-      invalidBallots: p.invalidBallots,
-      votes,
-      againstAll: p.againstAll,
-      boxFailed: p.boxFailed,
-      signedAtMs,
-    };
+    const payload: ProtocolPayload = { ...protocolCount(p, votes), boxFailed: p.boxFailed, signedAtMs };
     const violations = checkProtocol(payload);
     if (violations.length) return refuse('control-relation', violations.map((v) => v.message).join('; '));
-    return { payload };
+    const contests = furtherContests(p.contests, p.precinctId, election, voters, protocolCount);
+    if ('rejection' in contests) return contests as { rejection: Rejection };
+    return { payload: p.contests.length ? { ...payload, contests: contests as Record<string, ContestProtocol> } : payload };
   },
 };
 

@@ -1,10 +1,14 @@
 import { Clock } from '@shailoo/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { ElectionResults, SeatsView } from '@shailoo/contracts';
+import { ContestResults, ContestSelection, ElectionResults, SeatsView } from '@shailoo/contracts';
 import {
   allReported,
   applyReport,
   closingTime,
+  Contest,
+  contestCounts,
+  ContestOutcome,
+  contestOutcome,
   countedSequenceOf,
   createElectionTally,
   ElectionTally,
@@ -28,6 +32,7 @@ interface ElectionState {
   updatedAt: number;
   closedAt: number | null;
   seatsCache?: { version: number; closedAt: number | null; seats: SeatsView };
+  contestsCache?: { version: number; closedAt: number | null; contests: ContestResults[] };
 }
 
 /**
@@ -185,6 +190,26 @@ export class TallyService {
     return seats;
   }
 
+  /**
+   * Every contest of the election with its figures over its own precincts, its ballot's lines with
+   * their votes, its leader and margin, and its outcome: provisional on the boxes, final once every
+   * precinct of the contest has reported (or an operator closed the count). Worked out once per change.
+   */
+  contests(electionId: string): ContestResults[] | null {
+    const election = this.registry.election(electionId);
+    const e = this.stateOf(electionId);
+    if (!election || !e) return null;
+    if (e.contestsCache?.version === e.tally.version && e.contestsCache.closedAt === e.closedAt) return e.contestsCache.contests;
+    const contests = election.definition.contests.map((c) => contestView(e, c, election.hash));
+    e.contestsCache = { version: e.tally.version, closedAt: e.closedAt, contests };
+    return contests;
+  }
+
+  /** One contest's results, or null when the election or the contest is not known. */
+  contest(electionId: string, contestId: string): ContestResults | null {
+    return this.contests(electionId)?.find((c) => c.contestId === contestId) ?? null;
+  }
+
   precinct(electionId: string, precinctId: string) {
     const election = this.registry.election(electionId);
     const territory = election?.precincts.get(precinctId);
@@ -228,5 +253,72 @@ export class TallyService {
       this.metrics.precinctsOverdue.set(labels, t.flags['not-reported'] ?? 0);
     }
     return t;
+  }
+}
+
+/** A contest's view on the tally: see TallyService.contests. */
+function contestView(e: ElectionState, contest: Contest, hash: string): ContestResults {
+  const counts = contestCounts(e.tally, contest.id, contest.territoryId) ?? {
+    precinctsTotal: 0,
+    precinctsReporting: 0,
+    precinctsWithProtocol: 0,
+    preliminary: { ballotsInBox: 0, invalidBallots: 0, againstAll: 0, votes: {} },
+    final: { ballotsInBox: 0, invalidBallots: 0, againstAll: 0, votes: {} },
+    flags: { 'box-manual-mismatch': 0, 'manual-only': 0 },
+  };
+  const closedBy = e.closedAt !== null ? 'operator' : counts.precinctsTotal > 0 && counts.precinctsReporting === counts.precinctsTotal ? 'all-reported' : null;
+  const provisional = contestOutcome(e.tally, contest, 'preliminary', hash);
+  const final = closedBy ? contestOutcome(e.tally, contest, 'final', hash) : null;
+  const current = closedBy ? final : provisional;
+  const held = holders(current);
+  const lines: Omit<ContestSelection, 'votes' | 'finalVotes' | 'elected'>[] =
+    contest.system === 'single-member' || contest.system === 'village-council'
+      ? (contest.candidates ?? []).map((c) => ({ id: c.id, name: c.name, nameRu: c.nameRu, sex: c.sex, ...(c.partyId ? { partyId: c.partyId } : {}), order: c.order }))
+      : (contest.parties ?? []).map((p) => ({ id: p.id, name: p.name, order: p.order }));
+  const figures = closedBy ? counts.final : counts.preliminary;
+  const selections = lines
+    .slice()
+    .sort((a, b) => a.order - b.order)
+    .map((l) => ({
+      ...l,
+      votes: counts.preliminary.votes[l.id] ?? 0,
+      finalVotes: counts.final.votes[l.id] ?? 0,
+      elected: held.seats.has(l.id),
+      ...(current?.system === 'city-council' || current?.system === 'parliament-list' ? { seats: held.seats.get(l.id) ?? 0 } : {}),
+      ...(held.reserved.has(l.id) ? { reservedSeat: true } : {}),
+    }));
+  const ranked = selections.map((s) => ({ id: s.id, name: s.name, votes: figures.votes[s.id] ?? 0 })).sort((a, b) => b.votes - a.votes || a.id.localeCompare(b.id));
+  const leader = figures.ballotsInBox > 0 ? (ranked[0] ?? null) : null;
+  const runnerUp = leader ? (ranked[1] ?? null) : null;
+  return {
+    electionId: e.tally.definition.id,
+    contestId: contest.id,
+    name: contest.name,
+    system: contest.system,
+    seats: contest.seats,
+    territoryId: contest.territoryId,
+    againstAll: contest.againstAll,
+    ...counts,
+    selections,
+    leader,
+    runnerUp,
+    margin: leader && runnerUp ? leader.votes - runnerUp.votes : null,
+    status: closedBy ? 'final' : 'provisional',
+    closedBy,
+    outcome: { provisional, final },
+    elected: [...held.seats.keys()],
+  };
+}
+
+/** Who holds seats in an outcome (seats per holder), and who holds a seat reserved for women. */
+function holders(outcome: ContestOutcome | null): { seats: Map<string, number>; reserved: Set<string> } {
+  if (!outcome) return { seats: new Map(), reserved: new Set() };
+  switch (outcome.system) {
+    case 'single-member':
+      return { seats: new Map(outcome.single.winner ? [[outcome.single.winner, 1]] : []), reserved: new Set() };
+    case 'village-council':
+      return { seats: new Map(outcome.council.elected.map((id) => [id, 1])), reserved: new Set(outcome.council.reservedTo) };
+    default:
+      return { seats: new Map(Object.entries(outcome.seats.seats).filter(([, n]) => n > 0)), reserved: new Set() };
   }
 }

@@ -1,7 +1,7 @@
 import { isTlsErrorCode } from '@shailoo/platform';
 import type { ElectionDefinition } from '@shailoo/election';
 import type { DeviceRegistration } from './devices';
-import type { ElectionResults, SeatsView } from './results-view';
+import type { ContestResults, ElectionResults, SeatsView } from './results-view';
 
 /** The tally server's answer to a registration. */
 export interface RegistrationAnswer {
@@ -100,6 +100,11 @@ export class TallyApi {
 
   seats(electionId: string): Promise<SeatsView> {
     return this.ok('GET', `/api/elections/${electionId}/seats`, `seats of ${electionId}`);
+  }
+
+  /** Every contest of the election with its figures, leader and outcome. */
+  contests(electionId: string): Promise<ContestResults[]> {
+    return this.ok('GET', `/api/elections/${electionId}/contests`, `contests of ${electionId}`);
   }
 
   /** Closes the count (an operator's call): the seats that are then final. */

@@ -48,6 +48,7 @@ export const MAX_SEQUENCE = 2 ** 31 - 1;
 export const REJECTION_REASONS = [
   ...AUTHENTICATION_FAILURES,
   'unknown-party',
+  'unknown-contest',
   'control-relation',
   'stale-sequence',
   'sequence-reused',

@@ -25,10 +25,17 @@ export type Sex = 'F' | 'M';
 
 export interface Candidate {
   id: string;
+  /** The name in its Kyrgyz form (патронимы with уулу / кызы), as on the Kyrgyz ballot. */
   name: string;
+  /** The name in its Russian form (отчество), as on the Russian ballot. */
+  nameRu?: string;
   sex: Sex;
+  /** Ballot order. */
   order: number;
+  /** The party that nominated the candidate; self-nominated when absent. */
   partyId?: string;
+  /** The order in which the commission registered the candidates, from 1: a tie at the top goes to the earlier (see allocateSingleMember). */
+  registration?: number;
 }
 
 export type ElectoralSystem = 'city-council' | 'parliament-list' | 'single-member' | 'village-council';
@@ -101,6 +108,13 @@ export function* walkTerritories(root: Territory, ancestors: string[] = []): Gen
   for (const child of root.children ?? []) yield* walkTerritories(child, [...ancestors, root.id]);
 }
 
+/** Each precinct's path: its territories from the root down to the precinct itself. */
+export function precinctPaths(root: Territory): Map<string, string[]> {
+  return new Map(
+    [...walkTerritories(root)].filter(({ territory }) => territory.level === 'precinct').map(({ territory, ancestors }) => [territory.id, [...ancestors, territory.id]]),
+  );
+}
+
 export function precinctsOf(root: Territory): Territory[] {
   return [...walkTerritories(root)].filter((t) => t.territory.level === 'precinct').map((t) => t.territory);
 }
@@ -108,4 +122,22 @@ export function precinctsOf(root: Territory): Territory[] {
 export function registeredVoters(territory: Territory): number {
   if (territory.level === 'precinct' || !territory.children?.length) return territory.registeredVoters ?? 0;
   return territory.children.reduce((sum, c) => sum + registeredVoters(c), 0);
+}
+
+/** Systems whose ballot lists candidates rather than parties. */
+export const isCandidateContest = (contest: Pick<Contest, 'system'>): boolean => contest.system === 'single-member' || contest.system === 'village-council';
+
+/** The ids a contest's ballot lists: its parties, or its candidates. */
+export function selectionIds(contest: Contest): string[] {
+  return isCandidateContest(contest) ? (contest.candidates ?? []).map((c) => c.id) : (contest.parties ?? []).map((p) => p.id);
+}
+
+/**
+ * The contests whose ballots a precinct's voters get, in the definition's order: those whose
+ * territory is on the precinct's path (root first, the precinct last). The first is the contest a
+ * message's own count is of; a message carries the others' counts beside it.
+ */
+export function contestsAt(definition: ElectionDefinition, path: readonly string[]): Contest[] {
+  const on = new Set(path);
+  return definition.contests.filter((c) => on.has(c.territoryId));
 }

@@ -1,3 +1,5 @@
+export * from './ayil-kenesh-2021';
+export * from './candidates';
 export * from './city-council';
 export * from './city-councils-2021';
 export * from './count';

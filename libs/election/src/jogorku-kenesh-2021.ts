@@ -1,4 +1,5 @@
-import { ElectionDefinition, Territory } from './definition';
+import { seededUniform, synthesizeCandidates } from './candidates';
+import { Contest, ElectionDefinition, Territory } from './definition';
 import { apportion } from './vote-synthesizer';
 
 /** The 2021 parliamentary election at the scale published (press): precincts, voters, turnout. */
@@ -47,9 +48,40 @@ export interface ParliamentDataset {
   estimateNote: string;
 }
 
+/** Candidates per single-member district in 2021: from 5 to 14 (synthetic; the real lists are not in the sources). */
+const CANDIDATES_PER_DISTRICT = [5, 14] as const;
+
+/**
+ * The 36 single-member districts' contests (plurality, one seat each), with synthetic candidates:
+ * about one in six a woman, about half nominated by one of the lists, the rest self-nominated.
+ */
+function districtContests(regions: Territory[], parties: string[]): Contest[] {
+  const random = seededUniform('jogorku-kenesh-2021/candidates');
+  return regions.flatMap((r) =>
+    (r.children ?? []).map((d) => ({
+      id: `${d.id}-contest`,
+      name: d.name,
+      system: 'single-member' as const,
+      seats: 1,
+      territoryId: d.id,
+      againstAll: false,
+      candidates: synthesizeCandidates({
+        prefix: d.id,
+        count: CANDIDATES_PER_DISTRICT[0] + Math.floor(random() * (CANDIDATES_PER_DISTRICT[1] - CANDIDATES_PER_DISTRICT[0] + 1)),
+        women: 0.16,
+        parties,
+        partyNominated: 0.5,
+        random,
+      }),
+      rules: {},
+    })),
+  );
+}
+
 /**
  * Jogorku Kenesh 2021 at full scale: 2,494 precincts in 36 single-member districts in the 9
- * regions, 3,703,420 voters, the 54 list seats with the 5% / 0.5%-per-region / 27-seat rules.
+ * regions, 3,703,420 voters, the 54 list seats with the 5% / 0.5%-per-region / 27-seat rules, and
+ * the 36 districts' own contests: every voter gets both ballots.
  * Precinct sizes vary around the regional mean by a fixed pattern, so the tree is the same on
  * every machine.
  */
@@ -107,6 +139,7 @@ export function jogorkuKenesh2021(): ParliamentDataset {
         parties,
         rules: { threshold: 0.05, regionalThreshold: 0.005, cap: 27, thresholdBase: 'participated' },
       },
+      ...districtContests(regions, parties.map((p) => p.id)),
     ],
   };
   return {
@@ -114,6 +147,6 @@ export function jogorkuKenesh2021(): ParliamentDataset {
     seats: Object.fromEntries(parties.map((p, i) => [p.id, WINNERS[i]?.[1] ?? 0])),
     turnout: JOGORKU_KENESH_2021.turnout,
     estimateNote:
-      'precincts, voters and turnout as published; their split over the regions is estimated from population; list names of the 15 lists under 5% are placeholders; the 36 single-member districts are territories (their candidate ballots are not simulated)',
+      'precincts, voters and turnout as published; their split over the regions is estimated from population; list names of the 15 lists under 5% are placeholders; the candidates of the 36 single-member districts are synthetic (names, sex, nomination drawn from a fixed seed)',
   };
 }

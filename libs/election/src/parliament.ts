@@ -71,19 +71,31 @@ export function allocateParliamentList(input: ParliamentListInput, rules: Parlia
 export interface SingleMemberResult {
   winner: string | null;
   ranking: { id: string; votes: number }[];
+  /** How a tie at the top was decided, when there was one. */
+  tie?: { rule: 'registered-earlier' | 'lot'; tied: string[]; order: string[] };
   lot?: LotRecord;
 }
 
-/** Single-member district: plurality. A tie at the top is decided by lot. */
-export function allocateSingleMember(votes: Record<string, number>, seed = ''): SingleMemberResult {
+/**
+ * Single-member district: plurality. A tie at the top goes to the candidate registered earlier
+ * (who filed first): the rule the CEC stated for the 2021 law's single-member districts (24.kg,
+ * 2022-01, on the repeat elections in two of the 36 districts: «в случае, если два претендента …
+ * наберут равное количество голосов, победителем признают того, кто раньше подал документы и
+ * получил регистрацию»). Without registration numbers a lot drawn with `seed` decides, and says so.
+ */
+export function allocateSingleMember(votes: Record<string, number>, seed = '', registration: Record<string, number> = {}): SingleMemberResult {
   const ids = Object.keys(votes);
   if (ids.length === 0) return { winner: null, ranking: [] };
-  const rank = new Map(drawLots(ids, seed, 'single-member').map((id, i) => [id, i]));
+  const byRegistration = ids.every((id) => registration[id] !== undefined);
+  const rank = byRegistration ? new Map(ids.map((id) => [id, registration[id]])) : new Map(drawLots(ids, seed, 'single-member').map((id, i) => [id, i]));
   const ranking = ids.map((id) => ({ id, votes: votes[id] })).sort((a, b) => b.votes - a.votes || rank.get(a.id)! - rank.get(b.id)!);
   const tied = ranking.filter((r) => r.votes === ranking[0].votes).map((r) => r.id);
+  if (tied.length < 2) return { winner: ranking[0].id, ranking };
+  const record = { tied: tied.slice().sort(), order: tied };
   return {
     winner: ranking[0].id,
     ranking,
-    ...(tied.length > 1 ? { lot: { purpose: 'single-member', tied: tied.slice().sort(), order: tied } } : {}),
+    tie: { rule: byRegistration ? 'registered-earlier' : 'lot', ...record },
+    ...(byRegistration ? {} : { lot: { purpose: 'single-member', ...record } }),
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { KeyObject } from 'node:crypto';
 import { DEVICE_KINDS, DeviceKind, DeviceRegistration, idProblem, isDeviceKind } from '@shailoo/contracts';
-import { definitionHash, ElectionDefinition, precinctsOf, Territory, walkTerritories } from '@shailoo/election';
+import { Contest, contestsAt, definitionHash, ElectionDefinition, precinctsOf, selectionIds, Territory, walkTerritories } from '@shailoo/election';
 import { DeviceRow, ElectionRepository } from '@shailoo/persistence';
 import { publicKeyFromRaw } from '@shailoo/platform';
 
@@ -27,6 +27,10 @@ export interface RegisteredElection {
   partyIds: Set<string>;
   /** Each precinct's territories, from the root down to the precinct's parent. */
   ancestors: Map<string, string[]>;
+  /** Each precinct's contests (contestsAt): the first is its messages' own count, the others their `contests`. */
+  contestsAt: Map<string, Contest[]>;
+  /** Each contest's ballot lines: its parties' or candidates' ids. */
+  selections: Map<string, Set<string>>;
 }
 
 export class RegistrationError extends Error {}
@@ -242,13 +246,16 @@ export class ElectionRegistry {
 /** A definition with what the services look up in it: its hash, precincts, parties, each precinct's ancestors. */
 export function registeredElection(definition: ElectionDefinition): RegisteredElection {
   const hash = definitionHash(definition);
+  const precincts = [...walkTerritories(definition.territory)].filter((t) => t.territory.level === 'precinct');
   return {
     definition,
     hash,
     hashBytes: Buffer.from(hash, 'hex'),
     precincts: new Map(precinctsOf(definition.territory).map((p) => [p.id, p])),
     partyIds: new Set(definition.contests.flatMap((c) => (c.parties ?? []).map((p) => p.id))),
-    ancestors: new Map([...walkTerritories(definition.territory)].filter((t) => t.territory.level === 'precinct').map((t) => [t.territory.id, t.ancestors])),
+    ancestors: new Map(precincts.map((t) => [t.territory.id, t.ancestors])),
+    contestsAt: new Map(precincts.map((t) => [t.territory.id, contestsAt(definition, [...t.ancestors, t.territory.id])])),
+    selections: new Map(definition.contests.map((c) => [c.id, new Set(selectionIds(c))])),
   };
 }
 

@@ -1,7 +1,7 @@
 import { signPrecinctResult } from '@shailoo/contracts';
 import { DeviceKey } from '@shailoo/platform';
 import { Delivery, transmit, UplinkOptions } from '@shailoo/modem';
-import { BallotCount, total } from '@shailoo/election';
+import { BallotCount, ballotsOf, total } from '@shailoo/election';
 
 export interface BallotBoxIdentity {
   deviceId: string;
@@ -23,8 +23,8 @@ export class BallotBox {
 
   constructor(readonly identity: BallotBoxIdentity) {}
 
-  /** The signed envelope of a count, with the next sequence number. */
-  seal(count: BallotCount, closedAtMs: number): { sequence: number; envelope: Buffer } {
+  /** The signed envelope of a count (and of the further contests' counts, by contest id), with the next sequence number. */
+  seal(count: BallotCount, closedAtMs: number, contests: Record<string, BallotCount> = {}): { sequence: number; envelope: Buffer } {
     const sequence = ++this.sequence;
     const { deviceId, electionId, precinctId, definitionHash, key } = this.identity;
     const validVotes = total(count.votes);
@@ -40,6 +40,13 @@ export class BallotBox {
         againstAll: count.againstAll ?? 0,
         ballotsInBox: validVotes + count.invalidBallots + (count.againstAll ?? 0),
         closedAtMs,
+        contests: Object.entries(contests).map(([contestId, c]) => ({
+          contestId,
+          votes: Object.entries(c.votes).map(([selectionId, votes]) => ({ selectionId, votes })),
+          invalidBallots: c.invalidBallots,
+          againstAll: c.againstAll ?? 0,
+          ballotsInBox: ballotsOf(c),
+        })),
       },
       key,
     );

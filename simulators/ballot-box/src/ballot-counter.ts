@@ -7,8 +7,19 @@ import { BallotBox } from './ballot-box';
 /** The life of an automatic counting ballot box (АЭУ) on election day. */
 export type BoxState = 'installed' | 'zero-report' | 'open' | 'closed' | 'protocol-printed' | 'transmitted' | 'acknowledged' | 'failed';
 
-/** A ballot as the voter marked it. */
-export type Ballot = { mark: 'party'; partyId: string } | { mark: 'blank' } | { mark: 'over-marked' } | { mark: 'no-protective-ink' };
+/**
+ * A ballot as the voter marked it: `partyId` names the line marked (a party, or a candidate on a
+ * candidate ballot); `contestId` says which of the precinct's ballots it is (absent: the first).
+ */
+export type Ballot = ({ mark: 'party'; partyId: string } | { mark: 'blank' } | { mark: 'over-marked' } | { mark: 'no-protective-ink' }) & { contestId?: string };
+
+/** What the scanner keeps for one contest's ballots. */
+interface ContestTally {
+  name: string;
+  lines: { id: string; name: string }[];
+  votes: Record<string, number>;
+  invalid: { blank: number; 'over-marked': number; unreadable: number };
+}
 
 /** How the scanner sorted a ballot. It never hands one back to the voter. */
 export type Reading = 'valid' | 'blank' | 'over-marked' | 'unreadable';
@@ -31,6 +42,8 @@ export interface BallotCounterOptions {
   misreadRate?: number;
   /** Ballots already inside when the box is installed (a box must be empty to open). */
   preloaded?: number;
+  /** The precinct's further contests (a district's candidates beside the lists): the box reads their ballots too. */
+  contests?: { id: string; name: string; lines: { id: string; name: string }[] }[];
 }
 
 /**
@@ -41,8 +54,8 @@ export interface BallotCounterOptions {
 export class BallotCounter {
   private current: BoxState = 'installed';
   private inside: number;
-  private readonly votes: Record<string, number>;
-  private readonly invalid = { blank: 0, 'over-marked': 0, unreadable: 0 };
+  private readonly first: ContestTally;
+  private readonly further = new Map<string, ContestTally>();
   private closedAtMs = 0;
   private envelope: Buffer | null = null;
   failure: { reason: string; atMs: number } | null = null;
@@ -52,7 +65,14 @@ export class BallotCounter {
     private readonly options: BallotCounterOptions,
   ) {
     this.inside = options.preloaded ?? 0;
-    this.votes = Object.fromEntries(options.parties.map((p) => [p.id, 0]));
+    const tally = (name: string, lines: { id: string; name: string }[]): ContestTally => ({
+      name,
+      lines,
+      votes: Object.fromEntries(lines.map((l) => [l.id, 0])),
+      invalid: { blank: 0, 'over-marked': 0, unreadable: 0 },
+    });
+    this.first = tally(options.electionName, options.parties);
+    for (const c of options.contests ?? []) this.further.set(c.id, tally(c.name, c.lines));
   }
 
   get state(): BoxState {
@@ -80,17 +100,20 @@ export class BallotCounter {
     this.current = 'open';
   }
 
-  /** Reads one ballot and sorts it; invalid ones are counted as such, never returned. */
+  /** Reads one ballot of any of its contests and sorts it; invalid ones are counted as such, never returned. */
   read(ballot: Ballot): Reading {
     this.expect('open', 'read a ballot in');
     this.inside++;
+    // A ballot of a contest the box was not configured with is one it cannot read.
+    const tally = ballot.contestId === undefined ? this.first : this.further.get(ballot.contestId);
     let reading: Reading;
-    if (ballot.mark === 'party' && ballot.partyId in this.votes) {
+    if (tally && ballot.mark === 'party' && ballot.partyId in tally.votes) {
       reading = this.options.random.next() < (this.options.misreadRate ?? 0) ? 'unreadable' : 'valid';
     } else if (ballot.mark === 'blank' || ballot.mark === 'over-marked') reading = ballot.mark;
     else reading = 'unreadable';
-    if (reading === 'valid') this.votes[(ballot as { partyId: string }).partyId]++;
-    else this.invalid[reading]++;
+    const into = tally ?? this.first;
+    if (reading === 'valid') into.votes[(ballot as { partyId: string }).partyId]++;
+    else into.invalid[reading]++;
     return reading;
   }
 
@@ -111,50 +134,60 @@ export class BallotCounter {
     return this.count();
   }
 
+  /** The count of the first contest's ballots. */
   count(): BallotCount {
-    const { blank, 'over-marked': over, unreadable } = this.invalid;
-    return { votes: { ...this.votes }, invalidBallots: blank + over + unreadable };
+    return countOf(this.first);
   }
 
-  /** The printed protocol, laid out like the box's paper printout. */
+  /** The count of each further contest's ballots, by contest id. */
+  contestCounts(): Record<string, BallotCount> {
+    return Object.fromEntries([...this.further].map(([id, t]) => [id, countOf(t)]));
+  }
+
+  /** The printed protocols, one per contest, laid out like the box's paper printout. */
   printProtocol(): string {
     this.expect('closed', 'print the protocol of');
-    const count = this.count();
+    const protocols = [this.first, ...this.further.values()].map((t) => this.protocolOf(t));
+    this.current = 'protocol-printed';
+    return protocols.join('\n\n');
+  }
+
+  private protocolOf(t: ContestTally): string {
+    const count = countOf(t);
     const valid = total(count.votes);
-    const width = Math.max(...this.options.parties.map((p) => p.name.length), 38);
-    const lines = this.header('ЖЫЙЫНТЫК ПРОТОКОЛ / RESULTS PROTOCOL', this.closedAtMs);
+    const width = Math.max(...t.lines.map((p) => p.name.length), 38);
+    const lines = this.header('ЖЫЙЫНТЫК ПРОТОКОЛ / RESULTS PROTOCOL', this.closedAtMs, t.name);
     const row = (label: string, n: number) => `${label.padEnd(width + 4)} ${String(n).padStart(8)}`;
     lines.push(
-      row('Урнадагы бюллетендер / ballots in the box', this.inside),
+      row('Урнадагы бюллетендер / ballots in the box', valid + count.invalidBallots),
       row('Жарактуу / valid', valid),
       row('Жараксыз / invalid', count.invalidBallots),
-      `  бош / blank ${this.invalid.blank}, ашык белгиленген / over-marked ${this.invalid['over-marked']}, окулбаган / unreadable ${this.invalid.unreadable}`,
+      `  бош / blank ${t.invalid.blank}, ашык белгиленген / over-marked ${t.invalid['over-marked']}, окулбаган / unreadable ${t.invalid.unreadable}`,
       '-'.repeat(width + 14),
-      ...this.options.parties.map((p, i) => row(`${String(i + 1).padStart(2)}. ${p.name}`, count.votes[p.id])),
+      ...t.lines.map((p, i) => row(`${String(i + 1).padStart(2)}. ${p.name}`, count.votes[p.id])),
       '-'.repeat(width + 14),
       `Аныктаманын хэши / definition: ${this.box.identity.definitionHash.slice(0, 16)}…`,
     );
-    this.current = 'protocol-printed';
     return lines.join('\n');
   }
 
   /** Sends the signed result over the modem until the CEC acknowledges it. */
   async transmit(options: UplinkOptions): Promise<Delivery> {
     if (this.current !== 'protocol-printed' && this.current !== 'transmitted') throw new BoxStateError(this.current, 'transmit from');
-    this.envelope ??= this.box.seal(this.count(), this.closedAtMs).envelope;
+    this.envelope ??= this.box.seal(this.count(), this.closedAtMs, this.contestCounts()).envelope;
     this.current = 'transmitted';
     const delivery = await this.box.transmit(this.envelope, options);
     if (delivery.ack.status === v1.AckStatus.ACK_STATUS_ACCEPTED || delivery.ack.status === v1.AckStatus.ACK_STATUS_DUPLICATE) this.current = 'acknowledged';
     return delivery;
   }
 
-  private header(title: string, atMs: number): string[] {
+  private header(title: string, atMs: number, contest = this.options.electionName): string[] {
     const { deviceId, precinctId } = this.box.identity;
     const at = bishkekTime(atMs);
     return [
       'АВТОМАТТЫК ЭСЕПТӨӨЧҮ УРНА / АЭУ',
       title,
-      this.options.electionName,
+      contest,
       `Участок / precinct: ${precinctId}   Урна / box: ${deviceId}`,
       `Убакыт / time: ${at}`,
       '='.repeat(44),
@@ -166,11 +199,21 @@ export class BallotCounter {
   }
 }
 
-/** The ballots behind a count, in a seeded random order: what the voters fed the box. */
-export function ballotsFor(count: BallotCount, random: Random): Ballot[] {
+/** The ballots behind a count, in a seeded random order: what the voters fed the box (of `contestId`'s ballot, the first when absent). */
+export function ballotsFor(count: BallotCount, random: Random, contestId?: string): Ballot[] {
+  const of = contestId === undefined ? {} : { contestId };
   const ballots: Ballot[] = [];
-  for (const [partyId, n] of Object.entries(count.votes)) for (let i = 0; i < n; i++) ballots.push({ mark: 'party', partyId });
-  const kinds: Ballot[] = [{ mark: 'blank' }, { mark: 'over-marked' }, { mark: 'no-protective-ink' }];
+  for (const [partyId, n] of Object.entries(count.votes)) for (let i = 0; i < n; i++) ballots.push({ mark: 'party', partyId, ...of });
+  const kinds: Ballot[] = [
+    { mark: 'blank', ...of },
+    { mark: 'over-marked', ...of },
+    { mark: 'no-protective-ink', ...of },
+  ];
   for (let i = 0; i < count.invalidBallots; i++) ballots.push(kinds[i % kinds.length]);
   return random.shuffle(ballots);
+}
+
+function countOf(t: ContestTally): BallotCount {
+  const { blank, 'over-marked': over, unreadable } = t.invalid;
+  return { votes: { ...t.votes }, invalidBallots: blank + over + unreadable };
 }

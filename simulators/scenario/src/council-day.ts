@@ -1,15 +1,23 @@
 import { DeviceIds, deviceRegistration, DeviceRegistration } from '@shailoo/contracts';
 import { BallotBox, BallotCounter } from '@shailoo/ballot-box';
 import {
+  addVotes,
+  BallotCount,
   ballotsOf,
+  candidateStrengths,
   cityCouncil2021,
+  Contest,
+  contestsAt,
   cityCouncilDefinition,
   CouncilDataset,
   definitionHash,
   ELECTION_DAY,
   electionDayHour,
   ElectionDefinition,
+  isCandidateContest,
+  precinctPaths,
   precinctsOf,
+  synthesizeCandidateCount,
   SynthesizedVotes,
   synthesizeVotes,
 } from '@shailoo/election';
@@ -23,7 +31,11 @@ export interface ElectionDay {
   definition: ElectionDefinition;
   hash: string;
   votes: SynthesizedVotes;
-  boxes: { box: BallotBox; count: { votes: Record<string, number>; invalidBallots: number } }[];
+  /**
+   * Per precinct: its box, the ballots its voters will cast in its first contest (`count`), and in
+   * each further contest it votes in (a district's candidates beside the lists), by contest id.
+   */
+  boxes: { box: BallotBox; count: BallotCount; contests: Record<string, BallotCount> }[];
   /** Seats per party as published, where the source gives them. */
   publishedSeats?: Record<string, number>;
 }
@@ -55,7 +67,6 @@ export function prepareElectionDay(
   seed: string,
   threshold?: number,
 ): ElectionDay {
-  const hash = definitionHash(definition);
   const precincts = precinctsOf(definition.territory).map((p) => ({ id: p.id, registeredVoters: p.registeredVoters ?? 0 }));
   const rng = Random.stream(seed, `votes/${definition.id}`);
   const votes = synthesizeVotes({
@@ -65,12 +76,65 @@ export function prepareElectionDay(
     random: () => rng.next(),
     threshold,
   });
+  return { ...dayOf(definition, votes, seed), publishedSeats: seats };
+}
+
+/**
+ * The day of an election whose precincts' first contest is one of candidates (village councils):
+ * each precinct's turnout scatters around `turnout`, its ballots split by the candidates' strengths.
+ */
+export function prepareCandidateDay(definition: ElectionDefinition, turnout: number, seed: string): ElectionDay {
+  const rng = Random.stream(seed, `votes/${definition.id}`);
+  const strengths = contestStrengths(definition, seed);
+  const first = firstContests(definition);
+  const precincts = precinctsOf(definition.territory).map((p) => {
+    const participated = Math.round((p.registeredVoters ?? 0) * turnout * (0.85 + 0.3 * rng.next()));
+    const contest = first.get(p.id);
+    const count = contest ? synthesizeCandidateCount(participated, strengths.get(contest)!, () => rng.next()) : { votes: {}, invalidBallots: participated };
+    return { id: p.id, participated, invalid: count.invalidBallots, votes: count.votes };
+  });
+  const sum = (f: (p: (typeof precincts)[number]) => number) => precincts.reduce((s, p) => s + f(p), 0);
+  const votes: Record<string, number> = {};
+  for (const p of precincts) addVotes(votes, p.votes);
+  return dayOf(definition, { votes, invalid: sum((p) => p.invalid), participated: sum((p) => p.participated), precincts, attempts: 1 }, seed);
+}
+
+/** Each precinct's first contest (its messages' own count). */
+function firstContests(definition: ElectionDefinition): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [id, path] of pathsOf(definition)) {
+    const first = contestsAt(definition, path)[0];
+    if (first) out.set(id, first.id);
+  }
+  return out;
+}
+
+/** Each candidate contest's candidates' strengths, drawn from the seed. */
+function contestStrengths(definition: ElectionDefinition, seed: string): Map<string, Record<string, number>> {
+  const rng = Random.stream(seed, `candidates/${definition.id}`);
+  return new Map(definition.contests.filter(isCandidateContest).map((c) => [c.id, candidateStrengths(c.candidates ?? [], () => rng.next())]));
+}
+
+/**
+ * A box with its own key per precinct, and the ballots of each precinct's further contests: as many
+ * as of its first (every voter gets one of each), split by the candidates' strengths.
+ */
+function dayOf(definition: ElectionDefinition, votes: SynthesizedVotes, seed: string): ElectionDay {
+  const hash = definitionHash(definition);
+  const strengths = contestStrengths(definition, seed);
+  const rng = Random.stream(seed, `further-votes/${definition.id}`);
+  const paths = pathsOf(definition);
   const boxes = votes.precincts.map((p) => {
     const deviceId = DeviceIds.ballotBox(p.id);
     const box = new BallotBox({ deviceId, electionId: definition.id, precinctId: p.id, definitionHash: hash, key: DeviceKey.derive(seed, deviceId) });
-    return { box, count: { votes: p.votes, invalidBallots: p.invalid } };
+    const count: BallotCount = { votes: p.votes, invalidBallots: p.invalid };
+    const further = contestsAt(definition, paths.get(p.id) ?? []).slice(1);
+    const contests = Object.fromEntries(
+      further.map((c) => [c.id, synthesizeCandidateCount(ballotsOf(count), strengths.get(c.id) ?? {}, () => rng.next())]),
+    );
+    return { box, count, contests };
   });
-  return { definition, hash, votes, boxes, publishedSeats: seats };
+  return { definition, hash, votes, boxes };
 }
 
 const voterLists = new WeakMap<ElectionDay, Map<string, VoterRegistry>>();
@@ -103,7 +167,7 @@ export type StationDevices = ReturnType<typeof stationDevices>;
 export function stationDevices(day: ElectionDay, seed: string, precinct: number) {
   const entry = day.boxes[precinct - 1];
   if (!entry) throw new Error(`${day.definition.name} has precincts 1 to ${day.boxes.length}, not ${precinct}`);
-  const { box, count } = entry;
+  const { box, count, contests } = entry;
   const precinctId = box.identity.precinctId;
   const commission = simulatedDevice(seed, DeviceIds.commission(precinctId));
   const identification = Array.from({ length: IDENTIFICATION_DEVICES_PER_STATION }, (_, k) =>
@@ -114,7 +178,7 @@ export function stationDevices(day: ElectionDay, seed: string, precinct: number)
     deviceRegistration(commission.deviceId, precinctId, 'commission', commission.key.publicKey),
     ...identification.map((d) => deviceRegistration(d.deviceId, precinctId, 'identification', d.key.publicKey)),
   ];
-  return { box, count, precinctId, commission, identification, devices };
+  return { box, count, contests, precinctId, commission, identification, devices };
 }
 
 /** What may vary between runs of one council's station. */
@@ -163,13 +227,17 @@ export async function prepareStation(
   authorityFor?: (deviceId: string) => Authority,
   prepared: StationDevices = stationDevices(day, options.seed, options.precinct),
 ): Promise<StationRun> {
-  const { box, count, precinctId, commission, identification, devices } = prepared;
-  const contest = day.definition.contests[0];
+  const { box, count, contests, precinctId, commission, identification, devices } = prepared;
+  const here = contestsAt(day.definition, pathsOf(day.definition).get(precinctId) ?? []);
+  const lines = (c: Contest) =>
+    isCandidateContest(c) ? (c.candidates ?? []).map(({ id, name }) => ({ id, name })) : (c.parties ?? []).map(({ id, name }) => ({ id, name }));
+  const first = here[0] ?? day.definition.contests[0];
   const counter = new BallotCounter(box, {
-    parties: (contest.parties ?? []).map(({ id, name }) => ({ id, name })),
-    electionName: day.definition.name,
+    parties: first ? lines(first) : [],
+    electionName: here.length > 1 || isCandidateContest(first) ? `${day.definition.name}: ${first.name}` : day.definition.name,
     random: Random.stream(options.seed, `scanner/${precinctId}`),
     misreadRate: options.boxMisreadRate,
+    contests: here.slice(1).map((c) => ({ id: c.id, name: `${day.definition.name}: ${c.name}`, lines: lines(c) })),
   });
   const voters = votersOf(day, options.seed);
   const idRandom = Random.stream(options.seed, `identification/${precinctId}`);
@@ -201,6 +269,7 @@ export async function prepareStation(
     date: day.definition.date,
     registeredVoters: precinctsOf(day.definition.territory)[options.precinct - 1].registeredVoters ?? 0,
     intended: count,
+    contests: Object.entries(contests).map(([id, intended]) => ({ id, intended })),
     random: Random.stream(options.seed, `station/${precinctId}`),
     boxFailureRate: options.boxFailureRate,
     handCountErrorRate: options.handCountErrorRate,
@@ -222,4 +291,13 @@ function sampleVisitors(day: ElectionDay, voters: VoterRegistry, precinctId: str
     if (v && !v.remotePrecinctId) chosen.set(v.pin, v);
   }
   return [...chosen.values()];
+}
+
+const paths = new WeakMap<ElectionDefinition, Map<string, string[]>>();
+
+/** Each precinct's path in a definition (precinctPaths), worked out once per definition. */
+function pathsOf(definition: ElectionDefinition): Map<string, string[]> {
+  let p = paths.get(definition);
+  if (!p) paths.set(definition, (p = precinctPaths(definition.territory)));
+  return p;
 }

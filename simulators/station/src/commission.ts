@@ -39,9 +39,19 @@ export class Commission {
     return signPayload(v1.PayloadKind.PAYLOAD_KIND_TURNOUT_SNAPSHOT, { ...this.next(), hour, voters, takenAtMs }, this.key);
   }
 
-  sealProtocol(figures: ProtocolFigures, boxFailed: boolean, signedAtMs: number): Buffer {
+  /** The protocol of the first contest, with the protocols of the further ones (by contest id) beside it. */
+  sealProtocol(figures: ProtocolFigures, boxFailed: boolean, signedAtMs: number, contests: Record<string, ProtocolFigures> = {}): Buffer {
     const votes = Object.entries(figures.votes).map(([partyId, votes]) => ({ partyId, votes }));
-    return signPayload(v1.PayloadKind.PAYLOAD_KIND_MANUAL_PROTOCOL, { ...this.next(), ...figures, votes, boxFailed, signedAtMs }, this.key);
+    const further = Object.entries(contests).map(([contestId, f]) => ({
+      ...f,
+      contestId,
+      votes: Object.entries(f.votes).map(([selectionId, votes]) => ({ selectionId, votes })),
+    }));
+    return signPayload(
+      v1.PayloadKind.PAYLOAD_KIND_MANUAL_PROTOCOL,
+      { ...this.next(), ...figures, votes, boxFailed, signedAtMs, contests: further },
+      this.key,
+    );
   }
 
   private next() {

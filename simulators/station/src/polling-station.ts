@@ -25,6 +25,12 @@ export interface StationConfig {
   registeredVoters: number;
   /** The ballots the voters will cast, as a count. */
   intended: BallotCount;
+  /**
+   * The precinct's further contests (a district's candidates beside the lists): every voter who
+   * gets a ballot gets one of each, so each count has as many ballots as `intended`. The counter
+   * must be configured with the same contests.
+   */
+  contests?: { id: string; intended: BallotCount }[];
   random: Random;
   /** Chance that the box fails during the day (STATION_DAY.boxFailureRate by default). */
   boxFailureRate?: number;
@@ -60,9 +66,18 @@ export interface StationDay {
   /** Voters who got a ballot on the paper list because no identification device had power. */
   unidentified: number;
   printouts: string[];
-  /** What the commission's own control relations say of its protocol. */
+  /** What the commission's own control relations say of its protocol (each further contest's prefixed with its id). */
   violations: ProtocolViolation[];
   identification: IdentificationSummary | null;
+  /** Each further contest's day, by contest id: as `ballots`, `boxCount` and `manualCount` are for the first. */
+  contests: Record<string, ContestDay>;
+}
+
+export interface ContestDay {
+  ballots: BallotCount;
+  boxCount: BallotCount | null;
+  manualCount: BallotCount;
+  ballotsIssued: number;
 }
 
 /**
@@ -87,6 +102,8 @@ type Emit = (message: StationMessage) => void;
 /** What the voting hours leave: every ballot cast (box and ordinary box), and who voted on the paper list. */
 interface Voting {
   ballots: Ballot[];
+  /** Each further contest's ballots cast, by contest id. */
+  further: Map<string, Ballot[]>;
   unidentified: number;
   /** When the box fails (Infinity while it holds). */
   failsAt: () => number;
@@ -114,19 +131,33 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
   const close = closingTime(date);
   const boxFailed = counter.state === 'failed';
   let boxCount: BallotCount | null = null;
+  let boxContests: Record<string, BallotCount> = {};
   if (!boxFailed) {
     boxCount = counter.close(close);
+    boxContests = counter.contestCounts();
     printouts.push(counter.printProtocol());
-    emit({ atMs: close, kind: 'result', deviceId: counter.box.identity.deviceId, envelope: counter.box.seal(boxCount, close).envelope });
+    emit({ atMs: close, kind: 'result', deviceId: counter.box.identity.deviceId, envelope: counter.box.seal(boxCount, close, boxContests).envelope });
   }
   const parties = Object.keys(config.intended.votes);
-  const manualCount = handCount(voting.ballots, parties, random, config.handCountErrorRate ?? STATION_DAY.handCountErrorRate);
+  const errorRate = config.handCountErrorRate ?? STATION_DAY.handCountErrorRate;
+  const manualCount = handCount(voting.ballots, parties, random, errorRate);
   const figures = protocolFigures(config, voting.ballots.length, manualCount);
+  // Each further contest's ballots are counted by hand and written on a protocol of their own.
+  const contests: Record<string, ContestDay> = {};
+  const contestFigures: Record<string, ReturnType<typeof protocolFigures>> = {};
+  for (const c of config.contests ?? []) {
+    const cast = voting.further.get(c.id) ?? [];
+    const lines = Object.keys(c.intended.votes);
+    const manual = handCount(cast, lines, random, errorRate, c.id);
+    contestFigures[c.id] = protocolFigures(config, cast.length, manual);
+    contests[c.id] = { ballots: countBallots(cast, lines, c.id), boxCount: boxCount && boxContests[c.id], manualCount: manual, ballotsIssued: cast.length };
+  }
   const reports = await sendIdentificationReports(config.identification, header, close, emit);
   const signedAt = close + STATION_DAY.protocolSignedAfterMs;
-  emit({ atMs: signedAt, kind: 'protocol', deviceId: commission.deviceId, envelope: clerk.sealProtocol(figures, boxFailed, signedAt) });
+  emit({ atMs: signedAt, kind: 'protocol', deviceId: commission.deviceId, envelope: clerk.sealProtocol(figures, boxFailed, signedAt, contestFigures) });
   messages.sort((x, y) => x.atMs - y.atMs);
   return {
+    contests,
     messages,
     ballots: countBallots(voting.ballots, parties),
     boxCount,
@@ -135,7 +166,10 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
     failedAtMs: boxFailed ? voting.failsAt() : null,
     unidentified: voting.unidentified,
     printouts,
-    violations: checkProtocol(figures),
+    violations: [
+      ...checkProtocol(figures),
+      ...Object.entries(contestFigures).flatMap(([id, f]) => checkProtocol(f).map((v) => ({ ...v, message: `${id}: ${v.message}` }))),
+    ],
     identification: reports.length ? sumReports(reports) : null,
   };
 }
@@ -149,6 +183,10 @@ export async function simulateStationDay(config: StationConfig): Promise<Station
 async function runVoting(config: StationConfig, clerk: Commission, emit: Emit): Promise<Voting> {
   const { counter, commission, random, date } = config;
   const intended = ballotsFor(config.intended, random);
+  // The further ballots are shuffled by a stream of their own, so a single-contest day draws as it always has.
+  const shuffler = config.contests?.length ? new Random(random.nextUint32()) : null;
+  const further = (config.contests ?? []).map((c) => ({ id: c.id, ballots: ballotsFor(c.intended, shuffler!, c.id) }));
+  const cast = new Map(further.map((c) => [c.id, [] as Ballot[]]));
   const arrivals = intended.map(() => arrivalTime(date, random.next())).sort((a, b) => a - b);
   const idn = config.identification;
   if (idn && idn.voters.length < intended.length) throw new Error(`${intended.length} ballots but only ${idn.voters.length} voters who may vote here`);
@@ -176,14 +214,16 @@ async function runVoting(config: StationConfig, clerk: Commission, emit: Emit): 
     if (outcome === 'refused') continue;
     // With every identification device out of power the commission goes on with the paper list.
     if (outcome === 'no-device') unidentified++;
-    const ballot = intended[i];
     if (counter.state === 'open' && arrivals[i] >= failsAt()) counter.fail('paper jam', failsAt());
-    // After a failure the ballot goes into the ordinary box: counted by hand, never by the АЭУ.
-    if (counter.state === 'open') counter.read(ballot);
-    ballots.push(ballot);
+    // An identified voter is issued one ballot per contest of the precinct, and casts them all.
+    // After a failure they go into the ordinary box: counted by hand, never by the АЭУ.
+    for (const [ballot, into] of [[intended[i], ballots] as const, ...further.filter((c) => i < c.ballots.length).map((c) => [c.ballots[i], cast.get(c.id)!] as const)]) {
+      if (counter.state === 'open') counter.read(ballot);
+      into.push(ballot);
+    }
   }
   while (snapshotHours.length) snapshot(snapshotHours.shift()!);
-  return { ballots, unidentified, failsAt };
+  return { ballots, further: cast, unidentified, failsAt };
 }
 
 /** The commission's protocol figures: the ballots it received, issued, spoiled and left, and its hand count. */
@@ -257,19 +297,19 @@ function arrivalTime(date: string, u: number): number {
  * A count of the ballots by party: as cast, or as a commission counts them by hand when `slip`
  * is given — it names the pile a valid ballot lands on (now and then the wrong one).
  */
-function countBallots(ballots: Ballot[], parties: string[], slip?: (partyId: string) => string): BallotCount {
+function countBallots(ballots: Ballot[], parties: string[], contestId?: string, slip?: (partyId: string) => string): BallotCount {
   const votes = Object.fromEntries(parties.map((p) => [p, 0]));
   let invalidBallots = 0;
   for (const b of ballots) {
-    if (b.mark !== 'party' || !(b.partyId in votes)) invalidBallots++;
+    if (b.mark !== 'party' || !(b.partyId in votes) || b.contestId !== contestId) invalidBallots++;
     else votes[slip ? slip(b.partyId) : b.partyId]++;
   }
   return { votes, invalidBallots };
 }
 
-/** The commission's count of every ballot, box and ordinary box alike, with an occasional slip. */
-function handCount(ballots: Ballot[], parties: string[], random: Random, errorRate: number): BallotCount {
-  return countBallots(ballots, parties, (partyId) => (random.next() < errorRate ? parties[random.int(0, parties.length - 1)] : partyId));
+/** The commission's count of every ballot of a contest, box and ordinary box alike, with an occasional slip. */
+function handCount(ballots: Ballot[], parties: string[], random: Random, errorRate: number, contestId?: string): BallotCount {
+  return countBallots(ballots, parties, contestId, (partyId) => (random.next() < errorRate ? parties[random.int(0, parties.length - 1)] : partyId));
 }
 
 /** The station's identification summary: its devices' reports added up. */

@@ -233,6 +233,58 @@ export namespace shailoo {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        interface ISelectionVotes {
+            selectionId?: (string|null);
+            votes?: (number|null);
+        }
+
+        class SelectionVotes implements ISelectionVotes {
+            constructor(p?: shailoo.v1.ISelectionVotes);
+            public selectionId: string;
+            public votes: number;
+            public static create(properties?: shailoo.v1.ISelectionVotes): shailoo.v1.SelectionVotes;
+            public static encode(m: shailoo.v1.ISelectionVotes, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.SelectionVotes;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.SelectionVotes;
+            public static toObject(m: shailoo.v1.SelectionVotes, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IContestCount {
+            contestId?: (string|null);
+            votes?: (shailoo.v1.ISelectionVotes[]|null);
+            invalidBallots?: (number|null);
+            ballotsInBox?: (number|null);
+            againstAll?: (number|null);
+            ballotsReceived?: (number|null);
+            ballotsIssued?: (number|null);
+            ballotsUnused?: (number|null);
+            ballotsSpoiled?: (number|null);
+            validBallots?: (number|null);
+        }
+
+        class ContestCount implements IContestCount {
+            constructor(p?: shailoo.v1.IContestCount);
+            public contestId: string;
+            public votes: shailoo.v1.ISelectionVotes[];
+            public invalidBallots: number;
+            public ballotsInBox: number;
+            public againstAll: number;
+            public ballotsReceived: number;
+            public ballotsIssued: number;
+            public ballotsUnused: number;
+            public ballotsSpoiled: number;
+            public validBallots: number;
+            public static create(properties?: shailoo.v1.IContestCount): shailoo.v1.ContestCount;
+            public static encode(m: shailoo.v1.IContestCount, w?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.ContestCount;
+            public static fromObject(d: { [k: string]: any }): shailoo.v1.ContestCount;
+            public static toObject(m: shailoo.v1.ContestCount, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         interface IPrecinctResult {
             electionId?: (string|null);
             definitionHash?: (Uint8Array|null);
@@ -244,6 +296,7 @@ export namespace shailoo {
             ballotsInBox?: (number|null);
             closedAtMs?: (number|Long|null);
             againstAll?: (number|null);
+            contests?: (shailoo.v1.IContestCount[]|null);
         }
 
         class PrecinctResult implements IPrecinctResult {
@@ -258,6 +311,7 @@ export namespace shailoo {
             public ballotsInBox: number;
             public closedAtMs: (number|Long);
             public againstAll: number;
+            public contests: shailoo.v1.IContestCount[];
             public static create(properties?: shailoo.v1.IPrecinctResult): shailoo.v1.PrecinctResult;
             public static encode(m: shailoo.v1.IPrecinctResult, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.PrecinctResult;
@@ -284,6 +338,7 @@ export namespace shailoo {
             againstAll?: (number|null);
             boxFailed?: (boolean|null);
             signedAtMs?: (number|Long|null);
+            contests?: (shailoo.v1.IContestCount[]|null);
         }
 
         class ManualProtocol implements IManualProtocol {
@@ -304,6 +359,7 @@ export namespace shailoo {
             public againstAll: number;
             public boxFailed: boolean;
             public signedAtMs: (number|Long);
+            public contests: shailoo.v1.IContestCount[];
             public static create(properties?: shailoo.v1.IManualProtocol): shailoo.v1.ManualProtocol;
             public static encode(m: shailoo.v1.IManualProtocol, w?: $protobuf.Writer): $protobuf.Writer;
             public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): shailoo.v1.ManualProtocol;

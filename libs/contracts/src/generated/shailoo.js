@@ -2739,6 +2739,633 @@ $root.shailoo = (function() {
             return PartyVotes;
         })();
 
+        v1.SelectionVotes = (function() {
+
+            /**
+             * Properties of a SelectionVotes.
+             * @memberof shailoo.v1
+             * @interface ISelectionVotes
+             * @property {string|null} [selectionId] SelectionVotes selectionId
+             * @property {number|null} [votes] SelectionVotes votes
+             */
+
+            /**
+             * Constructs a new SelectionVotes.
+             * @memberof shailoo.v1
+             * @classdesc Represents a SelectionVotes.
+             * @implements ISelectionVotes
+             * @constructor
+             * @param {shailoo.v1.ISelectionVotes=} [p] Properties to set
+             */
+            function SelectionVotes(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SelectionVotes selectionId.
+             * @member {string} selectionId
+             * @memberof shailoo.v1.SelectionVotes
+             * @instance
+             */
+            SelectionVotes.prototype.selectionId = "";
+
+            /**
+             * SelectionVotes votes.
+             * @member {number} votes
+             * @memberof shailoo.v1.SelectionVotes
+             * @instance
+             */
+            SelectionVotes.prototype.votes = 0;
+
+            /**
+             * Creates a new SelectionVotes instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.SelectionVotes
+             * @static
+             * @param {shailoo.v1.ISelectionVotes=} [properties] Properties to set
+             * @returns {shailoo.v1.SelectionVotes} SelectionVotes instance
+             */
+            SelectionVotes.create = function create(properties) {
+                return new SelectionVotes(properties);
+            };
+
+            /**
+             * Encodes the specified SelectionVotes message. Does not implicitly {@link shailoo.v1.SelectionVotes.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.SelectionVotes
+             * @static
+             * @param {shailoo.v1.ISelectionVotes} m SelectionVotes message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SelectionVotes.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.selectionId != null && Object.hasOwnProperty.call(m, "selectionId"))
+                    w.uint32(10).string(m.selectionId);
+                if (m.votes != null && Object.hasOwnProperty.call(m, "votes"))
+                    w.uint32(16).uint32(m.votes);
+                return w;
+            };
+
+            /**
+             * Decodes a SelectionVotes message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.SelectionVotes
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.SelectionVotes} SelectionVotes
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SelectionVotes.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.SelectionVotes();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.selectionId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.votes = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a SelectionVotes message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.SelectionVotes
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.SelectionVotes} SelectionVotes
+             */
+            SelectionVotes.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.SelectionVotes)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.SelectionVotes: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.SelectionVotes();
+                if (d.selectionId != null) {
+                    m.selectionId = String(d.selectionId);
+                }
+                if (d.votes != null) {
+                    m.votes = d.votes >>> 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SelectionVotes message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.SelectionVotes
+             * @static
+             * @param {shailoo.v1.SelectionVotes} m SelectionVotes
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SelectionVotes.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.selectionId = "";
+                    d.votes = 0;
+                }
+                if (m.selectionId != null && Object.hasOwnProperty.call(m, "selectionId")) {
+                    d.selectionId = m.selectionId;
+                }
+                if (m.votes != null && Object.hasOwnProperty.call(m, "votes")) {
+                    d.votes = m.votes;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SelectionVotes to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.SelectionVotes
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SelectionVotes.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for SelectionVotes
+             * @function getTypeUrl
+             * @memberof shailoo.v1.SelectionVotes
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SelectionVotes.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.SelectionVotes";
+            };
+
+            return SelectionVotes;
+        })();
+
+        v1.ContestCount = (function() {
+
+            /**
+             * Properties of a ContestCount.
+             * @memberof shailoo.v1
+             * @interface IContestCount
+             * @property {string|null} [contestId] ContestCount contestId
+             * @property {Array.<shailoo.v1.ISelectionVotes>|null} [votes] ContestCount votes
+             * @property {number|null} [invalidBallots] ContestCount invalidBallots
+             * @property {number|null} [ballotsInBox] ContestCount ballotsInBox
+             * @property {number|null} [againstAll] ContestCount againstAll
+             * @property {number|null} [ballotsReceived] ContestCount ballotsReceived
+             * @property {number|null} [ballotsIssued] ContestCount ballotsIssued
+             * @property {number|null} [ballotsUnused] ContestCount ballotsUnused
+             * @property {number|null} [ballotsSpoiled] ContestCount ballotsSpoiled
+             * @property {number|null} [validBallots] ContestCount validBallots
+             */
+
+            /**
+             * Constructs a new ContestCount.
+             * @memberof shailoo.v1
+             * @classdesc Represents a ContestCount.
+             * @implements IContestCount
+             * @constructor
+             * @param {shailoo.v1.IContestCount=} [p] Properties to set
+             */
+            function ContestCount(p) {
+                this.votes = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ContestCount contestId.
+             * @member {string} contestId
+             * @memberof shailoo.v1.ContestCount
+             * @instance
+             */
+            ContestCount.prototype.contestId = "";
+
+            /**
+             * ContestCount votes.
+             * @member {Array.<shailoo.v1.ISelectionVotes>} votes
+             * @memberof shailoo.v1.ContestCount
+             * @instance
+             */
+            ContestCount.prototype.votes = $util.emptyArray;
+
+            /**
+             * ContestCount invalidBallots.
+             * @member {number} invalidBallots
+             * @memberof shailoo.v1.ContestCount
+             * @instance
+             */
+            ContestCount.prototype.invalidBallots = 0;
+
+            /**
+             * ContestCount ballotsInBox.
+             * @member {number} ballotsInBox
+             * @memberof shailoo.v1.ContestCount
+             * @instance
+             */
+            ContestCount.prototype.ballotsInBox = 0;
+
+            /**
+             * ContestCount againstAll.
+             * @member {number} againstAll
+             * @memberof shailoo.v1.ContestCount
+             * @instance
+             */
+            ContestCount.prototype.againstAll = 0;
+
+            /**
+             * ContestCount ballotsReceived.
+             * @member {number} ballotsReceived
+             * @memberof shailoo.v1.ContestCount
+             * @instance
+             */
+            ContestCount.prototype.ballotsReceived = 0;
+
+            /**
+             * ContestCount ballotsIssued.
+             * @member {number} ballotsIssued
+             * @memberof shailoo.v1.ContestCount
+             * @instance
+             */
+            ContestCount.prototype.ballotsIssued = 0;
+
+            /**
+             * ContestCount ballotsUnused.
+             * @member {number} ballotsUnused
+             * @memberof shailoo.v1.ContestCount
+             * @instance
+             */
+            ContestCount.prototype.ballotsUnused = 0;
+
+            /**
+             * ContestCount ballotsSpoiled.
+             * @member {number} ballotsSpoiled
+             * @memberof shailoo.v1.ContestCount
+             * @instance
+             */
+            ContestCount.prototype.ballotsSpoiled = 0;
+
+            /**
+             * ContestCount validBallots.
+             * @member {number} validBallots
+             * @memberof shailoo.v1.ContestCount
+             * @instance
+             */
+            ContestCount.prototype.validBallots = 0;
+
+            /**
+             * Creates a new ContestCount instance using the specified properties.
+             * @function create
+             * @memberof shailoo.v1.ContestCount
+             * @static
+             * @param {shailoo.v1.IContestCount=} [properties] Properties to set
+             * @returns {shailoo.v1.ContestCount} ContestCount instance
+             */
+            ContestCount.create = function create(properties) {
+                return new ContestCount(properties);
+            };
+
+            /**
+             * Encodes the specified ContestCount message. Does not implicitly {@link shailoo.v1.ContestCount.verify|verify} messages.
+             * @function encode
+             * @memberof shailoo.v1.ContestCount
+             * @static
+             * @param {shailoo.v1.IContestCount} m ContestCount message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ContestCount.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.contestId != null && Object.hasOwnProperty.call(m, "contestId"))
+                    w.uint32(10).string(m.contestId);
+                if (m.votes != null && m.votes.length) {
+                    for (var i = 0; i < m.votes.length; ++i)
+                        $root.shailoo.v1.SelectionVotes.encode(m.votes[i], w.uint32(18).fork(), q + 1).ldelim();
+                }
+                if (m.invalidBallots != null && Object.hasOwnProperty.call(m, "invalidBallots"))
+                    w.uint32(24).uint32(m.invalidBallots);
+                if (m.ballotsInBox != null && Object.hasOwnProperty.call(m, "ballotsInBox"))
+                    w.uint32(32).uint32(m.ballotsInBox);
+                if (m.againstAll != null && Object.hasOwnProperty.call(m, "againstAll"))
+                    w.uint32(40).uint32(m.againstAll);
+                if (m.ballotsReceived != null && Object.hasOwnProperty.call(m, "ballotsReceived"))
+                    w.uint32(48).uint32(m.ballotsReceived);
+                if (m.ballotsIssued != null && Object.hasOwnProperty.call(m, "ballotsIssued"))
+                    w.uint32(56).uint32(m.ballotsIssued);
+                if (m.ballotsUnused != null && Object.hasOwnProperty.call(m, "ballotsUnused"))
+                    w.uint32(64).uint32(m.ballotsUnused);
+                if (m.ballotsSpoiled != null && Object.hasOwnProperty.call(m, "ballotsSpoiled"))
+                    w.uint32(72).uint32(m.ballotsSpoiled);
+                if (m.validBallots != null && Object.hasOwnProperty.call(m, "validBallots"))
+                    w.uint32(80).uint32(m.validBallots);
+                return w;
+            };
+
+            /**
+             * Decodes a ContestCount message from the specified reader or buffer.
+             * @function decode
+             * @memberof shailoo.v1.ContestCount
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {shailoo.v1.ContestCount} ContestCount
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ContestCount.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.shailoo.v1.ContestCount();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.contestId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            if (!(m.votes && m.votes.length))
+                                m.votes = [];
+                            m.votes.push($root.shailoo.v1.SelectionVotes.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 3: {
+                            m.invalidBallots = r.uint32();
+                            break;
+                        }
+                    case 4: {
+                            m.ballotsInBox = r.uint32();
+                            break;
+                        }
+                    case 5: {
+                            m.againstAll = r.uint32();
+                            break;
+                        }
+                    case 6: {
+                            m.ballotsReceived = r.uint32();
+                            break;
+                        }
+                    case 7: {
+                            m.ballotsIssued = r.uint32();
+                            break;
+                        }
+                    case 8: {
+                            m.ballotsUnused = r.uint32();
+                            break;
+                        }
+                    case 9: {
+                            m.ballotsSpoiled = r.uint32();
+                            break;
+                        }
+                    case 10: {
+                            m.validBallots = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a ContestCount message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof shailoo.v1.ContestCount
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {shailoo.v1.ContestCount} ContestCount
+             */
+            ContestCount.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.shailoo.v1.ContestCount)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".shailoo.v1.ContestCount: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.shailoo.v1.ContestCount();
+                if (d.contestId != null) {
+                    m.contestId = String(d.contestId);
+                }
+                if (d.votes) {
+                    if (!Array.isArray(d.votes))
+                        throw TypeError(".shailoo.v1.ContestCount.votes: array expected");
+                    m.votes = [];
+                    for (var i = 0; i < d.votes.length; ++i) {
+                        if (!$util.isObject(d.votes[i]))
+                            throw TypeError(".shailoo.v1.ContestCount.votes: object expected");
+                        m.votes[i] = $root.shailoo.v1.SelectionVotes.fromObject(d.votes[i], n + 1);
+                    }
+                }
+                if (d.invalidBallots != null) {
+                    m.invalidBallots = d.invalidBallots >>> 0;
+                }
+                if (d.ballotsInBox != null) {
+                    m.ballotsInBox = d.ballotsInBox >>> 0;
+                }
+                if (d.againstAll != null) {
+                    m.againstAll = d.againstAll >>> 0;
+                }
+                if (d.ballotsReceived != null) {
+                    m.ballotsReceived = d.ballotsReceived >>> 0;
+                }
+                if (d.ballotsIssued != null) {
+                    m.ballotsIssued = d.ballotsIssued >>> 0;
+                }
+                if (d.ballotsUnused != null) {
+                    m.ballotsUnused = d.ballotsUnused >>> 0;
+                }
+                if (d.ballotsSpoiled != null) {
+                    m.ballotsSpoiled = d.ballotsSpoiled >>> 0;
+                }
+                if (d.validBallots != null) {
+                    m.validBallots = d.validBallots >>> 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ContestCount message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof shailoo.v1.ContestCount
+             * @static
+             * @param {shailoo.v1.ContestCount} m ContestCount
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ContestCount.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.votes = [];
+                }
+                if (o.defaults) {
+                    d.contestId = "";
+                    d.invalidBallots = 0;
+                    d.ballotsInBox = 0;
+                    d.againstAll = 0;
+                    d.ballotsReceived = 0;
+                    d.ballotsIssued = 0;
+                    d.ballotsUnused = 0;
+                    d.ballotsSpoiled = 0;
+                    d.validBallots = 0;
+                }
+                if (m.contestId != null && Object.hasOwnProperty.call(m, "contestId")) {
+                    d.contestId = m.contestId;
+                }
+                if (m.votes && m.votes.length) {
+                    d.votes = [];
+                    for (var j = 0; j < m.votes.length; ++j) {
+                        d.votes[j] = $root.shailoo.v1.SelectionVotes.toObject(m.votes[j], o, q + 1);
+                    }
+                }
+                if (m.invalidBallots != null && Object.hasOwnProperty.call(m, "invalidBallots")) {
+                    d.invalidBallots = m.invalidBallots;
+                }
+                if (m.ballotsInBox != null && Object.hasOwnProperty.call(m, "ballotsInBox")) {
+                    d.ballotsInBox = m.ballotsInBox;
+                }
+                if (m.againstAll != null && Object.hasOwnProperty.call(m, "againstAll")) {
+                    d.againstAll = m.againstAll;
+                }
+                if (m.ballotsReceived != null && Object.hasOwnProperty.call(m, "ballotsReceived")) {
+                    d.ballotsReceived = m.ballotsReceived;
+                }
+                if (m.ballotsIssued != null && Object.hasOwnProperty.call(m, "ballotsIssued")) {
+                    d.ballotsIssued = m.ballotsIssued;
+                }
+                if (m.ballotsUnused != null && Object.hasOwnProperty.call(m, "ballotsUnused")) {
+                    d.ballotsUnused = m.ballotsUnused;
+                }
+                if (m.ballotsSpoiled != null && Object.hasOwnProperty.call(m, "ballotsSpoiled")) {
+                    d.ballotsSpoiled = m.ballotsSpoiled;
+                }
+                if (m.validBallots != null && Object.hasOwnProperty.call(m, "validBallots")) {
+                    d.validBallots = m.validBallots;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ContestCount to JSON.
+             * @function toJSON
+             * @memberof shailoo.v1.ContestCount
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ContestCount.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ContestCount
+             * @function getTypeUrl
+             * @memberof shailoo.v1.ContestCount
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ContestCount.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shailoo.v1.ContestCount";
+            };
+
+            return ContestCount;
+        })();
+
         v1.PrecinctResult = (function() {
 
             /**
@@ -2755,6 +3382,7 @@ $root.shailoo = (function() {
              * @property {number|null} [ballotsInBox] PrecinctResult ballotsInBox
              * @property {number|Long|null} [closedAtMs] PrecinctResult closedAtMs
              * @property {number|null} [againstAll] PrecinctResult againstAll
+             * @property {Array.<shailoo.v1.IContestCount>|null} [contests] PrecinctResult contests
              */
 
             /**
@@ -2767,6 +3395,7 @@ $root.shailoo = (function() {
              */
             function PrecinctResult(p) {
                 this.votes = [];
+                this.contests = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -2854,6 +3483,14 @@ $root.shailoo = (function() {
             PrecinctResult.prototype.againstAll = 0;
 
             /**
+             * PrecinctResult contests.
+             * @member {Array.<shailoo.v1.IContestCount>} contests
+             * @memberof shailoo.v1.PrecinctResult
+             * @instance
+             */
+            PrecinctResult.prototype.contests = $util.emptyArray;
+
+            /**
              * Creates a new PrecinctResult instance using the specified properties.
              * @function create
              * @memberof shailoo.v1.PrecinctResult
@@ -2903,6 +3540,10 @@ $root.shailoo = (function() {
                     w.uint32(72).int64(m.closedAtMs);
                 if (m.againstAll != null && Object.hasOwnProperty.call(m, "againstAll"))
                     w.uint32(80).uint32(m.againstAll);
+                if (m.contests != null && m.contests.length) {
+                    for (var i = 0; i < m.contests.length; ++i)
+                        $root.shailoo.v1.ContestCount.encode(m.contests[i], w.uint32(90).fork(), q + 1).ldelim();
+                }
                 return w;
             };
 
@@ -2980,6 +3621,12 @@ $root.shailoo = (function() {
                         }
                     case 10: {
                             m.againstAll = r.uint32();
+                            break;
+                        }
+                    case 11: {
+                            if (!(m.contests && m.contests.length))
+                                m.contests = [];
+                            m.contests.push($root.shailoo.v1.ContestCount.decode(r, r.uint32(), undefined, n + 1));
                             break;
                         }
                     default:
@@ -3060,6 +3707,16 @@ $root.shailoo = (function() {
                 if (d.againstAll != null) {
                     m.againstAll = d.againstAll >>> 0;
                 }
+                if (d.contests) {
+                    if (!Array.isArray(d.contests))
+                        throw TypeError(".shailoo.v1.PrecinctResult.contests: array expected");
+                    m.contests = [];
+                    for (var i = 0; i < d.contests.length; ++i) {
+                        if (!$util.isObject(d.contests[i]))
+                            throw TypeError(".shailoo.v1.PrecinctResult.contests: object expected");
+                        m.contests[i] = $root.shailoo.v1.ContestCount.fromObject(d.contests[i], n + 1);
+                    }
+                }
                 return m;
             };
 
@@ -3082,6 +3739,7 @@ $root.shailoo = (function() {
                 var d = {};
                 if (o.arrays || o.defaults) {
                     d.votes = [];
+                    d.contests = [];
                 }
                 if (o.defaults) {
                     d.electionId = "";
@@ -3142,6 +3800,12 @@ $root.shailoo = (function() {
                 if (m.againstAll != null && Object.hasOwnProperty.call(m, "againstAll")) {
                     d.againstAll = m.againstAll;
                 }
+                if (m.contests && m.contests.length) {
+                    d.contests = [];
+                    for (var j = 0; j < m.contests.length; ++j) {
+                        d.contests[j] = $root.shailoo.v1.ContestCount.toObject(m.contests[j], o, q + 1);
+                    }
+                }
                 return d;
             };
 
@@ -3196,6 +3860,7 @@ $root.shailoo = (function() {
              * @property {number|null} [againstAll] ManualProtocol againstAll
              * @property {boolean|null} [boxFailed] ManualProtocol boxFailed
              * @property {number|Long|null} [signedAtMs] ManualProtocol signedAtMs
+             * @property {Array.<shailoo.v1.IContestCount>|null} [contests] ManualProtocol contests
              */
 
             /**
@@ -3208,6 +3873,7 @@ $root.shailoo = (function() {
              */
             function ManualProtocol(p) {
                 this.votes = [];
+                this.contests = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -3343,6 +4009,14 @@ $root.shailoo = (function() {
             ManualProtocol.prototype.signedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * ManualProtocol contests.
+             * @member {Array.<shailoo.v1.IContestCount>} contests
+             * @memberof shailoo.v1.ManualProtocol
+             * @instance
+             */
+            ManualProtocol.prototype.contests = $util.emptyArray;
+
+            /**
              * Creates a new ManualProtocol instance using the specified properties.
              * @function create
              * @memberof shailoo.v1.ManualProtocol
@@ -3404,6 +4078,10 @@ $root.shailoo = (function() {
                     w.uint32(120).bool(m.boxFailed);
                 if (m.signedAtMs != null && Object.hasOwnProperty.call(m, "signedAtMs"))
                     w.uint32(128).int64(m.signedAtMs);
+                if (m.contests != null && m.contests.length) {
+                    for (var i = 0; i < m.contests.length; ++i)
+                        $root.shailoo.v1.ContestCount.encode(m.contests[i], w.uint32(138).fork(), q + 1).ldelim();
+                }
                 return w;
             };
 
@@ -3507,6 +4185,12 @@ $root.shailoo = (function() {
                             m.signedAtMs = r.int64();
                             break;
                         }
+                    case 17: {
+                            if (!(m.contests && m.contests.length))
+                                m.contests = [];
+                            m.contests.push($root.shailoo.v1.ContestCount.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -3603,6 +4287,16 @@ $root.shailoo = (function() {
                     else if (typeof d.signedAtMs === "object")
                         m.signedAtMs = new $util.LongBits(d.signedAtMs.low >>> 0, d.signedAtMs.high >>> 0).toNumber();
                 }
+                if (d.contests) {
+                    if (!Array.isArray(d.contests))
+                        throw TypeError(".shailoo.v1.ManualProtocol.contests: array expected");
+                    m.contests = [];
+                    for (var i = 0; i < d.contests.length; ++i) {
+                        if (!$util.isObject(d.contests[i]))
+                            throw TypeError(".shailoo.v1.ManualProtocol.contests: object expected");
+                        m.contests[i] = $root.shailoo.v1.ContestCount.fromObject(d.contests[i], n + 1);
+                    }
+                }
                 return m;
             };
 
@@ -3625,6 +4319,7 @@ $root.shailoo = (function() {
                 var d = {};
                 if (o.arrays || o.defaults) {
                     d.votes = [];
+                    d.contests = [];
                 }
                 if (o.defaults) {
                     d.electionId = "";
@@ -3708,6 +4403,12 @@ $root.shailoo = (function() {
                         d.signedAtMs = o.longs === String ? String(m.signedAtMs) : m.signedAtMs;
                     else
                         d.signedAtMs = o.longs === String ? $util.Long.prototype.toString.call(m.signedAtMs) : o.longs === Number ? new $util.LongBits(m.signedAtMs.low >>> 0, m.signedAtMs.high >>> 0).toNumber() : m.signedAtMs;
+                }
+                if (m.contests && m.contests.length) {
+                    d.contests = [];
+                    for (var j = 0; j < m.contests.length; ++j) {
+                        d.contests[j] = $root.shailoo.v1.ContestCount.toObject(m.contests[j], o, q + 1);
+                    }
                 }
                 return d;
             };

@@ -1,10 +1,11 @@
 import { allocateCityCouncil } from '../city-council';
-import { ElectionDefinition, Territory, TerritoryLevel, walkTerritories } from '../definition';
-import { allocateParliamentList } from '../parliament';
+import { Contest, contestsAt, ElectionDefinition, precinctPaths, Territory, TerritoryLevel } from '../definition';
+import { allocateParliamentList, allocateSingleMember, SingleMemberResult } from '../parliament';
+import { allocateVillageCouncil, VillageCouncilAllocation } from '../village-council';
 import { PartyListAllocation } from '../party-list';
 import { addFigures, copyFigures, emptyFigures, Figures } from './figures';
-import { applyToPrecinct, boxFigures, countedSequence, emptyPrecinct, PrecinctState, protocolFigures } from './precinct';
-import { FlagKind, precinctFlags } from './precinct-flags';
+import { applyToPrecinct, boxContestFigures, boxFigures, contestFigures, countedSequence, emptyPrecinct, PrecinctState, protocolFigures } from './precinct';
+import { figureDifferences, FlagKind, precinctFlags } from './precinct-flags';
 import { PrecinctReport } from './reports';
 
 /** The counts of a territory, as kept and as served. */
@@ -18,6 +19,18 @@ export interface TerritoryCounts {
   preliminary: Figures;
   /** From the manual protocols where they exist, the boxes elsewhere. */
   final: Figures;
+}
+
+/** One contest's counts within a territory: over the precincts of both. */
+export interface ContestCounts {
+  precinctsTotal: number;
+  /** Precincts whose box or protocol counted this contest. */
+  precinctsReporting: number;
+  precinctsWithProtocol: number;
+  preliminary: Figures;
+  final: Figures;
+  /** This contest's reconciliation flags: precincts whose box and hand count of it differ, and those counted by hand only. */
+  flags: { 'box-manual-mismatch': number; 'manual-only': number };
 }
 
 /** A territory's figures at a moment: the running sums, and the flags that depend on the time. */
@@ -36,6 +49,17 @@ interface TerritoryAggregate extends TerritoryCounts {
   timeline: Map<number, { voters: number; precinctsReporting: number }>;
   /** Flags that do not depend on the time (all but not-reported). */
   flags: Map<FlagKind, number>;
+  /** Per contest with a precinct here. */
+  contests: Map<string, ContestCounts>;
+}
+
+/** What one precinct adds to one contest's counts. */
+interface ContestContribution {
+  reporting: boolean;
+  protocol: boolean;
+  preliminary: Figures | null;
+  final: Figures | null;
+  mismatch: boolean;
 }
 
 /** What one precinct adds to each territory above it. */
@@ -46,6 +70,7 @@ interface Contribution {
   final: Figures | null;
   turnout: Map<number, number>;
   flags: FlagKind[];
+  contests: Map<string, ContestContribution>;
 }
 
 /**
@@ -61,17 +86,16 @@ export interface ElectionTally {
   paths: Map<string, string[]>;
   /** Counts the changes; a cache of anything derived (seats) is good while it stands. */
   version: number;
+  /** Each precinct's contests (contestsAt), in the definition's order: the first is its messages' own count. */
+  contestsOf: Map<string, string[]>;
 }
 
 export function createElectionTally(definition: ElectionDefinition): ElectionTally {
   const territories = new Map<string, TerritoryAggregate>();
-  seed(definition.territory, territories);
-  const paths = new Map(
-    [...walkTerritories(definition.territory)]
-      .filter(({ territory }) => territory.level === 'precinct')
-      .map(({ territory, ancestors }) => [territory.id, [...ancestors, territory.id]]),
-  );
-  return { definition, precincts: new Map(), territories, paths, version: 0 };
+  const paths = precinctPaths(definition.territory);
+  const contestsOf = new Map([...paths].map(([id, path]) => [id, contestsAt(definition, path).map((c) => c.id)]));
+  seed(definition.territory, territories, contestsOf);
+  return { definition, precincts: new Map(), territories, paths, version: 0, contestsOf };
 }
 
 /** The sequence that a new report of this kind from this device must not be older than. */
@@ -90,9 +114,10 @@ export function applyReport(tally: ElectionTally, report: PrecinctReport): boole
   let p = tally.precincts.get(report.precinctId);
   if (!p) tally.precincts.set(report.precinctId, (p = emptyPrecinct()));
   const registered = tally.territories.get(report.precinctId)!.registeredVoters;
-  const before = contribution(p, registered);
+  const contests = tally.contestsOf.get(report.precinctId)!;
+  const before = contribution(p, registered, contests);
   if (!applyToPrecinct(p, report)) return false;
-  const after = contribution(p, registered);
+  const after = contribution(p, registered, contests);
   for (const id of path) {
     const agg = tally.territories.get(id)!;
     contribute(agg, before, -1);
@@ -149,6 +174,17 @@ export function tallySeats(tally: ElectionTally, which: 'preliminary' | 'final',
   const contest = definition.contests[0];
   const figures = tally.territories.get(definition.territory.id)![which];
   if (!contest || figures.ballotsInBox === 0) return null;
+  return partyListSeats(tally, contest, figures, (a) => a[which], seed);
+}
+
+/** A party-list contest's seats on `figures`, the regions' figures (for a regional threshold) read by `regionFigures`. */
+function partyListSeats(
+  tally: ElectionTally,
+  contest: Contest,
+  figures: Figures,
+  regionFigures: (a: TerritoryAggregate) => Figures | undefined,
+  seed: string,
+): PartyListAllocation | null {
   const votes = Object.fromEntries((contest.parties ?? []).map((p) => [p.id, figures.votes[p.id] ?? 0]));
   const input = { seats: contest.seats, participated: figures.ballotsInBox, votes, againstAll: figures.againstAll, seed };
   const rules = { threshold: contest.rules.threshold, thresholdBase: contest.rules.thresholdBase };
@@ -157,15 +193,60 @@ export function tallySeats(tally: ElectionTally, which: 'preliminary' | 'final',
     const regions = Object.fromEntries(
       [...tally.territories.values()]
         .filter((a) => a.territory.level === 'region')
-        .map((a) => [a.territory.name, { participated: a[which].ballotsInBox, votes: a[which].votes, againstAll: a[which].againstAll }]),
+        .map((a) => [a.territory.name, regionFigures(a) ?? emptyFigures()] as const)
+        .map(([name, f]) => [name, { participated: f.ballotsInBox, votes: f.votes, againstAll: f.againstAll }]),
     );
     return allocateParliamentList({ ...input, regions, cap: contest.rules.cap }, { ...rules, regionalThreshold: contest.rules.regionalThreshold });
   }
   return null;
 }
 
-/** An empty aggregate for every territory of the tree, with its voters and precincts. */
-function seed(t: Territory, into: Map<string, TerritoryAggregate>): TerritoryAggregate {
+/** One contest's counts in a territory (the territory's own share of the contest), or null when none of its precincts votes in it. */
+export function contestCounts(tally: ElectionTally, contestId: string, territoryId: string): ContestCounts | null {
+  const c = tally.territories.get(territoryId)?.contests.get(contestId);
+  return c ? { ...c, preliminary: copyFigures(c.preliminary), final: copyFigures(c.final), flags: { ...c.flags } } : null;
+}
+
+/** What the law gives a contest on its figures: seats of a list, a district's winner, a village council's elected with its reserve. */
+export type ContestOutcome =
+  | { system: 'city-council' | 'parliament-list'; seats: PartyListAllocation }
+  | { system: 'single-member'; single: SingleMemberResult }
+  | { system: 'village-council'; council: VillageCouncilAllocation };
+
+/**
+ * A contest's outcome on the preliminary (boxes) or final (protocols) figures of its territory;
+ * null before any of its ballots is counted. Lots are drawn with `seed` (the definition hash).
+ */
+export function contestOutcome(tally: ElectionTally, contest: Contest, which: 'preliminary' | 'final', seed: string): ContestOutcome | null {
+  const counts = tally.territories.get(contest.territoryId)?.contests.get(contest.id);
+  const figures = counts?.[which];
+  if (!figures || figures.ballotsInBox === 0) return null;
+  const candidates = contest.candidates ?? [];
+  const votesOf = (id: string) => figures.votes[id] ?? 0;
+  switch (contest.system) {
+    case 'single-member': {
+      const registration = Object.fromEntries(candidates.filter((c) => c.registration !== undefined).map((c) => [c.id, c.registration!]));
+      return { system: 'single-member', single: allocateSingleMember(Object.fromEntries(candidates.map((c) => [c.id, votesOf(c.id)])), seed, registration) };
+    }
+    case 'village-council':
+      return {
+        system: 'village-council',
+        council: allocateVillageCouncil({
+          seats: contest.seats,
+          candidates: candidates.map((c) => ({ id: c.id, sex: c.sex, votes: votesOf(c.id) })),
+          womenReserve: contest.rules.womenReserve,
+          seed,
+        }),
+      };
+    default: {
+      const seats = partyListSeats(tally, contest, figures, (a) => a.contests.get(contest.id)?.[which], seed);
+      return seats && { system: contest.system, seats };
+    }
+  }
+}
+
+/** An empty aggregate for every territory of the tree, with its voters and precincts (also per contest). */
+function seed(t: Territory, into: Map<string, TerritoryAggregate>, contestsOf: Map<string, string[]>): TerritoryAggregate {
   const agg: TerritoryAggregate = {
     territory: t,
     registeredVoters: 0,
@@ -176,24 +257,56 @@ function seed(t: Territory, into: Map<string, TerritoryAggregate>): TerritoryAgg
     final: emptyFigures(),
     timeline: new Map(),
     flags: new Map(),
+    contests: new Map(),
+  };
+  const count = (id: string, precincts: number) => {
+    const c = agg.contests.get(id) ?? emptyContestCounts();
+    c.precinctsTotal += precincts;
+    agg.contests.set(id, c);
   };
   if (t.level === 'precinct') {
     agg.registeredVoters = t.registeredVoters ?? 0;
     agg.precinctsTotal = 1;
+    for (const id of contestsOf.get(t.id) ?? []) count(id, 1);
   }
   into.set(t.id, agg);
   for (const child of t.children ?? []) {
-    const c = seed(child, into);
+    const c = seed(child, into, contestsOf);
     agg.registeredVoters += c.registeredVoters;
     agg.precinctsTotal += c.precinctsTotal;
+    for (const [id, cc] of c.contests) count(id, cc.precinctsTotal);
   }
   return agg;
 }
 
-function contribution(p: PrecinctState, registeredVoters: number): Contribution {
+const emptyContestCounts = (): ContestCounts => ({
+  precinctsTotal: 0,
+  precinctsReporting: 0,
+  precinctsWithProtocol: 0,
+  preliminary: emptyFigures(),
+  final: emptyFigures(),
+  flags: { 'box-manual-mismatch': 0, 'manual-only': 0 },
+});
+
+function contribution(p: PrecinctState, registeredVoters: number, contestIds: string[]): Contribution {
   const preliminary = boxFigures(p);
   const manual = p.protocol ? protocolFigures(p.protocol.payload) : null;
+  const boxes = boxContestFigures(p, contestIds[0]);
+  const protocols = p.protocol ? contestFigures(p.protocol.payload, contestIds[0]) : new Map<string, Figures>();
+  const contests = new Map<string, ContestContribution>();
+  for (const id of contestIds) {
+    const box = boxes.get(id) ?? null;
+    const hand = protocols.get(id) ?? null;
+    contests.set(id, {
+      reporting: !!(box || hand),
+      protocol: !!hand,
+      preliminary: box,
+      final: hand ?? box,
+      mismatch: !!(box && hand && Object.keys(figureDifferences(box, hand)).length),
+    });
+  }
   return {
+    contests,
     reporting: !!(preliminary || manual),
     protocol: !!manual,
     preliminary,
@@ -215,4 +328,13 @@ function contribute(a: TerritoryAggregate, c: Contribution, sign: 1 | -1): void 
     a.timeline.set(hour, at);
   }
   for (const kind of c.flags) a.flags.set(kind, (a.flags.get(kind) ?? 0) + sign);
+  for (const [id, cc] of c.contests) {
+    const counts = a.contests.get(id)!;
+    counts.precinctsReporting += sign * Number(cc.reporting);
+    counts.precinctsWithProtocol += sign * Number(cc.protocol);
+    if (cc.preliminary) addFigures(counts.preliminary, cc.preliminary, sign);
+    if (cc.final) addFigures(counts.final, cc.final, sign);
+    counts.flags['box-manual-mismatch'] += sign * Number(cc.mismatch);
+    counts.flags['manual-only'] += sign * Number(cc.protocol && !cc.preliminary);
+  }
 }

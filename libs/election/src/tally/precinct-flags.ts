@@ -1,3 +1,4 @@
+import { addFigures, emptyFigures, Figures } from './figures';
 import { boxFigures, PrecinctState } from './precinct';
 
 /** The reconciliation flags of a precinct, each counted per territory above it. */
@@ -57,18 +58,22 @@ export function precinctFlags(p: PrecinctState | undefined, now: number, deadlin
     });
   }
   if (protocol && box) {
-    const differences: Record<string, number> = {};
-    for (const party of new Set([...Object.keys(box.votes), ...Object.keys(protocol.votes)])) {
-      const d = (box.votes[party] ?? 0) - (protocol.votes[party] ?? 0);
-      if (d) differences[party] = d;
+    const differences = figureDifferences(box, protocol);
+    // The further contests (a district's candidates beside the lists), compared contest by contest.
+    const boxes = [...p!.boxes.values()].map((b) => b.payload.contests ?? {});
+    const contests: Record<string, Record<string, number>> = {};
+    for (const id of new Set([...boxes.flatMap((c) => Object.keys(c)), ...Object.keys(protocol.contests ?? {})])) {
+      const sum = emptyFigures();
+      for (const c of boxes) if (c[id]) addFigures(sum, c[id]);
+      const d = figureDifferences(sum, protocol.contests?.[id] ?? emptyFigures());
+      if (Object.keys(d).length) contests[id] = d;
     }
-    if (box.invalidBallots !== protocol.invalidBallots) differences.invalid = box.invalidBallots - protocol.invalidBallots;
-    if (box.againstAll !== protocol.againstAll) differences.againstAll = box.againstAll - protocol.againstAll;
-    if (Object.keys(differences).length) {
+    if (Object.keys(differences).length || Object.keys(contests).length) {
+      const all = Object.keys(contests).length ? { ...differences, contests } : differences;
       flags.push({
         kind: 'box-manual-mismatch',
-        message: `box and manual count differ (box − manual): ${JSON.stringify(differences)}`,
-        details: { differences },
+        message: `box and manual count differ (box − manual): ${JSON.stringify(all)}`,
+        details: { differences, ...(Object.keys(contests).length ? { contests } : {}) },
       });
     }
   }
@@ -85,4 +90,16 @@ export function precinctFlags(p: PrecinctState | undefined, now: number, deadlin
   if (doubles.length)
     flags.push({ kind: 'double-votes', message: `${doubles.length} voter(s) identified here and elsewhere`, details: { doubleVotes: doubles } });
   return flags;
+}
+
+/** What a box counted minus what the commission counted, per party or candidate, invalid and against all; only the differences. */
+export function figureDifferences(box: Figures, manual: Figures): Record<string, number> {
+  const differences: Record<string, number> = {};
+  for (const id of new Set([...Object.keys(box.votes), ...Object.keys(manual.votes)])) {
+    const d = (box.votes[id] ?? 0) - (manual.votes[id] ?? 0);
+    if (d) differences[id] = d;
+  }
+  if (box.invalidBallots !== manual.invalidBallots) differences.invalid = box.invalidBallots - manual.invalidBallots;
+  if (box.againstAll !== manual.againstAll) differences.againstAll = box.againstAll - manual.againstAll;
+  return differences;
 }

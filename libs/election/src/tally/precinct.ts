@@ -1,5 +1,5 @@
 import { addFigures, emptyFigures, Figures } from './figures';
-import { IdentificationPayload, PrecinctReport, ProtocolPayload, ResultPayload } from './reports';
+import { ContestCount, IdentificationPayload, PrecinctReport, ProtocolPayload, ResultPayload } from './reports';
 
 /** A report as it counts: the device, its sequence, what it said, the sha-256 of its signed body. */
 export interface Versioned<P> {
@@ -61,6 +61,30 @@ export function boxFigures(p: PrecinctState): Figures | null {
   return f;
 }
 
-export function protocolFigures(p: ProtocolPayload): Figures {
+export function protocolFigures(p: ContestCount): Figures {
   return { ballotsInBox: p.ballotsInBox, invalidBallots: p.invalidBallots, againstAll: p.againstAll, votes: p.votes };
+}
+
+/**
+ * Each contest's figures in one message, by contest id: the message's own count is of `first` (the
+ * precinct's first contest), the others are its `contests`. Empty when the precinct has no contest.
+ */
+export function contestFigures(payload: ContestCount & { contests?: Record<string, ContestCount> }, first: string | undefined): Map<string, Figures> {
+  const out = new Map<string, Figures>();
+  if (first === undefined) return out;
+  out.set(first, protocolFigures(payload));
+  for (const [id, c] of Object.entries(payload.contests ?? {})) out.set(id, protocolFigures(c));
+  return out;
+}
+
+/** The boxes' figures per contest, summed over the precinct's boxes. */
+export function boxContestFigures(p: PrecinctState, first: string | undefined): Map<string, Figures> {
+  const out = new Map<string, Figures>();
+  for (const { payload } of p.boxes.values())
+    for (const [id, f] of contestFigures(payload, first)) {
+      const sum = out.get(id) ?? emptyFigures();
+      addFigures(sum, f);
+      out.set(id, sum);
+    }
+  return out;
 }

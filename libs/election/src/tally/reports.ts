@@ -10,28 +10,38 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
  */
 export const SUPERSEDING_KINDS: readonly MessageKind[] = ['result', 'protocol', 'identification'];
 
-/** A ballot box's preliminary count. */
-export interface ResultPayload {
+/** One contest's count on a box's result: its votes, invalid ballots, "against all", the ballots in the box. */
+export interface ContestCount {
   votes: Record<string, number>;
   invalidBallots: number;
   againstAll: number;
   ballotsInBox: number;
-  closedAtMs: number;
 }
 
-/** The commission's manual count: the official protocol. */
-export interface ProtocolPayload {
+/**
+ * A ballot box's preliminary count. Its own figures are of its precinct's first contest;
+ * `contests` holds the count of each further contest whose ballot the box read (a district's
+ * candidates beside the party lists), by contest id.
+ */
+export interface ResultPayload extends ContestCount {
+  closedAtMs: number;
+  contests?: Record<string, ContestCount>;
+}
+
+/** One contest's figures on the manual protocol. */
+export interface ContestProtocol extends ContestCount {
   ballotsReceived: number;
   ballotsIssued: number;
   ballotsUnused: number;
   ballotsSpoiled: number;
-  ballotsInBox: number;
   validBallots: number;
-  invalidBallots: number;
-  votes: Record<string, number>;
-  againstAll: number;
+}
+
+/** The commission's manual count: the official protocol, of the first contest and (`contests`) of each further one. */
+export interface ProtocolPayload extends ContestProtocol {
   boxFailed: boolean;
   signedAtMs: number;
+  contests?: Record<string, ContestProtocol>;
 }
 
 /** A voter identified here and at another precinct, found when an offline device synchronized. */
