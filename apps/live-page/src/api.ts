@@ -1,5 +1,5 @@
 /** The page's calls of the tally server's HTTP API, and of the simulation's console where one drives the server. */
-import type { ElectionResults, SeatsView } from '@shailoo/contracts';
+import type { ContestResults, ElectionResults, SeatsView } from '@shailoo/contracts';
 import type { IdentificationPayload, PrecinctFlag, ProtocolPayload, ResultPayload, Territory } from '@shailoo/election';
 import type { Simulation } from './state';
 
@@ -28,6 +28,7 @@ export const elections = () => get<{ id: string; name: string }[]>('/api/electio
 export const countryResults = (id: string) => get<ElectionResults>(`/api/elections/${id}/results`);
 export const regionResults = (id: string) => get<ElectionResults[]>(`/api/elections/${id}/results?level=region`);
 export const seats = (id: string) => get<SeatsView>(`/api/elections/${id}/seats`);
+export const contests = (id: string) => get<ContestResults[]>(`/api/elections/${id}/contests`);
 export const territories = (id: string) => get<Territory>(`/api/elections/${id}/territories`);
 export const precinct = (id: string, precinctId: string) => get<PrecinctDetail>(`/api/elections/${id}/precincts/${encodeURIComponent(precinctId)}`);
 

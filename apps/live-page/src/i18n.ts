@@ -106,6 +106,25 @@ const WORDS = {
   connection: { ky: 'Байланыш', ru: 'Связь', en: 'Connection' },
   live: { ky: 'түз', ru: 'в эфире', en: 'live' },
   reconnecting: { ky: 'кайра туташууда', ru: 'переподключение', en: 'reconnecting' },
+  contests: { ky: 'Талапкерлер', ru: 'Кандидаты', en: 'Candidates' },
+  districts: { ky: 'Бир мандаттуу округдар', ru: 'Одномандатные округа', en: 'Single-member districts' },
+  councils: { ky: 'Айылдык кеңештер', ru: 'Айылные кенеши', en: 'Village councils' },
+  district: { ky: 'Округ', ru: 'Округ', en: 'District' },
+  leader: { ky: 'Алдыда', ru: 'Лидер', en: 'Leading' },
+  margin: { ky: 'Айырма', ru: 'Отрыв', en: 'Margin' },
+  winner: { ky: 'Жеңүүчү', ru: 'Победитель', en: 'Winner' },
+  undecided: { ky: 'аныктала элек', ru: 'не определён', en: 'not decided' },
+  winnersDecided: { ky: 'Жеңүүчүлөр аныкталды', ru: 'Победители определены', en: 'Winners decided' },
+  selfNominated: { ky: 'өзүн-өзү көрсөткөн', ru: 'самовыдвиженец', en: 'self-nominated' },
+  tieRegisteredEarlier: {
+    ky: 'добуштар тең: эрте катталган талапкер',
+    ru: 'равенство голосов: зарегистрированный раньше',
+    en: 'tie: the candidate registered earlier',
+  },
+  reserveWorking: { ky: 'Аялдар үчүн резерв', ru: 'Резерв для женщин', en: 'Seats reserved for women' },
+  shortOfWomen: { ky: 'аял талапкер жетишсиз', ru: 'не хватило женщин', en: 'too few women standing' },
+  womenElected: { ky: 'Шайланган аялдар', ru: 'Избрано женщин', en: 'Women elected' },
+  reservedSeat: { ky: 'резервдеги мандат', ru: 'резервный мандат', en: 'reserved seat' },
 } as const;
 
 export type Word = keyof typeof WORDS;

@@ -3,10 +3,11 @@
  * the start-up, the controls' wiring, and the re-reading of the results. The state is in state.ts,
  * the server's calls in api.ts, the event stream in stream.ts, each panel in panels/.
  */
-import { countryResults, elections, regionResults, seats } from './api';
+import { contests, countryResults, elections, regionResults, seats } from './api';
 import { $ } from './format';
 import { LANGS } from './i18n';
 import { renderBoard } from './panels/board';
+import { renderContests } from './panels/contests';
 import { pollSimulation, renderConsole, wireConsole } from './panels/console';
 import { renderDetail } from './panels/detail';
 import { renderMap } from './panels/map';
@@ -27,6 +28,7 @@ function renderAll(): void {
   renderBoard();
   renderTurnout();
   renderResults();
+  renderContests();
   renderTicker();
   void renderDetail();
 }
@@ -41,14 +43,16 @@ function refresh(): void {
   }
   refreshing = (async () => {
     const id = state.electionId!;
-    const [country, regions, seatsView] = await Promise.all([countryResults(id), regionResults(id), seats(id)]);
+    const [country, regions, seatsView, contestList] = await Promise.all([countryResults(id), regionResults(id), seats(id), contests(id)]);
     state.country = country;
     state.regions = new Map(regions.map((r) => [r.territoryId, r]));
     state.seats = seatsView;
+    state.contests = contestList;
     renderSummary();
     renderMap();
     renderTurnout();
     renderResults();
+    renderContests();
   })()
     .catch(() => undefined)
     .finally(() => {

@@ -1,5 +1,5 @@
 /** The page's state: what it has read from the server, what the trainer chose, and what it measures of itself. */
-import type { ElectionResults, SeatsView } from '@shailoo/contracts';
+import type { ContestResults, ElectionResults, SeatsView } from '@shailoo/contracts';
 import { isLang, Lang, translator, Word } from './i18n';
 
 /** What a station has sent so far (the kinds of the event stream's submissions). */
@@ -42,6 +42,8 @@ export const state = {
   country: null as ElectionResults | null,
   regions: new Map<string, ElectionResults>(),
   seats: null as SeatsView | null,
+  /** Every contest of the election (the candidate contests get a panel of their own). */
+  contests: [] as ContestResults[],
   stations: new Map<string, Station>(),
   colourBy: 'reporting' as ColourBy,
   region: null as string | null,

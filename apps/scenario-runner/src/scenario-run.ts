@@ -124,8 +124,10 @@ export function scenarioDays(scenario: Scenario, seed: string): ElectionDay[] {
     case 'city-councils-2021':
       return cityCouncils2021().map((ds) => council(ds.no));
     case 'jogorku-kenesh-2021': {
-      const jk = jogorkuKenesh2021();
-      return [prepareElectionDay(jk.definition, jk.seats, scenario.turnout ?? jk.turnout, seed, jk.definition.contests[0].rules.threshold)];
+      const jk = jogorkuKenesh2021({ regions: scenario.election.regions });
+      const day = prepareElectionDay(jk.definition, jk.seats, scenario.turnout ?? jk.turnout, seed, jk.definition.contests[0].rules.threshold);
+      // The seats as published are the whole country's: a part of it is not expected to land on them.
+      return [jk.part ? { ...day, publishedSeats: undefined } : day];
     }
     case 'ayil-kenesh-2021': {
       const ak = ayilKenesh2021();

@@ -2,6 +2,7 @@ import { load as parseYaml } from 'js-yaml';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
+import { JOGORKU_KENESH_2021_REGIONS } from '@shailoo/election';
 
 const share = z.number().min(0).max(1);
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of election day, HH:MM (Bishkek)');
@@ -23,7 +24,13 @@ export const SCENARIO = z
     election: z.discriminatedUnion('source', [
       z.object({ source: z.literal('city-council-2021'), council: z.union([z.string(), z.number()]) }).strict(),
       z.object({ source: z.literal('city-councils-2021') }).strict(),
-      z.object({ source: z.literal('jogorku-kenesh-2021') }).strict(),
+      z
+        .object({
+          source: z.literal('jogorku-kenesh-2021'),
+          /** Only these regions (ids: bishkek, osh-city, batken, jalal-abad, issyk-kul, naryn, osh, talas, chui): a smaller country with the same precincts and districts there. */
+          regions: z.array(z.enum(JOGORKU_KENESH_2021_REGIONS as [string, ...string[]])).min(1).optional(),
+        })
+        .strict(),
       z.object({ source: z.literal('ayil-kenesh-2021') }).strict(),
     ]),
     /** Final turnout as a share of the registered voters; the dataset's by default. Voters arrive along the 2021 curve. */

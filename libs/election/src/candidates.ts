@@ -76,7 +76,8 @@ export function synthesizeCandidateCount(ballots: number, strengths: Record<stri
 
 /** A repeatable uniform source for a seed (mulberry32 over the seed's sha-256), for data built without a platform Random. */
 export function seededUniform(seed: string): Uniform {
-  let a = createHash('sha256').update(seed).digest().readUInt32LE(0);
+  const d = createHash('sha256').update(seed).digest();
+  let a = (d[0] | (d[1] << 8) | (d[2] << 16) | (d[3] << 24)) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
     let t = Math.imul(a ^ (a >>> 15), 1 | a);

@@ -28,6 +28,9 @@ const REGIONS: { id: string; name: string; share: number; districts: number }[] 
   { id: 'chui', name: 'Чүй облусу', share: 0.12, districts: 4 },
 ];
 
+/** The regions' ids, as a scenario names them to take a part of the country. */
+export const JOGORKU_KENESH_2021_REGIONS = REGIONS.map((r) => r.id);
+
 /** The six lists that won seats, with their seats as reported (press); 15 more lists fell under 5%. */
 const WINNERS: [string, number][] = [
   ['Ата-Журт Кыргызстан', 15],
@@ -41,8 +44,10 @@ const LISTS = 21;
 
 export interface ParliamentDataset {
   definition: ElectionDefinition;
-  /** List seats per party as reported; 0 for the lists that did not pass. */
+  /** List seats per party as reported; 0 for the lists that did not pass (of the whole country: a part is not expected to land on them). */
   seats: Record<string, number>;
+  /** True when only some regions were taken. */
+  part: boolean;
   turnout: number;
   /** What is estimated rather than published. */
   estimateNote: string;
@@ -85,7 +90,7 @@ function districtContests(regions: Territory[], parties: string[]): Contest[] {
  * Precinct sizes vary around the regional mean by a fixed pattern, so the tree is the same on
  * every machine.
  */
-export function jogorkuKenesh2021(): ParliamentDataset {
+export function jogorkuKenesh2021(options: { regions?: readonly string[] } = {}): ParliamentDataset {
   const { precincts, registeredVoters, date } = JOGORKU_KENESH_2021;
   const id = 'kg-2021-11-28-jk';
   const regionVoters = apportion(
@@ -97,7 +102,7 @@ export function jogorkuKenesh2021(): ParliamentDataset {
     REGIONS.map((r) => r.share),
   );
   let serial = 0;
-  const regions: Territory[] = REGIONS.map((r, ri) => {
+  const all: Territory[] = REGIONS.map((r, ri) => {
     const districtPrecincts = apportion(regionPrecincts[ri], Array(r.districts).fill(1));
     const districtVoters = apportion(regionVoters[ri], districtPrecincts);
     return {
@@ -121,6 +126,10 @@ export function jogorkuKenesh2021(): ParliamentDataset {
       }),
     };
   });
+  const unknown = (options.regions ?? []).filter((r) => !REGIONS.some((x) => x.id === r));
+  if (unknown.length) throw new Error(`no region ${unknown.join(', ')} in jogorku-kenesh-2021; its regions: ${REGIONS.map((r) => r.id).join(', ')}`);
+  // A part of the country keeps its precincts, voters and candidates as in the whole.
+  const regions = options.regions ? all.filter((_, ri) => options.regions!.includes(REGIONS[ri].id)) : all;
   const parties = Array.from({ length: LISTS }, (_, i) => ({ id: `jk${i + 1}`, name: WINNERS[i]?.[0] ?? `Тизме ${i + 1}`, order: i + 1 }));
   const definition: ElectionDefinition = {
     id,
@@ -139,11 +148,12 @@ export function jogorkuKenesh2021(): ParliamentDataset {
         parties,
         rules: { threshold: 0.05, regionalThreshold: 0.005, cap: 27, thresholdBase: 'participated' },
       },
-      ...districtContests(regions, parties.map((p) => p.id)),
+      ...districtContests(all, parties.map((p) => p.id)).filter((c) => regions.some((r) => r.children?.some((d) => d.id === c.territoryId))),
     ],
   };
   return {
     definition,
+    part: !!options.regions,
     seats: Object.fromEntries(parties.map((p, i) => [p.id, WINNERS[i]?.[1] ?? 0])),
     turnout: JOGORKU_KENESH_2021.turnout,
     estimateNote:
