@@ -7,6 +7,7 @@ import { SystemClock } from '@shailoo/platform';
 import { checkElection, loadScenario, parseScenario, runScenario } from '@shailoo/scenario-runner';
 import { deviceRegistrations, ElectionDay, prepareElectionDay } from '@shailoo/scenario';
 import { TallyServerHandle } from '@shailoo/tally-server';
+import { validateErr } from './nist-schemas';
 import { embeddedStack, Stack } from './stack';
 
 jest.setTimeout(300_000);
@@ -145,10 +146,34 @@ describe('an external client’s messages beside contests', () => {
     // Another box of the same district sends both ballots' counts (as the simulated АЭУ does).
     const second = day.boxes.find((b, i) => i > 0 && Object.keys(b.contests)[0] === districtId)!;
     const envelope2 = second.box.seal(second.count, closedAt, second.contests).envelope;
-    expect((await transmit(envelope2, electionId, 'result', { brokerUrl: stack.brokerUrl, clock, resendMs: 1000 })).ack.status).toBe(v1.AckStatus.ACK_STATUS_ACCEPTED);
+    expect((await transmit(envelope2, electionId, 'result', { brokerUrl: stack.brokerUrl, clock, resendMs: 1000 })).ack.status).toBe(
+      v1.AckStatus.ACK_STATUS_ACCEPTED,
+    );
     const after = await get<ContestResults>(`/api/elections/${electionId}/contests/${districtId}/results`);
     expect(after).toMatchObject({ precinctsReporting: 1, preliminary: { votes: second.contests[districtId].votes } });
     expect(after.leader!.votes).toBe(Math.max(...Object.values(second.contests[districtId].votes)));
+  });
+
+  it('exports the district as a NIST CandidateContest with its CandidateSelections, valid against the official schema', async () => {
+    const id = day.definition.id;
+    const report = await get<any>(`/api/elections/${id}/export/nist-err`);
+    const ok = validateErr(report);
+    expect(validateErr.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    const [election] = report.Election;
+    const districts = election.Contest.filter((c: any) => c['@type'] === 'ElectionResults.CandidateContest');
+    const contest = day.definition.contests.find((c) => c.system === 'single-member' && c.id === Object.keys(day.boxes[0].contests)[0])!;
+    const exported = districts.find((c: any) => c.Name === contest.name);
+    expect(exported).toMatchObject({ VoteVariation: 'plurality', NumberElected: 1, VotesAllowed: 1, SubUnitsReported: 1 });
+    expect(exported.ContestSelection).toHaveLength(contest.candidates!.length);
+    // The counts are the second box's (the first sent the lists alone), for each candidate.
+    const second = day.boxes.find((b, i) => i > 0 && b.contests[contest.id])!;
+    const counts = exported.ContestSelection.map((sel: any) => sel.VoteCounts[0]?.Count);
+    expect(counts).toEqual(contest.candidates!.map((c) => second.contests[contest.id].votes[c.id]));
+    const candidates = new Map(election.Candidate.map((c: any) => [c['@id'], c]));
+    const leader = exported.ContestSelection.reduce((a: any, b: any) => (b.VoteCounts[0].Count > a.VoteCounts[0].Count ? b : a));
+    expect(candidates.get(leader.CandidateIds[0])).toMatchObject({ PostElectionStatus: 'projected-winner' });
+    expect(report.Person.length).toBe(day.definition.contests.reduce((n, c) => n + (c.candidates?.length ?? 0), 0));
   });
 
   it('refuses a result that counts a district its precinct does not vote in, with a reason, and moves no tally', async () => {
@@ -175,7 +200,13 @@ describe('an external client’s messages beside contests', () => {
     // A refusal is answered, but a box keeps resending until it is accepted: listen for the answer, then power off.
     let answered!: (ack: v1.Ack) => void;
     const refusal = new Promise<v1.Ack>((resolve) => (answered = resolve));
-    const modem = new Modem({ deviceId, brokerUrl: stack.brokerUrl, clock, resendMs: 5000, onAck: (ack) => ack.status === v1.AckStatus.ACK_STATUS_REJECTED && answered(ack) });
+    const modem = new Modem({
+      deviceId,
+      brokerUrl: stack.brokerUrl,
+      clock,
+      resendMs: 5000,
+      onAck: (ack) => ack.status === v1.AckStatus.ACK_STATUS_REJECTED && answered(ack),
+    });
     modem.start();
     void modem.send(envelope, electionId, 'result');
     const ack = await refusal.finally(() => modem.stop());

@@ -91,7 +91,8 @@ function expectedFlags(p: PrecinctTruth): string[] {
   if (p.box && ballotsOf(p.box) > p.identified) flags.push('box-exceeds-identified');
   if (p.identified < p.ballotsIssued) flags.push('identified-below-issued');
   if (!p.box) flags.push('manual-only');
-  if (p.box && (!sameCount(p.box, p.manual) || Object.values(p.contests ?? {}).some((c) => c.box && !sameCount(c.box, c.manual)))) flags.push('box-manual-mismatch');
+  if (p.box && (!sameCount(p.box, p.manual) || Object.values(p.contests ?? {}).some((c) => c.box && !sameCount(c.box, c.manual))))
+    flags.push('box-manual-mismatch');
   if (p.doubleVotes) flags.push('double-votes');
   return flags;
 }

@@ -16,7 +16,16 @@ import {
 import { Authority, precinctAuthority, serviceAuthorities, TYPICAL_BIOMETRICS } from '@shailoo/identification-device';
 import { Outage } from '@shailoo/modem';
 import { ManualClock, Timer } from '@shailoo/platform';
-import { ElectionDay, LiveStation, prepareCandidateDay, prepareCouncilDay, prepareElectionDay, prepareStation, stationDevices, votersOf } from '@shailoo/scenario';
+import {
+  ElectionDay,
+  LiveStation,
+  prepareCandidateDay,
+  prepareCouncilDay,
+  prepareElectionDay,
+  prepareStation,
+  stationDevices,
+  votersOf,
+} from '@shailoo/scenario';
 import { StationMessage, StationUplink } from '@shailoo/station';
 import { driveClock, Pace } from './clock-driver';
 import { LiveControl } from './live-control';

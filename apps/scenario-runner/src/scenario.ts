@@ -28,7 +28,10 @@ export const SCENARIO = z
         .object({
           source: z.literal('jogorku-kenesh-2021'),
           /** Only these regions (ids: bishkek, osh-city, batken, jalal-abad, issyk-kul, naryn, osh, talas, chui): a smaller country with the same precincts and districts there. */
-          regions: z.array(z.enum(JOGORKU_KENESH_2021_REGIONS as [string, ...string[]])).min(1).optional(),
+          regions: z
+            .array(z.enum(JOGORKU_KENESH_2021_REGIONS as [string, ...string[]]))
+            .min(1)
+            .optional(),
         })
         .strict(),
       z.object({ source: z.literal('ayil-kenesh-2021') }).strict(),

@@ -28,6 +28,8 @@ export class ExportsService {
       election,
       territories: new Map(this.tally.territories(id).map((t) => [t.territoryId, t])),
       seats: this.tally.seats(id)!,
+      contests: this.tally.contests(id)!,
+      contestAt: (contestId, territoryId) => this.tally.contestCounts(id, contestId, territoryId),
       generatedAt: new Date(this.clock.now()),
       vendor: 'shailoo-sim',
       isTest: true,

@@ -17,7 +17,16 @@ const definition: ElectionDefinition = {
     children: ['d1', 'd2'].map((d) => ({ id: d, name: d, level: 'district' as const, children: [precinct(`${d}-p1`)] })),
   },
   contests: [
-    { id: 'list', name: 'list', system: 'parliament-list', seats: 54, territoryId: 'kg', againstAll: false, parties: [{ id: 'a', name: 'a', order: 1 }], rules: {} },
+    {
+      id: 'list',
+      name: 'list',
+      system: 'parliament-list',
+      seats: 54,
+      territoryId: 'kg',
+      againstAll: false,
+      parties: [{ id: 'a', name: 'a', order: 1 }],
+      rules: {},
+    },
     ...['d1', 'd2'].map((d) => ({
       id: `${d}-smd`,
       name: d,
@@ -66,7 +75,11 @@ function protocol(contests: v1.IContestCount[]) {
     signedAtMs: AT,
     contests,
   });
-  return KIND_SPECS.get(v1.PayloadKind.PAYLOAD_KIND_MANUAL_PROTOCOL)!.validate(v1.ManualProtocol.decode(v1.ManualProtocol.encode(message).finish()), election, 1000);
+  return KIND_SPECS.get(v1.PayloadKind.PAYLOAD_KIND_MANUAL_PROTOCOL)!.validate(
+    v1.ManualProtocol.decode(v1.ManualProtocol.encode(message).finish()),
+    election,
+    1000,
+  );
 }
 
 function result(contests: v1.IContestCount[]) {
@@ -81,7 +94,11 @@ function result(contests: v1.IContestCount[]) {
     closedAtMs: AT,
     contests,
   });
-  return KIND_SPECS.get(v1.PayloadKind.PAYLOAD_KIND_PRECINCT_RESULT)!.validate(v1.PrecinctResult.decode(v1.PrecinctResult.encode(message).finish()), election, 1000);
+  return KIND_SPECS.get(v1.PayloadKind.PAYLOAD_KIND_PRECINCT_RESULT)!.validate(
+    v1.PrecinctResult.decode(v1.PrecinctResult.encode(message).finish()),
+    election,
+    1000,
+  );
 }
 
 describe('a message’s further contests at ingest', () => {
@@ -100,7 +117,12 @@ describe('a message’s further contests at ingest', () => {
       district({ validBallots: 96 }),
       district({ ballotsInBox: 101, invalidBallots: 6, ballotsIssued: 100 }),
       district({ ballotsIssued: 101 }),
-      district({ votes: [{ selectionId: 'd1-c1', votes: 61 }, { selectionId: 'd1-c2', votes: 35 }] }),
+      district({
+        votes: [
+          { selectionId: 'd1-c1', votes: 61 },
+          { selectionId: 'd1-c2', votes: 35 },
+        ],
+      }),
     ];
     for (const d of doctored) {
       const outcome = protocol([d]);
@@ -108,7 +130,9 @@ describe('a message’s further contests at ingest', () => {
       expect((outcome as { rejection: { detail: string } }).rejection.detail).toMatch(/^contest d1-smd: /);
     }
     // A box result's own arithmetic, too: its ballots are its valid votes and its invalid ones.
-    expect(result([{ contestId: 'd1-smd', votes: district().votes, invalidBallots: 5, ballotsInBox: 99 }])).toMatchObject({ rejection: { reason: 'control-relation' } });
+    expect(result([{ contestId: 'd1-smd', votes: district().votes, invalidBallots: 5, ballotsInBox: 99 }])).toMatchObject({
+      rejection: { reason: 'control-relation' },
+    });
   });
 
   it('refuses a contest the precinct does not vote in, its first contest repeated, a contest twice, a candidate of another ballot, too many ballots', () => {

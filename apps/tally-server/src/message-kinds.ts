@@ -40,12 +40,17 @@ function linesOf(contest: Contest | undefined, election: RegisteredElection): Se
   return contest ? election.selections.get(contest.id)! : election.partyIds;
 }
 
-function voteMap(list: { id: string; votes: number }[], contest: Contest | undefined, election: RegisteredElection): Record<string, number> | { rejection: Rejection } {
+function voteMap(
+  list: { id: string; votes: number }[],
+  contest: Contest | undefined,
+  election: RegisteredElection,
+): Record<string, number> | { rejection: Rejection } {
   const lines = linesOf(contest, election);
   const what = contest && isCandidateContest(contest) ? 'candidate' : 'party';
   const votes: Record<string, number> = {};
   for (const { id, votes: count } of list) {
-    if (!lines.has(id)) return refuse('unknown-party', `${what} ${id} is not on the ballot${contest && contest !== election.definition.contests[0] ? ` of ${contest.id}` : ''}`);
+    if (!lines.has(id))
+      return refuse('unknown-party', `${what} ${id} is not on the ballot${contest && contest !== election.definition.contests[0] ? ` of ${contest.id}` : ''}`);
     if (id in votes) return refuse('out-of-range', `${what} ${id} is counted twice`);
     votes[id] = count;
   }
@@ -59,7 +64,8 @@ function countedVotes(
   contest: Contest | undefined,
   election: RegisteredElection,
 ): Record<string, number> | { rejection: Rejection } {
-  if (againstAll > 0 && !(contest ?? election.definition.contests[0])?.againstAll) return refuse('out-of-range', 'votes against all on a ballot without that line');
+  if (againstAll > 0 && !(contest ?? election.definition.contests[0])?.againstAll)
+    return refuse('out-of-range', 'votes against all on a ballot without that line');
   return voteMap(list, contest, election);
 }
 
@@ -102,7 +108,8 @@ function furtherContests<P>(
     const id = c.contestId ?? '';
     const contest = here.find((x) => x.id === id);
     if (!contest) return refuse('unknown-contest', `contest ${JSON.stringify(id)} is not voted in at precinct ${precinctId}`);
-    if (contest === here[0]) return refuse('unknown-contest', `contest ${id} is precinct ${precinctId}'s first: the message's own count, not one of its contests`);
+    if (contest === here[0])
+      return refuse('unknown-contest', `contest ${id} is precinct ${precinctId}'s first: the message's own count, not one of its contests`);
     if (id in out) return refuse('out-of-range', `contest ${id} is counted twice`);
     const votes = countedVotes(selectionLines(c.votes ?? []), c.againstAll ?? 0, contest, election);
     if ('rejection' in votes) return votes as { rejection: Rejection };

@@ -1,5 +1,5 @@
-import { SeatsView } from '@shailoo/contracts';
-import { Territory, TerritoryLevel, TerritoryResults, walkTerritories } from '@shailoo/election';
+import { ContestResults, SeatsView } from '@shailoo/contracts';
+import { Candidate, Contest, ContestCounts, isCandidateContest, Territory, TerritoryLevel, TerritoryResults, walkTerritories } from '@shailoo/election';
 import { RegisteredElection } from '@shailoo/registry';
 
 /**
@@ -23,19 +23,24 @@ export interface ErrInput {
   election: RegisteredElection;
   territories: Map<string, TerritoryResults>;
   seats: SeatsView;
+  /** Every contest's results (ContestResults), and one contest's counts in one territory. */
+  contests: ContestResults[];
+  contestAt: (contestId: string, territoryId: string) => ContestCounts | null;
   generatedAt: Date;
   vendor: string;
   isTest: boolean;
 }
 
 /** The results report: every territory as a reporting unit, precinct-level vote counts (final figures), and the seats. */
-export function electionResultsReport({ election, territories, seats, generatedAt, vendor, isTest }: ErrInput) {
+export function electionResultsReport({ election, territories, seats, contests: results, contestAt, generatedAt, vendor, isTest }: ErrInput) {
   const def = election.definition;
   const root = territories.get(def.territory.id)!;
   const gpUnits = [...walkTerritories(def.territory)].map(({ territory }) => reportingUnit(territory, territories.get(territory.id)!));
   const precincts = [...election.precincts.keys()];
   const allocation = seats.status === 'final' ? seats.final : seats.provisional;
-  const contests = def.contests.map((contest) => ({
+  const candidateContests = def.contests.filter(isCandidateContest);
+  const resultOf = new Map(results.map((r) => [r.contestId, r]));
+  const partyContest = (contest: Contest) => ({
     '@id': ncname('contest', contest.id),
     '@type': 'ElectionResults.PartyContest',
     ElectionDistrictId: ncname('gpu', contest.territoryId),
@@ -61,7 +66,64 @@ export function electionResultsReport({ election, territories, seats, generatedA
           : []),
       ],
     })),
-  }));
+  });
+  // A candidate contest: one mark per ballot; a district elects the plurality, a village council its seats by votes with the women's reserve.
+  const candidateContest = (contest: Contest) => {
+    const r = resultOf.get(contest.id);
+    return {
+      '@id': ncname('contest', contest.id),
+      '@type': 'ElectionResults.CandidateContest',
+      ElectionDistrictId: ncname('gpu', contest.territoryId),
+      Name: contest.name,
+      NumberElected: contest.seats,
+      VotesAllowed: 1,
+      ...(contest.system === 'single-member'
+        ? { VoteVariation: 'plurality' }
+        : {
+            VoteVariation: 'other',
+            OtherVoteVariation: `one vote per voter, the ${contest.seats} with most votes elected, at least ${pctOf(contest.rules.womenReserve ?? 0.3)} of the seats reserved for women`,
+          }),
+      SubUnitsReported: r?.precinctsReporting ?? 0,
+      TotalSubUnits: r?.precinctsTotal ?? 0,
+      ContestSelection: (contest.candidates ?? []).map((c) => ({
+        '@id': ncname('selection', `${contest.id}-${c.id}`),
+        '@type': 'ElectionResults.CandidateSelection',
+        CandidateIds: [ncname('candidate', c.id)],
+        SequenceOrder: c.order,
+        ...(c.partyId ? { EndorsementPartyIds: [ncname('party', c.partyId)] } : {}),
+        VoteCounts: precincts
+          .map((p) => ({ p, counts: contestAt(contest.id, p) }))
+          .filter(({ counts }) => counts && counts.precinctsReporting > 0)
+          .map(({ p, counts }) => ({
+            '@type': 'ElectionResults.VoteCounts',
+            Type: 'total',
+            GpUnitId: ncname('gpu', p),
+            Count: counts!.final.votes[c.id] ?? 0,
+          })),
+      })),
+    };
+  };
+  const candidates = candidateContests.flatMap((contest) => {
+    const r = resultOf.get(contest.id);
+    const decided = !!r && (r.outcome.final ?? r.outcome.provisional) !== null;
+    return (contest.candidates ?? []).map((c) => ({
+      '@id': ncname('candidate', c.id),
+      '@type': 'ElectionResults.Candidate',
+      BallotName: names(c),
+      PersonId: ncname('person', c.id),
+      ...(c.partyId ? { PartyId: ncname('party', c.partyId) } : {}),
+      ...(decided ? { PostElectionStatus: r!.elected.includes(c.id) ? (r!.status === 'final' ? 'winner' : 'projected-winner') : 'defeated' } : {}),
+    }));
+  });
+  const persons = candidateContests.flatMap((contest) =>
+    (contest.candidates ?? []).map((c) => ({
+      '@id': ncname('person', c.id),
+      '@type': 'ElectionResults.Person',
+      FullName: names(c),
+      Gender: c.sex === 'F' ? 'female' : 'male',
+    })),
+  );
+  const contests = def.contests.map((c) => (isCandidateContest(c) ? candidateContest(c) : partyContest(c)));
   return {
     '@type': 'ElectionResults.ElectionReport',
     Format: 'precinct-level',
@@ -77,6 +139,7 @@ export function electionResultsReport({ election, territories, seats, generatedA
     Notes: `definition sha-256 ${election.hash}; seats ${seats.status}`,
     GpUnit: gpUnits,
     Party: (def.contests[0]?.parties ?? []).map((p) => ({ '@id': ncname('party', p.id), '@type': 'ElectionResults.Party', Name: text(p.name) })),
+    ...(persons.length ? { Person: persons } : {}),
     Election: [
       {
         '@type': 'ElectionResults.Election',
@@ -85,6 +148,7 @@ export function electionResultsReport({ election, territories, seats, generatedA
         EndDate: def.date,
         Name: text(def.name),
         Type: 'general',
+        ...(candidates.length ? { Candidate: candidates } : {}),
         Contest: contests,
         BallotCounts: precincts
           .filter((p) => territories.get(p)!.precinctsReporting > 0)
@@ -98,6 +162,15 @@ export function electionResultsReport({ election, territories, seats, generatedA
     ],
   };
 }
+
+/** A candidate's name on the ballot, in its Kyrgyz form and (where known) its Russian one. */
+function names(c: Candidate) {
+  const t = text(c.name);
+  if (c.nameRu) t.Text.push({ '@type': 'ElectionResults.LanguageString', Content: c.nameRu, Language: 'ru' });
+  return t;
+}
+
+const pctOf = (x: number) => `${Math.round(x * 100)}%`;
 
 function reportingUnit(t: Territory, r: TerritoryResults) {
   return {

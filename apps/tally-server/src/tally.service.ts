@@ -205,6 +205,12 @@ export class TallyService {
     return contests;
   }
 
+  /** One contest's counts within one territory (a precinct, say), or null where the contest has no precinct. */
+  contestCounts(electionId: string, contestId: string, territoryId: string) {
+    const e = this.stateOf(electionId);
+    return e ? contestCounts(e.tally, contestId, territoryId) : null;
+  }
+
   /** One contest's results, or null when the election or the contest is not known. */
   contest(electionId: string, contestId: string): ContestResults | null {
     return this.contests(electionId)?.find((c) => c.contestId === contestId) ?? null;
@@ -273,7 +279,14 @@ function contestView(e: ElectionState, contest: Contest, hash: string): ContestR
   const held = holders(current);
   const lines: Omit<ContestSelection, 'votes' | 'finalVotes' | 'elected'>[] =
     contest.system === 'single-member' || contest.system === 'village-council'
-      ? (contest.candidates ?? []).map((c) => ({ id: c.id, name: c.name, nameRu: c.nameRu, sex: c.sex, ...(c.partyId ? { partyId: c.partyId } : {}), order: c.order }))
+      ? (contest.candidates ?? []).map((c) => ({
+          id: c.id,
+          name: c.name,
+          nameRu: c.nameRu,
+          sex: c.sex,
+          ...(c.partyId ? { partyId: c.partyId } : {}),
+          order: c.order,
+        }))
       : (contest.parties ?? []).map((p) => ({ id: p.id, name: p.name, order: p.order }));
   const figures = closedBy ? counts.final : counts.preliminary;
   const selections = lines
@@ -287,7 +300,9 @@ function contestView(e: ElectionState, contest: Contest, hash: string): ContestR
       ...(current?.system === 'city-council' || current?.system === 'parliament-list' ? { seats: held.seats.get(l.id) ?? 0 } : {}),
       ...(held.reserved.has(l.id) ? { reservedSeat: true } : {}),
     }));
-  const ranked = selections.map((s) => ({ id: s.id, name: s.name, votes: figures.votes[s.id] ?? 0 })).sort((a, b) => b.votes - a.votes || a.id.localeCompare(b.id));
+  const ranked = selections
+    .map((s) => ({ id: s.id, name: s.name, votes: figures.votes[s.id] ?? 0 }))
+    .sort((a, b) => b.votes - a.votes || a.id.localeCompare(b.id));
   const leader = figures.ballotsInBox > 0 ? (ranked[0] ?? null) : null;
   const runnerUp = leader ? (ranked[1] ?? null) : null;
   return {

@@ -79,6 +79,7 @@ export function ayilKenesh2021(): VillageCouncilsDataset {
       contests,
     },
     turnout: AYIL_KENESH_2021.turnout,
-    estimateNote: 'the councils, their sizes, voters, precincts and candidates are synthetic (the sources give no village council’s figures); the rules are the law’s',
+    estimateNote:
+      'the councils, their sizes, voters, precincts and candidates are synthetic (the sources give no village council’s figures); the rules are the law’s',
   };
 }

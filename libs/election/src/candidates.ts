@@ -3,10 +3,73 @@ import { BallotCount } from './count';
 import { Candidate, Sex } from './definition';
 import { apportion, Uniform } from './vote-synthesizer';
 
-const MEN = ['Бакыт', 'Азамат', 'Нурлан', 'Эрлан', 'Улан', 'Талант', 'Мирлан', 'Канат', 'Алмазбек', 'Бектур', 'Темирлан', 'Медер', 'Нурбек', 'Элдияр', 'Адилет', 'Марат', 'Тилек', 'Жоомарт', 'Самат', 'Чынгыз'];
-const WOMEN = ['Айгүл', 'Жылдыз', 'Гүлнара', 'Назира', 'Айжан', 'Бурул', 'Чолпон', 'Динара', 'Асель', 'Нургүл', 'Мээрим', 'Айпери', 'Венера', 'Элмира', 'Жаныл', 'Салтанат', 'Бермет', 'Акылай', 'Гүлзат', 'Токтобүбү'];
+const MEN = [
+  'Бакыт',
+  'Азамат',
+  'Нурлан',
+  'Эрлан',
+  'Улан',
+  'Талант',
+  'Мирлан',
+  'Канат',
+  'Алмазбек',
+  'Бектур',
+  'Темирлан',
+  'Медер',
+  'Нурбек',
+  'Элдияр',
+  'Адилет',
+  'Марат',
+  'Тилек',
+  'Жоомарт',
+  'Самат',
+  'Чынгыз',
+];
+const WOMEN = [
+  'Айгүл',
+  'Жылдыз',
+  'Гүлнара',
+  'Назира',
+  'Айжан',
+  'Бурул',
+  'Чолпон',
+  'Динара',
+  'Асель',
+  'Нургүл',
+  'Мээрим',
+  'Айпери',
+  'Венера',
+  'Элмира',
+  'Жаныл',
+  'Салтанат',
+  'Бермет',
+  'Акылай',
+  'Гүлзат',
+  'Токтобүбү',
+];
 /** Fathers' names: the root of a surname (Асанов), of a Kyrgyz patronymic (Асан уулу / кызы) and of a Russian one (Асанович / Асановна). */
-const FATHERS = ['Асан', 'Осмон', 'Токтогул', 'Бейшен', 'Кубан', 'Жумабек', 'Сапар', 'Абдыл', 'Мамбет', 'Турсун', 'Кадыр', 'Эсен', 'Үсөн', 'Шаршен', 'Дүйшөн', 'Качкын', 'Сейит', 'Жапар', 'Молдо', 'Кең'];
+const FATHERS = [
+  'Асан',
+  'Осмон',
+  'Токтогул',
+  'Бейшен',
+  'Кубан',
+  'Жумабек',
+  'Сапар',
+  'Абдыл',
+  'Мамбет',
+  'Турсун',
+  'Кадыр',
+  'Эсен',
+  'Үсөн',
+  'Шаршен',
+  'Дүйшөн',
+  'Качкын',
+  'Сейит',
+  'Жапар',
+  'Молдо',
+  'Кең',
+];
 
 /** A synthetic person's name in its Kyrgyz and Russian forms, drawn from `random`. */
 export function synthesizeName(sex: Sex, random: Uniform): { kg: string; ru: string } {
@@ -51,7 +114,15 @@ export function synthesizeCandidates(draw: CandidateDraw): Candidate[] {
   return sexes.map((sex, i) => {
     const name = synthesizeName(sex, random);
     const partyId = draw.parties?.length && random() < (draw.partyNominated ?? 0.5) ? draw.parties[Math.floor(random() * draw.parties.length)] : undefined;
-    return { id: `${draw.prefix}-c${i + 1}`, name: name.kg, nameRu: name.ru, sex, order: i + 1, ...(partyId ? { partyId } : {}), registration: registeredAs.get(i)! };
+    return {
+      id: `${draw.prefix}-c${i + 1}`,
+      name: name.kg,
+      nameRu: name.ru,
+      sex,
+      order: i + 1,
+      ...(partyId ? { partyId } : {}),
+      registration: registeredAs.get(i)!,
+    };
   });
 }
 

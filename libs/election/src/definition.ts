@@ -111,7 +111,9 @@ export function* walkTerritories(root: Territory, ancestors: string[] = []): Gen
 /** Each precinct's path: its territories from the root down to the precinct itself. */
 export function precinctPaths(root: Territory): Map<string, string[]> {
   return new Map(
-    [...walkTerritories(root)].filter(({ territory }) => territory.level === 'precinct').map(({ territory, ancestors }) => [territory.id, [...ancestors, territory.id]]),
+    [...walkTerritories(root)]
+      .filter(({ territory }) => territory.level === 'precinct')
+      .map(({ territory, ancestors }) => [territory.id, [...ancestors, territory.id]]),
   );
 }
 

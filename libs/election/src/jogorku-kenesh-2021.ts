@@ -148,7 +148,10 @@ export function jogorkuKenesh2021(options: { regions?: readonly string[] } = {})
         parties,
         rules: { threshold: 0.05, regionalThreshold: 0.005, cap: 27, thresholdBase: 'participated' },
       },
-      ...districtContests(all, parties.map((p) => p.id)).filter((c) => regions.some((r) => r.children?.some((d) => d.id === c.territoryId))),
+      ...districtContests(
+        all,
+        parties.map((p) => p.id),
+      ).filter((c) => regions.some((r) => r.children?.some((d) => d.id === c.territoryId))),
     ],
   };
   return {

@@ -11,7 +11,9 @@ export type BoxState = 'installed' | 'zero-report' | 'open' | 'closed' | 'protoc
  * A ballot as the voter marked it: `partyId` names the line marked (a party, or a candidate on a
  * candidate ballot); `contestId` says which of the precinct's ballots it is (absent: the first).
  */
-export type Ballot = ({ mark: 'party'; partyId: string } | { mark: 'blank' } | { mark: 'over-marked' } | { mark: 'no-protective-ink' }) & { contestId?: string };
+export type Ballot = ({ mark: 'party'; partyId: string } | { mark: 'blank' } | { mark: 'over-marked' } | { mark: 'no-protective-ink' }) & {
+  contestId?: string;
+};
 
 /** What the scanner keeps for one contest's ballots. */
 interface ContestTally {

@@ -129,9 +129,7 @@ function dayOf(definition: ElectionDefinition, votes: SynthesizedVotes, seed: st
     const box = new BallotBox({ deviceId, electionId: definition.id, precinctId: p.id, definitionHash: hash, key: DeviceKey.derive(seed, deviceId) });
     const count: BallotCount = { votes: p.votes, invalidBallots: p.invalid };
     const further = contestsAt(definition, paths.get(p.id) ?? []).slice(1);
-    const contests = Object.fromEntries(
-      further.map((c) => [c.id, synthesizeCandidateCount(ballotsOf(count), strengths.get(c.id) ?? {}, () => rng.next())]),
-    );
+    const contests = Object.fromEntries(further.map((c) => [c.id, synthesizeCandidateCount(ballotsOf(count), strengths.get(c.id) ?? {}, () => rng.next())]));
     return { box, count, contests };
   });
   return { definition, hash, votes, boxes };

@@ -47,11 +47,7 @@ export class Commission {
       contestId,
       votes: Object.entries(f.votes).map(([selectionId, votes]) => ({ selectionId, votes })),
     }));
-    return signPayload(
-      v1.PayloadKind.PAYLOAD_KIND_MANUAL_PROTOCOL,
-      { ...this.next(), ...figures, votes, boxFailed, signedAtMs, contests: further },
-      this.key,
-    );
+    return signPayload(v1.PayloadKind.PAYLOAD_KIND_MANUAL_PROTOCOL, { ...this.next(), ...figures, votes, boxFailed, signedAtMs, contests: further }, this.key);
   }
 
   private next() {

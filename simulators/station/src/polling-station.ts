@@ -217,7 +217,10 @@ async function runVoting(config: StationConfig, clerk: Commission, emit: Emit): 
     if (counter.state === 'open' && arrivals[i] >= failsAt()) counter.fail('paper jam', failsAt());
     // An identified voter is issued one ballot per contest of the precinct, and casts them all.
     // After a failure they go into the ordinary box: counted by hand, never by the АЭУ.
-    for (const [ballot, into] of [[intended[i], ballots] as const, ...further.filter((c) => i < c.ballots.length).map((c) => [c.ballots[i], cast.get(c.id)!] as const)]) {
+    for (const [ballot, into] of [
+      [intended[i], ballots] as const,
+      ...further.filter((c) => i < c.ballots.length).map((c) => [c.ballots[i], cast.get(c.id)!] as const),
+    ]) {
       if (counter.state === 'open') counter.read(ballot);
       into.push(ballot);
     }

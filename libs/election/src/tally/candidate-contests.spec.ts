@@ -13,7 +13,13 @@ const DISTRICTS = ['r1-d1', 'r1-d2', 'r2-d1'];
 const PRECINCTS = DISTRICTS.flatMap((d) => [`${d}-p1`, `${d}-p2`]);
 const districtOf = (p: string) => p.slice(0, 5);
 const candidates = (prefix: string, n: number, women = 0): Candidate[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `${prefix}-c${i + 1}`, name: `${prefix} ${i + 1}`, sex: i < women ? 'F' : 'M', order: i + 1, registration: n - i }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `${prefix}-c${i + 1}`,
+    name: `${prefix} ${i + 1}`,
+    sex: i < women ? 'F' : 'M',
+    order: i + 1,
+    registration: n - i,
+  }));
 
 /** A parliament in small: party lists over the country, and a single-member contest per district (every voter gets both ballots). */
 function parliament(): ElectionDefinition {
@@ -43,7 +49,16 @@ function parliament(): ElectionDefinition {
         parties: ['a', 'b', 'c'].map((id, i) => ({ id, name: id, order: i + 1 })),
         rules: { threshold: 0.05, regionalThreshold: 0.005, cap: 27 },
       },
-      ...DISTRICTS.map((d): Contest => ({ id: `${d}-smd`, name: d, system: 'single-member', seats: 1, territoryId: d, againstAll: false, candidates: candidates(d, 3), rules: {} })),
+      ...DISTRICTS.map((d): Contest => ({
+        id: `${d}-smd`,
+        name: d,
+        system: 'single-member',
+        seats: 1,
+        territoryId: d,
+        againstAll: false,
+        candidates: candidates(d, 3),
+        rules: {},
+      })),
     ],
   };
 }
@@ -139,7 +154,14 @@ describe('single-member districts in the tally', () => {
     const def = parliament();
     const tally = createElectionTally(def);
     const list = { votes: { a: 10, b: 5, c: 1 }, invalidBallots: 1, againstAll: 0, ballotsInBox: 17 };
-    applyReport(tally, { kind: 'result', precinctId: 'r1-d1-p1', deviceId: 'aeu', sequence: 1, bodyHash: new Uint8Array(32), payload: { ...list, closedAtMs: AT } });
+    applyReport(tally, {
+      kind: 'result',
+      precinctId: 'r1-d1-p1',
+      deviceId: 'aeu',
+      sequence: 1,
+      bodyHash: new Uint8Array(32),
+      payload: { ...list, closedAtMs: AT },
+    });
     expect(contestCounts(tally, 'list', 'kg')).toMatchObject({ precinctsReporting: 1, precinctsTotal: 6, preliminary: list });
     expect(contestCounts(tally, 'r1-d1-smd', 'r1-d1')).toMatchObject({ precinctsReporting: 0, precinctsTotal: 2, preliminary: emptyFigures() });
     expect(contestOutcome(tally, def.contests[1], 'preliminary', 'seed')).toBeNull();
@@ -165,7 +187,10 @@ describe('single-member districts in the tally', () => {
     expect(flag.details).toEqual({ differences: {}, contests: { 'r1-d1-smd': { 'r1-d1-c1': 1, 'r1-d1-c2': -1 } } });
     // The final figures are the protocol's: the hand count's tie, decided by the earlier registration (c2 registered before c1).
     const outcome = contestOutcome(tally, def.contests[1], 'final', 'seed');
-    expect(outcome?.system === 'single-member' && outcome.single).toMatchObject({ winner: 'r1-d1-c2', tie: { rule: 'registered-earlier', tied: ['r1-d1-c1', 'r1-d1-c2'] } });
+    expect(outcome?.system === 'single-member' && outcome.single).toMatchObject({
+      winner: 'r1-d1-c2',
+      tie: { rule: 'registered-earlier', tied: ['r1-d1-c1', 'r1-d1-c2'] },
+    });
   });
 });
 
@@ -200,16 +225,14 @@ describe('village councils in the tally', () => {
   const reportArb = fc
     .constantFrom(...COUNCILS)
     .chain((c) => fc.record({ council: fc.constant(c), p: fc.constantFrom(1, 2), count: countArb(c.candidates.map((x) => x.id)) }))
-    .map(
-      ({ council, p, count }): PrecinctReport => ({
-        kind: 'result',
-        precinctId: `${council.id}-p${p}`,
-        deviceId: `aeu-${council.id}-${p}`,
-        sequence: 1,
-        bodyHash: new Uint8Array(32),
-        payload: { ...count, closedAtMs: AT },
-      }),
-    );
+    .map(({ council, p, count }): PrecinctReport => ({
+      kind: 'result',
+      precinctId: `${council.id}-p${p}`,
+      deviceId: `aeu-${council.id}-${p}`,
+      sequence: 1,
+      bodyHash: new Uint8Array(32),
+      payload: { ...count, closedAtMs: AT },
+    }));
 
   it('holds the women’s reserve in every council: the reserved seats go to the women with most votes, the rest by votes, all seats filled', () => {
     fc.assert(
@@ -234,7 +257,12 @@ describe('village councils in the tally', () => {
           for (const w of out.filter((c) => c.sex === 'F')) for (const r of a.reservedTo) expect(votes(w.id)).toBeLessThanOrEqual(votes(r));
           for (const c of out) for (const g of a.general) expect(votes(c.id)).toBeLessThanOrEqual(votes(g));
           expect(a).toEqual(
-            allocateVillageCouncil({ seats: contest.seats, candidates: contest.candidates!.map((c) => ({ id: c.id, sex: c.sex, votes: votes(c.id) })), womenReserve: 0.3, seed: 'seed' }),
+            allocateVillageCouncil({
+              seats: contest.seats,
+              candidates: contest.candidates!.map((c) => ({ id: c.id, sex: c.sex, votes: votes(c.id) })),
+              womenReserve: 0.3,
+              seed: 'seed',
+            }),
           );
         }
       }),
