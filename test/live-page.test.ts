@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { demoScenario, RunResult, runScenario, SimulationStack } from '@shailoo/scenario-runner';
+import { demoScenario, loadScenario, parseScenario, RunResult, runScenario, Scenario, SimulationStack } from '@shailoo/scenario-runner';
 
 jest.setTimeout(240_000);
 
@@ -144,6 +144,73 @@ const seatsShown = (page: Page) =>
         expect(errors).toEqual([]);
       },
     );
+  });
+
+  it('shows the candidate contests: the districts’ board with leader, margin, reporting and winner, and each village council’s seats with the women’s reserve', async () => {
+    const look = async (scenario: Scenario, check: (page: Page, id: string, stack: SimulationStack) => Promise<void>) => {
+      const errors: string[] = [];
+      await runScenario(scenario, {
+        whenDone: async (result, stack) => {
+          const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+          page.on('pageerror', (e) => errors.push(e.message));
+          try {
+            await page.goto(`${stack.target.registerUrl}/?lang=ky`);
+            await page.waitForSelector('body[data-ready=true]', { timeout: 10_000 });
+            await check(page, Object.keys(result.report.published)[0], stack);
+          } finally {
+            await page.close();
+          }
+        },
+      });
+      expect(errors).toEqual([]);
+    };
+    const part = parseScenario(
+      {
+        name: 'jk-part',
+        description: 'Talas and Naryn',
+        election: { source: 'jogorku-kenesh-2021', regions: ['talas', 'naryn'] },
+        seed: 'jk-page',
+        identification: 'local',
+      },
+      'test',
+    );
+    await look(part, async (page, id, stack) => {
+      const contests = await stack.api.contests(id);
+      const districts = contests.filter((c) => c.system === 'single-member');
+      await page.waitForSelector('#contests-panel:not([hidden]) #districts tr[data-contest]');
+      expect(await page.locator('#districts tr[data-status="final"]').count()).toBe(districts.length);
+      expect(await page.getAttribute('[data-decided]', 'data-decided')).toBe(String(districts.length));
+      for (const d of districts) {
+        const row = page.locator(`#districts tr[data-contest="${d.contestId}"]`);
+        const winner = d.selections.find((s) => s.id === d.elected[0])!;
+        expect(await row.locator('.winner').textContent()).toContain(winner.name);
+        expect((await row.locator('td').nth(1).textContent())!.replace(/\D/g, '')).toBe(String(d.margin));
+        expect(await row.locator('td').nth(2).textContent()).toBe(`${d.precinctsTotal}/${d.precinctsTotal}`);
+      }
+      expect(await page.locator('#councils .council').count()).toBe(0);
+      await page.locator('#contests-panel').screenshot({ path: join(ARTIFACTS, 'districts-board.png') });
+      await page.click('#lang-ru');
+      // The Russian page names the candidates in their Russian form.
+      const winnerRu = districts[0].selections.find((s) => s.id === districts[0].elected[0])!.nameRu!;
+      expect(await page.locator(`#districts tr[data-contest="${districts[0].contestId}"] .winner`).textContent()).toContain(winnerRu);
+    });
+    await look(loadScenario('ayil-kenesh-2021'), async (page, id, stack) => {
+      const councils = await stack.api.contests(id);
+      await page.waitForSelector('#councils .council[data-status="final"]');
+      expect(await page.locator('#councils .council').count()).toBe(councils.length);
+      expect(await page.locator('#districts tr').count()).toBe(0);
+      for (const c of councils) {
+        const outcome = c.outcome.final!;
+        if (outcome.system !== 'village-council') throw new Error('a village council');
+        const panel = page.locator(`.council[data-contest="${c.contestId}"]`);
+        expect(await panel.locator('li').count()).toBe(c.seats);
+        expect(await panel.locator('li.reserved').count()).toBe(outcome.council.reservedTo.length);
+        const women = Number(await panel.locator('[data-women]').getAttribute('data-women'));
+        expect(women).toBeGreaterThanOrEqual(outcome.council.reserved);
+        expect(await panel.textContent()).toContain(`⌈30% × ${c.seats}⌉ = ${outcome.council.reserved}`);
+      }
+      await page.locator('#contests-panel').screenshot({ path: join(ARTIFACTS, 'village-councils.png') });
+    });
   });
 
   it('the trainer’s console pauses the clock, jams a box and forges a message: the board, the ticker and the run’s report show them', async () => {

@@ -67,8 +67,8 @@ const FATHERS = [
   'Качкын',
   'Сейит',
   'Жапар',
-  'Молдо',
-  'Кең',
+  'Момун',
+  'Бакир',
 ];
 
 /** A synthetic person's name in its Kyrgyz and Russian forms, drawn from `random`. */
