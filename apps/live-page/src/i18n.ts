@@ -121,6 +121,7 @@ const WORDS = {
     ru: 'равенство голосов: зарегистрированный раньше',
     en: 'tie: the candidate registered earlier',
   },
+  tieByLot: { ky: 'добуштар тең: чүчүкулак', ru: 'равенство голосов: жребий', en: 'tie: drawn by lot' },
   reserveWorking: { ky: 'Аялдар үчүн резерв', ru: 'Резерв для женщин', en: 'Seats reserved for women' },
   shortOfWomen: { ky: 'аял талапкер жетишсиз', ru: 'не хватило женщин', en: 'too few women standing' },
   womenElected: { ky: 'Шайланган аялдар', ru: 'Избрано женщин', en: 'Women elected' },

@@ -35,7 +35,7 @@ function time(value: unknown, what: string): number | { rejection: Rejection } {
   return ms >= EARLIEST && ms <= LATEST ? ms : refuse('out-of-range', `${what} ${ms} ms is not a date this century`);
 }
 
-/** A contest's ballot lines: its own (a definition without contests answers with all its parties). */
+/** A contest's ballot lines: its own (a precinct no contest covers answers with all the definition's parties, as before contests). */
 function linesOf(contest: Contest | undefined, election: RegisteredElection): Set<string> {
   return contest ? election.selections.get(contest.id)! : election.partyIds;
 }
@@ -93,7 +93,7 @@ function checkCount(
 /**
  * The counts of a message's further contests (beside its precinct's first), each checked as the
  * first is: a contest the precinct votes in, once; lines of its ballot; no more ballots than
- * voters; its own control relations. `protocol` says whether they are a commission's protocols.
+ * voters; its own control relations. `figures` reads one contest's figures (a box's or a protocol's).
  */
 function furtherContests<P>(
   list: v1.IContestCount[],
@@ -156,6 +156,8 @@ const result: KindSpec<ResultPayload> = {
     const violations = checkProtocol(boxCount(r, votes));
     if (violations.length) return refuse('control-relation', violations.map((v) => v.message).join('; '));
     const contests = furtherContests(r.contests, r.precinctId, election, voters, boxCount);
+    // A box's valid ballots were only for the control relations: its count is stored as the first contest's is.
+    if (!('rejection' in contests)) for (const c of Object.values(contests)) delete (c as { validBallots?: number }).validBallots;
     if ('rejection' in contests) return contests as { rejection: Rejection };
     const payload: ResultPayload = { votes, invalidBallots: r.invalidBallots, againstAll: r.againstAll, ballotsInBox: r.ballotsInBox, closedAtMs };
     return { payload: r.contests.length ? { ...payload, contests: contests as Record<string, ContestCount> } : payload };

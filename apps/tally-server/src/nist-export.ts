@@ -70,6 +70,8 @@ export function electionResultsReport({ election, territories, seats, contests: 
   // A candidate contest: one mark per ballot; a district elects the plurality, a village council its seats by votes with the women's reserve.
   const candidateContest = (contest: Contest) => {
     const r = resultOf.get(contest.id);
+    // The precincts that counted this contest, each looked up once for all its candidates.
+    const counted = precincts.map((p) => ({ p, counts: contestAt(contest.id, p) })).filter(({ counts }) => counts && counts.precinctsReporting > 0);
     return {
       '@id': ncname('contest', contest.id),
       '@type': 'ElectionResults.CandidateContest',
@@ -91,21 +93,18 @@ export function electionResultsReport({ election, territories, seats, contests: 
         CandidateIds: [ncname('candidate', c.id)],
         SequenceOrder: c.order,
         ...(c.partyId ? { EndorsementPartyIds: [ncname('party', c.partyId)] } : {}),
-        VoteCounts: precincts
-          .map((p) => ({ p, counts: contestAt(contest.id, p) }))
-          .filter(({ counts }) => counts && counts.precinctsReporting > 0)
-          .map(({ p, counts }) => ({
-            '@type': 'ElectionResults.VoteCounts',
-            Type: 'total',
-            GpUnitId: ncname('gpu', p),
-            Count: counts!.final.votes[c.id] ?? 0,
-          })),
+        VoteCounts: counted.map(({ p, counts }) => ({
+          '@type': 'ElectionResults.VoteCounts',
+          Type: 'total',
+          GpUnitId: ncname('gpu', p),
+          Count: counts!.final.votes[c.id] ?? 0,
+        })),
       })),
     };
   };
   const candidates = candidateContests.flatMap((contest) => {
     const r = resultOf.get(contest.id);
-    const decided = !!r && (r.outcome.final ?? r.outcome.provisional) !== null;
+    const decided = !!r && (r.status === 'final' ? r.outcome.final : r.outcome.provisional) !== null;
     return (contest.candidates ?? []).map((c) => ({
       '@id': ncname('candidate', c.id),
       '@type': 'ElectionResults.Candidate',

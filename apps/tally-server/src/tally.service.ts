@@ -300,9 +300,12 @@ function contestView(e: ElectionState, contest: Contest, hash: string): ContestR
       ...(current?.system === 'city-council' || current?.system === 'parliament-list' ? { seats: held.seats.get(l.id) ?? 0 } : {}),
       ...(held.reserved.has(l.id) ? { reservedSeat: true } : {}),
     }));
+  // Ranked as the outcome ranks them (a tie as the law decides it), so the leader is who would be elected.
+  const order = current?.system === 'single-member' ? current.single.ranking : current?.system === 'village-council' ? current.council.ranking : null;
+  const rank = new Map(order?.map((r, i) => [r.id, i]));
   const ranked = selections
     .map((s) => ({ id: s.id, name: s.name, votes: figures.votes[s.id] ?? 0 }))
-    .sort((a, b) => b.votes - a.votes || a.id.localeCompare(b.id));
+    .sort((a, b) => b.votes - a.votes || (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0) || a.id.localeCompare(b.id));
   const leader = figures.ballotsInBox > 0 ? (ranked[0] ?? null) : null;
   const runnerUp = leader ? (ranked[1] ?? null) : null;
   return {
@@ -313,6 +316,7 @@ function contestView(e: ElectionState, contest: Contest, hash: string): ContestR
     seats: contest.seats,
     territoryId: contest.territoryId,
     againstAll: contest.againstAll,
+    womenReserve: contest.system === 'village-council' ? (contest.rules.womenReserve ?? 0.3) : 0,
     ...counts,
     selections,
     leader,

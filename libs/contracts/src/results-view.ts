@@ -50,9 +50,11 @@ export interface ContestResults extends ContestCounts {
   /** The territory the contest covers (a district for a single-member or village contest, the country for the lists). */
   territoryId: string;
   againstAll: boolean;
+  /** Share of the seats reserved for women (village councils; 0 elsewhere). */
+  womenReserve: number;
   /** In ballot order. */
   selections: ContestSelection[];
-  /** The first two on the current figures (final where protocols are in), and the votes between them. */
+  /** The first two as the outcome ranks them (a tie as the law decides it), on the boxes' figures until the contest is final, then on the final ones; and the votes between them. */
   leader: { id: string; name: string; votes: number } | null;
   runnerUp: { id: string; name: string; votes: number } | null;
   margin: number | null;

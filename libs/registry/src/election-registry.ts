@@ -49,9 +49,22 @@ export function definitionProblem(definition: ElectionDefinition): string | null
     if (seen.has(territory.id)) return `territory id ${territory.id} is used twice`;
     seen.add(territory.id);
   }
+  const contests = new Set<string>();
   for (const contest of definition.contests) {
-    const p = idProblem('contest id', contest.id) ?? (contest.parties ?? []).map((party) => idProblem('party id', party.id)).find(Boolean);
+    const p =
+      idProblem('contest id', contest.id) ??
+      (contest.parties ?? []).map((party) => idProblem('party id', party.id)).find(Boolean) ??
+      (contest.candidates ?? []).map((c) => idProblem('candidate id', c.id)).find(Boolean);
     if (p) return p;
+    if (contests.has(contest.id)) return `contest id ${contest.id} is used twice`;
+    contests.add(contest.id);
+    if (!seen.has(contest.territoryId)) return `contest ${contest.id} covers territory ${contest.territoryId}, which is not in the definition`;
+    const candidates = contest.candidates ?? [];
+    if (new Set(candidates.map((c) => c.id)).size !== candidates.length) return `contest ${contest.id} lists a candidate twice`;
+    // A tie goes to the candidate registered earlier: the registration numbers must say who that is.
+    const numbers = candidates.filter((c) => c.registration !== undefined).map((c) => c.registration);
+    if (numbers.length && (numbers.length !== candidates.length || new Set(numbers).size !== numbers.length))
+      return `contest ${contest.id}: every candidate needs a registration number of their own, or none does`;
   }
   return null;
 }

@@ -106,7 +106,7 @@ export class BallotCounter {
   read(ballot: Ballot): Reading {
     this.expect('open', 'read a ballot in');
     this.inside++;
-    // A ballot of a contest the box was not configured with is one it cannot read.
+    // A ballot of a contest the box was not configured with is sorted among the first contest's invalid ones.
     const tally = ballot.contestId === undefined ? this.first : this.further.get(ballot.contestId);
     let reading: Reading;
     if (tally && ballot.mark === 'party' && ballot.partyId in tally.votes) {

@@ -88,7 +88,7 @@ export function prepareCandidateDay(definition: ElectionDefinition, turnout: num
   const strengths = contestStrengths(definition, seed);
   const first = firstContests(definition);
   const precincts = precinctsOf(definition.territory).map((p) => {
-    const participated = Math.round((p.registeredVoters ?? 0) * turnout * (0.85 + 0.3 * rng.next()));
+    const participated = Math.min(p.registeredVoters ?? 0, Math.round((p.registeredVoters ?? 0) * turnout * (0.85 + 0.3 * rng.next())));
     const contest = first.get(p.id);
     const count = contest ? synthesizeCandidateCount(participated, strengths.get(contest)!, () => rng.next()) : { votes: {}, invalidBallots: participated };
     return { id: p.id, participated, invalid: count.invalidBallots, votes: count.votes };

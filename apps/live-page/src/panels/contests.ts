@@ -3,7 +3,7 @@
  * winner once final) and each village council's seats with the women's reserve worked out.
  */
 import type { ContestResults, ContestSelection } from '@shailoo/contracts';
-import { $, esc, num, partyName } from '../format';
+import { $, esc, num, partyName, pct } from '../format';
 import { state, t } from '../state';
 
 /** A candidate's name in the page's language (the Russian form on the Russian page), with a ♀ for a woman. */
@@ -22,7 +22,8 @@ function districtRow(c: ContestResults): string {
   const leader = c.leader ? byId.get(c.leader.id) : undefined;
   const winner = c.status === 'final' && c.elected.length ? byId.get(c.elected[0]) : undefined;
   const outcome = c.outcome.final ?? c.outcome.provisional;
-  const tie = outcome?.system === 'single-member' && outcome.single.tie ? ` <small>(${esc(t('tieRegisteredEarlier'))})</small>` : '';
+  const rule = outcome?.system === 'single-member' ? outcome.single.tie?.rule : undefined;
+  const tie = rule ? ` <small>(${esc(t(rule === 'lot' ? 'tieByLot' : 'tieRegisteredEarlier'))})</small>` : '';
   return `<tr data-contest="${esc(c.contestId)}" data-status="${c.status}">
     <th scope="row">${esc(c.name)}</th>
     <td>${candidate(leader)}${leader ? ` <small>${nominee(leader)}</small>` : ''}</td>
@@ -44,7 +45,7 @@ function council(c: ContestResults): string {
   const women = a.elected.filter((id) => byId.get(id)?.sex === 'F').length;
   return `<div class="council" data-contest="${esc(c.contestId)}" data-status="${c.status}">
     <h3>${esc(c.name)} <small>${esc(t(c.status))} · ${c.precinctsReporting}/${c.precinctsTotal}</small></h3>
-    <p>${esc(t('reserveWorking'))}: ⌈30% × ${c.seats}⌉ = <b>${a.reserved}</b>${a.shortOfWomen ? ` (${esc(t('shortOfWomen'))}: ${a.shortOfWomen})` : ''} · ${esc(t('womenElected'))}: <b data-women="${women}">${women}</b> / ${c.seats}</p>
+    <p>${esc(t('reserveWorking'))}: ⌈${pct(c.womenReserve, 0)} × ${c.seats}⌉ = <b>${a.reserved}</b>${a.shortOfWomen ? ` (${esc(t('shortOfWomen'))}: ${a.shortOfWomen})` : ''} · ${esc(t('womenElected'))}: <b data-women="${women}">${women}</b> / ${c.seats}</p>
     <ol>${a.reservedTo.map((id) => row(id, true)).join('')}${a.general.map((id) => row(id, false)).join('')}</ol></div>`;
 }
 

@@ -1,5 +1,8 @@
-import { addFigures, emptyFigures, Figures } from './figures';
-import { boxFigures, PrecinctState } from './precinct';
+import { Figures } from './figures';
+import { boxContestFigures, boxFigures, contestFigures, PrecinctState } from './precinct';
+
+/** The key the message's own count goes under, to compare only the further contests here. */
+const FIRST = '';
 
 /** The reconciliation flags of a precinct, each counted per territory above it. */
 export const FLAG_KINDS = [
@@ -59,13 +62,13 @@ export function precinctFlags(p: PrecinctState | undefined, now: number, deadlin
   }
   if (protocol && box) {
     const differences = figureDifferences(box, protocol);
-    // The further contests (a district's candidates beside the lists), compared contest by contest.
-    const boxes = [...p!.boxes.values()].map((b) => b.payload.contests ?? {});
+    // The further contests (a district's candidates beside the lists), compared contest by contest
+    // where both counted it (a box or protocol without a contest's count leaves it to the other).
+    const boxes = boxContestFigures(p!, FIRST);
     const contests: Record<string, Record<string, number>> = {};
-    for (const id of new Set([...boxes.flatMap((c) => Object.keys(c)), ...Object.keys(protocol.contests ?? {})])) {
-      const sum = emptyFigures();
-      for (const c of boxes) if (c[id]) addFigures(sum, c[id]);
-      const d = figureDifferences(sum, protocol.contests?.[id] ?? emptyFigures());
+    for (const [id, hand] of contestFigures(protocol, FIRST)) {
+      const counted = boxes.get(id);
+      const d = id === FIRST || !counted ? {} : figureDifferences(counted, hand);
       if (Object.keys(d).length) contests[id] = d;
     }
     if (Object.keys(differences).length || Object.keys(contests).length) {
