@@ -100,7 +100,7 @@ function furtherContests<P>(
   precinctId: string,
   election: RegisteredElection,
   voters: number,
-  figures: (c: v1.IContestCount, votes: Record<string, number>) => P & ProtocolFigures & { ballotsInBox: number },
+  figures: (c: v1.IContestCount, votes: Record<string, number>) => P & ContestCount & ProtocolFigures,
 ): Record<string, P> | { rejection: Rejection } {
   const here = election.contestsAt.get(precinctId) ?? [];
   const out: Record<string, P> = {};
@@ -116,17 +116,21 @@ function furtherContests<P>(
     const f = figures(c, votes);
     const ballots = Math.max(f.ballotsInBox, f.ballotsIssued ?? 0);
     if (ballots > voters) return refuse('out-of-range', `contest ${id}: ${ballots} ballots in a precinct with ${voters} voters`);
-    const violations = checkProtocol(f);
+    const violations = relationsOf(f);
     if (violations.length) return refuse('control-relation', `contest ${id}: ${violations.map((v) => v.message).join('; ')}`);
     out[id] = f;
   }
   return out;
 }
 
-/** A box's count of one contest, with its valid ballots for the control relations. */
-function boxCount(c: v1.IContestCount | v1.PrecinctResult, votes: Record<string, number>): ContestCount & { validBallots: number } {
-  const againstAll = c.againstAll ?? 0;
-  return { votes, invalidBallots: c.invalidBallots ?? 0, againstAll, ballotsInBox: c.ballotsInBox ?? 0, validBallots: validBallots({ votes, againstAll }) };
+/** The control relations a count breaks; a box's count has no valid ballots of its own: they are its votes. */
+function relationsOf(f: ContestCount & ProtocolFigures) {
+  return checkProtocol({ validBallots: validBallots(f), ...f });
+}
+
+/** A box's count of one contest. */
+function boxCount(c: v1.IContestCount | v1.PrecinctResult, votes: Record<string, number>): ContestCount {
+  return { votes, invalidBallots: c.invalidBallots ?? 0, againstAll: c.againstAll ?? 0, ballotsInBox: c.ballotsInBox ?? 0 };
 }
 
 /** A protocol's figures of one contest. */
@@ -153,11 +157,9 @@ const result: KindSpec<ResultPayload> = {
     const checked = checkCount(r.closedAtMs, 'closing time', r, r.ballotsInBox, 'in the box of', election, voters);
     if ('rejection' in checked) return checked;
     const { atMs: closedAtMs, votes } = checked;
-    const violations = checkProtocol(boxCount(r, votes));
+    const violations = relationsOf(boxCount(r, votes));
     if (violations.length) return refuse('control-relation', violations.map((v) => v.message).join('; '));
     const contests = furtherContests(r.contests, r.precinctId, election, voters, boxCount);
-    // A box's valid ballots were only for the control relations: its count is stored as the first contest's is.
-    if (!('rejection' in contests)) for (const c of Object.values(contests)) delete (c as { validBallots?: number }).validBallots;
     if ('rejection' in contests) return contests as { rejection: Rejection };
     const payload: ResultPayload = { votes, invalidBallots: r.invalidBallots, againstAll: r.againstAll, ballotsInBox: r.ballotsInBox, closedAtMs };
     return { payload: r.contests.length ? { ...payload, contests: contests as Record<string, ContestCount> } : payload };

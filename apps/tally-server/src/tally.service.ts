@@ -4,6 +4,7 @@ import { ContestResults, ContestSelection, ElectionResults, SeatsView } from '@s
 import {
   allReported,
   applyReport,
+  ballotLines,
   closingTime,
   Contest,
   contestCounts,
@@ -11,6 +12,7 @@ import {
   contestOutcome,
   countedSequenceOf,
   createElectionTally,
+  emptyContestCounts,
   ElectionTally,
   PrecinctReport,
   precinctFlags,
@@ -264,30 +266,17 @@ export class TallyService {
 
 /** A contest's view on the tally: see TallyService.contests. */
 function contestView(e: ElectionState, contest: Contest, hash: string): ContestResults {
-  const counts = contestCounts(e.tally, contest.id, contest.territoryId) ?? {
-    precinctsTotal: 0,
-    precinctsReporting: 0,
-    precinctsWithProtocol: 0,
-    preliminary: { ballotsInBox: 0, invalidBallots: 0, againstAll: 0, votes: {} },
-    final: { ballotsInBox: 0, invalidBallots: 0, againstAll: 0, votes: {} },
-    flags: { 'box-manual-mismatch': 0, 'manual-only': 0 },
-  };
+  const counts = contestCounts(e.tally, contest.id, contest.territoryId) ?? emptyContestCounts();
   const closedBy = e.closedAt !== null ? 'operator' : counts.precinctsTotal > 0 && counts.precinctsReporting === counts.precinctsTotal ? 'all-reported' : null;
   const provisional = contestOutcome(e.tally, contest, 'preliminary', hash);
   const final = closedBy ? contestOutcome(e.tally, contest, 'final', hash) : null;
   const current = closedBy ? final : provisional;
   const held = holders(current);
-  const lines: Omit<ContestSelection, 'votes' | 'finalVotes' | 'elected'>[] =
-    contest.system === 'single-member' || contest.system === 'village-council'
-      ? (contest.candidates ?? []).map((c) => ({
-          id: c.id,
-          name: c.name,
-          nameRu: c.nameRu,
-          sex: c.sex,
-          ...(c.partyId ? { partyId: c.partyId } : {}),
-          order: c.order,
-        }))
-      : (contest.parties ?? []).map((p) => ({ id: p.id, name: p.name, order: p.order }));
+  const lines: Omit<ContestSelection, 'votes' | 'finalVotes' | 'elected'>[] = ballotLines(contest).map((l) =>
+    'sex' in l
+      ? { id: l.id, name: l.name, nameRu: l.nameRu, sex: l.sex, ...(l.partyId ? { partyId: l.partyId } : {}), order: l.order }
+      : { id: l.id, name: l.name, order: l.order },
+  );
   const figures = closedBy ? counts.final : counts.preliminary;
   const selections = lines
     .slice()

@@ -129,10 +129,13 @@ export function registeredVoters(territory: Territory): number {
 /** Systems whose ballot lists candidates rather than parties. */
 export const isCandidateContest = (contest: Pick<Contest, 'system'>): boolean => contest.system === 'single-member' || contest.system === 'village-council';
 
-/** The ids a contest's ballot lists: its parties, or its candidates. */
-export function selectionIds(contest: Contest): string[] {
-  return isCandidateContest(contest) ? (contest.candidates ?? []).map((c) => c.id) : (contest.parties ?? []).map((p) => p.id);
+/** A contest's ballot, line by line: its candidates, or its parties. */
+export function ballotLines(contest: Contest): (Candidate | Party)[] {
+  return isCandidateContest(contest) ? (contest.candidates ?? []) : (contest.parties ?? []);
 }
+
+/** The ids a contest's ballot lists: its parties, or its candidates. */
+export const selectionIds = (contest: Contest): string[] => ballotLines(contest).map((l) => l.id);
 
 /**
  * The contests whose ballots a precinct's voters get, in the definition's order: those whose

@@ -3,6 +3,7 @@ import { BallotBox, BallotCounter } from '@shailoo/ballot-box';
 import {
   addVotes,
   BallotCount,
+  ballotLines,
   ballotsOf,
   candidateStrengths,
   cityCouncil2021,
@@ -96,7 +97,7 @@ export function prepareCandidateDay(definition: ElectionDefinition, turnout: num
   const sum = (f: (p: (typeof precincts)[number]) => number) => precincts.reduce((s, p) => s + f(p), 0);
   const votes: Record<string, number> = {};
   for (const p of precincts) addVotes(votes, p.votes);
-  return dayOf(definition, { votes, invalid: sum((p) => p.invalid), participated: sum((p) => p.participated), precincts, attempts: 1 }, seed);
+  return dayOf(definition, { votes, invalid: sum((p) => p.invalid), participated: sum((p) => p.participated), precincts, attempts: 1 }, seed, strengths);
 }
 
 /** Each precinct's first contest (its messages' own count). */
@@ -119,9 +120,8 @@ function contestStrengths(definition: ElectionDefinition, seed: string): Map<str
  * A box with its own key per precinct, and the ballots of each precinct's further contests: as many
  * as of its first (every voter gets one of each), split by the candidates' strengths.
  */
-function dayOf(definition: ElectionDefinition, votes: SynthesizedVotes, seed: string): ElectionDay {
+function dayOf(definition: ElectionDefinition, votes: SynthesizedVotes, seed: string, strengths = contestStrengths(definition, seed)): ElectionDay {
   const hash = definitionHash(definition);
-  const strengths = contestStrengths(definition, seed);
   const rng = Random.stream(seed, `further-votes/${definition.id}`);
   const paths = pathsOf(definition);
   const boxes = votes.precincts.map((p) => {
@@ -227,8 +227,7 @@ export async function prepareStation(
 ): Promise<StationRun> {
   const { box, count, contests, precinctId, commission, identification, devices } = prepared;
   const here = contestsAt(day.definition, pathsOf(day.definition).get(precinctId) ?? []);
-  const lines = (c: Contest) =>
-    isCandidateContest(c) ? (c.candidates ?? []).map(({ id, name }) => ({ id, name })) : (c.parties ?? []).map(({ id, name }) => ({ id, name }));
+  const lines = (c: Contest) => ballotLines(c).map(({ id, name }) => ({ id, name }));
   const first = here[0] ?? day.definition.contests[0];
   const counter = new BallotCounter(box, {
     parties: first ? lines(first) : [],

@@ -279,7 +279,8 @@ function seed(t: Territory, into: Map<string, TerritoryAggregate>, contestsOf: M
   return agg;
 }
 
-const emptyContestCounts = (): ContestCounts => ({
+/** A contest's counts before any of its precincts: what a territory without it reads as. */
+export const emptyContestCounts = (): ContestCounts => ({
   precinctsTotal: 0,
   precinctsReporting: 0,
   precinctsWithProtocol: 0,
