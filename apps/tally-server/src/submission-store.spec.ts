@@ -28,6 +28,33 @@ describe('SubmissionStore', () => {
     expect(submissions.insertBatch).toHaveBeenCalledTimes(1);
   });
 
+  it('after a batch, waits for the next to gather until its oldest row has waited the delay: a store that answers at once makes no batches of one', async () => {
+    let release!: () => void;
+    const { store, timers, submissions } = sut(async (rows) => {
+      if (submissions.insertBatch.mock.calls.length === 1) await new Promise<void>((r) => (release = r));
+      return rows.map(() => 'inserted');
+    });
+    const first = store.save(row('a'));
+    timers.advance(10);
+    await Promise.resolve();
+    expect(submissions.insertBatch).toHaveBeenCalledTimes(1);
+    // Arriving while the first batch is written: 'b' at 10 ms, 'c' at 14 ms.
+    const later = [store.save(row('b'))];
+    timers.advance(4);
+    later.push(store.save(row('c')));
+    release();
+    await first;
+    await new Promise((r) => setImmediate(r));
+    expect(submissions.insertBatch).toHaveBeenCalledTimes(1);
+    timers.advance(5);
+    await new Promise((r) => setImmediate(r));
+    expect(submissions.insertBatch).toHaveBeenCalledTimes(1);
+    timers.advance(1);
+    expect(await Promise.all(later)).toEqual(['inserted', 'inserted']);
+    expect(submissions.insertBatch).toHaveBeenCalledTimes(2);
+    expect(submissions.insertBatch.mock.calls[1][0].map((r: Submission) => r.deviceId)).toEqual(['b', 'c']);
+  });
+
   it('refuses only the row the database refuses for what it holds; the others of its batch are stored', async () => {
     const { store, timers } = sut(async (rows) => {
       if (rows.some((r) => r.deviceId === 'poison')) throw dbError('22003');

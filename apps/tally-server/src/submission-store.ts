@@ -12,6 +12,8 @@ interface Pending {
   reject: (err: Error) => void;
   /** Writes of its batch that failed for the database's sake. */
   failures: number;
+  /** When it was queued (the timers' clock). */
+  at: number;
 }
 
 /** A batch that failed for the database's sake (not a row's) is written again this many times, after waits growing from RETRY_MS, before its callers are told. */
@@ -37,9 +39,8 @@ export class SubmissionStore implements OnModuleDestroy {
 
   save(submission: Submission): Promise<SaveOutcome> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ submission, resolve, reject, failures: 0 });
-      if (this.queue.length >= this.settings.batchSize) this.kick();
-      else if (!this.timer) this.timer = this.timers.setTimeout(() => this.kick(), this.settings.batchDelayMs);
+      this.queue.push({ submission, resolve, reject, failures: 0, at: this.timers.now() });
+      this.schedule();
     });
   }
 
@@ -65,8 +66,17 @@ export class SubmissionStore implements OnModuleDestroy {
     if (this.flushing || this.queue.length === 0) return;
     this.flushing = this.flush().finally(() => {
       this.flushing = null;
-      if (this.queue.length) this.kick();
+      this.schedule();
     });
+  }
+
+  /** The next batch goes when it is full, or when its oldest row has waited `batchDelayMs` (also after a batch: a store that answers at once does not make batches of one). */
+  private schedule(): void {
+    if (!this.queue.length || this.flushing) return;
+    if (this.queue.length >= this.settings.batchSize) return this.kick();
+    if (this.timer) return;
+    const wait = Math.max(0, this.queue[0].at + this.settings.batchDelayMs - this.timers.now());
+    this.timer = this.timers.setTimeout(() => this.kick(), wait);
   }
 
   /**

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { ElectionDefinition } from '@shailoo/election';
-import { Database, openDatabase } from '../src/database';
-import { ElectionRepository, Submission, SubmissionRepository } from '../src/repositories';
+// The store as the build ships it (src/index.js is the bundle: scripts/bundle.js).
+import { Database, ElectionRepository, openDatabase, Submission, SubmissionRepository } from '../src';
 
 /**
  * bench:store — the store step alone on the embedded database: the same N submissions written

@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Client, Pool } from 'pg';
@@ -6,6 +6,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
 import { lockDirectory } from './directory-lock';
 import { applyMigrations, SqlRunner } from './migrator';
+import { PGliteThread } from './pglite-thread';
 
 /** The injection token of the open Database in the Nest services. */
 export const DATABASE = Symbol('DATABASE');
@@ -77,8 +78,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   // PGlite is one process's database: two processes writing one directory would corrupt it.
   if (onDisk) mkdirSync(onDisk, { recursive: true });
   const lock = onDisk ? await lockDirectory(onDisk, 'the embedded database') : { release: () => undefined };
-  const db = new PGlite(options.dataDir);
-  await db.waitReady.catch((err) => {
+  // On a thread of its own (PGliteThread): the caller's event loop stays free while it works.
+  const db = await PGliteThread.open(options.dataDir).catch((err) => {
     lock.release();
     throw err;
   });
@@ -87,13 +88,14 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     query: (sql, params) => db.query(sql, params).then((r) => r.rows as any[]),
   });
   return handle(
-    new PrismaClient({ adapter: new PrismaPGlite(db) }),
+    // The adapter calls query (rows as arrays, its parsers), exec and transaction: what the thread offers.
+    new PrismaClient({ adapter: new PrismaPGlite(db as unknown as PGlite) }),
     'pglite',
     applied,
     (sql) => db.query(sql),
     () => db.close().finally(() => lock.release()),
     // PGlite runs one transaction at a time, Prisma's included: this waits its turn.
-    (fn) => db.transaction((tx) => fn(async (sql, params) => (await tx.query(sql, params)).rows as never[])),
+    (fn) => db.transaction((tx) => fn(async (sql, params) => (await tx.query(sql, params)).rows)),
   );
 }
 

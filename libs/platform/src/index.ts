@@ -6,3 +6,4 @@ export * from './token-bucket';
 export * from './eventually';
 export * from './process-usage';
 export * from './tls-error';
+export * from './own-bytes';
