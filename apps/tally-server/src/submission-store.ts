@@ -75,7 +75,8 @@ export class SubmissionStore implements OnModuleDestroy {
     if (!this.queue.length || this.flushing) return;
     if (this.queue.length >= this.settings.batchSize) return this.kick();
     if (this.timer) return;
-    const wait = Math.max(0, this.queue[0].at + this.settings.batchDelayMs - this.timers.now());
+    // Never longer than the delay, should the clock step back.
+    const wait = Math.min(this.settings.batchDelayMs, Math.max(0, this.queue[0].at + this.settings.batchDelayMs - this.timers.now()));
     this.timer = this.timers.setTimeout(() => this.kick(), wait);
   }
 

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { openDatabase } from './database';
+import { isRowFault, sqlState } from './errors';
 
 // Opening a database runs its migrations: seconds on a busy 2-core machine, past Jest's 5 s default.
 jest.setTimeout(30_000);
@@ -15,6 +16,27 @@ describe('openDatabase', () => {
       `cannot open the database of DATABASE_URL=postgresql://tally:***@127.0.0.1:${port}/shailoo (ECONNREFUSED): start PostgreSQL there, or fix DATABASE_URL`,
     );
     await expect(opening).rejects.not.toThrow('s3cret-pw');
+  });
+
+  it('gives Prisma on the embedded database (on its own thread) its transactions and its errors', async () => {
+    const db = await openDatabase({});
+    try {
+      await db.prisma.$executeRawUnsafe('CREATE TABLE prisma_spec (id int PRIMARY KEY)');
+      // Prisma's adapter rolls back without waiting, then ends the transaction: nothing may be kept.
+      await expect(
+        db.prisma.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe('INSERT INTO prisma_spec VALUES (1)');
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      const refused = await db.prisma.$executeRawUnsafe('INSERT INTO prisma_spec VALUES (2), (2)').catch((err: unknown) => err);
+      expect(sqlState(refused)).toBe('23505');
+      expect(isRowFault(refused)).toBe(true);
+      await db.prisma.$transaction(async (tx) => tx.$executeRawUnsafe('INSERT INTO prisma_spec VALUES (3)'));
+      expect(await db.prisma.$queryRawUnsafe('SELECT id FROM prisma_spec')).toEqual([{ id: 3 }]);
+    } finally {
+      await db.close();
+    }
   });
 
   // On the embedded database, and on PostgreSQL when the tests have one (TEST_DATABASE_URL).

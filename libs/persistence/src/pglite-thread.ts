@@ -47,13 +47,16 @@ const failure = (err) => ({ message: String((err && err.message) || err), databa
     .filter((k) => err && err[k] !== undefined).map((k) => [k, err[k]])) });
 function begin() {
   const t = {};
-  t.steps = new Promise((begun, failed) => {
+  t.steps = new Promise((begun) => {
     t.done = db.transaction((tx) => new Promise((end, abort) => { Object.assign(t, { tx, end, abort }); begun(); }));
-    t.done.catch(failed);
+    t.done.catch((err) => { t.failed = t.failed || err; begun(); });
   });
   return t;
 }
 async function run(m, t) {
+  // A transaction that never began answers every step with why; one already ended, as PGlite does.
+  if (m.tx && !t) { if (m.op === 'commit' || m.op === 'abort') return null; throw new Error('Transaction is closed'); }
+  if (t && !t.tx) { if (m.op === 'abort') return null; throw t.failed; }
   const on = t ? t.tx : db;
   switch (m.op) {
     case 'ready': await db.waitReady; return null;
@@ -72,9 +75,10 @@ parentPort.on('message', (m) => {
   if (m.op === 'commit' || m.op === 'abort') txs.delete(m.tx);
   const answer = (result) => post({ id: m.id, result });
   const fail = (err) => post({ id: m.id, error: failure(err) });
-  if (t) t.steps = t.steps.then(() => run(m, t).then(answer, fail), fail);
+  if (t) t.steps = t.steps.then(() => run(m, t).then(answer, fail));
   else run(m).then(answer, fail);
-});`;
+});
+parentPort.on('messageerror', (err) => { throw err; });`;
 
 interface Request {
   op: 'ready' | 'query' | 'exec' | 'rollback' | 'commit' | 'abort' | 'close';
@@ -120,6 +124,11 @@ export class PGliteThread implements PGliteQueries {
       this.pending.clear();
     };
     worker.on('error', fail);
+    // A message that cannot be read leaves a request unanswered: no request is waited for after that (the worker throws on one too).
+    worker.on('messageerror', (err) => {
+      fail(err);
+      void worker.terminate();
+    });
     worker.on('exit', (code) => fail(new Error(`the embedded database's thread stopped (exit ${code})`)));
   }
 
@@ -148,7 +157,9 @@ export class PGliteThread implements PGliteQueries {
   async transaction<T>(fn: (tx: PGliteTransaction) => Promise<T>): Promise<T> {
     const tx = this.nextId++;
     let begun = false;
+    let ended = false;
     const send = <R>(request: Request): Promise<R> => {
+      if (ended) return Promise.reject(new Error('Transaction is closed'));
       const first = !begun;
       begun = true;
       return this.call({ ...request, tx, begin: first });
@@ -164,9 +175,12 @@ export class PGliteThread implements PGliteQueries {
     try {
       result = await fn(handle);
     } catch (err) {
-      if (begun) await this.call({ op: 'abort', tx });
+      ended = true;
+      // The caller hears its own error (with its SQLSTATE), whatever became of the rollback.
+      if (begun) await this.call({ op: 'abort', tx }).catch(() => undefined);
       throw err;
     }
+    ended = true;
     if (begun) await this.call({ op: 'commit', tx });
     return result;
   }
@@ -193,9 +207,10 @@ export class PGliteThread implements PGliteQueries {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      // Posted first: a parameter that cannot be posted fails this call alone and leaves nothing waiting.
+      this.worker.postMessage({ ...request, id });
       this.pending.set(id, { resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ ...request, id });
     });
   }
 }
