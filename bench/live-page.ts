@@ -19,6 +19,11 @@ const LOAD = { results: 9_500, perSecond: 1_000 };
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 
 async function main(): Promise<void> {
+  // Both elections are drawn before the server starts: drawing 10,000 precincts' keys holds this
+  // process's event loop for seconds, and a server in the same process would then find the API's
+  // idle keep-alive connection timed out just as the next request is written on it (ECONNRESET).
+  const country = syntheticElection(2_494, 'bench', 'bench-page-ready');
+  const election = syntheticElection(BASELINE.results + LOAD.results, 'bench', 'bench-page-latency');
   const secret = randomBytes(32).toString('base64url');
   const operatorToken = randomBytes(32).toString('base64url');
   const stack = await TallyStack.start({
@@ -30,7 +35,6 @@ async function main(): Promise<void> {
   const publisher = await connectMqtt(serviceUrl(stack.mqttUrl, secret, 'tools'), { clientId: uniqueClientId('bench-live-page') });
   const register = (election: ReturnType<typeof syntheticElection>) => stack.api.register(election.definition, election.devices);
   try {
-    const country = syntheticElection(2_494, 'bench', 'bench-page-ready');
     await register(country);
     const ready: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -43,7 +47,6 @@ async function main(): Promise<void> {
     }
     console.log(`page ready, 2,494 precincts: median ${quantile(ready, 0.5)} ms (loads: ${ready.join(', ')} ms)`);
 
-    const election = syntheticElection(BASELINE.results + LOAD.results, 'bench', 'bench-page-latency');
     await register(election);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${stack.httpUrl}/?election=${election.definition.id}`);

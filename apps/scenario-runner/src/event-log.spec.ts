@@ -1,7 +1,7 @@
 import { deviceRegistration, v1 } from '@shailoo/contracts';
 import { cityCouncil2021, cityCouncilDefinition } from '@shailoo/election';
 import { Random } from '@shailoo/platform';
-import { decodeEventLog, encodeEventLog, EventLog } from './event-log';
+import { decodeEventLog, encodeEventLog, EventLog, MessageLog } from './event-log';
 
 describe('the event log', () => {
   const random = new Random('log');
@@ -34,5 +34,21 @@ describe('the event log', () => {
   it('refuses a log of another format', () => {
     const header = v1.EventLogHeader.encode({ format: 9, scenario: 'x' }).finish();
     expect(() => decodeEventLog(Buffer.from([header.length, ...header]))).toThrow(/event log format 9/);
+  });
+
+  it("keeps each payload as sent, in memory of its own, whatever becomes of the sender's buffer", () => {
+    const kept = new MessageLog();
+    const sent: Buffer[] = [];
+    for (let i = 0; i < 5_000; i++) {
+      // A small payload from Node's shared pool, a large one of its own; both reused by the sender after.
+      const payload = i % 500 === 0 ? Buffer.from(random.bytes(100_000)) : Buffer.from(random.bytes(random.int(1, 300)));
+      sent.push(Buffer.from(payload));
+      kept.add(i, `shailoo/v1/up/e/d${i % 7}/result`, payload);
+      payload.fill(0);
+    }
+    expect(kept.messages.filter((m, i) => !m.payload.equals(sent[i]))).toHaveLength(0);
+    for (const m of kept.messages) expect(m.payload.buffer.byteLength).toBeGreaterThanOrEqual(100_000);
+    expect(new Set(kept.messages.map((m) => m.payload.buffer)).size).toBeLessThan(kept.messages.length / 50);
+    expect(kept.messages[7].topic).toBe(kept.messages[0].topic);
   });
 });

@@ -21,6 +21,43 @@ export interface EventLog {
   messages: LoggedMessage[];
 }
 
+/** Bytes of each chunk a {@link MessageLog} copies payloads into. */
+const LOG_CHUNK = 1 << 20;
+
+/**
+ * The messages of a run as the devices send them, held compactly: a country's day logs 1.3 million.
+ * Each payload is copied into the log's own chunks, for as it comes it is a slice of Node's shared
+ * 8 kB buffer pool, and one kept slice keeps its whole slab alive; a topic seen before is kept once.
+ */
+export class MessageLog {
+  readonly messages: LoggedMessage[] = [];
+  private readonly topics = new Map<string, string>();
+  private chunk = Buffer.allocUnsafeSlow(LOG_CHUNK);
+  private used = 0;
+
+  add(atMs: number, topic: string, payload: Uint8Array): void {
+    let known = this.topics.get(topic);
+    if (known === undefined) this.topics.set(topic, (known = topic));
+    this.messages.push({ atMs, topic: known, payload: this.keep(payload) });
+  }
+
+  private keep(payload: Uint8Array): Buffer {
+    if (payload.length > LOG_CHUNK / 16) {
+      const own = Buffer.allocUnsafeSlow(payload.length);
+      own.set(payload);
+      return own;
+    }
+    if (this.used + payload.length > LOG_CHUNK) {
+      this.chunk = Buffer.allocUnsafeSlow(LOG_CHUNK);
+      this.used = 0;
+    }
+    const kept = this.chunk.subarray(this.used, this.used + payload.length);
+    kept.set(payload);
+    this.used += payload.length;
+    return kept;
+  }
+}
+
 const FORMAT = 1;
 
 /** The log's order: the same set of messages always comes out in the same sequence. */

@@ -30,7 +30,7 @@ import { StationMessage, StationUplink } from '@shailoo/station';
 import { driveClock, Pace } from './clock-driver';
 import { LiveControl } from './live-control';
 import { LiveFault } from './simulation-control';
-import { encodeEventLog, LoggedMessage, sha256Hex } from './event-log';
+import { encodeEventLog, LoggedMessage, MessageLog, sha256Hex } from './event-log';
 import { checkElection, OracleVerdict, PrecinctTruth, PublishedElection } from './oracle';
 import { Fault, minutesOf, Scenario, ScenarioError } from './scenario';
 import { PublishedSummary, publishedSummary, SimulationStack, Target } from './simulation-stack';
@@ -254,7 +254,7 @@ class ScenarioRun {
   private readonly wallStart = Date.now();
   private peakRss = process.memoryUsage().rss;
   /** Every message the devices sent, with its virtual time: the event log. */
-  private readonly logged: LoggedMessage[] = [];
+  private readonly log = new MessageLog();
   private readonly truths: Map<string, PrecinctTruth[]>;
   private readonly devicesOf: StationDevices[][];
   private readonly registrations: { definition: ElectionDefinition; devices: StationDevices['devices'] }[];
@@ -379,7 +379,7 @@ class ScenarioRun {
       (f): f is Extract<Fault, { kind: 'box-jam' }> => f.kind === 'box-jam' && f.precinct === i + 1 && jamsDay(f, day, this.days),
     );
     const emit = (m: StationMessage) => {
-      this.logged.push({ atMs: m.atMs, topic: Topics.uplink(day.definition.id, m.deviceId, m.kind), payload: m.envelope });
+      this.log.add(m.atMs, Topics.uplink(day.definition.id, m.deviceId, m.kind), m.envelope);
       uplink.send(m).catch(() => undefined);
     };
     try {
@@ -450,7 +450,7 @@ class ScenarioRun {
       const authorities = await serviceAuthorities(stack.deviceUrl, devices.identification, header, {
         timeoutMs: 600_000,
         resendMs: 5_000,
-        onSend: (topic, payload, atMs) => this.logged.push({ atMs, topic, payload }),
+        onSend: (topic, payload, atMs) => this.log.add(atMs, topic, payload),
       });
       this.services.add(authorities);
       return authorities;
@@ -521,9 +521,20 @@ class ScenarioRun {
     const stack = this.cec;
     this.describeModemOutages();
     const virtualSeconds = (clock.now() - this.dayStart) / 1000;
-    const eventLog = encodeEventLog({ scenario: scenario.name, seed, elections: this.registrations, messages: this.logged });
+    const eventLog = encodeEventLog({ scenario: scenario.name, seed, elections: this.registrations, messages: this.log.messages });
     const speed = this.options.speed ?? scenario.speed;
-    const { report, verdicts, published } = await reportOf(scenario, seed, speed, this.options.target, days, truths, stack, eventLog, this.logged, this.faults);
+    const { report, verdicts, published } = await reportOf(
+      scenario,
+      seed,
+      speed,
+      this.options.target,
+      days,
+      truths,
+      stack,
+      eventLog,
+      this.log.messages,
+      this.faults,
+    );
     report.wallSeconds = (Date.now() - this.wallStart) / 1000;
     report.virtualSeconds = virtualSeconds;
     report.identificationsPerSecond = Math.round(this.state.answered / report.wallSeconds);

@@ -22,6 +22,18 @@ describe('voter registry', () => {
     }
   });
 
+  it('is built once for the same definition and options while in use, and apart for others', () => {
+    const shared = VoterRegistry.of(definition, { seed: 'voters', remoteShare: 0.02 });
+    // The same definition as another object (as read back from a store): the same list.
+    expect(VoterRegistry.of(structuredClone(definition), { seed: 'voters', remoteShare: 0.02 })).toBe(shared);
+    expect(VoterRegistry.of(definition, { seed: 'other', remoteShare: 0.02 })).not.toBe(shared);
+    expect(VoterRegistry.of(definition, { seed: 'voters' })).not.toBe(shared);
+    expect(VoterRegistry.of({ ...definition, date: '2021-04-12' }, { seed: 'voters', remoteShare: 0.02 })).not.toBe(shared);
+    expect(shared.listOf(precinctsOf(definition.territory)[0].id).map((v) => v.pin)).toEqual(
+      registry.listOf(precinctsOf(definition.territory)[0].id).map((v) => v.pin),
+    );
+  });
+
   it('checks the PIN format and age', () => {
     expect(validPin(makePin('F', '2003-04-11', 7), '2021-04-11')).toBe(true);
     expect(validPin(makePin('F', '2003-04-12', 7), '2021-04-11')).toBe(false);
