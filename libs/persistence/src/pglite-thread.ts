@@ -1,5 +1,7 @@
 import { messages } from '@electric-sql/pglite';
 import { ownBytesIn } from '@shailoo/platform';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /** A row parser as PGlite takes them (per type OID): the column's text and its type. */
@@ -34,10 +36,28 @@ export interface PGliteTransaction extends PGliteQueries {
  * back as PGlite's text, parsed on the calling side. Bytes are posted as arrays of their own
  * (ownBytesIn: a view of a socket's read would post the whole read).
  */
+/** Node has WebAssembly as a global; the project's type libraries declare only its types. */
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
+let modules: Promise<{ pglite: WebAssembly.Module; initdb: WebAssembly.Module }> | null = null;
+
+/**
+ * PGlite's two Wasm modules (the database, and initdb that makes a fresh one), compiled once for
+ * the process and kept: each thread is handed them (a module posted to a thread shares its
+ * compiled code) instead of compiling its own and freeing it when it ends. Wasm code compiled and
+ * freed thread after thread is what aborts Node 24 at random (V8's "Check failed:
+ * jit_page_->allocations_.erase(addr) == 1", nodejs/node#64500); it also saves each open the compile.
+ */
+function compiled(): Promise<{ pglite: WebAssembly.Module; initdb: WebAssembly.Module }> {
+  const dist = dirname(require.resolve('@electric-sql/pglite'));
+  const compile = async (file: string) => wasm.compile(await readFile(join(dist, file)));
+  modules ??= Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]).then(([pglite, initdb]) => ({ pglite, initdb }));
+  return modules;
+}
+
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { PGlite, messages } = require(workerData.module);
-const db = new PGlite(workerData.dataDir);
+const db = new PGlite(workerData.dataDir, { pgliteWasmModule: workerData.pglite, initdbWasmModule: workerData.initdb });
 const txs = new Map();
 const raw = (oids) => oids && Object.fromEntries(oids.map((oid) => [oid, (text) => text]));
 const options = (m) => ({ rowMode: m.rowMode, parsers: raw(m.raw) });
@@ -134,7 +154,7 @@ export class PGliteThread implements PGliteQueries {
 
   /** Opens PGlite at `dataDir` (unset or memory:// in memory) on a new thread. */
   static async open(dataDir?: string): Promise<PGliteThread> {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: require.resolve('@electric-sql/pglite'), dataDir } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: require.resolve('@electric-sql/pglite'), dataDir, ...(await compiled()) } });
     const thread = new PGliteThread(worker);
     try {
       await thread.call({ op: 'ready' });
