@@ -106,7 +106,7 @@ export class IdentificationService implements OnModuleDestroy {
     let list = this.lists.get(electionId);
     const election = this.registry.election(electionId);
     if (!list && election) {
-      list = VoterRegistry.of(election.definition, { seed: this.config.voterSeed, remoteShare: this.config.remoteShare });
+      list = VoterRegistry.of(election.definition, { seed: this.config.voterSeed, remoteShare: this.config.remoteShare }, election.hash);
       this.lists.set(electionId, list);
     }
     return list;

@@ -521,20 +521,10 @@ class ScenarioRun {
     const stack = this.cec;
     this.describeModemOutages();
     const virtualSeconds = (clock.now() - this.dayStart) / 1000;
-    const eventLog = encodeEventLog({ scenario: scenario.name, seed, elections: this.registrations, messages: this.log.messages });
+    const { messages } = this.log;
+    const eventLog = encodeEventLog({ scenario: scenario.name, seed, elections: this.registrations, messages });
     const speed = this.options.speed ?? scenario.speed;
-    const { report, verdicts, published } = await reportOf(
-      scenario,
-      seed,
-      speed,
-      this.options.target,
-      days,
-      truths,
-      stack,
-      eventLog,
-      this.log.messages,
-      this.faults,
-    );
+    const { report, verdicts, published } = await reportOf(scenario, seed, speed, this.options.target, days, truths, stack, eventLog, messages, this.faults);
     report.wallSeconds = (Date.now() - this.wallStart) / 1000;
     report.virtualSeconds = virtualSeconds;
     report.identificationsPerSecond = Math.round(this.state.answered / report.wallSeconds);

@@ -28,17 +28,12 @@ export interface PGliteTransaction extends PGliteQueries {
   rollback(): Promise<void>;
 }
 
-/**
- * The worker: one PGlite, each request answered in turn. A transaction is PGlite's own, begun by
- * its first statement (one message, not two) and held open while the calling thread sends the
- * others; its steps run one after another (a ROLLBACK is done before the step that ends the
- * transaction). Row parsers cannot cross threads: the columns of the types the caller parses come
- * back as PGlite's text, parsed on the calling side. Bytes are posted as arrays of their own
- * (ownBytesIn: a view of a socket's read would post the whole read).
- */
+/** PGlite's entry point, which the thread loads too. */
+const PGLITE = require.resolve('@electric-sql/pglite');
 /** Node has WebAssembly as a global; the project's type libraries declare only its types. */
 const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
-let modules: Promise<{ pglite: WebAssembly.Module; initdb: WebAssembly.Module }> | null = null;
+type PGliteModules = { pglite: WebAssembly.Module; initdb: WebAssembly.Module };
+let modules: Promise<PGliteModules> | null = null;
 
 /**
  * PGlite's two Wasm modules (the database, and initdb that makes a fresh one), compiled once for
@@ -47,13 +42,20 @@ let modules: Promise<{ pglite: WebAssembly.Module; initdb: WebAssembly.Module }>
  * freed thread after thread is what aborts Node 24 at random (V8's "Check failed:
  * jit_page_->allocations_.erase(addr) == 1", nodejs/node#64500); it also saves each open the compile.
  */
-function compiled(): Promise<{ pglite: WebAssembly.Module; initdb: WebAssembly.Module }> {
-  const dist = dirname(require.resolve('@electric-sql/pglite'));
-  const compile = async (file: string) => wasm.compile(await readFile(join(dist, file)));
+function compiled(): Promise<PGliteModules> {
+  const compile = async (file: string) => wasm.compile(await readFile(join(dirname(PGLITE), file)));
   modules ??= Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]).then(([pglite, initdb]) => ({ pglite, initdb }));
   return modules;
 }
 
+/**
+ * The worker: one PGlite, each request answered in turn. A transaction is PGlite's own, begun by
+ * its first statement (one message, not two) and held open while the calling thread sends the
+ * others; its steps run one after another (a ROLLBACK is done before the step that ends the
+ * transaction). Row parsers cannot cross threads: the columns of the types the caller parses come
+ * back as PGlite's text, parsed on the calling side. Bytes are posted as arrays of their own
+ * (ownBytesIn: a view of a socket's read would post the whole read).
+ */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { PGlite, messages } = require(workerData.module);
@@ -154,7 +156,7 @@ export class PGliteThread implements PGliteQueries {
 
   /** Opens PGlite at `dataDir` (unset or memory:// in memory) on a new thread. */
   static async open(dataDir?: string): Promise<PGliteThread> {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: require.resolve('@electric-sql/pglite'), dataDir, ...(await compiled()) } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: PGLITE, dataDir, ...(await compiled()) } });
     const thread = new PGliteThread(worker);
     try {
       await thread.call({ op: 'ready' });

@@ -99,10 +99,11 @@ export class VoterRegistry {
    * The list of this definition and options, built once for everyone in the process who asks while
    * it is in use (a country's takes ~15 s and ~0.9 GB: a simulated day's stations and the
    * identification service in the same process would otherwise build it twice). The list is never
-   * changed once built, so whoever holds it may share it.
+   * changed once built, so whoever holds it may share it. `hash` is the definition's, if the caller
+   * has it already (a country's takes a canonical serialization of 2,494 precincts).
    */
-  static of(definition: ElectionDefinition, options: RegistryOptions): VoterRegistry {
-    const key = JSON.stringify([definitionHash(definition), options.seed, options.remoteShare ?? 0]);
+  static of(definition: ElectionDefinition, options: RegistryOptions, hash = definitionHash(definition)): VoterRegistry {
+    const key = JSON.stringify([hash, options.seed, options.remoteShare ?? 0]);
     const known = VoterRegistry.built.get(key)?.deref();
     if (known) return known;
     const list = new VoterRegistry(definition, options);

@@ -142,7 +142,7 @@ export function votersOf(day: ElectionDay, seed: string): VoterRegistry {
   let bySeed = voterLists.get(day);
   if (!bySeed) voterLists.set(day, (bySeed = new Map()));
   let list = bySeed.get(seed);
-  if (!list) bySeed.set(seed, (list = VoterRegistry.of(day.definition, { seed })));
+  if (!list) bySeed.set(seed, (list = VoterRegistry.of(day.definition, { seed }, day.hash)));
   return list;
 }
 
